@@ -1,0 +1,62 @@
+#include "immediate_submit.hpp"
+
+#include "vk_check.hpp"
+
+namespace sh {
+
+Result<ImmediateSubmitter> create_immediate_submitter(const Device& device) {
+    ImmediateSubmitter s;
+    s.device_ = device.get();
+    s.queue_ = device.queue();
+
+    VkCommandPoolCreateInfo pool_info{};
+    pool_info.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
+    pool_info.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+    pool_info.queueFamilyIndex = device.queue_family();
+    VkCommandPool pool = VK_NULL_HANDLE;
+    VkResult r = vkCreateCommandPool(device.get(), &pool_info, nullptr, &pool);
+    if (r != VK_SUCCESS) return Error{"vkCreateCommandPool failed", {vk_result_name(r)}};
+    s.pool_ = UniqueCommandPool(device.get(), pool);
+
+    VkCommandBufferAllocateInfo alloc{};
+    alloc.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
+    alloc.commandPool = pool;
+    alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+    alloc.commandBufferCount = 1;
+    r = vkAllocateCommandBuffers(device.get(), &alloc, &s.cmd_);
+    if (r != VK_SUCCESS) return Error{"vkAllocateCommandBuffers failed", {vk_result_name(r)}};
+
+    VkFenceCreateInfo fence_info{};
+    fence_info.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
+    VkFence fence = VK_NULL_HANDLE;
+    r = vkCreateFence(device.get(), &fence_info, nullptr, &fence);
+    if (r != VK_SUCCESS) return Error{"vkCreateFence failed", {vk_result_name(r)}};
+    s.fence_ = UniqueFence(device.get(), fence);
+    return s;
+}
+
+void ImmediateSubmitter::submit(const std::function<void(VkCommandBuffer)>& fn) const {
+    VK_CHECK(vkResetCommandBuffer(cmd_, 0));
+    VkCommandBufferBeginInfo begin{};
+    begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    VK_CHECK(vkBeginCommandBuffer(cmd_, &begin));
+    fn(cmd_);
+    VK_CHECK(vkEndCommandBuffer(cmd_));
+
+    VkCommandBufferSubmitInfo cmd_info{};
+    cmd_info.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO;
+    cmd_info.commandBuffer = cmd_;
+    VkSubmitInfo2 submit{};
+    submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2;
+    submit.commandBufferInfoCount = 1;
+    submit.pCommandBufferInfos = &cmd_info;
+    const VkFence fence = fence_.get();
+    VK_CHECK(vkQueueSubmit2(queue_, 1, &submit, fence));
+    // A minute is far beyond any immediate job, even on lavapipe; hitting it means a hang.
+    constexpr std::uint64_t timeout_ns = 60ull * 1000 * 1000 * 1000;
+    VK_CHECK(vkWaitForFences(device_, 1, &fence, VK_TRUE, timeout_ns));
+    VK_CHECK(vkResetFences(device_, 1, &fence));
+}
+
+} // namespace sh

@@ -1,0 +1,33 @@
+// Records a one-off command buffer, submits it and waits for it (uploads, readbacks, tests).
+// It has its own pool and fence so that it never disturbs the per-frame command buffers.
+#pragma once
+
+#include "device.hpp"
+#include "result.hpp"
+#include "vk_handle.hpp"
+
+#include <functional>
+#include <vulkan/vulkan.h>
+
+namespace sh {
+
+class ImmediateSubmitter {
+public:
+    ImmediateSubmitter() = default;
+
+    // Records fn into a fresh command buffer, submits it on the device's queue and blocks until
+    // it completes. Vulkan failures (including a timeout) throw VulkanError.
+    void submit(const std::function<void(VkCommandBuffer)>& fn) const;
+
+private:
+    friend Result<ImmediateSubmitter> create_immediate_submitter(const Device&);
+    VkDevice device_ = VK_NULL_HANDLE;
+    VkQueue queue_ = VK_NULL_HANDLE;
+    UniqueCommandPool pool_;
+    UniqueFence fence_;
+    VkCommandBuffer cmd_ = VK_NULL_HANDLE; // freed with the pool
+};
+
+Result<ImmediateSubmitter> create_immediate_submitter(const Device& device);
+
+} // namespace sh

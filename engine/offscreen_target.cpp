@@ -1,0 +1,152 @@
+#include "offscreen_target.hpp"
+
+#include "barriers.hpp"
+
+#include <string>
+
+namespace sh {
+
+Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent) {
+    if (extent.width == 0 || extent.height == 0)
+        return Error{"offscreen target: zero size", {"a minimised window must skip the frame"}};
+
+    VkFormatProperties color_props{};
+    vkGetPhysicalDeviceFormatProperties(device.physical(), OffscreenTarget::k_color_format,
+                                        &color_props);
+    VkFormatProperties depth_props{};
+    vkGetPhysicalDeviceFormatProperties(device.physical(), OffscreenTarget::k_depth_format,
+                                        &depth_props);
+    const VkFormatFeatureFlags color_features = color_props.optimalTilingFeatures;
+    if ((color_features & VK_FORMAT_FEATURE_COLOR_ATTACHMENT_BIT) == 0)
+        return Error{"offscreen target: R8G8B8A8_UNORM cannot be a colour attachment", {}};
+    if ((depth_props.optimalTilingFeatures & VK_FORMAT_FEATURE_DEPTH_STENCIL_ATTACHMENT_BIT) == 0)
+        return Error{"offscreen target: D32_SFLOAT cannot be a depth attachment", {}};
+
+    OffscreenTarget target;
+    target.storage_ = (color_features & VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT) != 0;
+    VkImageUsageFlags color_usage =
+        VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    if (target.storage_) color_usage |= VK_IMAGE_USAGE_STORAGE_BIT;
+
+    Result<Image> color = create_image(
+        device, {extent, OffscreenTarget::k_color_format, color_usage, VK_IMAGE_ASPECT_COLOR_BIT});
+    if (!color) return color.error();
+    Result<Image> depth = create_image(device, {extent, OffscreenTarget::k_depth_format,
+                                                VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
+                                                VK_IMAGE_ASPECT_DEPTH_BIT});
+    if (!depth) return depth.error();
+    target.color_ = color.take();
+    target.depth_ = depth.take();
+    return target;
+}
+
+void OffscreenTarget::begin_rendering(VkCommandBuffer cmd,
+                                      const std::array<float, 4>& clear_color) {
+    // Colour: WAW against the previous frame's attachment writes and WAR against a previous
+    // readback copy; the old contents are cleared anyway, so the old layout can be discarded.
+    // Depth: WAW against the previous frame's depth tests/writes (both fragment-test stages).
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(
+             color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+             VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT,
+             VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+             VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+             VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT,
+             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+
+    VkRenderingAttachmentInfo color{};
+    color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
+    color.imageView = color_.view();
+    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    color.clearValue.color = {{clear_color[0], clear_color[1], clear_color[2], clear_color[3]}};
+
+    VkRenderingAttachmentInfo depth{};
+    depth.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
+    depth.imageView = depth_.view();
+    depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE; // depth is not needed after the pass
+    depth.clearValue.depthStencil = {1.0f, 0};
+
+    const VkExtent2D size = extent();
+    VkRenderingInfo info{};
+    info.sType = VK_STRUCTURE_TYPE_RENDERING_INFO;
+    info.renderArea = {{0, 0}, size};
+    info.layerCount = 1;
+    info.colorAttachmentCount = 1;
+    info.pColorAttachments = &color;
+    info.pDepthAttachment = &depth;
+    vkCmdBeginRendering(cmd, &info);
+
+    const VkViewport viewport{
+        0.0f, 0.0f, static_cast<float>(size.width), static_cast<float>(size.height), 0.0f, 1.0f};
+    const VkRect2D scissor{{0, 0}, size};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+}
+
+void OffscreenTarget::end_rendering(VkCommandBuffer cmd) {
+    vkCmdEndRendering(cmd);
+}
+
+void OffscreenTarget::record_readback(VkCommandBuffer cmd, const Buffer& readback) {
+    // RAW: the copy reads what the colour-attachment stage wrote; also the layout change to
+    // TRANSFER_SRC_OPTIMAL must happen after those writes.
+    pipeline_barrier(cmd, {},
+                     {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, color_layout_,
+                                    VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                                    VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+
+    VkBufferImageCopy region{};
+    region.bufferOffset = 0;
+    region.bufferRowLength = 0; // tightly packed rows
+    region.bufferImageHeight = 0;
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageExtent = {extent().width, extent().height, 1};
+    vkCmdCopyImageToBuffer(cmd, color_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback.get(),
+                           1, &region);
+
+    // RAW (device -> host): the host reads the buffer after the fence; this makes the copy's
+    // writes available to the host domain.
+    pipeline_barrier(cmd,
+                     {buffer_barrier(readback.get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                     VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_HOST_BIT,
+                                     VK_ACCESS_2_HOST_READ_BIT)},
+                     {});
+}
+
+Result<RgbaPixels> OffscreenTarget::read_back(const Device& device,
+                                              const ImmediateSubmitter& submitter) {
+    const VkExtent2D size = extent();
+    const VkDeviceSize bytes = VkDeviceSize{size.width} * size.height * 4;
+    Result<Buffer> buffer =
+        create_buffer(device, bytes, VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
+    if (!buffer) return buffer.error();
+    submitter.submit([&](VkCommandBuffer cmd) { record_readback(cmd, buffer.value()); });
+
+    RgbaPixels pixels;
+    pixels.width = size.width;
+    pixels.height = size.height;
+    pixels.data.resize(static_cast<std::size_t>(bytes));
+    buffer.value().read(pixels.data.data(), pixels.data.size());
+    return pixels;
+}
+
+} // namespace sh

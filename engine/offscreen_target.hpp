@@ -1,0 +1,66 @@
+// Our own colour + depth target. Every frame is drawn here first; the window path copies it to
+// the swapchain, and headless runs (tests, screenshots) read it back to CPU pixels.
+#pragma once
+
+#include "device.hpp"
+#include "immediate_submit.hpp"
+#include "memory.hpp"
+#include "result.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+#include <vulkan/vulkan.h>
+
+namespace sh {
+
+// Tightly packed RGBA8 rows, top row first.
+struct RgbaPixels {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+    std::vector<std::uint8_t> data;
+
+    std::array<std::uint8_t, 4> at(std::uint32_t x, std::uint32_t y) const {
+        const std::size_t i = (std::size_t{y} * width + x) * 4;
+        return {data[i], data[i + 1], data[i + 2], data[i + 3]};
+    }
+};
+
+class OffscreenTarget {
+public:
+    static constexpr VkFormat k_color_format = VK_FORMAT_R8G8B8A8_UNORM;
+    static constexpr VkFormat k_depth_format = VK_FORMAT_D32_SFLOAT;
+
+    OffscreenTarget() = default;
+
+    VkExtent2D extent() const noexcept { return color_.extent(); }
+    const Image& color() const noexcept { return color_; }
+    const Image& depth() const noexcept { return depth_; }
+    // True when the colour image also has STORAGE usage (compute may splat into it).
+    bool has_storage() const noexcept { return storage_; }
+
+    // Transitions both images to attachment layouts, begins dynamic rendering with cleared
+    // colour and depth (1.0), and sets a full-target viewport and scissor.
+    void begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>& clear_color);
+    void end_rendering(VkCommandBuffer cmd);
+
+    // Records: colour -> TRANSFER_SRC, copy into `readback` (width*height*4 bytes, host
+    // visible), then make the copy visible to the host. Wait for the submission before reading.
+    void record_readback(VkCommandBuffer cmd, const Buffer& readback);
+
+    // Convenience: a readback buffer, one immediate submission, and the pixels.
+    Result<RgbaPixels> read_back(const Device& device, const ImmediateSubmitter& submitter);
+
+private:
+    friend Result<OffscreenTarget> create_offscreen_target(const Device&, VkExtent2D);
+    Image color_;
+    Image depth_;
+    bool storage_ = false;
+    // Layouts as of the end of the last recorded command buffer (single recording thread).
+    VkImageLayout color_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
+    VkImageLayout depth_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
+};
+
+Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent);
+
+} // namespace sh

@@ -1,0 +1,46 @@
+// Shader modules and pipeline creation helpers (compute, and graphics with dynamic rendering).
+#pragma once
+
+#include "result.hpp"
+#include "vk_handle.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vulkan/vulkan.h>
+
+namespace sh {
+
+// Module from an embedded shader (see shader_registry.hpp).
+Result<UniqueShaderModule> create_shader_module(VkDevice device, std::string_view name);
+
+// Layout with one descriptor set layout (or none) and one push-constant range.
+Result<UniquePipelineLayout> create_pipeline_layout(VkDevice device,
+                                                    VkDescriptorSetLayout set_layout,
+                                                    VkShaderStageFlags push_stages,
+                                                    std::uint32_t push_size);
+
+// Set layout of `count` storage buffers at bindings 0..count-1, visible to `stages`.
+Result<UniqueDescriptorSetLayout> create_storage_set_layout(VkDevice device, std::uint32_t count,
+                                                            VkShaderStageFlags stages);
+
+Result<UniquePipeline> create_compute_pipeline(VkDevice device, VkPipelineLayout layout,
+                                               std::string_view shader);
+
+struct GraphicsPipelineDesc {
+    std::string_view vertex_shader;
+    std::string_view fragment_shader;
+    VkPipelineLayout layout = VK_NULL_HANDLE;
+    VkPrimitiveTopology topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    VkFormat color_format = VK_FORMAT_UNDEFINED;
+    VkFormat depth_format = VK_FORMAT_UNDEFINED; // UNDEFINED: no depth attachment
+    bool depth_test = true;
+    bool depth_write = true;
+    bool additive_blend = false;
+};
+
+// No vertex input (shaders pull from storage buffers or gl_VertexIndex); viewport and scissor
+// are dynamic so that one pipeline serves every target size.
+Result<UniquePipeline> create_graphics_pipeline(VkDevice device, const GraphicsPipelineDesc& desc);
+
+} // namespace sh

@@ -1,0 +1,141 @@
+#pragma once
+// The calf-muscle-pump model: lumped venous compartments joined by links with inertia,
+// collapse-dependent resistance and dynamic valves; gravity by posture; muscle pressure from the
+// activity; arterial inflow with exercise hyperaemia; and the slow system (capillary filtration,
+// lymph, interstitial swelling, stasis) on top.
+//
+// Integration (fast system): fixed step (ModelParams::dt_s). Each step updates valve states
+// exactly for the step's pressure difference, then link flows semi-implicitly (inertia explicit,
+// resistance implicit, so closing valves and collapsing veins cannot make it blow up), then
+// volumes from the new flows with a limiter that never drains a compartment below a floor.
+// Conserved: blood volume. Every millilitre that enters (arterial inflow less filtration) leaves
+// through the outlet or stays in a compartment; `conservation_error_ml()` reports the books.
+
+#include "activity.hpp"
+#include "model_params.hpp"
+#include "network.hpp"
+#include "posture.hpp"
+
+#include <array>
+#include <vector>
+
+namespace sh::sim {
+
+struct ValveSettings {
+    std::array<double, kValveGroupCount> severity{}; // 0 competent .. 1 absent
+    double deep_obstruction = 0;                     // 0 .. 1, post-thrombotic outflow block
+};
+
+// Running sums over an averaging window (cycle averages for the slow system and reports).
+struct WindowAverages {
+    double seconds = 0;
+    std::array<double, 3> capillary_pressure{}; // by Tissue (None unused)
+    double popliteal_velocity_cm_s = 0;
+    double leg_blood_ml = 0;
+    double exercise_level = 0;
+};
+
+class LegModel {
+public:
+    explicit LegModel(const Network& net, const ModelParams& params = {}, double height_cm = 175);
+
+    void set_posture(Posture posture);
+    void set_activity(const ActivitySpec& activity); // restarts the activity's cycle
+    void set_valves(const ValveSettings& valves);
+    Posture posture() const { return posture_; }
+    const ActivitySpec& activity() const { return activity_; }
+    const ValveSettings& valves() const { return valves_; }
+
+    // Advances by `seconds` in fixed substeps (a remainder below one step is carried over).
+    void advance(double seconds);
+    void step();
+    // Advances the slow system by `seconds` using the fast system's averages over a
+    // `window_s` simulated window (for hours of sitting in a fraction of a second).
+    void fast_forward(double seconds, double window_s = 10.0);
+    // Sets the interstitial fluid to the steady state of the current activity and posture.
+    void equilibrate_interstitium(double window_s = 10.0);
+
+    // --- Readouts -------------------------------------------------------------------------------
+    double time_s() const { return time_; }
+    double dt_s() const { return p_.dt_s; }
+    const Network& network() const { return net_; }
+    int compartment_count() const { return static_cast<int>(volume_.size()); }
+    int link_count() const { return static_cast<int>(flow_.size()); }
+    double volume_ml(int c) const { return volume_[c]; }
+    double area_ratio(int c) const { return volume_[c] / v0_[c]; }
+    double pressure_mmHg(int c) const { return pressure_[c]; }
+    double height_cm(int c) const { return height_[c]; }
+    // Pressure at a leg-frame point inside compartment c, corrected for the column between the
+    // compartment centre and that point.
+    double pressure_at(int c, Vec3 leg_point) const;
+    double flow_ml_s(int link) const { return flow_[link]; }
+    double velocity_cm_s(int link) const;
+    double valve_opening(int link) const { return zeta_[link]; }
+    double outlet_flow_ml_s() const { return outlet_flow_; }
+    double inflow_ml_s() const; // total arterial inflow reaching the veins now
+    double muscle_pressure_mmHg(Muscle m) const { return drive_.pressure_mmHg[static_cast<int>(m)]; }
+    const MuscleDrive& drive() const { return drive_; }
+
+    double gsv_ankle_pressure() const;
+    double deep_ankle_pressure() const;
+    double popliteal_pressure() const;
+    double popliteal_velocity_cm_s() const;
+    double popliteal_flow_ml_s() const { return popliteal_link_ < 0 ? 0 : flow_[popliteal_link_]; }
+    double calf_venous_volume_ml() const;  // compartments in the calf (the APG cuff's region)
+    double leg_blood_volume_ml() const;    // foot and calf compartments
+    double total_blood_volume_ml() const;  // every compartment
+    double interstitial_excess_ml(Tissue t) const { return interstitial_[static_cast<int>(t)]; }
+    double tissue_volume_ml() const;       // lower leg and foot
+    double stasis_hours() const { return stasis_h_; }
+    double relative_vte_risk() const;
+    double conservation_error_ml() const;
+    double cumulative_lymph_ml() const { return lymph_total_; }
+
+private:
+    void place_compartments();
+    double capillary_pressure(int c) const;
+    void slow_rates(const std::array<double, 3>& pc, double exercise,
+                    std::array<double, 3>& a, std::array<double, 3>& b) const;
+    void accumulate(WindowAverages& w, double dt) const;
+
+    const Network& net_;
+    ModelParams p_;
+    double scale_;
+    Posture posture_ = Posture::Standing;
+    ActivitySpec activity_;
+    ValveSettings valves_;
+    double activity_time_ = 0;
+    double time_ = 0;
+    double carry_ = 0;
+
+    // Per compartment (fixed data, then state).
+    std::vector<double> v0_, height_, inflow_rest_, filtration_share_;
+    std::vector<const TubeLaw*> law_;
+    std::vector<std::array<double, kMuscleCount>> pump_;
+    std::vector<Tissue> tissue_;
+    std::vector<double> volume_, pressure_, head_, inflow_now_;
+    // Per link.
+    std::vector<double> r0_, inertance_, bernoulli0_, link_area_;
+    std::vector<int> valve_group_; // -1 when the link has no valve
+    std::vector<bool> obstructible_;
+    std::vector<double> flow_, zeta_;
+    // Each compartment's links with the sign that makes a positive product an outflow.
+    std::vector<std::vector<std::pair<int, double>>> links_of_;
+    double outlet_flow_ = 0, outlet_inertance_ = 0;
+    double reference_height_ = 0;
+
+    MuscleDrive drive_;
+    double hyperaemia_ = 0;           // current exercise level seen by the arterioles
+    std::array<double, 3> interstitial_{}; // excess interstitial fluid, mL, by Tissue
+    std::array<double, 3> tissue_ml_{};
+    double pop_velocity_filtered_ = 0;
+    double stasis_h_ = 0;
+    int gsv_ankle_c_ = -1, ptv_ankle_c_ = -1, popliteal_c_ = -1, popliteal_link_ = -1;
+    Vec3 gsv_ankle_point_, ptv_ankle_point_;
+    double gsv_ankle_height_ = 0, ptv_ankle_height_ = 0;
+
+    // Books for the conservation test.
+    double initial_blood_ = 0, inflow_total_ = 0, outflow_total_ = 0, lymph_total_ = 0;
+};
+
+} // namespace sh::sim
