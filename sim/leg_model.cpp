@@ -11,14 +11,14 @@ constexpr double kMinVolumeFraction = 0.01; // limiter floor: never drain below 
 // Lymph flows while interstitial pressure is above -5 mmHg (the excess is counted from 0 mmHg).
 constexpr double kLymphOffset = 5.0;
 
-// Implicit step of L dQ/dt = dp - R Q - B |Q| Q over dt, solved exactly for the new Q.
-double implicit_flow(double q, double dp, double inertance, double r, double b, double dt) {
-    double rhs = q + dt * dp / inertance;
-    double lin = 1 + dt * r / inertance;
-    double quad = dt * b / inertance;
+// Implicit step of L dQ/dt = dp - R Q - B |Q| Q over dt, solved exactly for the new Q. The
+// quadratic's root is taken in the form that cannot cancel when B is small.
+double implicit_flow(double q, double dp, double inv_inertance, double r, double b, double dt) {
+    double rhs = q + dt * dp * inv_inertance;
+    double lin = 1 + dt * r * inv_inertance;
+    double quad = dt * b * inv_inertance;
     if (quad <= 0) return rhs / lin;
-    double mag = (-lin + std::sqrt(lin * lin + 4 * quad * std::abs(rhs))) / (2 * quad);
-    return rhs >= 0 ? mag : -mag;
+    return 2 * rhs / (lin + std::sqrt(lin * lin + 4 * quad * std::abs(rhs)));
 }
 } // namespace
 
@@ -27,10 +27,12 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     const int n = static_cast<int>(net.compartments.size());
     const double area_scale = scale_ * scale_;
     v0_.resize(n);
+    inv_v0_.resize(n);
+    ratio_.resize(n);
     height_.resize(n);
     inflow_rest_.resize(n);
     filtration_share_.assign(n, 0);
-    law_.resize(n);
+    superficial_.resize(n);
     pump_.resize(n);
     tissue_.resize(n);
     volume_.resize(n);
@@ -44,7 +46,8 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
         const Compartment& comp = net.compartments[c];
         const Segment& seg = net.segments[comp.segment];
         v0_[c] = comp.reference_volume_ml * volume_scale;
-        law_[c] = seg.system == VeinSystem::Superficial ? &p_.superficial_wall : &p_.deep_wall;
+        inv_v0_[c] = 1 / v0_[c];
+        superficial_[c] = seg.system == VeinSystem::Superficial;
         pump_[c] = seg.pump;
         tissue_[c] = seg.tissue;
         // A segment's inflow is shared by its compartments in proportion to length.
@@ -62,7 +65,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
 
     const int m = static_cast<int>(net.links.size());
     r0_.resize(m);
-    inertance_.resize(m);
+    inv_inertance_.resize(m);
     bernoulli0_.resize(m);
     link_area_.resize(m);
     valve_group_.resize(m);
@@ -82,7 +85,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
         double factor = superficial ? p_.superficial_resistance_factor : p_.resistance_factor;
         r0_[i] = factor * 8 * std::numbers::pi * p_.blood_viscosity_P * len /
                  (area * area) / kDynPerMmHg;
-        inertance_[i] = p_.blood_density * len / area / kDynPerMmHg;
+        inv_inertance_[i] = area * kDynPerMmHg / (p_.blood_density * len);
         bernoulli0_[i] = p_.blood_density / 2 / kDynPerMmHg; // / A_valve^2 at run time
         valve_group_[i] = l.valve ? static_cast<int>(*l.valve) : -1;
         const Segment& from_seg = net.segments[net.compartments[l.from].segment];
@@ -115,7 +118,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     // Start from the static column: each vein at the transmural pressure of a still column.
     for (int c = 0; c < n; ++c) {
         double p = p_.cvp_upright_mmHg + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
-        volume_[c] = v0_[c] * law_[c]->area_ratio(std::max(p - p_.tissue_pressure_mmHg, -5.0));
+        volume_[c] = v0_[c] * law(c).area_ratio(std::max(p - p_.tissue_pressure_mmHg, -5.0));
     }
     initial_blood_ = total_blood_volume_ml();
     step(); // fill pressures and heads
@@ -158,11 +161,12 @@ void LegModel::step() {
 
     // Pressures and heads from volumes.
     for (int c = 0; c < n; ++c) {
-        double a = volume_[c] / v0_[c];
+        double a = volume_[c] * inv_v0_[c];
+        ratio_[c] = a;
         double ext = p_.tissue_pressure_mmHg;
         for (int k = 0; k < kMuscleCount; ++k) ext += pump_[c][k] * drive_.pressure_mmHg[k];
         if (tissue_[c] == Tissue::Calf) ext += drive_.manual_compression_mmHg;
-        pressure_[c] = ext + law_[c]->pressure(a);
+        pressure_[c] = ext + law(c).pressure(a);
         head_[c] = pressure_[c] + p_.rho_g_mmHg_per_cm * height_[c];
     }
 
@@ -172,8 +176,7 @@ void LegModel::step() {
         double dp = head_[l.from] - head_[l.to];
         // The lumen between two compartments: the geometric mean of their areas, so a collapsing
         // compartment throttles its own outflow (flow limitation) long before it is empty.
-        double a = std::max(p_.min_area_ratio,
-                            std::sqrt(volume_[l.from] / v0_[l.from] * volume_[l.to] / v0_[l.to]));
+        double a = std::max(p_.min_area_ratio, std::sqrt(ratio_[l.from] * ratio_[l.to]));
         double lumen = link_area_[i] * a;
         double r = r0_[i] / (a * a);
         if (obstructible_[i]) r *= 1 + p_.obstruction_resistance_gain * valves_.deep_obstruction;
@@ -184,16 +187,18 @@ void LegModel::step() {
             double orifice = lumen * p_.valve.area_fraction(zeta_[i], sev);
             b = bernoulli0_[i] / (orifice * orifice);
         }
-        flow_[i] = implicit_flow(flow_[i], dp, inertance_[i] / std::min(a, 1.0), r, b, dt);
+        // A narrowed lumen accelerates a smaller cross-section: inertance grows as 1/a.
+        flow_[i] = implicit_flow(flow_[i], dp, inv_inertance_[i] * std::min(a, 1.0), r, b, dt);
     }
     double out_dp = head_[net_.outlet] - (cvp + p_.rho_g_mmHg_per_cm * reference_height_);
-    outlet_flow_ = implicit_flow(outlet_flow_, out_dp, outlet_inertance_, p_.outlet_resistance, 0, dt);
+    outlet_flow_ =
+        implicit_flow(outlet_flow_, out_dp, 1 / outlet_inertance_, p_.outlet_resistance, 0, dt);
 
     // Arterial inflow: rises with exercise (hyperaemia, with a lag) and with the arteriovenous
     // pressure difference; the veno-arteriolar reflex cuts it when the veins are distended.
     double target = drive_.exercise_level;
     double tau = target > hyperaemia_ ? p_.hyperaemia_rise_s : p_.hyperaemia_decay_s;
-    hyperaemia_ += (target - hyperaemia_) * (1 - std::exp(-dt / tau));
+    hyperaemia_ += (target - hyperaemia_) * dt / (tau + dt); // implicit Euler of the lag
     const double av_ref = p_.mean_arterial_mmHg - 12.0;
     std::array<double, 3> pc_sum{}, w_sum{};
     for (int c = 0; c < n; ++c) {

@@ -109,13 +109,15 @@ private:
     double carry_ = 0;
 
     // Per compartment (fixed data, then state).
-    std::vector<double> v0_, height_, inflow_rest_, filtration_share_;
-    std::vector<const TubeLaw*> law_;
+    std::vector<double> v0_, inv_v0_, height_, inflow_rest_, filtration_share_;
+    // Which wall law each compartment follows (an index, not a pointer: the model is copyable).
+    std::vector<bool> superficial_;
+    const TubeLaw& law(int c) const { return superficial_[c] ? p_.superficial_wall : p_.deep_wall; }
     std::vector<std::array<double, kMuscleCount>> pump_;
     std::vector<Tissue> tissue_;
-    std::vector<double> volume_, pressure_, head_, inflow_now_;
+    std::vector<double> volume_, ratio_, pressure_, head_, inflow_now_;
     // Per link.
-    std::vector<double> r0_, inertance_, bernoulli0_, link_area_;
+    std::vector<double> r0_, inv_inertance_, bernoulli0_, link_area_;
     std::vector<int> valve_group_; // -1 when the link has no valve
     std::vector<bool> obstructible_;
     std::vector<double> flow_, zeta_;

@@ -27,7 +27,9 @@ struct ValveLaw {
     double step(double zeta, double dp_mmHg, double severity, double dt) const {
         // Exact solution of the linear ODE at fixed dp over the step, so the state never
         // overshoots [0, 1] however large the pressure difference.
-        if (dp_mmHg > 0) return 1 - (1 - zeta) * std::exp(-k_open * dp_mmHg * dt);
+        // A fully open valve pushed forward stays open (the common case while blood flows),
+        // so the exponential is skipped there.
+        if (dp_mmHg > 0) return zeta >= 1 ? 1.0 : 1 - (1 - zeta) * std::exp(-k_open * dp_mmHg * dt);
         return zeta * std::exp(close_rate(severity) * dp_mmHg * dt);
     }
     double area_fraction(double zeta, double severity) const {
