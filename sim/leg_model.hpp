@@ -73,6 +73,7 @@ public:
     double valve_opening(int link) const { return zeta_[link]; }
     double outlet_flow_ml_s() const { return outlet_flow_; }
     double inflow_ml_s() const; // total arterial inflow reaching the veins now
+    double compartment_inflow_ml_s(int c) const { return inflow_now_[c]; }
     double muscle_pressure_mmHg(Muscle m) const { return drive_.pressure_mmHg[static_cast<int>(m)]; }
     const MuscleDrive& drive() const { return drive_; }
 
