@@ -200,6 +200,13 @@ int main(int argc, char** argv) {
                 std::cerr << "secondheart-sim: " << e.what() << "\n";
                 return 2;
             }
+            // Options given on the command line override the scenario file's values.
+            if (run->count("--condition")) sc.condition = run_c.condition;
+            if (run->count("--severity")) sc.severity = run_c.severity;
+            if (run->count("--height")) sc.height_cm = run_c.height_cm;
+            if (run->count("--speed")) sc.activity.speed_kmh = run_c.speed_kmh;
+            run_c.condition = sc.condition;
+            run_c.height_cm = sc.height_cm;
             finish(run_c, nullptr, app::run_scenario(sc, seconds, run_c.csv));
         } else if (*bench) {
             std::cout << app::run_benchmark().dump(2) << std::endl;
