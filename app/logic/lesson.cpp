@@ -1,0 +1,148 @@
+#include "lesson.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace sh::app {
+namespace {
+
+using nlohmann::json;
+constexpr std::array<std::string_view, 4> kCameraNames = {"front", "back", "medial", "cutaway"};
+
+[[noreturn]] void fail(std::string_view source, const std::string& key, const std::string& what) {
+    throw LessonError(std::string(source) + ": key \"" + key + "\": " + what);
+}
+
+std::string type_of(const json& v) { return v.type_name(); }
+
+double positive_seconds(const json& v, std::string_view source, const std::string& key) {
+    if (!v.is_number()) fail(source, key, "expected a number of seconds, got " + type_of(v));
+    double d = v.get<double>();
+    if (!(d > 0 && d <= 3600)) fail(source, key, "expected seconds from 0 (exclusive) to 3600");
+    return d;
+}
+
+LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string_view source,
+                      const std::string& prefix) {
+    if (!js.is_object()) fail(source, prefix, "expected an object (a lesson step)");
+    static const std::set<std::string> known = {"caption", "settings", "camera", "duration_s",
+                                                "advance", "kiosk_duration_s"};
+    for (auto& [key, _] : js.items())
+        if (!known.count(key))
+            fail(source, prefix + "." + key,
+                 "unknown key (expected caption, settings, camera, duration_s, advance, "
+                 "kiosk_duration_s)");
+    LessonStep step;
+    auto caption = js.find("caption");
+    if (caption == js.end()) fail(source, prefix + ".caption", "missing (every step needs one)");
+    if (!caption->is_string() || caption->get<std::string>().empty())
+        fail(source, prefix + ".caption", "expected a non-empty string");
+    step.caption = caption->get<std::string>();
+    step.settings = previous;
+    if (auto s = js.find("settings"); s != js.end()) {
+        if (!s->is_object()) fail(source, prefix + ".settings", "expected an object of scenario keys");
+        try {
+            sim::merge_scenario_object(*s, step.settings, source, prefix + ".settings.");
+        } catch (const std::exception& e) {
+            throw LessonError(e.what());
+        }
+    }
+    if (auto c = js.find("camera"); c != js.end()) {
+        auto preset = c->is_string() ? camera_preset_from_string(c->get<std::string>()) : std::nullopt;
+        if (!preset) fail(source, prefix + ".camera", "expected one of front, back, medial, cutaway");
+        step.camera = *preset;
+    }
+    bool wait = false;
+    if (auto a = js.find("advance"); a != js.end()) {
+        if (!a->is_string() || (*a != "wait" && *a != "auto"))
+            fail(source, prefix + ".advance", "expected \"wait\" (presenter advances) or \"auto\"");
+        wait = *a == "wait";
+    }
+    if (auto d = js.find("duration_s"); d != js.end()) {
+        if (wait) fail(source, prefix + ".duration_s", "not allowed with \"advance\": \"wait\"");
+        step.duration_s = positive_seconds(*d, source, prefix + ".duration_s");
+    } else if (!wait) {
+        fail(source, prefix + ".duration_s", "missing: give a duration or \"advance\": \"wait\"");
+    }
+    if (auto k = js.find("kiosk_duration_s"); k != js.end())
+        step.kiosk_duration_s = positive_seconds(*k, source, prefix + ".kiosk_duration_s");
+    return step;
+}
+
+} // namespace
+
+std::string_view to_string(CameraPreset c) { return kCameraNames[static_cast<int>(c)]; }
+
+std::optional<CameraPreset> camera_preset_from_string(std::string_view name) {
+    for (size_t i = 0; i < kCameraNames.size(); ++i)
+        if (kCameraNames[i] == name) return static_cast<CameraPreset>(i);
+    return std::nullopt;
+}
+
+Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {
+    json doc;
+    try {
+        doc = json::parse(json_text);
+    } catch (const json::parse_error& e) {
+        throw LessonError(std::string(source_name) + ": not valid JSON: " + e.what());
+    }
+    if (!doc.is_object()) fail(source_name, "(top level)", "expected an object");
+    static const std::set<std::string> known = {"format", "version", "title", "description", "steps"};
+    for (auto& [key, _] : doc.items())
+        if (!known.count(key))
+            fail(source_name, key, "unknown key (expected format, version, title, description, steps)");
+    if (!doc.contains("format") || doc["format"] != "secondheart-lesson")
+        fail(source_name, "format", "expected \"secondheart-lesson\"");
+    Lesson lesson;
+    if (!doc.contains("title") || !doc["title"].is_string() || doc["title"].get<std::string>().empty())
+        fail(source_name, "title", "expected a non-empty string");
+    lesson.title = doc["title"].get<std::string>();
+    if (doc.contains("description")) {
+        if (!doc["description"].is_string()) fail(source_name, "description", "expected a string");
+        lesson.description = doc["description"].get<std::string>();
+    }
+    if (!doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty())
+        fail(source_name, "steps", "expected a non-empty array of steps");
+    sim::Scenario running; // defaults: a healthy adult standing still
+    for (size_t i = 0; i < doc["steps"].size(); ++i) {
+        LessonStep step =
+            parse_step(doc["steps"][i], running, source_name, "steps[" + std::to_string(i) + "]");
+        running = step.settings;
+        lesson.steps.push_back(std::move(step));
+    }
+    return lesson;
+}
+
+Lesson load_lesson_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw LessonError(path + ": cannot open the lesson file");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse_lesson(ss.str(), path);
+}
+
+std::vector<Lesson> load_lessons(const std::string& folder, std::vector<std::string>& problems) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+        if (entry.path().extension() == ".json") files.push_back(entry.path().string());
+    if (ec) problems.push_back(folder + ": cannot list lessons: " + ec.message());
+    std::sort(files.begin(), files.end());
+    std::vector<Lesson> lessons;
+    for (const auto& f : files) {
+        try {
+            lessons.push_back(load_lesson_file(f));
+        } catch (const std::exception& e) {
+            problems.push_back(e.what());
+        }
+    }
+    return lessons;
+}
+
+} // namespace sh::app

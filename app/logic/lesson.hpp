@@ -1,0 +1,46 @@
+#pragma once
+// Lessons: a titled sequence of steps, each with a caption, simulator settings (the scenario
+// keys), a camera preset and either a duration or a wait for the presenter to advance. The same
+// file drives lecture mode (manual advance) and the kiosk attract loop (auto-advance).
+
+#include "scenario.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sh::app {
+
+// Raised for a broken lesson file; the message names the file, the step and the key.
+struct LessonError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+enum class CameraPreset { Front, Back, Medial, Cutaway };
+std::string_view to_string(CameraPreset c);
+std::optional<CameraPreset> camera_preset_from_string(std::string_view name);
+
+struct LessonStep {
+    std::string caption;
+    sim::Scenario settings;        // accumulated: each step starts from the previous one
+    CameraPreset camera = CameraPreset::Front;
+    std::optional<double> duration_s; // absent: wait for the presenter to advance
+    double kiosk_duration_s = 10;  // how long the attract loop shows a wait-for-advance step
+};
+
+struct Lesson {
+    std::string title;
+    std::string description;
+    std::vector<LessonStep> steps;
+};
+
+Lesson parse_lesson(std::string_view json_text, std::string_view source_name);
+Lesson load_lesson_file(const std::string& path);
+
+// Loads every *.json lesson in a folder, sorted by file name. A broken lesson is skipped and its
+// message added to `problems`; the others still load.
+std::vector<Lesson> load_lessons(const std::string& folder, std::vector<std::string>& problems);
+
+} // namespace sh::app

@@ -1,0 +1,122 @@
+#include "settings.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace sh::app {
+namespace {
+
+using nlohmann::json;
+
+template <typename T, typename Check>
+void read_value(const json& doc, const char* key, T& into, Check ok, const char* expected,
+                const std::string& path, std::vector<std::string>& problems) {
+    auto it = doc.find(key);
+    if (it == doc.end()) return;
+    try {
+        T v = it->get<T>();
+        if (ok(v)) {
+            into = v;
+            return;
+        }
+    } catch (const json::exception&) {
+    }
+    problems.push_back(path + ": key \"" + key + "\": expected " + expected +
+                       "; using the default");
+}
+
+} // namespace
+
+std::string default_settings_path() {
+    std::filesystem::path base;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) base = std::filesystem::path(home) / ".config";
+    else base = ".";
+    return (base / "secondheart" / "settings.json").string();
+}
+
+Settings load_settings(const std::string& path, std::vector<std::string>& problems) {
+    Settings s;
+    std::ifstream in(path);
+    if (!in) return s; // first run: no file yet
+    std::stringstream ss;
+    ss << in.rdbuf();
+    json doc;
+    try {
+        doc = json::parse(ss.str());
+    } catch (const json::parse_error& e) {
+        problems.push_back(path + ": not valid JSON (" + e.what() + "); using the defaults");
+        return s;
+    }
+    if (!doc.is_object()) {
+        problems.push_back(path + ": expected a JSON object; using the defaults");
+        return s;
+    }
+    const char* known[] = {"kiosk_pin", "display", "idle_s", "countdown_s", "particles",
+                           "palette", "text_scale", "language"};
+    for (auto& [key, _] : doc.items()) {
+        bool found = false;
+        for (const char* k : known) found = found || key == k;
+        if (!found) problems.push_back(path + ": key \"" + key + "\": unknown, ignored");
+    }
+    read_value(doc, "kiosk_pin", s.kiosk_pin,
+               [](const std::string& v) {
+                   return v.empty() || (v.size() >= 4 && v.size() <= 8 &&
+                                        v.find_first_not_of("0123456789") == std::string::npos);
+               },
+               "4 to 8 digits as a string", path, problems);
+    read_value(doc, "display", s.display, [](int v) { return v >= 0 && v < 16; },
+               "a display index 0-15", path, problems);
+    read_value(doc, "idle_s", s.idle_s, [](double v) { return v >= 10 && v <= 3600; },
+               "10 to 3600 seconds", path, problems);
+    read_value(doc, "countdown_s", s.countdown_s, [](double v) { return v >= 3 && v <= 120; },
+               "3 to 120 seconds", path, problems);
+    read_value(doc, "particles", s.particles, [](int v) { return v >= 0 && v <= 4'000'000; },
+               "0 (automatic) to 4000000", path, problems);
+    read_value(doc, "palette", s.palette,
+               [](const std::string& v) { return v == "dark" || v == "projector" || v == "cvd"; },
+               "dark, projector or cvd", path, problems);
+    read_value(doc, "text_scale", s.text_scale, [](double v) { return v >= 0.5 && v <= 4; },
+               "0.5 to 4", path, problems);
+    read_value(doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
+               "a language code such as en", path, problems);
+    return s;
+}
+
+std::optional<std::string> save_settings(const Settings& s, const std::string& path) {
+    json doc = {{"kiosk_pin", s.kiosk_pin}, {"display", s.display},   {"idle_s", s.idle_s},
+                {"countdown_s", s.countdown_s}, {"particles", s.particles},
+                {"palette", s.palette},     {"text_scale", s.text_scale}, {"language", s.language}};
+    std::filesystem::path target(path);
+    std::error_code ec;
+    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+    if (ec) return path + ": cannot create its folder: " + ec.message();
+    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    {
+        std::FILE* f = std::fopen(tmp.c_str(), "wb");
+        if (!f) return tmp + ": cannot open for writing";
+        std::string text = doc.dump(2) + "\n";
+        bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+        ok = std::fflush(f) == 0 && ok;
+        ok = ::fsync(::fileno(f)) == 0 && ok; // on disk before the rename makes it visible
+        ok = std::fclose(f) == 0 && ok;
+        if (!ok) {
+            std::filesystem::remove(tmp, ec);
+            return tmp + ": write failed";
+        }
+    }
+    std::filesystem::rename(tmp, target, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        return path + ": cannot replace the file: " + ec.message();
+    }
+    return std::nullopt;
+}
+
+} // namespace sh::app

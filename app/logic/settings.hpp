@@ -1,0 +1,33 @@
+#pragma once
+// The user's settings file: kiosk PIN, display, idle times, particle count, palette, text size.
+// Lives in $XDG_CONFIG_HOME/secondheart/settings.json (~/.config/... when unset). A corrupt or
+// half-valid file is reported and defaults are used for what is wrong; saving is atomic (write a
+// temporary file in the same folder, flush, rename), so a crash never leaves half a file.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sh::app {
+
+struct Settings {
+    std::string kiosk_pin = "";   // empty: the kiosk cannot be left from inside the app
+    int display = 0;
+    double idle_s = 75;
+    double countdown_s = 12;
+    int particles = 0;            // 0: scale to the device
+    std::string palette = "dark"; // dark, projector (light background), cvd
+    double text_scale = 1.0;
+    std::string language = "en";
+};
+
+std::string default_settings_path();
+
+// Reads `path`. A missing file gives the defaults silently; every problem (unreadable JSON, a
+// wrong type, an out-of-range value, an unknown key) is added to `problems` with the file and
+// key named, and that value keeps its default.
+Settings load_settings(const std::string& path, std::vector<std::string>& problems);
+// Atomic save; returns an error message on failure (nothing is left half-written).
+std::optional<std::string> save_settings(const Settings& s, const std::string& path);
+
+} // namespace sh::app

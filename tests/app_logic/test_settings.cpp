@@ -1,0 +1,69 @@
+#include "settings.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace sh::app;
+
+namespace {
+std::string temp_path(const char* name) {
+    auto dir = std::filesystem::temp_directory_path() / "secondheart-settings-test";
+    std::filesystem::create_directories(dir);
+    return (dir / name).string();
+}
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+} // namespace
+
+TEST_CASE("settings: missing file gives the defaults without complaint", "[settings]") {
+    std::vector<std::string> problems;
+    Settings s = load_settings(temp_path("does-not-exist.json"), problems);
+    CHECK(problems.empty());
+    CHECK(s.idle_s == Settings{}.idle_s);
+}
+
+TEST_CASE("settings: save is atomic and round-trips", "[settings]") {
+    std::string path = temp_path("roundtrip.json");
+    Settings s;
+    s.kiosk_pin = "2468";
+    s.display = 1;
+    s.idle_s = 90;
+    s.palette = "projector";
+    REQUIRE_FALSE(save_settings(s, path));
+    std::vector<std::string> problems;
+    Settings back = load_settings(path, problems);
+    CHECK(problems.empty());
+    CHECK(back.kiosk_pin == "2468");
+    CHECK(back.display == 1);
+    CHECK(back.idle_s == 90);
+    CHECK(back.palette == "projector");
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(path).parent_path()))
+        CHECK(e.path().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("settings: a corrupt file is reported and the defaults used", "[settings]") {
+    std::string path = temp_path("corrupt.json");
+    write(path, "{ \"idle_s\": 30, ");
+    std::vector<std::string> problems;
+    Settings s = load_settings(path, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::Contains("corrupt.json") && Catch::Contains("not valid JSON"));
+    CHECK(s.idle_s == Settings{}.idle_s);
+}
+
+TEST_CASE("settings: each bad value is named and keeps its default", "[settings]") {
+    std::string path = temp_path("half.json");
+    write(path, R"({"idle_s": 5, "kiosk_pin": 1234, "palette": "neon", "display": 2, "wat": 1})");
+    std::vector<std::string> problems;
+    Settings s = load_settings(path, problems);
+    CHECK(s.display == 2); // the good value is kept
+    CHECK(s.idle_s == Settings{}.idle_s);
+    CHECK(s.kiosk_pin.empty());
+    CHECK(s.palette == "dark");
+    REQUIRE(problems.size() == 4);
+    std::string all;
+    for (auto& p : problems) all += p + "\n";
+    CHECK_THAT(all, Catch::Contains("\"idle_s\"") && Catch::Contains("\"kiosk_pin\"") &&
+                        Catch::Contains("\"palette\"") && Catch::Contains("\"wat\""));
+}
