@@ -116,7 +116,7 @@ private:
     const TubeLaw& law(int c) const { return superficial_[c] ? p_.superficial_wall : p_.deep_wall; }
     std::vector<std::array<double, kMuscleCount>> pump_;
     std::vector<Tissue> tissue_;
-    std::vector<double> volume_, ratio_, pressure_, head_, inflow_now_;
+    std::vector<double> volume_, ratio_, sqrt_ratio_, pressure_, head_, inflow_now_;
     // Per link.
     std::vector<double> r0_, inv_inertance_, bernoulli0_, link_area_;
     std::vector<int> valve_group_; // -1 when the link has no valve
