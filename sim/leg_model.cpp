@@ -27,7 +27,7 @@ double implicit_flow(double q, double dp, double inv_inertance, double r, double
 } // namespace
 
 LegModel::LegModel(const Network& net, const ModelParams& params, double height_cm)
-    : net_(net), p_(params), scale_(height_cm / net.reference_height_cm) {
+    : net_(&net), p_(params), scale_(height_cm / net.reference_height_cm) {
     const int n = static_cast<int>(net.compartments.size());
     const double area_scale = scale_ * scale_;
     v0_.resize(n);
@@ -130,9 +130,9 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
 }
 
 void LegModel::place_compartments() {
-    PosedLeg leg(net_, scale_, posture_);
+    PosedLeg leg(*net_, scale_, posture_);
     for (size_t c = 0; c < height_.size(); ++c)
-        height_[c] = leg.place(net_.compartments[c].centre * scale_).z;
+        height_[c] = leg.place(net_->compartments[c].centre * scale_).z;
     reference_height_ = leg.reference_height_cm(p_.trunk_offset_cm);
     gsv_ankle_height_ = leg.place(gsv_ankle_point_ * scale_).z;
     ptv_ankle_height_ = leg.place(ptv_ankle_point_ * scale_).z;
@@ -178,7 +178,7 @@ void LegModel::step() {
 
     // Link flows: valves first, then the implicit flow update.
     for (int i = 0; i < m; ++i) {
-        const Link& l = net_.links[i];
+        const Link& l = net_->links[i];
         double dp = head_[l.from] - head_[l.to];
         // The lumen between two compartments: the geometric mean of their areas, so a collapsing
         // compartment throttles its own outflow (flow limitation) long before it is empty.
@@ -196,7 +196,7 @@ void LegModel::step() {
         // A narrowed lumen accelerates a smaller cross-section: inertance grows as 1/a.
         flow_[i] = implicit_flow(flow_[i], dp, inv_inertance_[i] * std::min(a, 1.0), r, b, dt);
     }
-    double out_dp = head_[net_.outlet] - (cvp + p_.rho_g_mmHg_per_cm * reference_height_);
+    double out_dp = head_[net_->outlet] - (cvp + p_.rho_g_mmHg_per_cm * reference_height_);
     outlet_flow_ =
         implicit_flow(outlet_flow_, out_dp, 1 / outlet_inertance_, p_.outlet_resistance, 0, dt);
 
@@ -240,13 +240,13 @@ void LegModel::step() {
     for (int c = 0; c < n; ++c) {
         double out = 0;
         for (auto [i, sign] : links_of_[c]) out += std::max(0.0, sign * flow_[i]);
-        if (c == net_.outlet) out += std::max(0.0, outlet_flow_);
+        if (c == net_->outlet) out += std::max(0.0, outlet_flow_);
         double available = volume_[c] - kMinVolumeFraction * v0_[c];
         if (out * dt > available && out > 0) {
             double f = std::max(0.0, available) / (out * dt);
             for (auto [i, sign] : links_of_[c])
                 if (sign * flow_[i] > 0) flow_[i] *= f;
-            if (c == net_.outlet && outlet_flow_ > 0) outlet_flow_ *= f;
+            if (c == net_->outlet && outlet_flow_ > 0) outlet_flow_ *= f;
         }
     }
 
@@ -258,10 +258,10 @@ void LegModel::step() {
         inflow_total_ += dt * venous_in;
     }
     for (int i = 0; i < m; ++i) {
-        volume_[net_.links[i].from] -= dt * flow_[i];
-        volume_[net_.links[i].to] += dt * flow_[i];
+        volume_[net_->links[i].from] -= dt * flow_[i];
+        volume_[net_->links[i].to] += dt * flow_[i];
     }
-    volume_[net_.outlet] -= dt * outlet_flow_;
+    volume_[net_->outlet] -= dt * outlet_flow_;
     outflow_total_ += dt * outlet_flow_;
 
     // Stasis: slow popliteal flow (Virchow) accumulates; movement clears it.
@@ -365,13 +365,13 @@ void LegModel::equilibrate_interstitium(double window_s) {
 }
 
 double LegModel::pressure_at(int c, Vec3 leg_point) const {
-    PosedLeg leg(net_, scale_, posture_);
+    PosedLeg leg(*net_, scale_, posture_);
     double h = leg.place(leg_point * scale_).z;
     return pressure_[c] + p_.rho_g_mmHg_per_cm * (height_[c] - h);
 }
 
 double LegModel::velocity_cm_s(int link) const {
-    const Link& l = net_.links[link];
+    const Link& l = net_->links[link];
     double a = std::max(p_.min_area_ratio, 0.5 * (area_ratio(l.from) + area_ratio(l.to)));
     return flow_[link] / (link_area_[link] * a);
 }

@@ -58,7 +58,7 @@ public:
     // --- Readouts -------------------------------------------------------------------------------
     double time_s() const { return time_; }
     double dt_s() const { return p_.dt_s; }
-    const Network& network() const { return net_; }
+    const Network& network() const { return *net_; }
     int compartment_count() const { return static_cast<int>(volume_.size()); }
     int link_count() const { return static_cast<int>(flow_.size()); }
     double volume_ml(int c) const { return volume_[c]; }
@@ -99,7 +99,7 @@ private:
                     std::array<double, 3>& a, std::array<double, 3>& b) const;
     void accumulate(WindowAverages& w, double dt) const;
 
-    const Network& net_;
+    const Network* net_; // not owned; a pointer so that models can be assigned
     ModelParams p_;
     double scale_;
     Posture posture_ = Posture::Standing;
