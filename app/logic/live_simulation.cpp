@@ -1,16 +1,16 @@
-#include "sim_driver.hpp"
+#include "live_simulation.hpp"
 
 #include <algorithm>
 #include <chrono>
 
 namespace sh::app {
 
-SimDriver::SimDriver(const sim::Scenario& scenario)
+LiveSimulation::LiveSimulation(const sim::Scenario& scenario)
     : scenario_(scenario), model_(sim::default_network(), {}, scenario.height_cm) {
     rebuild();
 }
 
-void SimDriver::rebuild() {
+void LiveSimulation::rebuild() {
     model_ = sim::LegModel(sim::default_network(), {}, scenario_.height_cm);
     apply_phase();
     model_.advance(5.0); // settle the columns before the first frame
@@ -22,7 +22,7 @@ void SimDriver::rebuild() {
     history_.clear();
 }
 
-void SimDriver::set_scenario(const sim::Scenario& scenario) {
+void LiveSimulation::set_scenario(const sim::Scenario& scenario) {
     bool rebuild_needed = scenario.height_cm != scenario_.height_cm;
     scenario_ = scenario;
     if (rebuild_needed) rebuild();
@@ -31,7 +31,7 @@ void SimDriver::set_scenario(const sim::Scenario& scenario) {
 
 // Scenario settings plus the break schedule: during a break the leg stands and does the break's
 // activity, then goes back to the seat.
-void SimDriver::apply_phase() {
+void LiveSimulation::apply_phase() {
     sim::apply(scenario_, model_);
     if (on_break_ && scenario_.breaks) {
         model_.set_posture(sim::Posture::Standing);
@@ -39,13 +39,13 @@ void SimDriver::apply_phase() {
     }
 }
 
-double SimDriver::leg_volume_gain_pct() const {
+double LiveSimulation::leg_volume_gain_pct() const {
     double now = model_.leg_blood_volume_ml() + model_.interstitial_excess_ml(sim::Tissue::Foot) +
                  model_.interstitial_excess_ml(sim::Tissue::Calf);
     return 100.0 * (now - baseline_leg_ml_) / model_.tissue_volume_ml();
 }
 
-void SimDriver::record() {
+void LiveSimulation::record() {
     LiveSample s;
     s.time_s = model_.time_s();
     s.gsv_ankle_mmHg = static_cast<float>(model_.gsv_ankle_pressure());
@@ -59,12 +59,12 @@ void SimDriver::record() {
         history_.pop_front();
 }
 
-void SimDriver::single_step() {
+void LiveSimulation::single_step() {
     model_.advance(0.02);
     record();
 }
 
-void SimDriver::advance(double wall_s, double max_step_ms) {
+void LiveSimulation::advance(double wall_s, double max_step_ms) {
     if (paused_ || wall_s <= 0) return;
     const double lapse = std::clamp(scenario_.time_lapse, 1.0, 10000.0);
     double remaining = wall_s * lapse;

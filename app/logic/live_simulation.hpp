@@ -21,9 +21,9 @@ struct LiveSample {
     float soleus_mmHg = 0;
 };
 
-class SimDriver {
+class LiveSimulation {
 public:
-    explicit SimDriver(const sim::Scenario& scenario);
+    explicit LiveSimulation(const sim::Scenario& scenario);
 
     // Replaces the settings (panel edit, lesson step). Height changes rebuild the model.
     void set_scenario(const sim::Scenario& scenario);
