@@ -31,9 +31,13 @@ Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D
     Result<Image> color = create_image(
         device, {extent, OffscreenTarget::k_color_format, color_usage, VK_IMAGE_ASPECT_COLOR_BIT});
     if (!color) return color.error();
-    Result<Image> depth = create_image(device, {extent, OffscreenTarget::k_depth_format,
-                                                VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
-                                                VK_IMAGE_ASPECT_DEPTH_BIT});
+    // Sampled depth lets compute passes (the particle splat) test against the scene.
+    target.sampled_depth_ =
+        (depth_props.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT) != 0;
+    VkImageUsageFlags depth_usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
+    if (target.sampled_depth_) depth_usage |= VK_IMAGE_USAGE_SAMPLED_BIT;
+    Result<Image> depth = create_image(
+        device, {extent, OffscreenTarget::k_depth_format, depth_usage, VK_IMAGE_ASPECT_DEPTH_BIT});
     if (!depth) return depth.error();
     target.color_ = color.take();
     target.depth_ = depth.take();
@@ -79,7 +83,8 @@ void OffscreenTarget::begin_rendering(VkCommandBuffer cmd,
     depth.imageView = depth_.view();
     depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
     depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE; // depth is not needed after the pass
+    // Kept after the pass: compute passes (the particle splat) sample it.
+    depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
     depth.clearValue.depthStencil = {1.0f, 0};
 
     const VkExtent2D size = extent();
@@ -101,6 +106,51 @@ void OffscreenTarget::begin_rendering(VkCommandBuffer cmd,
 
 void OffscreenTarget::end_rendering(VkCommandBuffer cmd) {
     vkCmdEndRendering(cmd);
+}
+
+void OffscreenTarget::begin_compute_access(VkCommandBuffer cmd) {
+    // Colour: RAW/WAW, compute reads and writes (storage image) what the scene's colour
+    // attachment wrote. Depth: RAW, compute samples what the depth tests wrote.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, color_layout_,
+                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_GENERAL),
+         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depth_layout_,
+                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_GENERAL;
+    depth_layout_ = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
+}
+
+void OffscreenTarget::end_compute_access(VkCommandBuffer cmd) {
+    // Colour: RAW/WAW, later attachment writes (overlays) and copies (readback, blit to the
+    // swapchain) see the compute writes. Depth: WAR, later depth tests wait for the sampling.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       color_layout_,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_NONE, depth_layout_,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
 }
 
 void OffscreenTarget::record_readback(VkCommandBuffer cmd, const Buffer& readback) {

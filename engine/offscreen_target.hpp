@@ -38,6 +38,15 @@ public:
     const Image& depth() const noexcept { return depth_; }
     // True when the colour image also has STORAGE usage (compute may splat into it).
     bool has_storage() const noexcept { return storage_; }
+    // True when the depth image also has SAMPLED usage (compute may depth-test against it).
+    bool has_sampled_depth() const noexcept { return sampled_depth_; }
+
+    // For compute passes between end_rendering and the next use (the particle splat): colour
+    // -> GENERAL (storage read/write), depth -> SHADER_READ_ONLY (sampled). end_compute_access
+    // puts both back into their attachment layouts, so readback and the next frame's
+    // begin_rendering work unchanged. Both record barriers after the scene's attachment writes.
+    void begin_compute_access(VkCommandBuffer cmd);
+    void end_compute_access(VkCommandBuffer cmd);
 
     // Transitions both images to attachment layouts, begins dynamic rendering with cleared
     // colour and depth (1.0), and sets a full-target viewport and scissor.
@@ -56,6 +65,7 @@ private:
     Image color_;
     Image depth_;
     bool storage_ = false;
+    bool sampled_depth_ = false;
     // Layouts as of the end of the last recorded command buffer (single recording thread).
     VkImageLayout color_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
     VkImageLayout depth_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;

@@ -82,4 +82,202 @@ static_assert(sizeof(AdvectPush) <= 128, "push constants are limited to 128 byte
 #endif
 
 #undef SH_GPU_CONST
+
+// ---- Scene rendering (engine/scene/**, shaders/scene_* and muscle_deform.comp) -------------
+// Appended after the particle layouts; the scene's own static_asserts follow in their own block.
+#ifdef __cplusplus
+namespace sh::gpu {
+#define SH_GPU_CONST inline constexpr
+#else
+#define SH_GPU_CONST const
+#endif
+
+// Invocations per workgroup of muscle_deform.comp (a few thousand vertices per muscle).
+SH_GPU_CONST uint MUSCLE_WORKGROUP_SIZE = 64u;
+
+// Scene-wide values (storage buffer, binding 0 of the scene set). Rewritten with
+// vkCmdUpdateBuffer inside SceneRenderer::record, so each recorded frame owns its copy.
+struct SceneGlobals {
+    mat4 view_proj;    // world (cm) to Vulkan clip space
+    vec4 eye;          // xyz camera position, cm; w vein radius scale (SceneOptions)
+    vec4 key_dir;      // xyz unit vector towards the key light; w intensity
+    vec4 fill_dir;     // xyz towards the fill light; w intensity
+    vec4 sky_color;    // hemispheric ambient from +z (linear rgb); w rim strength
+    vec4 ground_color; // hemispheric ambient from -z (linear rgb); w top cut height z, cm
+    vec4 rim_color;    // linear rgb of the view-dependent rim; w unused
+};
+
+// Push constants of every scene draw (48 bytes).
+struct ScenePush {
+    vec4 color;  // linear albedo; a = base opacity (1 = opaque)
+    vec4 params; // x fresnel opacity gain, y specular strength, z pattern (0 none,
+                 // 1 muscle fibres, 2 bone), w 1 when the draw is translucent
+    uint first;  // unused by meshes; valves: first valve instance
+    uint pad0;
+    uint pad1;
+    uint pad2;
+};
+
+// One vein tube vertex (48 bytes). The tube is built once on the CPU; scene_vein.vert scales
+// the radial offset by the compartment's sqrt(area ratio) each frame.
+struct VeinVertex {
+    vec4 centre; // xyz centreline point (side-by-side offset included), cm; w compartment index
+    vec4 offset; // xyz radial offset at the reference radius, cm; w colour kind (VeinKind)
+    vec4 normal; // xyz unit normal at rest; w unused
+};
+
+// One valve (64 bytes): scene_valve.vert builds both leaflets from gl_VertexIndex.
+struct ValveInstance {
+    vec4 position; // xyz valve centre, cm; w compartment index (its radius scale)
+    vec4 axis;     // xyz unit direction of forward flow; w leaflet length, cm
+    vec4 side;     // xyz unit wall direction of leaflet 0 (perpendicular to axis); w radius, cm
+    vec4 link;     // x link index (float), yzw unused
+};
+
+// Vertices of one valve draw: 2 leaflets x VALVE_GRID_U x VALVE_GRID_V quads x 6.
+SH_GPU_CONST uint VALVE_GRID_U = 8u;
+SH_GPU_CONST uint VALVE_GRID_V = 4u;
+SH_GPU_CONST uint VALVE_VERTEX_COUNT = 2u * VALVE_GRID_U * VALVE_GRID_V * 6u;
+
+// Push constants of muscle_deform.comp (32 bytes), one dispatch per muscle.
+struct MuscleDeformPush {
+    uint vertex_offset; // first vertex of the muscle in the scene position/normal buffers
+    uint rig_offset;    // first rig entry (2 vec4 per vertex: t + radial, rest normal)
+    uint vertex_count;
+    uint spine_offset;  // first spine point (vec4: xyz, w = arc-length fraction)
+    uint spine_count;
+    float lambda;       // belly length factor
+    float bulge;        // k
+    float anchor;       // t that stays put
+};
+
+#ifdef __cplusplus
+static_assert(sizeof(SceneGlobals) == 160);
+static_assert(sizeof(ScenePush) == 48);
+static_assert(sizeof(ScenePush) <= 128, "push constants are limited to 128 bytes");
+static_assert(sizeof(VeinVertex) == 48);
+static_assert(sizeof(ValveInstance) == 64);
+static_assert(sizeof(MuscleDeformPush) == 32);
+static_assert(offsetof(MuscleDeformPush, lambda) == 20);
+} // namespace sh::gpu
+#endif
+#undef SH_GPU_CONST
+
+// ---- Blood particles in the venous network (engine/particles/, shaders/particles_flow.comp,
+// particle_splat*.comp, particles_points.*). CPU twin: engine/particles/flow_particles_reference.
+#ifdef __cplusplus
+namespace sh::gpu {
+#define SH_GPU_CONST inline constexpr
+#else
+#define SH_GPU_CONST const
+#endif
+
+SH_GPU_CONST uint FLOW_MAX_CROSSINGS = 4u; // link crossings one particle may make per step
+SH_GPU_CONST uint FLOW_NO_LINK = 0xffffffffu;
+SH_GPU_CONST uint FLOW_FLAG_STOPPED = 1u;  // held at a closed competent valve or a dead end
+SH_GPU_CONST uint FLOW_FLAG_REFLUX = 2u;   // axial velocity < 0 (moving distally) this step
+SH_GPU_CONST uint FLOW_FLAG_RECYCLED = 4u; // left at the outlet and reborn in a capillary bed
+SH_GPU_CONST uint FLOW_COLOR_SPEED = 0u;
+SH_GPU_CONST uint FLOW_COLOR_PRESSURE = 1u;
+SH_GPU_CONST uint FLOW_COLOR_DIRECTION = 2u;
+SH_GPU_CONST uint SPLAT_TILE = 16u; // resolve pass workgroup: SPLAT_TILE x SPLAT_TILE
+SH_GPU_CONST uint SPLAT_EMPTY = 0xffffffffu;
+
+// One blood particle (std430, 48 bytes). (offset_x, offset_y) is a fixed point of the unit disc
+// (r cos a, r sin a) chosen at seeding: the particle's place across the lumen, scaled by the
+// current radius when the position is built; r^2 drives the Poiseuille profile.
+struct FlowParticle {
+    float s;          // arclength along the compartment's centreline from its distal end, cm
+    uint compartment; // VeinGeometry compartment index
+    float offset_x;
+    float offset_y;
+    float speed;    // axial velocity of the last step, cm/s (negative: reflux)
+    uint crossings; // link crossings and rebirths so far: the counter of the per-particle hash
+    uint flags;     // FLOW_FLAG_* of the last step
+    uint color;     // packed RGBA8 (R in the low byte), computed by the step
+    vec4 position;  // world position (cm), w = 1
+};
+
+// Static per-compartment table (48 bytes). Points are vec4 (xyz cm, w = arclength from the
+// compartment's first point). prox/dist ranges index the adjacency list of link indices: links
+// leaving at the proximal end (from == c) and arriving at the distal end (to == c).
+struct FlowCompartmentGpu {
+    uint point_begin;
+    uint point_count;
+    float length_cm;
+    float ref_area;   // cm^2: pi r^2 x parallel count
+    float ref_radius; // cm, one vein
+    uint prox_begin;
+    uint prox_count;
+    uint dist_begin;
+    uint dist_count;
+    uint in_calf;
+    uint pad0;
+    uint pad1;
+};
+
+// Static per-link table (32 bytes). to_entry_s: where a forward particle enters `to`;
+// from_entry_s: where a refluxing particle enters `from` (the centreline points nearest the
+// junction path's ends, so perforators land where they join).
+struct FlowLinkGpu {
+    uint from;
+    uint to;
+    uint has_valve;
+    uint pad0;
+    float to_entry_s;
+    float from_entry_s;
+    float pad1;
+    float pad2;
+};
+
+// The per-frame flow buffer is a vec4 array, N compartments then the links:
+// [2c] = (area_ratio, flow_in, flow_out, pressure), [2c+1] = (inflow CDF up to and including
+// c, inflow, 0, 0), [2N + l] = (flow, valve_opening, valve_failure, 0).
+
+// Push constants of particles_flow.comp (48 bytes).
+struct FlowPush {
+    float dt;
+    uint particle_count;
+    uint compartment_count;
+    uint link_count;
+    uint outlet;
+    uint seed;
+    uint color_mode;   // FLOW_COLOR_*
+    float max_speed;   // |axial velocity| cap, cm/s
+    float speed_scale; // speed (cm/s) shown at full brightness
+    float pressure_lo; // mmHg at the bottom of the pressure ramp
+    float pressure_hi;
+    float pad0;
+};
+
+// Push constants of particle_splat.comp and particle_splat_resolve.comp (80 bytes).
+struct SplatPush {
+    mat4 view_proj;
+    uint width;
+    uint height;
+    uint particle_count;
+    float occluded_alpha; // 0: particles behind the scene depth are hidden; > 0: dimmed by it
+};
+
+// Push constants of particles_points.vert/.frag (80 bytes).
+struct PointsPush {
+    mat4 view_proj;
+    float point_size;   // pixels (1 without largePoints)
+    float reflux_scale; // reflux points are this much bigger
+    float pad0;
+    float pad1;
+};
+
+#ifdef __cplusplus
+static_assert(sizeof(FlowParticle) == 48);
+static_assert(offsetof(FlowParticle, position) == 32);
+static_assert(sizeof(FlowCompartmentGpu) == 48);
+static_assert(sizeof(FlowLinkGpu) == 32);
+static_assert(sizeof(FlowPush) == 48);
+static_assert(sizeof(SplatPush) == 80);
+static_assert(sizeof(PointsPush) == 80);
+} // namespace sh::gpu
+#endif
+#undef SH_GPU_CONST
+
 #endif // SH_GPU_LAYOUTS_H

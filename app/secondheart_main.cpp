@@ -1,0 +1,32 @@
+// secondheart: the real-time 3D calf-muscle-pump visualiser. See secondheart_options.cpp for the
+// command line and its exit codes, secondheart_run.cpp for the frame loop.
+#include "secondheart_options.hpp"
+#include "secondheart_run.hpp"
+
+#include "scenario.hpp"
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+    using namespace sh::app;
+    ParseOutcome parsed = parse_command_line(argc, argv);
+    if (!parsed.options) return parsed.exit_code;
+    const Options& options = *parsed.options;
+
+    std::optional<sh::sim::Scenario> scenario;
+    if (!options.scenario.empty()) {
+        try {
+            scenario = sh::sim::load_scenario_file(options.scenario);
+        } catch (const std::exception& e) { // names the file, the key and what was expected
+            std::fprintf(stderr, "secondheart: --scenario: %s\n", e.what());
+            return k_exit_usage;
+        }
+    }
+    try {
+        return run_secondheart(options, std::move(scenario));
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "secondheart: %s\n", e.what());
+        return k_exit_failure;
+    }
+}

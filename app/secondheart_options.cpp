@@ -1,0 +1,102 @@
+#include "secondheart_options.hpp"
+
+#include "anatomy/mesh_loader.hpp"
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+
+namespace sh::app {
+
+namespace {
+
+constexpr std::uint32_t k_max_side = 16384; // maxImageDimension2D of lavapipe and most GPUs
+
+std::optional<std::uint32_t> parse_uint(std::string_view text) {
+    std::uint32_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+std::string check_size(const std::string& text) {
+    return parse_size(text) ? std::string()
+                            : "expected WIDTHxHEIGHT in pixels, each 1 to 16384, e.g. 1280x720; "
+                              "got '" + text + "'";
+}
+
+} // namespace
+
+std::optional<Size> parse_size(const std::string& text) {
+    const std::size_t x = text.find('x');
+    if (x == std::string::npos) return std::nullopt;
+    const auto w = parse_uint(std::string_view(text).substr(0, x));
+    const auto h = parse_uint(std::string_view(text).substr(x + 1));
+    if (!w || !h || *w == 0 || *h == 0 || *w > k_max_side || *h > k_max_side) return std::nullopt;
+    return Size{*w, *h};
+}
+
+ParseOutcome parse_command_line(int argc, char** argv) {
+    CLI::App app{"secondheart: a real-time 3D lower leg showing the calf muscle pump.\n"
+                 "Opens a window when a display is available; otherwise (or with --headless)\n"
+                 "renders offscreen and writes the last frame as a PNG."};
+    app.footer("Exit codes: 0 ok, 1 runtime failure, 2 bad command line or scenario, 3 no usable "
+               "Vulkan device, 4 validation errors (with --validation).\n"
+               "Environment: SECONDHEART_GPU picks a device like --gpu.");
+    Options o;
+    std::string size_text;
+    std::vector<std::string> resize_args;
+
+    app.add_flag("--headless", o.headless, "Render offscreen without a window (no SDL at all)");
+    app.add_option("--frames", o.frames,
+                   "Stop after N frames (window: 0 or absent runs until closed; headless: 120)")
+        ->check(CLI::Range(1u, 100000000u));
+    app.add_option("--size", size_text, "Window or image size in pixels, WIDTHxHEIGHT")
+        ->check(check_size)
+        ->default_str("1280x720");
+    app.add_option("--screenshot", o.screenshot,
+                   "Write the last frame (with the UI) to this PNG file (headless default: "
+                   "secondheart-frame.png)");
+    app.add_flag("--validation", o.validation,
+                 "Enable the Khronos validation layer; any error or warning fails the run (exit 4)");
+    app.add_option("--scenario", o.scenario, "Scenario JSON file (assets/scenarios/*.json)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--particles", o.particles, "Blood particles (1 to 4194304)")
+        ->check(CLI::Range(1u, 4194304u))
+        ->capture_default_str();
+    app.add_option("--mesh", o.meshes,
+                   "Anatomy mesh for a role, ROLE=PATH[:UNITS[:AXES]], e.g. soleus=soleus.stl:mm "
+                   "(repeatable)")
+        ->check([](const std::string& spec) {
+            const anatomy::OverrideParse parsed = anatomy::parse_mesh_override(spec);
+            return parsed.value ? std::string() : parsed.error;
+        });
+    app.add_option("--gpu", o.gpu, "Vulkan device: index or part of its name (e.g. llvmpipe)");
+    app.add_option("--benchmark", o.benchmark,
+                   "Render N frames and print one JSON line of timings last on stdout")
+        ->check(CLI::Range(1u, 100000000u));
+    // Hidden hooks for the windowed smoke test.
+    app.add_option("--test-resize-at", resize_args, "FRAME WxH")->expected(2)->group("");
+    app.add_option("--test-minimise-at", o.test_minimise_frame, "FRAME")->group("");
+
+    try {
+        app.parse(argc, argv);
+        if (!resize_args.empty()) {
+            const auto frame = parse_uint(resize_args[0]);
+            const auto to = parse_size(resize_args[1]);
+            if (!frame || !to)
+                throw CLI::ValidationError("--test-resize-at", "expected FRAME WIDTHxHEIGHT");
+            o.test_resize_frame = *frame;
+            o.test_resize_to = *to;
+        }
+    } catch (const CLI::CallForHelp& e) {
+        app.exit(e);
+        return {std::nullopt, k_exit_ok};
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return {std::nullopt, k_exit_usage};
+    }
+    if (!size_text.empty()) o.size = *parse_size(size_text);
+    return {o, k_exit_ok};
+}
+
+} // namespace sh::app

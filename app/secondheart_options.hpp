@@ -1,0 +1,55 @@
+// Command line of the secondheart program (CLI11). Parsing is separate from running so that every
+// rejection happens before any window or device exists, with exit code 2 and the option named.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sh::app {
+
+// Exit codes of secondheart (also listed in --help).
+enum ExitCode : int {
+    k_exit_ok = 0,
+    k_exit_failure = 1,       // a runtime failure (message on stderr)
+    k_exit_usage = 2,         // bad command line or scenario file
+    k_exit_no_device = 3,     // no usable Vulkan device (each device's rejection is printed)
+    k_exit_validation = 4,    // --validation and the layer reported errors or warnings
+};
+
+struct Size {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+};
+
+struct Options {
+    bool headless = false;
+    std::uint32_t frames = 0; // 0: until the window is closed (headless: a default count)
+    Size size{1280, 720};
+    std::string screenshot;   // PNG of the last frame
+    bool validation = false;
+    std::string scenario;     // scenario JSON file
+    std::uint32_t particles = 4096;
+    std::vector<std::string> meshes; // ROLE=PATH[:UNITS[:AXES]], validated, for the scene renderer
+    std::string gpu;          // name substring or index; empty: automatic (SECONDHEART_GPU)
+    std::uint32_t benchmark = 0; // frames to render and time; 0: off
+
+    // Hidden test hooks (window mode only): drive a resize and a minimise from inside the loop.
+    std::optional<std::uint32_t> test_resize_frame;
+    Size test_resize_to{};
+    std::optional<std::uint32_t> test_minimise_frame;
+};
+
+// Parses argv. Returns the options, or the exit code to leave with (0 after --help, 2 after an
+// error, which CLI11 has already printed naming the option).
+struct ParseOutcome {
+    std::optional<Options> options;
+    int exit_code = k_exit_ok;
+};
+ParseOutcome parse_command_line(int argc, char** argv);
+
+// "1280x720" -> Size; nothing for anything else (each side 1 .. 16384).
+std::optional<Size> parse_size(const std::string& text);
+
+} // namespace sh::app

@@ -1,0 +1,296 @@
+#include "secondheart_run.hpp"
+
+#include "control_panel.hpp"
+#include "device.hpp"
+#include "frame_loop.hpp"
+#include "imgui_layer.hpp"
+#include "immediate_submit.hpp"
+#include "instance.hpp"
+#include "placeholder_content.hpp"
+#include "png_writer.hpp"
+#include "sdl_window.hpp"
+#include "secondheart_sim.hpp"
+
+#include <SDL.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace sh::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Headless frames are a fixed 1/60 s of wall time, so that a run's images do not depend on how
+// fast the machine renders.
+constexpr double k_headless_frame_s = 1.0 / 60.0;
+constexpr std::uint32_t k_headless_default_frames = 120;
+constexpr std::uint32_t k_test_minimise_frames = 20; // frames the test hook keeps it minimised
+constexpr const char* k_default_png = "secondheart-frame.png";
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0.0;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+}
+
+// Destroys the surface before the instance goes, whatever path leaves the function.
+struct SurfaceGuard {
+    SdlWindow* window = nullptr;
+    ~SurfaceGuard() {
+        if (window != nullptr) window->destroy_surface();
+    }
+};
+
+// Declared after every GPU object, so destroyed first: nothing is destroyed while in use, also
+// when an exception leaves the frame loop.
+struct IdleGuard {
+    VkDevice device = VK_NULL_HANDLE;
+    ~IdleGuard() {
+        if (device != VK_NULL_HANDLE) vkDeviceWaitIdle(device);
+    }
+};
+
+// The window, or why there is none (then the run is headless).
+std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png) {
+    if (o.headless) return nullptr;
+    std::string why;
+    if (!display_available()) {
+        why = "no display (DISPLAY and WAYLAND_DISPLAY are unset)";
+    } else {
+        auto window = SdlWindow::create("SecondHeart", static_cast<int>(o.size.width),
+                                        static_cast<int>(o.size.height));
+        if (window) return window.take();
+        why = window.error().describe();
+    }
+    std::fprintf(stderr, "secondheart: %s: running headless, the last frame goes to %s\n",
+                 why.c_str(), png.c_str());
+    return nullptr;
+}
+
+struct LoopResult {
+    std::vector<double> frame_ms; // wall time of each rendered frame
+    bool captured = false;
+};
+
+// The frame loop proper: events, test hooks, simulation, UI, frame.
+LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last, SdlWindow* window,
+                      SimDriver& sim, FrameLoop& loop, ImGuiLayer& ui, FrameContent& content,
+                      ui::PanelState& panel) {
+    LoopResult result;
+    std::optional<std::uint32_t> restore_at;
+    Clock::time_point last = Clock::now();
+    double frame_ema_ms = 0;
+    bool quit = false;
+    for (std::uint32_t i = 0; !quit && (frames == 0 || i < frames); ++i) {
+        const Clock::time_point start = Clock::now();
+        if (window != nullptr) {
+            SDL_Event event;
+            while (SDL_PollEvent(&event) != 0) {
+                const bool ui_took = ui.process_event(event);
+                if (event.type == SDL_QUIT) quit = true;
+                if (!ui_took && event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE)
+                    quit = true;
+            }
+            if (o.test_resize_frame && *o.test_resize_frame == i)
+                SDL_SetWindowSize(window->get(), static_cast<int>(o.test_resize_to.width),
+                                  static_cast<int>(o.test_resize_to.height));
+            if (o.test_minimise_frame && *o.test_minimise_frame == i) {
+                SDL_MinimizeWindow(window->get());
+                restore_at = i + k_test_minimise_frames;
+            }
+            if (restore_at && *restore_at == i) SDL_RestoreWindow(window->get());
+        }
+
+        const double wall_dt =
+            window != nullptr ? std::chrono::duration<double>(start - last).count()
+                              : k_headless_frame_s;
+        last = start;
+        const double sim_dt = sim.advance(i == 0 ? 0.0 : wall_dt);
+
+        VkExtent2D size = window != nullptr ? window->drawable_size()
+                                            : VkExtent2D{o.size.width, o.size.height};
+        // Xvfb has no window manager, so SDL_MinimizeWindow changes nothing there: while the
+        // test hook holds the window "minimised" it also withholds the size, so that the 0x0
+        // path (no swapchain, frames skipped, then a clean resume) runs under any X server.
+        if (restore_at && i < *restore_at) size = {0, 0};
+        if (size.width == 0 || size.height == 0) {
+            // Minimised: no swapchain can exist at 0x0. Keep simulating, render nothing, and
+            // do not spin a core while waiting to be restored.
+            (void)loop.render(content, &ui, {}, size);
+            SDL_Delay(16);
+            continue;
+        }
+
+        sim.update_panel(panel);
+        const GpuTimes& gpu = loop.timer().smoothed();
+        panel.frame_ms = static_cast<float>(frame_ema_ms);
+        panel.gpu_compute_ms = static_cast<float>(gpu.ms(GpuSection::Compute));
+        panel.gpu_draw_ms = static_cast<float>(gpu.ms(GpuSection::Draw));
+        panel.gpu_ui_ms = static_cast<float>(gpu.ms(GpuSection::Ui));
+        ui.begin_frame(size, static_cast<float>(wall_dt));
+        const ui::PanelEdits edits = ui::draw_control_panel(panel);
+        ui.end_frame();
+        if (edits.any()) sim.apply_edits(panel, edits);
+
+        FrameInfo info;
+        info.time_s = sim.flow().time_s;
+        info.dt_s = sim_dt;
+        info.flow = &sim.flow();
+        const bool capture = capture_last && frames != 0 && i + 1 == frames;
+        if (loop.render(content, &ui, info, size, capture) == FrameStatus::Rendered) {
+            const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+            result.frame_ms.push_back(ms);
+            frame_ema_ms = frame_ema_ms == 0 ? ms : frame_ema_ms + 0.05 * (ms - frame_ema_ms);
+            result.captured |= capture;
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
+    const std::string png = !o.screenshot.empty() ? o.screenshot : k_default_png;
+    std::unique_ptr<SdlWindow> window = open_window(o, png);
+    const bool headless = window == nullptr;
+    const std::uint32_t frames =
+        o.benchmark != 0 ? o.benchmark : (o.frames != 0 ? o.frames : (headless ? k_headless_default_frames : 0));
+    // Headless runs always leave a PNG (that is their output) unless only timing was asked for.
+    const bool write_png_at_end = !o.screenshot.empty() || (headless && o.benchmark == 0);
+
+    if (o.validation && !validation_layer_available()) {
+        std::fprintf(stderr, "secondheart: --validation: %s is not installed (Debian: "
+                             "vulkan-validationlayers)\n", k_validation_layer);
+        return k_exit_failure;
+    }
+    InstanceBuilder builder;
+    builder.app_name("SecondHeart").validation(o.validation ? Validation::Required : Validation::Off);
+    if (window) {
+        auto extensions = window->instance_extensions();
+        if (!extensions) throw std::runtime_error(extensions.error().describe());
+        builder.surface_extensions(extensions.take());
+    }
+    Result<Instance> instance_result = builder.build();
+    if (!instance_result) {
+        std::fprintf(stderr, "secondheart: no usable Vulkan driver: %s\n",
+                     instance_result.error().describe().c_str());
+        return k_exit_no_device;
+    }
+    Instance instance = instance_result.take();
+    const std::shared_ptr<ValidationStats> stats = instance.stats();
+    int exit_code = k_exit_ok;
+    {
+        SurfaceGuard surface_guard;
+        VkSurfaceKHR surface = VK_NULL_HANDLE;
+        if (window) {
+            auto s = window->create_surface(instance.get());
+            if (!s) throw std::runtime_error(s.error().describe());
+            surface = s.value();
+            surface_guard.window = window.get();
+        }
+        DeviceOptions device_options;
+        device_options.surface = surface;
+        if (!o.gpu.empty()) device_options.gpu_override = o.gpu;
+        Result<Device> device_result = create_device(instance, device_options);
+        if (!device_result) {
+            std::fprintf(stderr, "secondheart: no usable Vulkan device: %s\n",
+                         device_result.error().describe().c_str());
+            return k_exit_no_device;
+        }
+        Device device = device_result.take();
+        const std::string device_name = device.properties().deviceName;
+        std::fprintf(stderr, "secondheart: %s on %s\n", headless ? "headless" : "window",
+                     device_name.c_str());
+
+        Result<ImmediateSubmitter> submitter = create_immediate_submitter(device);
+        if (!submitter) throw std::runtime_error(submitter.error().describe());
+        SimDriver sim(std::move(scenario));
+        if (!o.meshes.empty())
+            std::fprintf(stderr, "secondheart: %zu --mesh override(s) accepted; the placeholder "
+                                 "renderer does not draw meshes yet\n", o.meshes.size());
+        // The content seam: swap PlaceholderContent for the scene renderer + GPU particles
+        // (a FrameContent, see frame_content.hpp); o.meshes and o.particles go to it.
+        auto content = PlaceholderContent::create(device, sim.geometry(), o.particles);
+        if (!content) throw std::runtime_error(content.error().describe());
+        VkExtent2D initial{o.size.width, o.size.height};
+        if (window) {
+            const VkExtent2D drawable = window->drawable_size();
+            if (drawable.width != 0 && drawable.height != 0) initial = drawable;
+        }
+        auto loop = FrameLoop::create(device, surface, initial);
+        if (!loop) throw std::runtime_error(loop.error().describe());
+        auto ui = ImGuiLayer::create(instance, device, submitter.value(),
+                                     window ? window->get() : nullptr);
+        if (!ui) throw std::runtime_error(ui.error().describe());
+        IdleGuard idle_guard{device.get()};
+
+        ui::PanelState panel;
+        sim.init_panel(panel);
+        panel.device_name = device_name;
+        const LoopResult result = run_frames(o, frames, write_png_at_end, window.get(), sim,
+                                             *loop.value(), *ui.value(), *content.value(), panel);
+
+        if (write_png_at_end) {
+            if (!result.captured) {
+                std::fprintf(stderr, "secondheart: the last frame was not rendered (minimised?); "
+                                     "no PNG written\n");
+            } else {
+                Result<RgbaPixels> pixels = loop.value()->take_capture();
+                if (!pixels) throw std::runtime_error(pixels.error().describe());
+                auto written = write_png(png, pixels.value());
+                if (!written) throw std::runtime_error(written.error().describe());
+                std::fprintf(stderr, "secondheart: wrote %s (%ux%u)\n", png.c_str(),
+                             pixels.value().width, pixels.value().height);
+            }
+        }
+        const FrameStats& fs = loop.value()->stats();
+        const GpuTimes gpu = loop.value()->timer().median();
+        std::fprintf(stderr,
+                     "secondheart: %llu frames rendered, %llu skipped, swapchain built %u times, "
+                     "target %u times; median frame %.2f ms, GPU %.2f ms (compute %.2f, draw "
+                     "%.2f, ui %.2f)\n",
+                     static_cast<unsigned long long>(fs.rendered),
+                     static_cast<unsigned long long>(fs.skipped), fs.swapchain_builds,
+                     fs.target_builds, median(result.frame_ms), gpu.total_ms,
+                     gpu.ms(GpuSection::Compute), gpu.ms(GpuSection::Draw), gpu.ms(GpuSection::Ui));
+        if (o.benchmark != 0) {
+            const VkExtent2D e = loop.value()->target().extent();
+            nlohmann::json j;
+            j["frames"] = fs.rendered;
+            j["frame_ms_median"] = median(result.frame_ms);
+            j["gpu_ms_median"] = gpu.total_ms;
+            j["compute_ms_median"] = gpu.ms(GpuSection::Compute);
+            j["draw_ms_median"] = gpu.ms(GpuSection::Draw);
+            j["ui_ms_median"] = gpu.ms(GpuSection::Ui);
+            j["present_ms_median"] = gpu.ms(GpuSection::Present);
+            j["gpu_timestamps"] = loop.value()->timer().enabled();
+            j["particles"] = o.particles;
+            j["device"] = device_name;
+            j["mode"] = headless ? "headless" : "window";
+            j["width"] = e.width;
+            j["height"] = e.height;
+            std::printf("%s\n", j.dump().c_str()); // the last line on stdout
+            std::fflush(stdout);
+        }
+    }
+    instance = Instance{}; // leak reports of the layer arrive here, so count after it
+    if (o.validation) {
+        std::fprintf(stderr, "secondheart: validation: %u errors, %u warnings\n", stats->errors(),
+                     stats->warnings());
+        if (stats->errors() != 0 || stats->warnings() != 0) {
+            for (const std::string& m : stats->last_messages())
+                std::fprintf(stderr, "  %s\n", m.c_str());
+            std::fprintf(stderr, "secondheart: FAILED: the validation layer reported %u errors "
+                                 "and %u warnings\n", stats->errors(), stats->warnings());
+            exit_code = k_exit_validation;
+        }
+    }
+    return exit_code;
+}
+
+} // namespace sh::app

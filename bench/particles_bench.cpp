@@ -1,0 +1,110 @@
+// Blood-particle frame times: update + splat against update + points, at 1280x720, for several
+// particle counts, on the device the engine selects (lavapipe when VK_DRIVER_FILES points at
+// it). Not run by CTest. Prints one JSON object per line:
+//   build/bench/particles_bench [frames]
+// Wall time of submit + wait per frame (averaged after warm-up), which on lavapipe equals the
+// GPU time; the network and flows are the simulated leg's after 2 s standing.
+#include "flow_bridge.hpp"
+#include "immediate_submit.hpp"
+#include "instance.hpp"
+#include "offscreen_target.hpp"
+#include "particles/flow_particles.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace {
+
+double time_frames(const sh::ImmediateSubmitter& submitter, int frames,
+                   const std::function<void(VkCommandBuffer)>& record) {
+    for (int i = 0; i < 2; ++i) submitter.submit(record); // warm-up (pipeline JIT, caches)
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < frames; ++i) submitter.submit(record);
+    const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
+    return ms.count() / frames;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const int frames = argc > 1 ? std::max(1, std::atoi(argv[1])) : 10;
+    auto instance = sh::InstanceBuilder()
+                        .app_name("SecondHeart particles bench")
+                        .validation(sh::Validation::Off)
+                        .echo_messages(false)
+                        .build();
+    if (!instance) {
+        std::fprintf(stderr, "%s\n", instance.error().describe().c_str());
+        return 1;
+    }
+    auto device = sh::create_device(instance.value(), {});
+    if (!device) {
+        std::fprintf(stderr, "%s\n", device.error().describe().c_str());
+        return 1;
+    }
+    auto submitter = sh::create_immediate_submitter(device.value());
+    if (!submitter) return 1;
+    const sh::ImmediateSubmitter& sub = submitter.value();
+
+    const sh::sim::Network& net = sh::sim::default_network();
+    sh::sim::LegModel model(net);
+    model.advance(2.0);
+    sh::FlowFrame flow;
+    sh::app::fill_flow_frame(model, flow);
+    const sh::VeinGeometry geometry = sh::app::vein_geometry(net);
+
+    const VkExtent2D extent{1280, 720};
+    auto target = sh::create_offscreen_target(device.value(), extent);
+    if (!target) return 1;
+    // The leg seen from the front and a little to the side, the whole height in view.
+    const glm::mat4 view = glm::lookAt(glm::vec3(60.0f, -140.0f, 50.0f),
+                                       glm::vec3(0.0f, 0.0f, 45.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+    glm::mat4 proj = glm::perspective(glm::radians(45.0f), 1280.0f / 720.0f, 1.0f, 1000.0f);
+    proj[1][1] *= -1.0f; // Vulkan's y points down
+    const glm::mat4 view_proj = proj * view;
+
+    std::printf("{\"device\": \"%s\", \"width\": 1280, \"height\": 720, \"frames\": %d}\n",
+                device.value().properties().deviceName, frames);
+    for (const std::uint32_t count : {16384u, 100000u, 262144u, 1048576u}) {
+        sh::FlowParticleOptions options;
+        options.count = count;
+        auto fp = sh::create_flow_particles(device.value(), sub, geometry, options);
+        if (!fp) {
+            std::fprintf(stderr, "%s\n", fp.error().describe().c_str());
+            return 1;
+        }
+        if (!fp.value().attach_target(device.value(), target.value())) return 1;
+        fp.value().set_flows(0, flow);
+        sh::OffscreenTarget& t = target.value();
+        const double update = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
+            fp.value().record_update(cmd, 0, 1.0f / 60.0f);
+        });
+        const double clear = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
+            t.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
+            t.end_rendering(cmd);
+        });
+        const double splat = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
+            fp.value().record_update(cmd, 0, 1.0f / 60.0f);
+            t.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
+            t.end_rendering(cmd);
+            fp.value().record_splat(cmd, t, view_proj);
+        });
+        const double points = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
+            fp.value().record_update(cmd, 0, 1.0f / 60.0f);
+            fp.value().record_barrier_for_draw(cmd);
+            t.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
+            fp.value().record_draw_points(cmd, view_proj);
+            t.end_rendering(cmd);
+        });
+        std::printf("{\"particles\": %u, \"update_ms\": %.2f, \"clear_ms\": %.2f, "
+                    "\"update_splat_ms\": %.2f, \"update_points_ms\": %.2f, "
+                    "\"splat_particles_per_ms\": %.0f, \"points_particles_per_ms\": %.0f}\n",
+                    count, update, clear, splat, points, count / splat, count / points);
+        std::fflush(stdout);
+    }
+    device.value().wait_idle();
+    return 0;
+}

@@ -1,0 +1,236 @@
+// FlowParticles: uploads, the per-frame flow buffers and the update step. The splat and point
+// paths are in flow_particles_draw.cpp.
+#include "particles/flow_particles.hpp"
+
+#include "barriers.hpp"
+#include "pipelines.hpp"
+#include "vk_check.hpp"
+
+#include <algorithm>
+
+namespace sh {
+namespace {
+
+constexpr VkPipelineStageFlags2 k_compute = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+constexpr std::uint32_t k_update_bindings = 6;
+
+// Device-local buffer filled through a staging buffer in one immediate submission.
+Result<Buffer> upload(const Device& device, const ImmediateSubmitter& submitter, const void* data,
+                      VkDeviceSize bytes, VkBufferUsageFlags usage) {
+    Result<Buffer> staging =
+        create_buffer(device, bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    if (!staging) return staging.error();
+    staging.value().write(data, static_cast<std::size_t>(bytes));
+    Result<Buffer> target = create_buffer(device, bytes, usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                          MemoryUse::DeviceLocal);
+    if (!target) return target.error();
+    submitter.submit([&](VkCommandBuffer cmd) {
+        const VkBufferCopy region{0, 0, bytes};
+        vkCmdCopyBuffer(cmd, staging.value().get(), target.value().get(), 1, &region);
+        // RAW: compute and vertex shaders of later submissions read what the copy wrote (and
+        // the step writes the particle buffer: WAW).
+        pipeline_barrier(cmd,
+                         {buffer_barrier(target.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                         k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                                         VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+                         {});
+    });
+    return target;
+}
+
+template <typename T>
+Result<Buffer> upload_span(const Device& device, const ImmediateSubmitter& submitter,
+                           std::span<const T> data, VkBufferUsageFlags usage) {
+    return upload(device, submitter, data.data(), data.size_bytes(), usage);
+}
+
+} // namespace
+
+std::uint32_t scale_to_device(const Device& device) {
+    switch (device.properties().deviceType) {
+    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return 262144;
+    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return 100000;
+    default: return 65536; // CPU devices (lavapipe): see ARCHITECTURE.md on point costs
+    }
+}
+
+Result<FlowParticles> create_flow_particles(const Device& device,
+                                            const ImmediateSubmitter& submitter,
+                                            const VeinGeometry& geometry,
+                                            const FlowParticleOptions& options,
+                                            std::span<const gpu::FlowParticle> initial) {
+    if (geometry.compartments.empty()) return Error{"flow particles: no compartments", {}};
+    if (options.frames_in_flight == 0) return Error{"flow particles: no frames in flight", {}};
+    FlowParticles fp;
+    fp.options_ = options;
+    fp.tables_ = build_flow_tables(geometry);
+    const std::vector<glm::vec4> rest = pack_flow_frame(fp.tables_, FlowFrame{});
+    std::vector<gpu::FlowParticle> seeded;
+    if (initial.empty()) {
+        seeded = seed_flow_particles(fp.tables_, rest, std::max(options.count, 1u), options.seed);
+        initial = seeded;
+    }
+
+    gpu::FlowPush& push = fp.push_;
+    push.particle_count = static_cast<std::uint32_t>(initial.size());
+    push.compartment_count = static_cast<std::uint32_t>(fp.tables_.compartments.size());
+    push.link_count = static_cast<std::uint32_t>(fp.tables_.links.size());
+    push.outlet = fp.tables_.outlet;
+    push.seed = options.seed;
+    push.color_mode = options.color_mode;
+    push.max_speed = options.max_speed_cm_s;
+    push.speed_scale = options.speed_scale_cm_s;
+    push.pressure_lo = options.pressure_lo_mmHg;
+    push.pressure_hi = options.pressure_hi_mmHg;
+
+    constexpr VkBufferUsageFlags k_storage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
+    std::vector<gpu::FlowLinkGpu> links = fp.tables_.links;
+    if (links.empty()) links.push_back({}); // a storage buffer may not be empty
+    auto particles = upload_span(device, submitter, initial,
+                                 k_storage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+    if (!particles) return particles.error();
+    auto points = upload_span<glm::vec4>(device, submitter, fp.tables_.points, k_storage);
+    if (!points) return points.error();
+    auto comps = upload_span<gpu::FlowCompartmentGpu>(device, submitter,
+                                                      fp.tables_.compartments, k_storage);
+    if (!comps) return comps.error();
+    auto link_buf = upload_span<gpu::FlowLinkGpu>(device, submitter, links, k_storage);
+    if (!link_buf) return link_buf.error();
+    auto adjacency =
+        upload_span<std::uint32_t>(device, submitter, fp.tables_.adjacency, k_storage);
+    if (!adjacency) return adjacency.error();
+    fp.particles_ = particles.take();
+    fp.points_ = points.take();
+    fp.compartments_ = comps.take();
+    fp.links_ = link_buf.take();
+    fp.adjacency_ = adjacency.take();
+    for (std::uint32_t f = 0; f < options.frames_in_flight; ++f) {
+        // Host-visible, written by set_flows: small (2 vec4 per compartment + 1 per link), so
+        // the GPU reading it over the bus costs less than a staging copy per frame.
+        auto frame = create_buffer(device, rest.size() * sizeof(glm::vec4), k_storage,
+                                   MemoryUse::Upload);
+        if (!frame) return frame.error();
+        frame.value().write(rest.data(), rest.size() * sizeof(glm::vec4));
+        fp.frames_.push_back(frame.take());
+    }
+
+    const VkDevice dev = device.get();
+    auto set_layout = create_storage_set_layout(dev, k_update_bindings, VK_SHADER_STAGE_COMPUTE_BIT);
+    if (!set_layout) return set_layout.error();
+    fp.update_set_layout_ = set_layout.take();
+
+    // One pool for the update sets and the point set; the splat set has its own pool because
+    // it is rebuilt when the target changes.
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                                    k_update_bindings * options.frames_in_flight + 1u};
+    VkDescriptorPoolCreateInfo pool_info{};
+    pool_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    pool_info.maxSets = options.frames_in_flight + 1u;
+    pool_info.poolSizeCount = 1;
+    pool_info.pPoolSizes = &size;
+    VkDescriptorPool pool = VK_NULL_HANDLE;
+    VkResult r = vkCreateDescriptorPool(dev, &pool_info, nullptr, &pool);
+    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
+    fp.pool_ = UniqueDescriptorPool(dev, pool);
+
+    const std::vector<VkDescriptorSetLayout> layouts(options.frames_in_flight,
+                                                     fp.update_set_layout_.get());
+    VkDescriptorSetAllocateInfo alloc{};
+    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+    alloc.descriptorPool = pool;
+    alloc.descriptorSetCount = options.frames_in_flight;
+    alloc.pSetLayouts = layouts.data();
+    fp.update_sets_.resize(options.frames_in_flight);
+    r = vkAllocateDescriptorSets(dev, &alloc, fp.update_sets_.data());
+    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+
+    for (std::uint32_t f = 0; f < options.frames_in_flight; ++f) {
+        const VkBuffer buffers[k_update_bindings] = {fp.particles_.get(),    fp.points_.get(),
+                                                     fp.compartments_.get(), fp.links_.get(),
+                                                     fp.adjacency_.get(),    fp.frames_[f].get()};
+        VkDescriptorBufferInfo infos[k_update_bindings]{};
+        VkWriteDescriptorSet writes[k_update_bindings]{};
+        for (std::uint32_t i = 0; i < k_update_bindings; ++i) {
+            infos[i] = {buffers[i], 0, VK_WHOLE_SIZE};
+            writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+            writes[i].dstSet = fp.update_sets_[f];
+            writes[i].dstBinding = i;
+            writes[i].descriptorCount = 1;
+            writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+            writes[i].pBufferInfo = &infos[i];
+        }
+        vkUpdateDescriptorSets(dev, k_update_bindings, writes, 0, nullptr);
+    }
+
+    auto layout = create_pipeline_layout(dev, fp.update_set_layout_.get(),
+                                         VK_SHADER_STAGE_COMPUTE_BIT, sizeof(gpu::FlowPush));
+    if (!layout) return layout.error();
+    fp.update_layout_ = layout.take();
+    auto pipeline = create_compute_pipeline(dev, fp.update_layout_.get(), "particles_flow.comp");
+    if (!pipeline) return pipeline.error();
+    fp.update_pipeline_ = pipeline.take();
+
+    if (auto draw = create_flow_draw_pipelines(device, fp); !draw) return draw.error();
+    return fp;
+}
+
+void FlowParticles::set_flows(std::uint32_t frame_index, const FlowFrame& frame) {
+    const std::vector<glm::vec4> packed = pack_flow_frame(tables_, frame);
+    // Buffer::write flushes non-coherent memory; the submission that follows makes host
+    // writes visible to the device (vkQueueSubmit's implicit host -> device dependency).
+    frames_.at(frame_index).write(packed.data(), packed.size() * sizeof(glm::vec4));
+}
+
+void FlowParticles::record_update(VkCommandBuffer cmd, std::uint32_t frame_index,
+                                  float dt) const {
+    // RAW/WAW against the previous step's compute writes; WAR against the previous frame's
+    // reads (splat compute, point vertex shader): the execution dependency covers those.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(particles_.get(), k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                        VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, k_compute,
+                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+        {});
+    const VkDescriptorSet set = update_sets_.at(frame_index);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, update_pipeline_.get());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, update_layout_.get(), 0, 1, &set,
+                            0, nullptr);
+    gpu::FlowPush push = push_;
+    push.dt = dt;
+    vkCmdPushConstants(cmd, update_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
+                       &push);
+    vkCmdDispatch(cmd, (push.particle_count + gpu::PARTICLE_WORKGROUP_SIZE - 1) /
+                           gpu::PARTICLE_WORKGROUP_SIZE,
+                  1, 1);
+}
+
+Result<std::vector<gpu::FlowParticle>>
+FlowParticles::read_back(const Device& device, const ImmediateSubmitter& submitter) const {
+    auto host = create_buffer(device, particles_.size(), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                              MemoryUse::Readback);
+    if (!host) return host.error();
+    submitter.submit([&](VkCommandBuffer cmd) {
+        // RAW: the copy reads what the step wrote.
+        pipeline_barrier(
+            cmd,
+            {buffer_barrier(particles_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                            VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT)},
+            {});
+        const VkBufferCopy region{0, 0, particles_.size()};
+        vkCmdCopyBuffer(cmd, particles_.get(), host.value().get(), 1, &region);
+        // RAW (device -> host): the host reads the copy after the fence.
+        pipeline_barrier(cmd,
+                         {buffer_barrier(host.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                         VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT)},
+                         {});
+    });
+    std::vector<gpu::FlowParticle> out(push_.particle_count);
+    host.value().read(out.data(), out.size() * sizeof(gpu::FlowParticle));
+    return out;
+}
+
+} // namespace sh

@@ -1,0 +1,146 @@
+// Blood as GPU particles flowing through the venous network, driven by the simulator's flows
+// (ARCHITECTURE.md, "How a frame flows", steps 3 and 4). The step itself (velocity profile,
+// valves, branching, recycling) is described in flow_particles_reference.hpp, whose CPU twin
+// the GPU tests compare against.
+//
+// Per frame, on one queue and one command buffer:
+//   set_flows(frame_index, flow_frame)    host: after waiting on that frame's fence
+//   record_update(cmd, frame_index, dt)   compute: one step of every particle
+//   then either (outside rendering, after the scene pass)
+//   record_splat(cmd, target, view_proj)  compute: splat into the colour image, depth-tested
+//   or
+//   record_barrier_for_draw(cmd)          before begin_rendering
+//   record_draw_points(cmd, view_proj)    inside rendering: the point-list comparison path
+//
+// Colour (computed by the step, FLOW_COLOR_*): speed (forward dark blue -> light cyan, reflux
+// dark orange -> yellow, brightness by speed), pressure (blue -> yellow ramp), direction
+// (Okabe-Ito blue / orange). Held particles are grey. In every mode reflux is also drawn
+// bigger and ringed (5x5 ring in the splat, 2x point with a dark core in the point path), so
+// forward and reflux differ in shape as well as hue, never by red against green.
+#pragma once
+
+#include "device.hpp"
+#include "gpu_layouts.h"
+#include "immediate_submit.hpp"
+#include "memory.hpp"
+#include "offscreen_target.hpp"
+#include "particles/flow_particles_reference.hpp"
+#include "result.hpp"
+#include "vein_data.hpp"
+#include "vk_handle.hpp"
+
+#include <cstdint>
+#include <glm/mat4x4.hpp>
+#include <span>
+#include <vector>
+
+namespace sh {
+
+using UniqueSampler = DeviceHandle<VkSampler, vkDestroySampler>;
+
+inline constexpr std::uint32_t k_default_flow_particles = 131072;
+
+// A particle count for the device: 262,144 on discrete GPUs, 100,000 on integrated ones,
+// 65,536 on CPU devices (lavapipe) and others.
+std::uint32_t scale_to_device(const Device& device);
+
+struct FlowParticleOptions {
+    std::uint32_t count = k_default_flow_particles;
+    std::uint32_t seed = 1;
+    std::uint32_t frames_in_flight = 2;
+    std::uint32_t color_mode = gpu::FLOW_COLOR_SPEED;
+    float max_speed_cm_s = 150.0f;
+    float speed_scale_cm_s = 20.0f; // shown at full brightness
+    float pressure_lo_mmHg = 0.0f;
+    float pressure_hi_mmHg = 90.0f;
+    float occluded_alpha = 0.3f; // splats behind the scene depth: 0 hides them
+    float point_size = 2.0f;     // point path; 1 without largePoints
+    float reflux_point_scale = 2.0f;
+    VkFormat color_format = OffscreenTarget::k_color_format; // of the point pipeline
+    VkFormat depth_format = OffscreenTarget::k_depth_format;
+};
+
+class FlowParticles {
+public:
+    FlowParticles() = default;
+
+    // Writes the frame's flows into frame_index's host-visible buffer. The caller must have
+    // waited on the fence of the last submission that used frame_index (WAR on that buffer).
+    void set_flows(std::uint32_t frame_index, const FlowFrame& frame);
+    // One step with frame_index's flows.
+    void record_update(VkCommandBuffer cmd, std::uint32_t frame_index, float dt) const;
+
+    // Creates the splat resources for the target's size (call again after a resize). Errors
+    // when the colour image lacks STORAGE or the depth image lacks SAMPLED usage.
+    Result<bool> attach_target(const Device& device, const OffscreenTarget& target);
+    // After the scene pass (outside rendering); leaves the target in its attachment layouts.
+    // Throws std::logic_error if the target was not attached.
+    void record_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj);
+
+    void record_barrier_for_draw(VkCommandBuffer cmd) const;
+    void record_draw_points(VkCommandBuffer cmd, const glm::mat4& view_proj) const;
+
+    Result<std::vector<gpu::FlowParticle>> read_back(const Device& device,
+                                                     const ImmediateSubmitter& submitter) const;
+
+    void set_color_mode(std::uint32_t mode) noexcept { push_.color_mode = mode; }
+    void set_occluded_alpha(float alpha) noexcept { options_.occluded_alpha = alpha; }
+    const gpu::FlowPush& push() const noexcept { return push_; }
+    const FlowTables& tables() const noexcept { return tables_; }
+    std::uint32_t count() const noexcept { return push_.particle_count; }
+    const Buffer& particles() const noexcept { return particles_; }
+
+private:
+    friend Result<FlowParticles> create_flow_particles(const Device&, const ImmediateSubmitter&,
+                                                       const VeinGeometry&,
+                                                       const FlowParticleOptions&,
+                                                       std::span<const gpu::FlowParticle>);
+    friend Result<bool> create_flow_draw_pipelines(const Device&, FlowParticles&);
+
+    FlowParticleOptions options_;
+    FlowTables tables_;
+    gpu::FlowPush push_{};
+    Buffer particles_;
+    Buffer points_;
+    Buffer compartments_;
+    Buffer links_;
+    Buffer adjacency_;
+    std::vector<Buffer> frames_; // host-visible flows, one per frame in flight
+    UniqueDescriptorSetLayout update_set_layout_;
+    UniqueDescriptorPool pool_;
+    std::vector<VkDescriptorSet> update_sets_; // freed with the pool
+    UniquePipelineLayout update_layout_;
+    UniquePipeline update_pipeline_;
+
+    // Point path.
+    UniqueDescriptorSetLayout points_set_layout_;
+    VkDescriptorSet points_set_ = VK_NULL_HANDLE;
+    UniquePipelineLayout points_layout_;
+    UniquePipeline points_pipeline_;
+    bool large_points_ = false;
+
+    // Splat path (attach_target).
+    UniqueDescriptorSetLayout splat_set_layout_;
+    UniquePipelineLayout splat_layout_;
+    UniquePipeline splat_pipeline_;
+    UniquePipeline resolve_pipeline_;
+    UniqueSampler depth_sampler_;
+    UniqueDescriptorPool splat_pool_;
+    VkDescriptorSet splat_set_ = VK_NULL_HANDLE;
+    Buffer accum_;
+    VkImage splat_image_ = VK_NULL_HANDLE;
+    VkExtent2D splat_extent_{};
+};
+
+// Uploads the tables and the particles (seeded by volume unless `initial` is given) and
+// creates the update, point and splat pipelines. Every frame buffer starts with no flow.
+Result<FlowParticles> create_flow_particles(const Device& device,
+                                            const ImmediateSubmitter& submitter,
+                                            const VeinGeometry& geometry,
+                                            const FlowParticleOptions& options,
+                                            std::span<const gpu::FlowParticle> initial = {});
+
+// Internal (flow_particles_draw.cpp): the point and splat pipelines of a FlowParticles.
+Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& particles);
+
+} // namespace sh

@@ -1,0 +1,246 @@
+// FlowParticles' two ways onto the screen: the compute splat (the fast path on every device,
+// lavapipe above all) and the point-list draw (for comparison; see ARCHITECTURE.md step 4).
+#include "particles/flow_particles.hpp"
+
+#include "barriers.hpp"
+#include "pipelines.hpp"
+#include "vk_check.hpp"
+
+#include <stdexcept>
+
+namespace sh {
+namespace {
+
+constexpr VkPipelineStageFlags2 k_compute = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+
+std::uint32_t groups(std::uint32_t n, std::uint32_t size) { return (n + size - 1) / size; }
+
+} // namespace
+
+Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp) {
+    const VkDevice dev = device.get();
+    // Point path: the particle buffer, read by the vertex shader.
+    auto points_set_layout = create_storage_set_layout(dev, 1, VK_SHADER_STAGE_VERTEX_BIT);
+    if (!points_set_layout) return points_set_layout.error();
+    fp.points_set_layout_ = points_set_layout.take();
+    const VkDescriptorSetLayout handle = fp.points_set_layout_.get();
+    VkDescriptorSetAllocateInfo alloc{};
+    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+    alloc.descriptorPool = fp.pool_.get();
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &handle;
+    VkResult r = vkAllocateDescriptorSets(dev, &alloc, &fp.points_set_);
+    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    const VkDescriptorBufferInfo info{fp.particles_.get(), 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet write{};
+    write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+    write.dstSet = fp.points_set_;
+    write.dstBinding = 0;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    write.pBufferInfo = &info;
+    vkUpdateDescriptorSets(dev, 1, &write, 0, nullptr);
+
+    auto points_layout = create_pipeline_layout(dev, fp.points_set_layout_.get(),
+                                                VK_SHADER_STAGE_VERTEX_BIT,
+                                                sizeof(gpu::PointsPush));
+    if (!points_layout) return points_layout.error();
+    fp.points_layout_ = points_layout.take();
+    GraphicsPipelineDesc desc;
+    desc.vertex_shader = "particles_points.vert";
+    desc.fragment_shader = "particles_points.frag";
+    desc.layout = fp.points_layout_.get();
+    desc.topology = VK_PRIMITIVE_TOPOLOGY_POINT_LIST;
+    desc.color_format = fp.options_.color_format;
+    desc.depth_format = fp.options_.depth_format;
+    desc.depth_write = false; // particles are tested against the scene, not against each other
+    auto points_pipeline = create_graphics_pipeline(dev, desc);
+    if (!points_pipeline) return points_pipeline.error();
+    fp.points_pipeline_ = points_pipeline.take();
+    fp.large_points_ = device.large_points();
+
+    // Splat path: particles, accumulation buffer, colour (storage image), depth (sampled).
+    const VkDescriptorSetLayoutBinding bindings[4] = {
+        {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
+        {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
+        {2, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
+        {3, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr}};
+    VkDescriptorSetLayoutCreateInfo set_info{};
+    set_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
+    set_info.bindingCount = 4;
+    set_info.pBindings = bindings;
+    VkDescriptorSetLayout splat_set_layout = VK_NULL_HANDLE;
+    r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &splat_set_layout);
+    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorSetLayout failed", {vk_result_name(r)}};
+    fp.splat_set_layout_ = UniqueDescriptorSetLayout(dev, splat_set_layout);
+
+    auto splat_layout = create_pipeline_layout(dev, splat_set_layout, VK_SHADER_STAGE_COMPUTE_BIT,
+                                               sizeof(gpu::SplatPush));
+    if (!splat_layout) return splat_layout.error();
+    fp.splat_layout_ = splat_layout.take();
+    auto splat = create_compute_pipeline(dev, fp.splat_layout_.get(), "particle_splat.comp");
+    if (!splat) return splat.error();
+    fp.splat_pipeline_ = splat.take();
+    auto resolve =
+        create_compute_pipeline(dev, fp.splat_layout_.get(), "particle_splat_resolve.comp");
+    if (!resolve) return resolve.error();
+    fp.resolve_pipeline_ = resolve.take();
+
+    // texelFetch ignores filtering and addressing; the sampler only completes the descriptor.
+    VkSamplerCreateInfo sampler_info{};
+    sampler_info.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
+    sampler_info.magFilter = VK_FILTER_NEAREST;
+    sampler_info.minFilter = VK_FILTER_NEAREST;
+    sampler_info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    sampler_info.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    sampler_info.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    sampler_info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    VkSampler sampler = VK_NULL_HANDLE;
+    r = vkCreateSampler(dev, &sampler_info, nullptr, &sampler);
+    if (r != VK_SUCCESS) return Error{"vkCreateSampler failed", {vk_result_name(r)}};
+    fp.depth_sampler_ = UniqueSampler(dev, sampler);
+    return true;
+}
+
+Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenTarget& target) {
+    if (!target.has_storage())
+        return Error{"particle splat: the colour image has no STORAGE usage", {}};
+    if (!target.has_sampled_depth())
+        return Error{"particle splat: the depth image has no SAMPLED usage", {}};
+    const VkDevice dev = device.get();
+    const VkExtent2D extent = target.extent();
+    // The caller guarantees no submission still uses the old set and buffer (resize waits for
+    // the device to be idle).
+    splat_pool_.reset();
+    splat_set_ = VK_NULL_HANDLE;
+    auto accum = create_buffer(device, VkDeviceSize{extent.width} * extent.height * 4,
+                               VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
+                                   VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                               MemoryUse::DeviceLocal);
+    if (!accum) return accum.error();
+    accum_ = accum.take();
+
+    const VkDescriptorPoolSize sizes[3] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1},
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
+    VkDescriptorPoolCreateInfo pool_info{};
+    pool_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    pool_info.maxSets = 1;
+    pool_info.poolSizeCount = 3;
+    pool_info.pPoolSizes = sizes;
+    VkDescriptorPool pool = VK_NULL_HANDLE;
+    VkResult r = vkCreateDescriptorPool(dev, &pool_info, nullptr, &pool);
+    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
+    splat_pool_ = UniqueDescriptorPool(dev, pool);
+    const VkDescriptorSetLayout handle = splat_set_layout_.get();
+    VkDescriptorSetAllocateInfo alloc{};
+    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+    alloc.descriptorPool = pool;
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &handle;
+    r = vkAllocateDescriptorSets(dev, &alloc, &splat_set_);
+    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+
+    const VkDescriptorBufferInfo buffers[2] = {{particles_.get(), 0, VK_WHOLE_SIZE},
+                                               {accum_.get(), 0, VK_WHOLE_SIZE}};
+    const VkDescriptorImageInfo color{VK_NULL_HANDLE, target.color().view(),
+                                      VK_IMAGE_LAYOUT_GENERAL};
+    const VkDescriptorImageInfo depth{depth_sampler_.get(), target.depth().view(),
+                                      VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    VkWriteDescriptorSet writes[4]{};
+    for (std::uint32_t i = 0; i < 4; ++i) {
+        writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+        writes[i].dstSet = splat_set_;
+        writes[i].dstBinding = i;
+        writes[i].descriptorCount = 1;
+    }
+    writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    writes[0].pBufferInfo = &buffers[0];
+    writes[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    writes[1].pBufferInfo = &buffers[1];
+    writes[2].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_IMAGE;
+    writes[2].pImageInfo = &color;
+    writes[3].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    writes[3].pImageInfo = &depth;
+    vkUpdateDescriptorSets(dev, 4, writes, 0, nullptr);
+    splat_image_ = target.color().get();
+    splat_extent_ = extent;
+    return true;
+}
+
+void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
+                                 const glm::mat4& view_proj) {
+    if (splat_set_ == VK_NULL_HANDLE || splat_image_ != target.color().get() ||
+        splat_extent_.width != target.extent().width ||
+        splat_extent_.height != target.extent().height)
+        throw std::logic_error("FlowParticles::record_splat: call attach_target first");
+
+    // Particles: RAW, the splat reads what the step wrote. Accumulation buffer: WAR, the fill
+    // must wait for the previous frame's resolve reads (an execution dependency).
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(particles_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                        k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT),
+         buffer_barrier(accum_.get(), k_compute, VK_ACCESS_2_NONE,
+                        VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT)},
+        {});
+    vkCmdFillBuffer(cmd, accum_.get(), 0, VK_WHOLE_SIZE, gpu::SPLAT_EMPTY);
+    // Accumulation buffer: RAW/WAW, the splat's atomics come after the fill.
+    pipeline_barrier(cmd,
+                     {buffer_barrier(accum_.get(), VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                                     VK_ACCESS_2_TRANSFER_WRITE_BIT, k_compute,
+                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                         VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+                     {});
+    target.begin_compute_access(cmd);
+
+    gpu::SplatPush push{};
+    push.view_proj = view_proj;
+    push.width = splat_extent_.width;
+    push.height = splat_extent_.height;
+    push.particle_count = push_.particle_count;
+    push.occluded_alpha = options_.occluded_alpha;
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
+                            &splat_set_, 0, nullptr);
+    vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
+                       &push);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_pipeline_.get());
+    vkCmdDispatch(cmd, groups(push.particle_count, gpu::PARTICLE_WORKGROUP_SIZE), 1, 1);
+    // Accumulation buffer: RAW, the resolve reads the splat's atomics.
+    pipeline_barrier(cmd,
+                     {buffer_barrier(accum_.get(), k_compute,
+                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                         VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                                     k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
+                     {});
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
+    vkCmdDispatch(cmd, groups(push.width, gpu::SPLAT_TILE), groups(push.height, gpu::SPLAT_TILE),
+                  1);
+    target.end_compute_access(cmd);
+}
+
+void FlowParticles::record_barrier_for_draw(VkCommandBuffer cmd) const {
+    // RAW: the vertex shader reads the positions and colours the step wrote.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(particles_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
+        {});
+}
+
+void FlowParticles::record_draw_points(VkCommandBuffer cmd, const glm::mat4& view_proj) const {
+    gpu::PointsPush push{};
+    push.view_proj = view_proj;
+    // Without largePoints every point is 1 pixel (a larger gl_PointSize is invalid there).
+    push.point_size = large_points_ ? options_.point_size : 1.0f;
+    push.reflux_scale = large_points_ ? options_.reflux_point_scale : 1.0f;
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, points_pipeline_.get());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, points_layout_.get(), 0, 1,
+                            &points_set_, 0, nullptr);
+    vkCmdPushConstants(cmd, points_layout_.get(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(push),
+                       &push);
+    vkCmdDraw(cmd, push_.particle_count, 1, 0, 0);
+}
+
+} // namespace sh

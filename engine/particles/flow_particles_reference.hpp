@@ -1,0 +1,81 @@
+// Blood particles in the venous network, CPU side: the static tables the GPU reads (built once
+// from VeinGeometry), the per-frame flow buffer (packed from FlowFrame), seeding, and the CPU
+// twin of shaders/particles_flow.comp. The step is written in the same float operations as the
+// shader, in the same order, so that on lavapipe both agree to the last bit (and on any GPU
+// within a tolerance); change both together.
+//
+// The model (ARCHITECTURE.md, "How a frame flows", step 3):
+//  - A particle lives in one compartment at arclength s (distal end 0, proximal end length) and
+//    at a fixed point (ox, oy) of the unit disc across the lumen.
+//  - Axial velocity = Q(s) / A x 2 (1 - r^2) (Poiseuille), Q interpolated from flow_in at the
+//    distal end to flow_out at the proximal end, A = reference area x area ratio (x count, which
+//    is folded into the reference area), capped at +-max_speed.
+//  - Past the proximal end a particle takes one of the links leaving there (from == c) with
+//    positive flow, chosen in proportion to flow by a hash of (particle, crossing count, seed);
+//    past the distal end, one of the links arriving there (to == c) with negative flow
+//    (reflux), in proportion to |flow|. A link whose valve is closed (opening < 0.05) and
+//    competent (failure < 0.5) stops the particle at the compartment's end; a failed valve lets
+//    it through either way. Junction paths are traversed instantly: the particle reappears at
+//    the link's entry point with the distance it had left over (a perforator's few cm are not
+//    worth a third kind of place to live in).
+//  - Past the proximal end of the outlet compartment (the groin) a particle is reborn in a
+//    capillary-bed compartment chosen in proportion to its arterial inflow, at a random s.
+//  - Position = centreline point + (ox n1 + oy n2) x reference radius x sqrt(area ratio), so a
+//    dilated vein widens the stream and a collapsed one narrows it.
+#pragma once
+
+#include "gpu_layouts.h"
+#include "vein_data.hpp"
+
+#include <cstdint>
+#include <glm/vec4.hpp>
+#include <span>
+#include <vector>
+
+namespace sh {
+
+// Valve thresholds of the step (the shader has the same literals).
+inline constexpr float k_valve_closed_opening = 0.05f;
+inline constexpr float k_valve_failed = 0.5f;
+
+struct FlowTables {
+    std::vector<glm::vec4> points; // xyz cm, w = arclength within its compartment
+    std::vector<gpu::FlowCompartmentGpu> compartments;
+    std::vector<gpu::FlowLinkGpu> links;
+    std::vector<std::uint32_t> adjacency; // link indices, ranges in FlowCompartmentGpu
+    std::uint32_t outlet = 0;
+};
+
+// Compartments with fewer than 2 centreline points get a 1 mm stub so that every compartment
+// has a segment; links out of range are dropped from the adjacency (never indexed).
+FlowTables build_flow_tables(const VeinGeometry& geometry);
+
+// The per-frame vec4 buffer (layout in gpu_layouts.h). Missing entries of a short FlowFrame
+// read as no flow and area ratio 1. The inflow CDF falls back to the in_calf compartments (then
+// to all) when no compartment has inflow, so that recycling always has somewhere to go.
+std::vector<glm::vec4> pack_flow_frame(const FlowTables& tables, const FlowFrame& frame);
+
+// count particles spread over the compartments in proportion to volume (length x area), at
+// uniform s, with hashed lumen offsets; then placed (position filled, colour from `frame`).
+std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& tables,
+                                                   std::span<const glm::vec4> frame,
+                                                   std::uint32_t count, std::uint32_t seed);
+
+// A particle in compartment c at arclength s with a given lumen offset (tests place particles).
+gpu::FlowParticle make_flow_particle(std::uint32_t compartment, float s, float offset_x,
+                                     float offset_y);
+
+// The shader's integer hash and [0,1) float from it (exposed for tests).
+std::uint32_t flow_hash(std::uint32_t x);
+float flow_random(std::uint32_t id, std::uint32_t counter, std::uint32_t seed);
+
+// One step of every particle, exactly as particles_flow.comp does it.
+void step_flow_particles_reference(std::span<gpu::FlowParticle> particles,
+                                   const FlowTables& tables, std::span<const glm::vec4> frame,
+                                   const gpu::FlowPush& push);
+
+// The colour the step writes (packed RGBA8), exposed for tests and the legend.
+std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::uint32_t flags,
+                         const gpu::FlowPush& push);
+
+} // namespace sh

@@ -1,0 +1,94 @@
+// The anatomy meshes on the GPU: every mesh's positions and normals (vec4, vertex pulling)
+// in two shared device-local storage buffers and one index buffer, uploaded once. The
+// muscles' ranges are rewritten each frame by MuscleDeformer. Draws opaque structures first
+// and translucent ones afterwards, back to front, without depth writes.
+#pragma once
+
+#include "anatomy/mesh.hpp"
+#include "device.hpp"
+#include "gpu_layouts.h"
+#include "memory.hpp"
+#include "result.hpp"
+#include "scene/scene_gpu.hpp"
+#include "vk_handle.hpp"
+
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <vulkan/vulkan.h>
+
+namespace sh::scene {
+
+enum class StructureKind { Bone, Muscle, Tendon, Skin, Other };
+StructureKind structure_kind(std::string_view role);
+
+enum class RenderMode {
+    Normal, // skin translucent, muscles opaque
+    XRay,   // skin faint, muscles translucent: the deep veins and sinuses show
+};
+
+struct MeshDraw {
+    std::string role;
+    StructureKind kind = StructureKind::Other;
+    std::uint32_t first_index = 0;
+    std::uint32_t index_count = 0;
+    std::uint32_t vertex_offset = 0;
+    std::uint32_t vertex_count = 0;
+    glm::vec3 centre{0.0f}; // bounds centre, for back-to-front sorting
+};
+
+// Per structure kind: linear albedo, opacity and look (see mesh_renderer.cpp for the values).
+struct Material {
+    glm::vec4 color{1.0f};     // linear rgb; a = base opacity when translucent
+    float fresnel = 0.0f;      // opacity gained towards grazing angles
+    float specular = 0.2f;
+    float pattern = 0.0f;      // ScenePush.params.z
+    bool translucent = false;
+};
+Material material_for(StructureKind kind, RenderMode mode);
+
+class MeshRenderer {
+public:
+    MeshRenderer() = default;
+
+    const std::vector<MeshDraw>& draws() const noexcept { return draws_; }
+    const Buffer& positions() const noexcept { return positions_; }
+    const Buffer& normals() const noexcept { return normals_; }
+    std::uint32_t vertex_count() const noexcept { return vertex_count_; }
+
+    // Inside rendering, with the scene set bound on `layout`.
+    void record_opaque(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
+    // The skin's back faces (the far side of the envelope): call before other translucency.
+    void record_skin_back(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
+    // Translucent non-skin meshes back to front, seen from `eye`.
+    void record_translucent(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
+                            const glm::vec3& eye) const;
+    // The skin's front faces: the last scene draw.
+    void record_skin_front(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
+
+private:
+    friend Result<MeshRenderer> create_mesh_renderer(const Device&, Uploader&,
+                                                     const std::vector<anatomy::Mesh>&,
+                                                     VkPipelineLayout);
+    void draw(VkCommandBuffer cmd, VkPipelineLayout layout, const MeshDraw& d,
+              const Material& m) const;
+
+    std::vector<MeshDraw> draws_;
+    std::uint32_t vertex_count_ = 0;
+    Buffer positions_;
+    Buffer normals_;
+    Buffer indices_;
+    UniquePipeline opaque_;     // cull back, depth write
+    UniquePipeline back_faces_; // cull front, blend, no depth write
+    UniquePipeline front_faces_; // cull back, blend, no depth write
+};
+
+Result<MeshRenderer> create_mesh_renderer(const Device& device, Uploader& uploader,
+                                          const std::vector<anatomy::Mesh>& meshes,
+                                          VkPipelineLayout layout);
+
+} // namespace sh::scene

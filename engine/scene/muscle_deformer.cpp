@@ -1,0 +1,136 @@
+#include "scene/muscle_deformer.hpp"
+
+#include "pipelines.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sh::scene {
+namespace {
+constexpr std::size_t k_table_size = 9; // k sampled at activation 0, 1/8, ..., 1
+}
+
+std::optional<std::size_t> activation_slot(std::string_view role) {
+    if (role == "soleus") return 0;
+    if (role == "gastrocnemius_medial" || role == "gastrocnemius_lateral") return 1;
+    return std::nullopt;
+}
+
+float anchor_value(const std::string& anchor) {
+    if (anchor == "distal") return 1.0f;
+    if (anchor == "centre") return 0.5f;
+    return 0.0f;
+}
+
+Result<MuscleDeformer> create_muscle_deformer(
+    const Device& device, Uploader& uploader, const std::vector<anatomy::Mesh>& meshes,
+    const std::vector<std::optional<anatomy::DeformSpec>>& deform, const MeshRenderer& renderer) {
+    MuscleDeformer d;
+    std::vector<glm::vec4> rig_data;
+    std::vector<glm::vec4> spine_data;
+    const auto& draws = renderer.draws();
+    for (std::size_t m = 0; m < meshes.size() && m < deform.size(); ++m) {
+        const auto slot = activation_slot(meshes[m].role);
+        if (!deform[m] || !slot || meshes[m].empty()) continue;
+        // The renderer skips empty meshes, so find the draw by role.
+        const auto it = std::find_if(draws.begin(), draws.end(),
+                                     [&](const MeshDraw& x) { return x.role == meshes[m].role; });
+        if (it == draws.end()) continue;
+        DeformedMuscle muscle;
+        muscle.draw = static_cast<std::size_t>(it - draws.begin());
+        muscle.activation_slot = *slot;
+        muscle.rig = anatomy::make_muscle_rig(meshes[m], deform[m]->spine,
+                                              deform[m]->max_shortening,
+                                              anchor_value(deform[m]->anchor));
+        for (std::size_t i = 0; i < k_table_size; ++i) {
+            const float a = static_cast<float>(i) / static_cast<float>(k_table_size - 1);
+            muscle.bulge_table.push_back(
+                anatomy::solve_muscle_deformation(meshes[m], muscle.rig, a).bulge);
+        }
+        muscle.rig_offset = static_cast<std::uint32_t>(rig_data.size() / 2);
+        muscle.spine_offset = static_cast<std::uint32_t>(spine_data.size());
+        for (std::size_t v = 0; v < muscle.rig.vertex.size(); ++v) {
+            rig_data.push_back(muscle.rig.vertex[v]);
+            const glm::vec3 n = v < meshes[m].normals.size() ? meshes[m].normals[v]
+                                                             : glm::vec3(0, 0, 1);
+            rig_data.emplace_back(n, 0.0f);
+        }
+        for (std::size_t s = 0; s < muscle.rig.spine.size(); ++s)
+            spine_data.emplace_back(muscle.rig.spine[s], muscle.rig.spine_s[s]);
+        d.vertex_offsets_.push_back(it->vertex_offset);
+        d.vertex_counts_.push_back(it->vertex_count);
+        d.muscles_.push_back(std::move(muscle));
+    }
+
+    Result<Buffer> rig = uploader.add(device, rig_data.data(), rig_data.size() * sizeof(glm::vec4),
+                                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    if (!rig) return rig.error();
+    d.rig_ = rig.take();
+    Result<Buffer> spine = uploader.add(device, spine_data.data(),
+                                        spine_data.size() * sizeof(glm::vec4),
+                                        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    if (!spine) return spine.error();
+    d.spine_ = spine.take();
+
+    const VkDevice dev = device.get();
+    Result<UniqueDescriptorSetLayout> set_layout =
+        create_storage_set_layout(dev, 4, VK_SHADER_STAGE_COMPUTE_BIT);
+    if (!set_layout) return set_layout.error();
+    d.set_layout_ = set_layout.take();
+    Result<UniqueDescriptorPool> pool = create_storage_pool(dev, 1, 4);
+    if (!pool) return pool.error();
+    d.pool_ = pool.take();
+    Result<VkDescriptorSet> set = allocate_set(dev, d.pool_.get(), d.set_layout_.get());
+    if (!set) return set.error();
+    d.set_ = set.value();
+    write_storage_binding(dev, d.set_, 0, renderer.positions().get());
+    write_storage_binding(dev, d.set_, 1, renderer.normals().get());
+    write_storage_binding(dev, d.set_, 2, d.rig_.get());
+    write_storage_binding(dev, d.set_, 3, d.spine_.get());
+
+    Result<UniquePipelineLayout> layout = create_pipeline_layout(
+        dev, d.set_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, sizeof(gpu::MuscleDeformPush));
+    if (!layout) return layout.error();
+    d.layout_ = layout.take();
+    Result<UniquePipeline> pipeline = create_compute_pipeline(dev, d.layout_.get(),
+                                                              "muscle_deform.comp");
+    if (!pipeline) return pipeline.error();
+    d.pipeline_ = pipeline.take();
+    return d;
+}
+
+void MuscleDeformer::set_activation(const std::array<float, 4>& activation) {
+    for (DeformedMuscle& m : muscles_) {
+        const float a = std::clamp(activation[m.activation_slot], 0.0f, 1.0f);
+        const float x = a * static_cast<float>(m.bulge_table.size() - 1);
+        const auto i = std::min(static_cast<std::size_t>(x), m.bulge_table.size() - 2);
+        const float f = x - static_cast<float>(i);
+        m.current.lambda = 1.0f - m.rig.max_shortening * a; // as solve_muscle_deformation
+        m.current.bulge = (1.0f - f) * m.bulge_table[i] + f * m.bulge_table[i + 1];
+    }
+}
+
+void MuscleDeformer::record(VkCommandBuffer cmd) const {
+    if (muscles_.empty()) return;
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_.get());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_.get(), 0, 1, &set_, 0,
+                            nullptr);
+    for (std::size_t i = 0; i < muscles_.size(); ++i) {
+        const DeformedMuscle& m = muscles_[i];
+        gpu::MuscleDeformPush push{};
+        push.vertex_offset = vertex_offsets_[i];
+        push.rig_offset = m.rig_offset;
+        push.vertex_count = vertex_counts_[i];
+        push.spine_offset = m.spine_offset;
+        push.spine_count = static_cast<std::uint32_t>(m.rig.spine.size());
+        push.lambda = m.current.lambda;
+        push.bulge = m.current.bulge;
+        push.anchor = m.rig.anchor;
+        vkCmdPushConstants(cmd, layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
+                           &push);
+        vkCmdDispatch(cmd, (push.vertex_count + gpu::MUSCLE_WORKGROUP_SIZE - 1) /
+                               gpu::MUSCLE_WORKGROUP_SIZE, 1, 1);
+    }
+}
+
+} // namespace sh::scene

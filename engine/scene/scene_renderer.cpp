@@ -1,0 +1,200 @@
+#include "scene/scene_renderer.hpp"
+
+#include "pipelines.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace sh::scene {
+namespace {
+
+constexpr VkShaderStageFlags k_draw_stages =
+    VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+// Scene set: 0 globals, 1 positions, 2 normals, 3 vein vertices, 4 valves, 5 compartment
+// state, 6 link state.
+constexpr std::uint32_t k_scene_bindings = 7;
+
+void memory_barrier(VkCommandBuffer cmd, VkPipelineStageFlags2 src_stage,
+                    VkAccessFlags2 src_access, VkPipelineStageFlags2 dst_stage,
+                    VkAccessFlags2 dst_access) {
+    VkMemoryBarrier2 barrier{};
+    barrier.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER_2;
+    barrier.srcStageMask = src_stage;
+    barrier.srcAccessMask = src_access;
+    barrier.dstStageMask = dst_stage;
+    barrier.dstAccessMask = dst_access;
+    VkDependencyInfo dep{};
+    dep.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO;
+    dep.memoryBarrierCount = 1;
+    dep.pMemoryBarriers = &barrier;
+    vkCmdPipelineBarrier2(cmd, &dep);
+}
+
+// vkCmdUpdateBuffer takes at most 64 KiB per call.
+void update_buffer(VkCommandBuffer cmd, const Buffer& buffer, const void* data,
+                   std::size_t bytes) {
+    const auto* p = static_cast<const std::uint8_t*>(data);
+    for (std::size_t off = 0; off < bytes; off += 65536) {
+        const std::size_t n = std::min<std::size_t>(65536, bytes - off);
+        vkCmdUpdateBuffer(cmd, buffer.get(), off, n, p + off);
+    }
+}
+
+} // namespace
+
+std::array<float, 4> background_color(Palette palette) {
+    if (palette == Palette::Light) return {0.90f, 0.91f, 0.93f, 1.0f};
+    return {0.118f, 0.141f, 0.180f, 1.0f}; // sRGB (30, 36, 46): dark blue-grey
+}
+
+Result<SceneRenderer> create_scene_renderer(const Device& device,
+                                            const ImmediateSubmitter& submitter,
+                                            const VeinGeometry& veins,
+                                            const anatomy::LoadedLeg& leg) {
+    const VkDevice dev = device.get();
+    SceneRenderer s;
+    Result<UniqueDescriptorSetLayout> set_layout =
+        create_storage_set_layout(dev, k_scene_bindings, k_draw_stages);
+    if (!set_layout) return set_layout.error();
+    s.set_layout_ = set_layout.take();
+    Result<UniquePipelineLayout> layout =
+        create_pipeline_layout(dev, s.set_layout_.get(), k_draw_stages, sizeof(gpu::ScenePush));
+    if (!layout) return layout.error();
+    s.layout_ = layout.take();
+
+    Uploader uploader;
+    Result<MeshRenderer> meshes = create_mesh_renderer(device, uploader, leg.meshes,
+                                                       s.layout_.get());
+    if (!meshes) return meshes.error();
+    s.meshes_ = meshes.take();
+    Result<MuscleDeformer> muscles =
+        create_muscle_deformer(device, uploader, leg.meshes, leg.deform, s.meshes_);
+    if (!muscles) return muscles.error();
+    s.muscles_ = muscles.take();
+    Result<VeinRenderer> vein_renderer = create_vein_renderer(device, uploader, veins,
+                                                              s.layout_.get());
+    if (!vein_renderer) return vein_renderer.error();
+    s.veins_ = vein_renderer.take();
+
+    s.compartments_.assign(veins.compartments.size(), glm::vec4(1, 0, 0, 0));
+    s.links_.assign(veins.links.size(), glm::vec4(1, 0, 0, 0));
+    const VkBufferUsageFlags frame_usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
+    Result<Buffer> globals = uploader.add(device, nullptr, sizeof(gpu::SceneGlobals), frame_usage);
+    if (!globals) return globals.error();
+    s.globals_buffer_ = globals.take();
+    Result<Buffer> comps = uploader.add(device, s.compartments_.data(),
+                                        s.compartments_.size() * sizeof(glm::vec4), frame_usage);
+    if (!comps) return comps.error();
+    s.compartments_buffer_ = comps.take();
+    Result<Buffer> links = uploader.add(device, s.links_.data(),
+                                        s.links_.size() * sizeof(glm::vec4), frame_usage);
+    if (!links) return links.error();
+    s.links_buffer_ = links.take();
+    uploader.flush(submitter);
+
+    Result<UniqueDescriptorPool> pool = create_storage_pool(dev, 1, k_scene_bindings);
+    if (!pool) return pool.error();
+    s.pool_ = pool.take();
+    Result<VkDescriptorSet> set = allocate_set(dev, s.pool_.get(), s.set_layout_.get());
+    if (!set) return set.error();
+    s.set_ = set.value();
+    const VkBuffer bindings[k_scene_bindings] = {
+        s.globals_buffer_.get(),   s.meshes_.positions().get(), s.meshes_.normals().get(),
+        s.veins_.vertices().get(), s.veins_.valves().get(),     s.compartments_buffer_.get(),
+        s.links_buffer_.get()};
+    for (std::uint32_t b = 0; b < k_scene_bindings; ++b)
+        write_storage_binding(dev, s.set_, b, bindings[b]);
+
+    std::vector<glm::vec3> all;
+    for (const anatomy::Mesh& m : leg.meshes) all.insert(all.end(), m.positions.begin(), m.positions.end());
+    s.bounds_ = anatomy::compute_bounds(all);
+    s.muscles_.set_activation({0, 0, 0, 0});
+    return s;
+}
+
+Result<SceneRenderer> create_scene_renderer(const Device& device,
+                                            const ImmediateSubmitter& submitter,
+                                            const VeinGeometry& veins,
+                                            const std::filesystem::path& manifest) {
+    const anatomy::LoadedLeg leg = anatomy::load_leg(manifest, {});
+    return create_scene_renderer(device, submitter, veins, leg);
+}
+
+void SceneRenderer::update(const FlowFrame& frame, float time_s) {
+    time_s_ = time_s;
+    const std::size_t nc = std::min(compartments_.size(), frame.compartments.size());
+    for (std::size_t i = 0; i < nc; ++i) {
+        // Radius follows the area: r = r_ref * sqrt(A / A_ref). Clamped so a fully collapsed
+        // vein still shows as a thin line and a runaway value cannot swallow the leg.
+        const float ratio = std::clamp(frame.compartments[i].area_ratio, 0.0025f, 9.0f);
+        compartments_[i].x = std::sqrt(ratio);
+    }
+    const std::size_t nl = std::min(links_.size(), frame.links.size());
+    for (std::size_t i = 0; i < nl; ++i) {
+        links_[i].x = std::clamp(frame.links[i].valve_opening, 0.0f, 1.0f);
+        links_[i].y = std::clamp(frame.links[i].valve_failure, 0.0f, 1.0f);
+    }
+    muscles_.set_activation(frame.muscle_activation);
+}
+
+void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& options,
+                                  float aspect) {
+    const glm::vec3 f = camera.forward();
+    glm::vec3 right = glm::cross(f, glm::vec3(0, 0, 1));
+    right = glm::length(right) > 1e-4f ? glm::normalize(right) : glm::vec3(1, 0, 0);
+    const glm::vec3 up = glm::cross(right, f);
+    const bool light = options.palette == Palette::Light;
+    globals_.view_proj = camera.view_proj(aspect);
+    globals_.eye = glm::vec4(camera.eye(), std::max(options.vein_scale, 0.0f));
+    // Lights follow the camera, so every preset and every orbit is lit the same way: the key
+    // from the viewer's upper left, the fill from the right, slightly below.
+    globals_.key_dir = glm::vec4(glm::normalize(-0.7f * f - 0.45f * right + 0.75f * up), 0.80f);
+    globals_.fill_dir = glm::vec4(glm::normalize(-0.5f * f + 0.85f * right - 0.15f * up), 0.30f);
+    globals_.sky_color = glm::vec4(0.34f, 0.36f, 0.42f, light ? 0.15f : 0.35f);
+    globals_.ground_color = glm::vec4(0.16f, 0.13f, 0.12f, bounds_.max.z);
+    globals_.rim_color = light ? glm::vec4(0.35f, 0.40f, 0.50f, 0.0f)
+                               : glm::vec4(0.55f, 0.68f, 0.95f, 0.0f);
+}
+
+void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
+                           const SceneOptions& options) {
+    const VkExtent2D extent = target.extent();
+    write_globals(camera, options,
+                  static_cast<float>(extent.width) / static_cast<float>(std::max(extent.height, 1u)));
+
+    // WAR: the previous frame's vertex/fragment shaders read these buffers; the copies and the
+    // deformation below overwrite them (an execution dependency suffices for WAR).
+    memory_barrier(cmd, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                   VK_ACCESS_2_NONE,
+                   VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                   VK_ACCESS_2_NONE);
+    update_buffer(cmd, globals_buffer_, &globals_, sizeof(globals_));
+    update_buffer(cmd, compartments_buffer_, compartments_.data(),
+                  compartments_.size() * sizeof(glm::vec4));
+    update_buffer(cmd, links_buffer_, links_.data(), links_.size() * sizeof(glm::vec4));
+    muscles_.record(cmd);
+    // RAW: this frame's draws read the uploaded frame data and the deformed muscle vertices.
+    memory_barrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                   VK_ACCESS_2_TRANSFER_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                   VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+
+    target.begin_rendering(cmd, background_color(options.palette));
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
+                            nullptr);
+    const VkPipelineLayout layout = layout_.get();
+    // Opaque first (they write depth), then translucency from the outside in: the far side of
+    // the skin, the vein tubes, translucent muscles back to front, the near side of the skin.
+    meshes_.record_opaque(cmd, layout, options.mode);
+    if (options.show_valves) veins_.record_valves(cmd, layout);
+    if (options.show_skin) meshes_.record_skin_back(cmd, layout, options.mode);
+    if (options.show_veins) veins_.record_tubes(cmd, layout, options.vein_opacity);
+    meshes_.record_translucent(cmd, layout, options.mode, camera.eye());
+    if (options.show_skin) meshes_.record_skin_front(cmd, layout, options.mode);
+    target.end_rendering(cmd);
+}
+
+} // namespace sh::scene

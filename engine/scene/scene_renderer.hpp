@@ -1,0 +1,112 @@
+// The leg scene: what the app calls each frame to draw bones, muscles (deformed on the GPU),
+// veins with valves and the skin into the OffscreenTarget. After record() the target's colour
+// image holds the scene and its depth image the opaque depth (bones, opaque muscles, valve
+// cusps), ready for the particle splat and the UI.
+//
+//   auto scene = scene::create_scene_renderer(device, submitter, vein_geometry, leg).take();
+//   per frame:  scene.update(flow_frame, time_s);          // CPU only, cheap
+//               scene.record(cmd, target, camera, options); // outside any rendering
+#pragma once
+
+#include "anatomy/mesh.hpp"
+#include "anatomy/mesh_loader.hpp"
+#include "device.hpp"
+#include "gpu_layouts.h"
+#include "immediate_submit.hpp"
+#include "memory.hpp"
+#include "offscreen_target.hpp"
+#include "result.hpp"
+#include "scene/camera.hpp"
+#include "scene/mesh_renderer.hpp"
+#include "scene/muscle_deformer.hpp"
+#include "scene/vein_renderer.hpp"
+#include "vein_data.hpp"
+#include "vk_handle.hpp"
+
+#include <array>
+#include <filesystem>
+#include <vector>
+#include <vulkan/vulkan.h>
+
+namespace sh::scene {
+
+enum class Palette {
+    Dark,  // dark blue-grey background: projectors and dim lecture halls (default)
+    Light, // light grey background: bright rooms, printed handouts
+};
+
+struct SceneOptions {
+    RenderMode mode = RenderMode::Normal;
+    Palette palette = Palette::Dark;
+    bool show_skin = true;
+    bool show_veins = true;
+    bool show_valves = true;
+    float vein_scale = 1.0f;    // radius exaggeration for teaching (1 = anatomical)
+    float vein_opacity = 0.55f; // tube opacity at normal incidence (the rim is more opaque)
+};
+
+// The clear colour of a palette, as stored in the UNORM target (already gamma-encoded).
+std::array<float, 4> background_color(Palette palette);
+
+class SceneRenderer {
+public:
+    SceneRenderer() = default;
+
+    // Copies the frame's compartment areas, valve states and muscle activations; nothing
+    // reaches the GPU until record(). Sizes that do not match the geometry are tolerated
+    // (missing entries keep their rest values).
+    void update(const FlowFrame& frame, float time_s);
+
+    // Records: muscle deformation (compute) and the frame's data upload, their barriers, then
+    // target.begin_rendering (cleared to the palette's background), every draw, and
+    // target.end_rendering. Must be called outside rendering; the target must stay alive
+    // until the command buffer completes.
+    void record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
+                const SceneOptions& options);
+
+    // Bounds of the whole leg (all meshes), for camera presets.
+    const anatomy::Bounds& bounds() const noexcept { return bounds_; }
+    Camera camera(CameraPreset preset, float aspect) const {
+        return camera_preset(preset, bounds_.centre(), bounds_.extent(), aspect);
+    }
+
+    const MeshRenderer& meshes() const noexcept { return meshes_; }
+    const MuscleDeformer& muscles() const noexcept { return muscles_; }
+    const VeinRenderer& veins() const noexcept { return veins_; }
+    float time_s() const noexcept { return time_s_; }
+
+private:
+    friend Result<SceneRenderer> create_scene_renderer(const Device&, const ImmediateSubmitter&,
+                                                       const VeinGeometry&,
+                                                       const anatomy::LoadedLeg&);
+    void write_globals(const Camera& camera, const SceneOptions& options, float aspect);
+
+    UniqueDescriptorSetLayout set_layout_;
+    UniqueDescriptorPool pool_;
+    VkDescriptorSet set_ = VK_NULL_HANDLE;
+    UniquePipelineLayout layout_;
+    MeshRenderer meshes_;
+    MuscleDeformer muscles_;
+    VeinRenderer veins_;
+    Buffer globals_buffer_;
+    Buffer compartments_buffer_;
+    Buffer links_buffer_;
+    gpu::SceneGlobals globals_{};
+    std::vector<glm::vec4> compartments_; // x radius scale = sqrt(area ratio)
+    std::vector<glm::vec4> links_;        // x valve opening, y valve failure
+    anatomy::Bounds bounds_;
+    float time_s_ = 0.0f;
+};
+
+// The leg as anatomy::load_leg returns it (meshes and their deform specs, aligned).
+Result<SceneRenderer> create_scene_renderer(const Device& device,
+                                            const ImmediateSubmitter& submitter,
+                                            const VeinGeometry& veins,
+                                            const anatomy::LoadedLeg& leg);
+// Loads the leg from a manifest first (its fallbacks apply: every role gets a mesh).
+Result<SceneRenderer> create_scene_renderer(const Device& device,
+                                            const ImmediateSubmitter& submitter,
+                                            const VeinGeometry& veins,
+                                            const std::filesystem::path& manifest);
+
+} // namespace sh::scene

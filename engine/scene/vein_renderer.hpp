@@ -1,0 +1,51 @@
+// Veins and valves on the GPU. The tube mesh (vein_mesh.hpp) and the valve instances are
+// uploaded once; per frame only the compartment radius scales and the valve states change,
+// and those live in the SceneRenderer's frame buffers (bindings 5 and 6 of the scene set).
+//
+// The tubes are translucent and write no depth: the blood particles splatted after the scene
+// pass test against the scene depth, so a depth-writing vein wall would hide the blood inside.
+// The valve cusps are opaque and do write depth (particles stop at closed valves anyway).
+#pragma once
+
+#include "device.hpp"
+#include "memory.hpp"
+#include "result.hpp"
+#include "scene/scene_gpu.hpp"
+#include "scene/vein_mesh.hpp"
+#include "vein_data.hpp"
+#include "vk_handle.hpp"
+
+#include <vulkan/vulkan.h>
+
+namespace sh::scene {
+
+class VeinRenderer {
+public:
+    VeinRenderer() = default;
+
+    const Buffer& vertices() const noexcept { return vertices_; }
+    const Buffer& valves() const noexcept { return valves_; }
+    std::uint32_t valve_count() const noexcept { return valve_count_; }
+    std::uint32_t index_count() const noexcept { return index_count_; }
+
+    // Inside rendering, scene set bound: opaque valve cusps (before any translucency).
+    void record_valves(VkCommandBuffer cmd, VkPipelineLayout layout) const;
+    // Translucent tubes, `opacity` at normal incidence.
+    void record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout, float opacity) const;
+
+private:
+    friend Result<VeinRenderer> create_vein_renderer(const Device&, Uploader&,
+                                                     const VeinGeometry&, VkPipelineLayout);
+    Buffer vertices_;
+    Buffer indices_;
+    Buffer valves_;
+    std::uint32_t index_count_ = 0;
+    std::uint32_t valve_count_ = 0;
+    UniquePipeline tube_pipeline_;
+    UniquePipeline valve_pipeline_;
+};
+
+Result<VeinRenderer> create_vein_renderer(const Device& device, Uploader& uploader,
+                                          const VeinGeometry& geometry, VkPipelineLayout layout);
+
+} // namespace sh::scene

@@ -1,0 +1,212 @@
+#include "imgui_layer.hpp"
+
+#include "vk_check.hpp"
+
+#include <SDL.h>
+#include <SDL_vulkan.h>
+#include <backends/imgui_impl_sdl.h>
+#include <backends/imgui_impl_vulkan.h>
+#include <imgui.h>
+
+namespace sh {
+
+namespace {
+
+void check_imgui_vk(VkResult result) {
+    if (result != VK_SUCCESS) throw_vulkan_error(result, "ImGui Vulkan backend", __FILE__, __LINE__);
+}
+
+// LOAD keeps what the content drew; the pass ends in TRANSFER_SRC_OPTIMAL for the blit/copy.
+VkRenderPass make_render_pass(VkDevice device) {
+    VkAttachmentDescription color{};
+    color.format = OffscreenTarget::k_color_format;
+    color.samples = VK_SAMPLE_COUNT_1_BIT;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
+    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    color.stencilLoadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+    color.stencilStoreOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    color.initialLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    color.finalLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+
+    const VkAttachmentReference ref{0, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
+    VkSubpassDescription subpass{};
+    subpass.pipelineBindPoint = VK_PIPELINE_BIND_POINT_GRAPHICS;
+    subpass.colorAttachmentCount = 1;
+    subpass.pColorAttachments = &ref;
+
+    std::array<VkSubpassDependency, 2> deps{};
+    // RAW/WAW: the UI loads and blends over what the content wrote, by colour output (scene)
+    // or by a compute shader (particle splats), per the FrameContent contract.
+    deps[0].srcSubpass = VK_SUBPASS_EXTERNAL;
+    deps[0].dstSubpass = 0;
+    deps[0].srcStageMask =
+        VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT;
+    deps[0].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_SHADER_WRITE_BIT;
+    deps[0].dstStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
+    deps[0].dstAccessMask =
+        VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+    // RAW: the blit to the swapchain and the readback copy (both TRANSFER) read the UI's writes,
+    // after the final layout transition to TRANSFER_SRC_OPTIMAL.
+    deps[1].srcSubpass = 0;
+    deps[1].dstSubpass = VK_SUBPASS_EXTERNAL;
+    deps[1].srcStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
+    deps[1].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+    deps[1].dstStageMask = VK_PIPELINE_STAGE_TRANSFER_BIT;
+    deps[1].dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+
+    VkRenderPassCreateInfo info{};
+    info.sType = VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO;
+    info.attachmentCount = 1;
+    info.pAttachments = &color;
+    info.subpassCount = 1;
+    info.pSubpasses = &subpass;
+    info.dependencyCount = static_cast<std::uint32_t>(deps.size());
+    info.pDependencies = deps.data();
+    VkRenderPass pass = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateRenderPass(device, &info, nullptr, &pass));
+    return pass;
+}
+
+} // namespace
+
+Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
+                                                       const Device& device,
+                                                       const ImmediateSubmitter& submitter,
+                                                       SDL_Window* window) {
+    if (ImGui::GetCurrentContext() != nullptr)
+        return Error{"ImGui layer: another layer is alive", {"ImGui has one current context"}};
+    std::unique_ptr<ImGuiLayer> layer(new ImGuiLayer(device));
+    layer->window_ = window;
+
+    // The backend allocates exactly one set (the font texture) and never frees it.
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1};
+    VkDescriptorPoolCreateInfo pool{};
+    pool.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    pool.maxSets = 1;
+    pool.poolSizeCount = 1;
+    pool.pPoolSizes = &size;
+    VkDescriptorPool p = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateDescriptorPool(device.get(), &pool, nullptr, &p));
+    layer->pool_ = UniqueDescriptorPool(device.get(), p);
+    layer->render_pass_ = UniqueRenderPass(device.get(), make_render_pass(device.get()));
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    layer->context_ = true;
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // kiosks and tests must not leave imgui.ini in the working dir
+    ImGui::StyleColorsDark();
+    if (window != nullptr) {
+        if (!ImGui_ImplSDL2_InitForVulkan(window))
+            return Error{"ImGui_ImplSDL2_InitForVulkan failed", {}};
+        layer->sdl_backend_ = true;
+    }
+
+    ImGui_ImplVulkan_InitInfo init{};
+    init.Instance = instance.get();
+    init.PhysicalDevice = device.physical();
+    init.Device = device.get();
+    init.QueueFamily = device.queue_family();
+    init.Queue = device.queue();
+    init.DescriptorPool = layer->pool_.get();
+    init.Subpass = 0;
+    // The backend keeps one vertex/index buffer pair per "image" and cycles through them once
+    // per RenderDrawData; it draws into our target once per frame in flight, so more buffers
+    // than frames in flight guarantees it never rewrites one the GPU is still reading.
+    init.MinImageCount = 2;
+    init.ImageCount = 3;
+    init.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
+    init.CheckVkResultFn = check_imgui_vk;
+    if (!ImGui_ImplVulkan_Init(&init, layer->render_pass_.get()))
+        return Error{"ImGui_ImplVulkan_Init failed", {}};
+    layer->vulkan_backend_ = true;
+
+    // Font atlas upload through our immediate submitter; the staging objects go right after.
+    submitter.submit([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
+    ImGui_ImplVulkan_DestroyFontUploadObjects();
+    return layer;
+}
+
+ImGuiLayer::~ImGuiLayer() {
+    // The caller's frame loop has waited for the GPU; backend objects go first, then the
+    // context, then (members) the framebuffer, the render pass and the descriptor pool that
+    // held the backend's font set.
+    if (vulkan_backend_) ImGui_ImplVulkan_Shutdown();
+    if (sdl_backend_) ImGui_ImplSDL2_Shutdown();
+    if (context_) ImGui::DestroyContext();
+}
+
+bool ImGuiLayer::process_event(const SDL_Event& event) {
+    if (!sdl_backend_) return false;
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool mouse = event.type == SDL_MOUSEMOTION || event.type == SDL_MOUSEBUTTONDOWN ||
+                       event.type == SDL_MOUSEBUTTONUP || event.type == SDL_MOUSEWHEEL;
+    const bool keys = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP ||
+                      event.type == SDL_TEXTINPUT;
+    return (mouse && io.WantCaptureMouse) || (keys && io.WantCaptureKeyboard);
+}
+
+void ImGuiLayer::begin_frame(VkExtent2D size, float dt_s) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplVulkan_NewFrame();
+    if (sdl_backend_) {
+        ImGui_ImplSDL2_NewFrame();
+        // 1.86's SDL backend takes the framebuffer scale from SDL_GL_GetDrawableSize, which
+        // knows nothing of a Vulkan window; the target's pixel size is what we render at.
+        if (io.DisplaySize.x > 0 && io.DisplaySize.y > 0) {
+            io.DisplayFramebufferScale = ImVec2(static_cast<float>(size.width) / io.DisplaySize.x,
+                                                static_cast<float>(size.height) / io.DisplaySize.y);
+        }
+    } else {
+        io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
+        io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    }
+    // ImGui asserts on a zero or negative step; a paused or first frame still advances the UI.
+    io.DeltaTime = dt_s > 0.0f ? dt_s : 1.0f / 60.0f;
+    ImGui::NewFrame();
+    has_draw_data_ = false;
+}
+
+void ImGuiLayer::end_frame() {
+    ImGui::Render();
+    has_draw_data_ = true;
+}
+
+void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
+    const VkExtent2D extent = target.extent();
+    if (!framebuffer_) {
+        const VkImageView view = target.color().view();
+        VkFramebufferCreateInfo info{};
+        info.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO;
+        info.renderPass = render_pass_.get();
+        info.attachmentCount = 1;
+        info.pAttachments = &view;
+        info.width = extent.width;
+        info.height = extent.height;
+        info.layers = 1;
+        VkFramebuffer fb = VK_NULL_HANDLE;
+        VK_CHECK(vkCreateFramebuffer(device_.get(), &info, nullptr, &fb));
+        framebuffer_ = UniqueFramebuffer(device_.get(), fb);
+    }
+    VkRenderPassBeginInfo begin{};
+    begin.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO;
+    begin.renderPass = render_pass_.get();
+    begin.framebuffer = framebuffer_.get();
+    begin.renderArea = {{0, 0}, extent};
+    vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
+    // Without a UI frame this pass still runs: its final layout is what the blit/copy expects.
+    if (has_draw_data_) {
+        if (ImDrawData* data = ImGui::GetDrawData(); data != nullptr)
+            ImGui_ImplVulkan_RenderDrawData(data, cmd);
+        has_draw_data_ = false; // draw data belongs to one frame
+    }
+    vkCmdEndRenderPass(cmd);
+}
+
+void ImGuiLayer::on_target_resized(OffscreenTarget& target) {
+    (void)target;
+    framebuffer_.reset(); // names the old image view; rebuilt at the next record()
+}
+
+} // namespace sh

@@ -1,0 +1,66 @@
+// Dear ImGui 1.86 over our offscreen colour image. 1.86's Vulkan backend has no dynamic
+// rendering, so the UI gets its own small classic render pass: one attachment (the target's
+// colour image) with loadOp LOAD, COLOR_ATTACHMENT_OPTIMAL in, TRANSFER_SRC_OPTIMAL out (ready
+// for the blit to the swapchain or the readback copy), one framebuffer per target image.
+// Works without SDL (headless, tests): display size and delta time are then set by hand.
+// This file is backend glue only; the widgets live in control_panel.hpp.
+#pragma once
+
+#include "device.hpp"
+#include "frame_content.hpp"
+#include "immediate_submit.hpp"
+#include "instance.hpp"
+#include "result.hpp"
+#include "vk_handle.hpp"
+
+#include <memory>
+#include <vulkan/vulkan.h>
+
+struct SDL_Window;
+union SDL_Event;
+
+namespace sh {
+
+using UniqueRenderPass = DeviceHandle<VkRenderPass, vkDestroyRenderPass>;
+using UniqueFramebuffer = DeviceHandle<VkFramebuffer, vkDestroyFramebuffer>;
+
+class ImGuiLayer final : public FrameOverlay {
+public:
+    ~ImGuiLayer() override;
+    ImGuiLayer(const ImGuiLayer&) = delete;
+    ImGuiLayer& operator=(const ImGuiLayer&) = delete;
+
+    // One layer at a time (ImGui has one current context). window: null for headless.
+    static Result<std::unique_ptr<ImGuiLayer>> create(const Instance& instance,
+                                                      const Device& device,
+                                                      const ImmediateSubmitter& submitter,
+                                                      SDL_Window* window);
+
+    // Window only: feeds an SDL event to ImGui. True when ImGui wants it for itself (the mouse
+    // is over a panel, a text field has focus), so the app should not also act on it.
+    bool process_event(const SDL_Event& event);
+
+    // Starts a UI frame at `size` pixels (the target's size) after `dt_s` seconds; then build
+    // widgets with ImGui::... and call end_frame() before the frame is recorded.
+    void begin_frame(VkExtent2D size, float dt_s);
+    void end_frame();
+
+    // FrameOverlay: the UI pass over the target's colour image.
+    void record(VkCommandBuffer cmd, OffscreenTarget& target) override;
+    void on_target_resized(OffscreenTarget& target) override;
+
+private:
+    explicit ImGuiLayer(const Device& device) : device_(device) {}
+
+    const Device& device_;
+    SDL_Window* window_ = nullptr;
+    UniqueDescriptorPool pool_;
+    UniqueRenderPass render_pass_;
+    UniqueFramebuffer framebuffer_;
+    bool context_ = false;
+    bool vulkan_backend_ = false;
+    bool sdl_backend_ = false;
+    bool has_draw_data_ = false;
+};
+
+} // namespace sh

@@ -1,0 +1,304 @@
+#include "frame_loop.hpp"
+
+#include "barriers.hpp"
+#include "vk_check.hpp"
+
+#include <cstdio>
+
+namespace sh {
+
+namespace {
+
+constexpr std::uint64_t k_fence_timeout_ns = 10'000'000'000; // a stuck GPU is an error, not a hang
+
+bool same(VkExtent2D a, VkExtent2D b) { return a.width == b.width && a.height == b.height; }
+
+} // namespace
+
+Result<std::unique_ptr<FrameLoop>> FrameLoop::create(const Device& device, VkSurfaceKHR surface,
+                                                     VkExtent2D extent) {
+    std::unique_ptr<FrameLoop> loop(new FrameLoop(device));
+    loop->surface_ = surface;
+    Result<OffscreenTarget> target = create_offscreen_target(device, extent);
+    if (!target) return target.error();
+    loop->target_ = target.take();
+    VkFormatProperties props{};
+    vkGetPhysicalDeviceFormatProperties(device.physical(), OffscreenTarget::k_color_format, &props);
+    if (surface != VK_NULL_HANDLE &&
+        (props.optimalTilingFeatures & VK_FORMAT_FEATURE_BLIT_SRC_BIT) == 0)
+        return Error{"frame loop: the offscreen colour format cannot be a blit source", {}};
+
+    for (PerFrame& f : loop->frames_) {
+        VkCommandPoolCreateInfo pool{};
+        pool.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
+        pool.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT; // reset whole every frame
+        pool.queueFamilyIndex = device.queue_family();
+        VkCommandPool p = VK_NULL_HANDLE;
+        VK_CHECK(vkCreateCommandPool(device.get(), &pool, nullptr, &p));
+        f.pool = UniqueCommandPool(device.get(), p);
+
+        VkCommandBufferAllocateInfo alloc{};
+        alloc.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
+        alloc.commandPool = p;
+        alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+        alloc.commandBufferCount = 1;
+        VK_CHECK(vkAllocateCommandBuffers(device.get(), &alloc, &f.cmd));
+
+        VkFenceCreateInfo fence{};
+        fence.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
+        fence.flags = VK_FENCE_CREATE_SIGNALED_BIT; // the first wait on each slot returns at once
+        VkFence fh = VK_NULL_HANDLE;
+        VK_CHECK(vkCreateFence(device.get(), &fence, nullptr, &fh));
+        f.fence = UniqueFence(device.get(), fh);
+
+        VkSemaphoreCreateInfo sem{};
+        sem.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO;
+        VkSemaphore s = VK_NULL_HANDLE;
+        VK_CHECK(vkCreateSemaphore(device.get(), &sem, nullptr, &s));
+        f.acquired = UniqueSemaphore(device.get(), s);
+    }
+    loop->timer_ = GpuTimer::create(device, k_frames_in_flight);
+    return loop;
+}
+
+FrameLoop::~FrameLoop() {
+    // Every submission must be finished before the command pools, fences, target and swapchain
+    // are destroyed (member destructors run after this body).
+    vkDeviceWaitIdle(device_.get());
+}
+
+// Brings the swapchain and the target to `size`. Returns false when the frame must be skipped.
+bool FrameLoop::follow_size(FrameContent& content, FrameOverlay* overlay, VkExtent2D size) {
+    if (surface_ != VK_NULL_HANDLE &&
+        (swapchain_dirty_ || swapchain_.get() == VK_NULL_HANDLE || !same(size, swapchain_wanted_))) {
+        // Frames in flight may still blit into the old images: wait, then hand the old
+        // swapchain to the driver as oldSwapchain and destroy it once the new one exists.
+        VK_CHECK(vkDeviceWaitIdle(device_.get()));
+        Result<Swapchain> fresh = create_swapchain(device_, surface_, size, swapchain_.get());
+        if (!fresh) {
+            // Zero-sized surface (minimised between our size poll and now): try next frame.
+            swapchain_dirty_ = true;
+            return false;
+        }
+        swapchain_ = fresh.take(); // destroys the retired swapchain
+        swapchain_wanted_ = size;
+        swapchain_dirty_ = false;
+        ++stats_.swapchain_builds;
+    }
+    if (!same(size, target_.extent())) {
+        VK_CHECK(vkDeviceWaitIdle(device_.get())); // the old target may still be read or written
+        Result<OffscreenTarget> fresh = create_offscreen_target(device_, size);
+        if (!fresh) throw std::runtime_error(fresh.error().describe());
+        target_ = fresh.take();
+        readback_ = Buffer{};
+        capture_slot_.reset();
+        ++stats_.target_builds;
+        content.on_target_resized(target_);
+        if (overlay != nullptr) overlay->on_target_resized(target_);
+    }
+    return true;
+}
+
+FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, FrameInfo info,
+                              VkExtent2D size, bool capture) {
+    if (size.width == 0 || size.height == 0) { // minimised: never build a 0x0 swapchain
+        ++stats_.skipped;
+        return FrameStatus::Skipped;
+    }
+    PerFrame& f = frames_[slot_];
+    const VkFence fence = f.fence.get();
+    VK_CHECK(vkWaitForFences(device_.get(), 1, &fence, VK_TRUE, k_fence_timeout_ns));
+
+    if (!follow_size(content, overlay, size)) {
+        ++stats_.skipped;
+        return FrameStatus::Skipped;
+    }
+
+    std::uint32_t image_index = 0;
+    if (surface_ != VK_NULL_HANDLE) {
+        const VkResult acquired =
+            VK_CHECK_SWAPCHAIN(vkAcquireNextImageKHR(device_.get(), swapchain_.get(), UINT64_MAX,
+                                                     f.acquired.get(), VK_NULL_HANDLE,
+                                                     &image_index));
+        if (acquired == VK_ERROR_OUT_OF_DATE_KHR) { // semaphore not signalled: nothing to undo
+            swapchain_dirty_ = true;
+            ++stats_.skipped;
+            return FrameStatus::Skipped;
+        }
+        // SUBOPTIMAL: the image is acquired (and the semaphore will signal), so present this
+        // frame and rebuild before the next one.
+        if (acquired == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;
+    }
+
+    if (capture && readback_.get() == VK_NULL_HANDLE) {
+        const VkExtent2D e = target_.extent();
+        Result<Buffer> buffer = create_buffer(device_, VkDeviceSize{e.width} * e.height * 4,
+                                              VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                              MemoryUse::Readback);
+        if (!buffer) throw std::runtime_error(buffer.error().describe());
+        readback_ = buffer.take();
+    }
+
+    VK_CHECK(vkResetFences(device_.get(), 1, &fence));
+    VK_CHECK(vkResetCommandPool(device_.get(), f.pool.get(), 0));
+    VkCommandBufferBeginInfo begin{};
+    begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    const VkCommandBuffer cmd = f.cmd;
+    VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
+
+    timer_.begin_frame(cmd, slot_);
+    info.frame_number = stats_.rendered;
+    info.frame_slot = slot_;
+    info.extent = target_.extent();
+
+    // WAR: the previous frame's blit and readback copy read the colour image; this frame's
+    // compute splats and colour clears write it. (begin_rendering's own barrier waits for
+    // colour output and COPY, not BLIT, so the blit needs this execution dependency.)
+    VkMemoryBarrier2 war{};
+    war.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER_2;
+    war.srcStageMask = VK_PIPELINE_STAGE_2_BLIT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT;
+    war.dstStageMask =
+        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+    VkDependencyInfo dep{};
+    dep.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO;
+    dep.memoryBarrierCount = 1;
+    dep.pMemoryBarriers = &war;
+    vkCmdPipelineBarrier2(cmd, &dep);
+
+    content.record_compute(cmd, info);
+    timer_.mark(cmd, slot_, GpuSection::Compute);
+    content.record(cmd, target_, info);
+    timer_.mark(cmd, slot_, GpuSection::Draw);
+    if (overlay != nullptr) {
+        overlay->record(cmd, target_);
+    } else {
+        // RAW + layout: the copy/blit below reads what the content's colour output or compute
+        // splat wrote.
+        pipeline_barrier(cmd, {},
+                         {image_barrier(target_.color().get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                                        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                            VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                                            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                                        VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                        VK_PIPELINE_STAGE_2_BLIT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT,
+                                        VK_ACCESS_2_TRANSFER_READ_BIT,
+                                        VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+    }
+    timer_.mark(cmd, slot_, GpuSection::Ui);
+    if (capture) record_readback(cmd);
+    if (surface_ != VK_NULL_HANDLE) record_blit(cmd, swapchain_.image(image_index));
+    timer_.mark(cmd, slot_, GpuSection::Present);
+    VK_CHECK(vkEndCommandBuffer(cmd));
+
+    VkCommandBufferSubmitInfo cmd_info{};
+    cmd_info.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO;
+    cmd_info.commandBuffer = cmd;
+    VkSemaphoreSubmitInfo wait{};
+    wait.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO;
+    wait.semaphore = f.acquired.get();
+    wait.stageMask = VK_PIPELINE_STAGE_2_BLIT_BIT; // only the blit touches the swapchain image
+    VkSemaphoreSubmitInfo signal{};
+    signal.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO;
+    signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
+    VkSubmitInfo2 submit{};
+    submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2;
+    submit.commandBufferInfoCount = 1;
+    submit.pCommandBufferInfos = &cmd_info;
+    if (surface_ != VK_NULL_HANDLE) {
+        signal.semaphore = swapchain_.render_finished(image_index);
+        submit.waitSemaphoreInfoCount = 1;
+        submit.pWaitSemaphoreInfos = &wait;
+        submit.signalSemaphoreInfoCount = 1;
+        submit.pSignalSemaphoreInfos = &signal;
+    }
+    VK_CHECK(vkQueueSubmit2(device_.queue(), 1, &submit, fence));
+    if (capture) {
+        capture_slot_ = slot_;
+        capture_extent_ = target_.extent();
+    }
+
+    if (surface_ != VK_NULL_HANDLE) {
+        const VkSemaphore render_finished = swapchain_.render_finished(image_index);
+        const VkSwapchainKHR sc = swapchain_.get();
+        VkPresentInfoKHR present{};
+        present.sType = VK_STRUCTURE_TYPE_PRESENT_INFO_KHR;
+        present.waitSemaphoreCount = 1;
+        present.pWaitSemaphores = &render_finished;
+        present.swapchainCount = 1;
+        present.pSwapchains = &sc;
+        present.pImageIndices = &image_index;
+        const VkResult presented = VK_CHECK_SWAPCHAIN(vkQueuePresentKHR(device_.queue(), &present));
+        // Some drivers report a resize as SUBOPTIMAL, others as OUT_OF_DATE: rebuild on both.
+        if (presented != VK_SUCCESS) swapchain_dirty_ = true;
+    }
+    slot_ = (slot_ + 1) % k_frames_in_flight;
+    ++stats_.rendered;
+    return FrameStatus::Rendered;
+}
+
+void FrameLoop::record_readback(VkCommandBuffer cmd) {
+    // The overlay (or the barrier above) left the colour image in TRANSFER_SRC_OPTIMAL with its
+    // writes made visible to COPY; the readback buffer's previous host read finished before the
+    // fence wait, so the copy needs no barrier of its own.
+    const VkExtent2D e = target_.extent();
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageExtent = {e.width, e.height, 1};
+    vkCmdCopyImageToBuffer(cmd, target_.color().get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                           readback_.get(), 1, &region);
+    // RAW (device -> host): make the copy's writes available to the host after the fence.
+    pipeline_barrier(cmd,
+                     {buffer_barrier(readback_.get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                     VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_HOST_BIT,
+                                     VK_ACCESS_2_HOST_READ_BIT)},
+                     {});
+}
+
+void FrameLoop::record_blit(VkCommandBuffer cmd, VkImage image) {
+    // WAR against the presentation engine's read of this image: the acquire semaphore is waited
+    // at BLIT, and this barrier's source stage BLIT chains onto that wait, so the layout change
+    // (contents discarded: UNDEFINED) happens after the semaphore.
+    pipeline_barrier(cmd, {},
+                     {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                                    VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_UNDEFINED,
+                                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    const VkExtent2D src = target_.extent();
+    const VkExtent2D dst = swapchain_.extent();
+    // A blit, not a copy: it converts RGBA to the swapchain's BGRA and scales in the rare frame
+    // where the surface's extent already differs from the drawable size we polled.
+    VkImageBlit region{};
+    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.srcOffsets[1] = {static_cast<std::int32_t>(src.width),
+                            static_cast<std::int32_t>(src.height), 1};
+    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.dstOffsets[1] = {static_cast<std::int32_t>(dst.width),
+                            static_cast<std::int32_t>(dst.height), 1};
+    vkCmdBlitImage(cmd, target_.color().get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image,
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, VK_FILTER_NEAREST);
+    // Layout for presentation after the blit's writes; the render-finished semaphore (signalled
+    // at ALL_COMMANDS) carries the dependency to the presentation engine.
+    pipeline_barrier(cmd, {},
+                     {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                                    VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                                    VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
+                                    VK_IMAGE_LAYOUT_PRESENT_SRC_KHR)});
+}
+
+Result<RgbaPixels> FrameLoop::take_capture() {
+    if (!capture_slot_) return Error{"no frame was captured", {}};
+    const VkFence fence = frames_[*capture_slot_].fence.get();
+    VK_CHECK(vkWaitForFences(device_.get(), 1, &fence, VK_TRUE, k_fence_timeout_ns));
+    RgbaPixels pixels;
+    pixels.width = capture_extent_.width;
+    pixels.height = capture_extent_.height;
+    pixels.data.resize(std::size_t{pixels.width} * pixels.height * 4);
+    readback_.read(pixels.data.data(), pixels.data.size());
+    capture_slot_.reset();
+    return pixels;
+}
+
+} // namespace sh

@@ -1,0 +1,100 @@
+// The one frame function shared by the window, the headless runs, the tests and screenshots:
+//
+//   wait the slot's fence -> (window) follow the drawable size, recreate the swapchain when it
+//   changed or was reported OUT_OF_DATE/SUBOPTIMAL -> (window) acquire -> record:
+//   timestamps | content compute | content draw into the OffscreenTarget | overlay (ImGui) |
+//   optional readback copy | (window) blit to the swapchain image -> submit -> (window) present.
+//
+// Two frames in flight; per frame a fence, a command pool + buffer, an acquire semaphore and a
+// timestamp query pool; render-finished semaphores belong to the swapchain images. Headless is
+// the same path without acquire, blit and present (surface == VK_NULL_HANDLE).
+#pragma once
+
+#include "device.hpp"
+#include "frame_content.hpp"
+#include "gpu_timer.hpp"
+#include "memory.hpp"
+#include "offscreen_target.hpp"
+#include "result.hpp"
+#include "swapchain.hpp"
+#include "vk_handle.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vulkan/vulkan.h>
+
+namespace sh {
+
+inline constexpr std::uint32_t k_frames_in_flight = 2;
+
+using UniqueSemaphore = DeviceHandle<VkSemaphore, vkDestroySemaphore>;
+
+enum class FrameStatus {
+    Rendered,
+    Skipped, // minimised (zero size) or the swapchain was out of date: nothing was submitted
+};
+
+struct FrameStats {
+    std::uint64_t rendered = 0;
+    std::uint64_t skipped = 0;
+    std::uint32_t swapchain_builds = 0;
+    std::uint32_t target_builds = 0;
+};
+
+class FrameLoop {
+public:
+    ~FrameLoop();
+    FrameLoop(const FrameLoop&) = delete;
+    FrameLoop& operator=(const FrameLoop&) = delete;
+
+    // surface: VK_NULL_HANDLE for headless. extent: the first target size (must be non-zero).
+    static Result<std::unique_ptr<FrameLoop>> create(const Device& device, VkSurfaceKHR surface,
+                                                     VkExtent2D extent);
+
+    // Renders one frame at `size` (the window's drawable size in pixels, or the headless size).
+    // A zero size skips the frame (minimised) without touching the GPU. `capture` also copies the
+    // finished colour image (with the overlay) into a readback buffer: take_capture() reads it.
+    // info.frame_number, frame_slot and extent are filled in here.
+    FrameStatus render(FrameContent& content, FrameOverlay* overlay, FrameInfo info,
+                       VkExtent2D size, bool capture = false);
+
+    // Waits for the last captured frame and returns its pixels (RGBA8, top row first).
+    Result<RgbaPixels> take_capture();
+
+    OffscreenTarget& target() noexcept { return target_; }
+    const GpuTimer& timer() const noexcept { return timer_; }
+    const FrameStats& stats() const noexcept { return stats_; }
+    // Image count of the swapchain (0 headless).
+    std::uint32_t swapchain_images() const noexcept { return swapchain_.image_count(); }
+
+private:
+    struct PerFrame {
+        UniqueCommandPool pool;
+        VkCommandBuffer cmd = VK_NULL_HANDLE; // freed with the pool
+        UniqueFence fence;                    // signalled: the slot's last submission is done
+        UniqueSemaphore acquired;             // acquire -> blit (window only)
+    };
+
+    explicit FrameLoop(const Device& device) : device_(device) {}
+    bool follow_size(FrameContent& content, FrameOverlay* overlay, VkExtent2D size);
+    void record_readback(VkCommandBuffer cmd);
+    void record_blit(VkCommandBuffer cmd, VkImage swapchain_image);
+
+    const Device& device_;
+    VkSurfaceKHR surface_ = VK_NULL_HANDLE;
+    std::array<PerFrame, k_frames_in_flight> frames_;
+    std::uint32_t slot_ = 0;
+    OffscreenTarget target_;
+    Swapchain swapchain_;
+    VkExtent2D swapchain_wanted_{};
+    bool swapchain_dirty_ = true;
+    Buffer readback_;
+    std::optional<std::uint32_t> capture_slot_;
+    VkExtent2D capture_extent_{};
+    GpuTimer timer_;
+    FrameStats stats_;
+};
+
+} // namespace sh

@@ -1,0 +1,65 @@
+// GPU timestamps per frame in flight (niagara's habit): the frame loop writes a timestamp at the
+// start, after compute, after drawing, after the UI and at the end of each frame's command
+// buffer. The results of a slot are read when that slot's fence has signalled, i.e. one frame
+// late, so reading never stalls. Samples feed a median (benchmark) and an EMA (the panel).
+#pragma once
+
+#include "device.hpp"
+#include "vk_handle.hpp"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+#include <vulkan/vulkan.h>
+
+namespace sh {
+
+enum class GpuSection : std::uint32_t { Compute = 0, Draw = 1, Ui = 2, Present = 3, Count = 4 };
+
+// Milliseconds per section and for the whole command buffer.
+struct GpuTimes {
+    std::array<double, static_cast<std::size_t>(GpuSection::Count)> section_ms{};
+    double total_ms = 0;
+    double ms(GpuSection s) const { return section_ms[static_cast<std::size_t>(s)]; }
+};
+
+using UniqueQueryPool = DeviceHandle<VkQueryPool, vkDestroyQueryPool>;
+
+class GpuTimer {
+public:
+    static constexpr std::uint32_t k_marks = static_cast<std::uint32_t>(GpuSection::Count) + 1;
+
+    GpuTimer() = default;
+    // slots: frames in flight. Timing is off (every call a no-op) when the queue family has no
+    // timestamp bits.
+    static GpuTimer create(const Device& device, std::uint32_t slots);
+
+    bool enabled() const noexcept { return !pools_.empty(); }
+
+    // Reads the slot's previous results (its fence must have signalled), then records the reset
+    // and the start mark. Call first in the slot's command buffer.
+    void begin_frame(VkCommandBuffer cmd, std::uint32_t slot);
+    // Marks the end of `section` (sections run in enum order; the start is begin_frame's mark).
+    void mark(VkCommandBuffer cmd, std::uint32_t slot, GpuSection section);
+
+    const GpuTimes& smoothed() const noexcept { return ema_; }
+    // Median over every sample taken (the sample list is capped at k_max_samples).
+    GpuTimes median() const;
+    std::size_t sample_count() const noexcept { return samples_.size(); }
+
+    static constexpr std::size_t k_max_samples = 100000;
+
+private:
+    void collect(std::uint32_t slot);
+
+    VkDevice device_ = VK_NULL_HANDLE;
+    double ns_per_tick_ = 1.0;
+    std::uint64_t valid_mask_ = ~std::uint64_t{0};
+    std::vector<UniqueQueryPool> pools_;
+    std::vector<bool> written_;
+    GpuTimes ema_;
+    bool ema_started_ = false;
+    std::vector<GpuTimes> samples_;
+};
+
+} // namespace sh

@@ -1,0 +1,69 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Splats the blood particles into a per-pixel R32_UINT buffer with atomicMin, testing each
+// pixel against the scene depth. Why atomicMin of a packed key instead of blending: the nearest
+// particle wins whatever order the invocations run in, so frames are deterministic (reference
+// images stay byte-exact) and there is no read-modify-write race on the colour image.
+// Key (most significant first): depth (14 bits) | occluded (1) | edge (1) | RGB565 (16).
+// particle_splat_resolve.comp blends the winners onto the colour image.
+//
+// Footprints: forward particles are a soft plus (centre + 4 edge pixels, edge half alpha);
+// reflux particles are a 5x5 ring (bright outer ring, half-alpha inside), so reflux reads as
+// bigger and ringed, not just as a different hue (colour-vision-deficiency safe).
+#include "gpu_layouts.h"
+
+layout(local_size_x = PARTICLE_WORKGROUP_SIZE) in;
+
+layout(std430, set = 0, binding = 0) readonly buffer Particles { FlowParticle particles[]; };
+layout(std430, set = 0, binding = 1) buffer Accum { uint accum[]; };
+layout(set = 0, binding = 3) uniform sampler2D scene_depth;
+
+layout(push_constant) uniform PushBlock { SplatPush pc; };
+
+uint rgb565(uint rgba) {
+    uint r = (rgba & 0xffu) >> 3;
+    uint g = ((rgba >> 8) & 0xffu) >> 2;
+    uint b = ((rgba >> 16) & 0xffu) >> 3;
+    return (r << 11) | (g << 5) | b;
+}
+
+void splat(ivec2 xy, float z, uint edge, uint color) {
+    if (xy.x < 0 || xy.y < 0 || xy.x >= int(pc.width) || xy.y >= int(pc.height)) return;
+    float scene = texelFetch(scene_depth, xy, 0).r;
+    // A small bias so that a particle exactly on a surface is not hidden by it.
+    uint occluded = z > scene + 1e-5 ? 1u : 0u;
+    if (occluded == 1u && pc.occluded_alpha <= 0.0) return;
+    uint dq = uint(clamp(z, 0.0, 1.0) * 16383.0);
+    uint key = (dq << 18) | (occluded << 17) | (edge << 16) | color;
+    atomicMin(accum[uint(xy.y) * pc.width + uint(xy.x)], key);
+}
+
+void main() {
+    uint id = gl_GlobalInvocationID.x;
+    if (id >= pc.particle_count) return;
+    FlowParticle p = particles[id];
+    vec4 clip = pc.view_proj * vec4(p.position.xyz, 1.0);
+    if (clip.w <= 0.0) return;
+    vec3 ndc = clip.xyz / clip.w;
+    if (ndc.z < 0.0 || ndc.z > 1.0 || any(greaterThan(abs(ndc.xy), vec2(1.02)))) return;
+    // Same convention as the rasteriser: NDC y = -1 is the top row.
+    vec2 pixel = (ndc.xy * 0.5 + 0.5) * vec2(pc.width, pc.height);
+    ivec2 centre = ivec2(floor(pixel));
+    uint color = rgb565(p.color);
+
+    if ((p.flags & FLOW_FLAG_REFLUX) != 0u && (p.flags & FLOW_FLAG_STOPPED) == 0u) {
+        for (int dy = -2; dy <= 2; ++dy) {
+            for (int dx = -2; dx <= 2; ++dx) {
+                if (abs(dx) == 2 && abs(dy) == 2) continue; // round the corners
+                uint inner = max(abs(dx), abs(dy)) < 2 ? 1u : 0u;
+                splat(centre + ivec2(dx, dy), ndc.z, inner, color);
+            }
+        }
+    } else {
+        splat(centre, ndc.z, 0u, color);
+        splat(centre + ivec2(1, 0), ndc.z, 1u, color);
+        splat(centre + ivec2(-1, 0), ndc.z, 1u, color);
+        splat(centre + ivec2(0, 1), ndc.z, 1u, color);
+        splat(centre + ivec2(0, -1), ndc.z, 1u, color);
+    }
+}

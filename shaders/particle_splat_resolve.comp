@@ -1,0 +1,26 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+// Blends the particle splats (particle_splat.comp) onto the colour image: one invocation per
+// pixel. Centre pixels cover 90%, edge pixels 45%, occluded ones are scaled by occluded_alpha.
+#include "gpu_layouts.h"
+
+layout(local_size_x = SPLAT_TILE, local_size_y = SPLAT_TILE) in;
+
+layout(std430, set = 0, binding = 1) readonly buffer Accum { uint accum[]; };
+layout(set = 0, binding = 2, rgba8) uniform image2D color_image;
+
+layout(push_constant) uniform PushBlock { SplatPush pc; };
+
+void main() {
+    uvec2 xy = gl_GlobalInvocationID.xy;
+    if (xy.x >= pc.width || xy.y >= pc.height) return;
+    uint key = accum[xy.y * pc.width + xy.x];
+    if (key == SPLAT_EMPTY) return;
+    vec3 rgb = vec3(float((key >> 11) & 31u) / 31.0, float((key >> 5) & 63u) / 63.0,
+                    float(key & 31u) / 31.0);
+    float alpha = ((key >> 16) & 1u) != 0u ? 0.45 : 0.9;
+    if (((key >> 17) & 1u) != 0u) alpha *= pc.occluded_alpha;
+    ivec2 p = ivec2(xy);
+    vec4 dst = imageLoad(color_image, p);
+    imageStore(color_image, p, vec4(mix(dst.rgb, rgb, alpha), dst.a));
+}

@@ -1,0 +1,52 @@
+#version 450
+// Shared lighting of every scene surface, tuned for projectors (they crush darks and wash out
+// saturation): a strong hemispheric ambient so nothing falls to black, a key and a fill light
+// that follow the camera, a soft specular and a rim term that outlines each structure against
+// the background. Lighting is computed in linear space and encoded with gamma 2.2 because the
+// target is UNORM (no sRGB hardware encode). Translucent surfaces raise their opacity towards
+// grazing angles (fresnel-like), so a thin envelope reads as a shell, not as a uniform fog.
+#include "gpu_layouts.h"
+
+layout(std430, set = 0, binding = 0) readonly buffer Globals { SceneGlobals globals; };
+layout(push_constant) uniform Push { ScenePush push; };
+
+layout(location = 0) in vec3 in_world;
+layout(location = 1) in vec3 in_normal;
+layout(location = 2) in vec4 in_color;
+layout(location = 3) in vec3 in_pattern;
+layout(location = 0) out vec4 out_color;
+
+void main() {
+    // The anatomy ends at the thigh; the veins run on to the groin. Cut everything at the top
+    // of the leg so no vein hangs in the air above it.
+    if (in_world.z > globals.ground_color.w) discard;
+    vec3 n = normalize(in_normal);
+    const vec3 v = normalize(globals.eye.xyz - in_world);
+    // Light the side that faces the viewer: valve cusps are seen from both sides, the skin's
+    // far side from inside, and an imported mesh's normals may point inwards.
+    if (dot(n, v) < 0.0) n = -n;
+    const float nv = abs(dot(n, v));
+
+    vec3 albedo = in_color.rgb;
+    const float pattern = in_pattern.z;
+    if (pattern > 0.5 && pattern < 1.5) {
+        // Muscle: faint fibres running along the leg.
+        albedo *= 0.92 + 0.08 * sin(dot(in_world.xy, vec2(7.0, 5.0)) + in_world.z * 0.4);
+    } else if (pattern > 2.5) {
+        // Failed valve: diagonal dark stripes across the cusp.
+        const float stripe = fract((in_pattern.x * 2.0 + in_pattern.y * 1.5) * 2.0);
+        albedo *= stripe < 0.5 ? 1.0 : 0.18;
+    }
+
+    const vec3 hemi = mix(globals.ground_color.rgb, globals.sky_color.rgb, 0.5 + 0.5 * n.z);
+    const float key = max(dot(n, globals.key_dir.xyz), 0.0) * globals.key_dir.w;
+    const float fill = max(dot(n, globals.fill_dir.xyz), 0.0) * globals.fill_dir.w;
+    const vec3 h = normalize(globals.key_dir.xyz + v);
+    const float spec = pow(max(dot(n, h), 0.0), 40.0) * push.params.y;
+    const float rim = pow(1.0 - nv, 3.0) * globals.sky_color.w;
+
+    vec3 color = albedo * (hemi + vec3(key + fill)) + vec3(spec) + rim * globals.rim_color.rgb;
+    float alpha = in_color.a;
+    if (push.params.w > 0.5) alpha = clamp(alpha + push.params.x * pow(1.0 - nv, 2.0), 0.0, 1.0);
+    out_color = vec4(pow(clamp(color, 0.0, 1.0), vec3(1.0 / 2.2)), alpha);
+}

@@ -1,0 +1,32 @@
+#version 450
+// Vein tubes: the mesh is built once at reference radius; the radius follows the lumen area
+// of the vertex's compartment (radius scale = sqrt(area ratio), written each frame), times the
+// global vein exaggeration in globals.eye.w.
+#include "gpu_layouts.h"
+
+layout(std430, set = 0, binding = 0) readonly buffer Globals { SceneGlobals globals; };
+layout(std430, set = 0, binding = 3) readonly buffer Veins { VeinVertex vein_vertices[]; };
+layout(std430, set = 0, binding = 5) readonly buffer Compartments { vec4 compartment_state[]; };
+layout(push_constant) uniform Push { ScenePush push; };
+
+layout(location = 0) out vec3 out_world;
+layout(location = 1) out vec3 out_normal;
+layout(location = 2) out vec4 out_color;
+layout(location = 3) out vec3 out_pattern;
+
+// Linear colours by VeinKind: deep blue, superficial lighter blue, intramuscular sinuses
+// purple-blue, foot veins between deep and superficial.
+const vec3 k_kind_colors[4] = vec3[4](vec3(0.030, 0.090, 0.560), vec3(0.180, 0.380, 0.820),
+                                      vec3(0.180, 0.070, 0.520), vec3(0.070, 0.170, 0.640));
+
+void main() {
+    const VeinVertex v = vein_vertices[gl_VertexIndex];
+    const uint c = uint(v.centre.w + 0.5);
+    const float scale = compartment_state[c].x * globals.eye.w;
+    const vec3 p = v.centre.xyz + v.offset.xyz * scale;
+    out_world = p;
+    out_normal = v.normal.xyz;
+    out_color = vec4(k_kind_colors[min(uint(v.offset.w + 0.5), 3u)], push.color.a);
+    out_pattern = vec3(0.0, 0.0, push.params.z);
+    gl_Position = globals.view_proj * vec4(p, 1.0);
+}

@@ -1,0 +1,64 @@
+#!/bin/sh
+# Runs the secondheart program for one CTest case and checks what it did.
+#   run_app_test.sh [--xvfb] [--expect-rc N] [--expect-output ERE]... [--expect-file PATH]
+#                   [--expect-json-keys k1,k2,...] -- PROGRAM ARGS...
+# Exit 0: as expected. Exit 77 (CTest SKIP_RETURN_CODE): xvfb-run is missing for an --xvfb case,
+# or the program found no Vulkan device (its exit code 3) where one was needed, unless
+# SECONDHEART_REQUIRE_GPU_TESTS is set (CI), which turns both into failures.
+set -u
+xvfb=0; expect_rc=0; expect_file=""; json_keys=""; patterns=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --xvfb) xvfb=1 ;;
+    --expect-rc) expect_rc=$2; shift ;;
+    --expect-output) patterns="$patterns
+$2"; shift ;;
+    --expect-file) expect_file=$2; shift ;;
+    --expect-json-keys) json_keys=$2; shift ;;
+    --) shift; break ;;
+    *) echo "run_app_test.sh: unknown argument $1"; exit 1 ;;
+  esac
+  shift
+done
+
+required=0
+case "${SECONDHEART_REQUIRE_GPU_TESTS:-0}" in ""|0) ;; *) required=1 ;; esac
+skip() {
+  if [ "$required" = 1 ]; then echo "FAILED (GPU tests required): $1"; exit 1; fi
+  echo "SKIPPED: $1"; exit 77
+}
+
+if [ "$xvfb" = 1 ] && ! command -v xvfb-run >/dev/null 2>&1; then
+  skip "xvfb-run is not installed (Debian: xvfb, xauth)"
+fi
+[ -n "$expect_file" ] && rm -f "$expect_file"
+
+out=$(mktemp); stdout_only=$(mktemp)
+trap 'rm -f "$out" "$stdout_only"' EXIT
+if [ "$xvfb" = 1 ]; then
+  xvfb-run -a "$@" >"$stdout_only" 2>"$out"; rc=$?
+else
+  "$@" >"$stdout_only" 2>"$out"; rc=$?
+fi
+cat "$stdout_only" >>"$out"
+cat "$out"
+echo "exit code: $rc (expected $expect_rc)"
+
+if [ "$rc" = 3 ] && [ "$expect_rc" != 3 ]; then skip "no usable Vulkan device"; fi
+status=0
+if [ "$rc" != "$expect_rc" ]; then echo "FAILED: exit code $rc, expected $expect_rc"; status=1; fi
+echo "$patterns" | while IFS= read -r p; do
+  [ -z "$p" ] && continue
+  grep -Eq -- "$p" "$out" || { echo "FAILED: output lacks /$p/"; exit 1; }
+done || status=1
+if [ -n "$expect_file" ] && [ ! -s "$expect_file" ]; then
+  echo "FAILED: $expect_file was not written"; status=1
+fi
+if [ -n "$json_keys" ]; then
+  last=$(tail -n 1 "$stdout_only")
+  case "$last" in "{"*"}") ;; *) echo "FAILED: last stdout line is not a JSON object: $last"; status=1 ;; esac
+  for k in $(echo "$json_keys" | tr ',' ' '); do
+    echo "$last" | grep -q "\"$k\":" || { echo "FAILED: JSON lacks \"$k\""; status=1; }
+  done
+fi
+exit $status

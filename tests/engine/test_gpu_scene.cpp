@@ -1,0 +1,301 @@
+// The leg scene on the GPU, validation on: muscle contraction against the CPU reference, and
+// rendered views of the default leg against small committed reference images.
+#include "gpu_context.hpp"
+#include "offscreen_target.hpp"
+#include "png_writer.hpp"
+#include "scene/scene_renderer.hpp"
+
+#ifdef SH_SCENE_HAVE_APP_BRIDGE
+#include "flow_bridge.hpp"
+#endif
+
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC
+#include <catch2/catch.hpp>
+#include <stb/stb_image.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+using namespace sh;
+
+namespace {
+
+const anatomy::LoadedLeg& default_leg() {
+    static const anatomy::LoadedLeg leg =
+        anatomy::load_leg(std::filesystem::path(SH_SCENE_ANATOMY_DIR) / "manifest.json", {});
+    return leg;
+}
+
+// The real network when the app bridge is built; otherwise one straight deep vein.
+VeinGeometry vein_geometry() {
+#ifdef SH_SCENE_HAVE_APP_BRIDGE
+    return app::vein_geometry(sim::default_network());
+#else
+    VeinGeometry g;
+    VeinCompartment c;
+    c.centreline = {{0, -1, 5}, {0, -1, 40}};
+    c.reference_radius_cm = 0.5f;
+    g.compartments.push_back(c);
+    return g;
+#endif
+}
+
+// A fixed mid-contraction frame: sinuses squeezed, a varicose great saphenous vein with one
+// failed valve, valves alternately open and closed.
+FlowFrame synthetic_frame(const VeinGeometry& g) {
+    FlowFrame f;
+    for (const VeinCompartment& c : g.compartments) {
+        CompartmentFlow cf;
+        cf.area_ratio = c.kind == VeinKind::Intramuscular ? 0.45f
+                        : c.label.find("great_saphenous") != std::string::npos ? 2.2f
+                                                                               : 1.0f;
+        f.compartments.push_back(cf);
+    }
+    bool failed_one = false;
+    for (std::size_t i = 0; i < g.links.size(); ++i) {
+        LinkFlow lf;
+        lf.valve_opening = i % 2 == 0 ? 1.0f : 0.0f;
+        if (g.links[i].has_valve && !failed_one &&
+            g.compartments[g.links[i].to].label.find("great_saphenous") != std::string::npos) {
+            lf.valve_failure = 1.0f;
+            failed_one = true;
+        }
+        f.links.push_back(lf);
+    }
+    f.muscle_activation = {0.8f, 0.6f, 0.0f, 0.0f};
+    return f;
+}
+
+RgbaPixels render(test::GpuContext& ctx, scene::SceneRenderer& scene, VkExtent2D size,
+                  scene::CameraPreset preset, const scene::SceneOptions& options) {
+    auto target = create_offscreen_target(ctx.device, size);
+    if (!target) FAIL(target.error().describe());
+    const float aspect = static_cast<float>(size.width) / static_cast<float>(size.height);
+    const scene::Camera cam = scene.camera(preset, aspect);
+    ctx.submitter.submit(
+        [&](VkCommandBuffer cmd) { scene.record(cmd, target.value(), cam, options); });
+    auto pixels = target.value().read_back(ctx.device, ctx.submitter);
+    if (!pixels) FAIL(pixels.error().describe());
+    return pixels.take();
+}
+
+// Per-channel tolerance 8, at most 0.5 % of the pixels over it. On failure writes the actual
+// image and a diff (failing pixels red) into the test output folder and says where.
+void compare_with_reference(const RgbaPixels& actual, const std::string& name) {
+    const std::filesystem::path ref_path =
+        std::filesystem::path(SH_SCENE_REFERENCE_DIR) / (name + ".png");
+    const std::filesystem::path out_dir = SH_TEST_OUTPUT_DIR;
+    std::filesystem::create_directories(out_dir);
+    if (const char* update = std::getenv("SH_UPDATE_REFERENCE_IMAGES"); update && *update) {
+        std::filesystem::create_directories(ref_path.parent_path());
+        REQUIRE(write_png(ref_path, actual));
+        WARN("reference image rewritten: " << ref_path.string());
+        return;
+    }
+    const std::filesystem::path actual_path = out_dir / (name + "_actual.png");
+    REQUIRE(write_png(actual_path, actual));
+    int w = 0, h = 0, channels = 0;
+    stbi_uc* data = stbi_load(ref_path.string().c_str(), &w, &h, &channels, 4);
+    if (data == nullptr) {
+        FAIL("no reference image " << ref_path.string() << "; the rendering is at "
+                                   << actual_path.string()
+                                   << " (SH_UPDATE_REFERENCE_IMAGES=1 writes it)");
+    }
+    const std::vector<std::uint8_t> ref(data, data + static_cast<std::size_t>(w) * h * 4);
+    stbi_image_free(data);
+    REQUIRE(static_cast<std::uint32_t>(w) == actual.width);
+    REQUIRE(static_cast<std::uint32_t>(h) == actual.height);
+
+    RgbaPixels diff = actual;
+    std::size_t failing = 0;
+    int worst = 0;
+    for (std::size_t p = 0; p < ref.size() / 4; ++p) {
+        int d = 0;
+        for (int c = 0; c < 3; ++c)
+            d = std::max(d, std::abs(int(ref[p * 4 + c]) - int(actual.data[p * 4 + c])));
+        worst = std::max(worst, d);
+        const bool bad = d > 8;
+        failing += bad ? 1 : 0;
+        const auto grey = static_cast<std::uint8_t>(actual.data[p * 4 + 1] / 3);
+        diff.data[p * 4 + 0] = bad ? 255 : grey;
+        diff.data[p * 4 + 1] = bad ? 0 : grey;
+        diff.data[p * 4 + 2] = bad ? 0 : grey;
+        diff.data[p * 4 + 3] = 255;
+    }
+    const double fraction = static_cast<double>(failing) / static_cast<double>(ref.size() / 4);
+    INFO(name << ": " << failing << " pixels differ by more than 8 (" << fraction * 100.0
+              << " %), worst " << worst);
+    if (fraction > 0.005) {
+        const std::filesystem::path diff_path = out_dir / (name + "_diff.png");
+        REQUIRE(write_png(diff_path, diff));
+        FAIL("image differs from " << ref_path.string() << "; actual " << actual_path.string()
+                                   << ", diff " << diff_path.string());
+    }
+}
+
+} // namespace
+
+TEST_CASE("gpu scene: muscle contraction matches the CPU reference at constant volume",
+          "[gpu][scene]") {
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = vein_geometry();
+        auto created = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
+                                                    default_leg());
+        if (!created) FAIL(created.error().describe());
+        scene::SceneRenderer scene = created.take();
+        REQUIRE(scene.muscles().muscles().size() == 3); // soleus, both gastrocnemius heads
+
+        FlowFrame frame = synthetic_frame(veins);
+        frame.muscle_activation = {1.0f, 0.5f, 0.0f, 0.0f};
+        scene.update(frame, 0.0f);
+        (void)render(*ctx, scene, {64, 80}, scene::CameraPreset::Back, {});
+
+        const Buffer& positions = scene.meshes().positions();
+        auto readback = create_buffer(ctx->device, positions.size(),
+                                      VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
+        REQUIRE(readback);
+        ctx->submitter.submit([&](VkCommandBuffer cmd) {
+            // RAW: the copy reads what the vertex stage's producer (the deform compute) wrote;
+            // the render() submission has completed, this orders the device-side access.
+            VkMemoryBarrier2 b{};
+            b.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER_2;
+            b.srcStageMask = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+            b.srcAccessMask = VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
+            b.dstStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
+            b.dstAccessMask = VK_ACCESS_2_TRANSFER_READ_BIT;
+            VkDependencyInfo dep{};
+            dep.sType = VK_STRUCTURE_TYPE_DEPENDENCY_INFO;
+            dep.memoryBarrierCount = 1;
+            dep.pMemoryBarriers = &b;
+            vkCmdPipelineBarrier2(cmd, &dep);
+            const VkBufferCopy region{0, 0, positions.size()};
+            vkCmdCopyBuffer(cmd, positions.get(), readback.value().get(), 1, &region);
+        });
+        std::vector<glm::vec4> gpu(scene.meshes().vertex_count());
+        readback.value().read(gpu.data(), gpu.size() * sizeof(glm::vec4));
+
+        for (const scene::DeformedMuscle& m : scene.muscles().muscles()) {
+            const scene::MeshDraw& draw = scene.meshes().draws()[m.draw];
+            INFO(draw.role << " lambda " << m.current.lambda << " k " << m.current.bulge);
+            const std::vector<glm::vec3> cpu = anatomy::apply_muscle_deformation(m.rig, m.current);
+            REQUIRE(cpu.size() == draw.vertex_count);
+            float worst = 0.0f;
+            std::vector<glm::vec3> deformed;
+            for (std::size_t i = 0; i < cpu.size(); ++i) {
+                const glm::vec3 g(gpu[draw.vertex_offset + i]);
+                worst = std::max(worst, glm::length(g - cpu[i]));
+                deformed.push_back(g);
+            }
+            CHECK(worst < 1e-3f); // cm
+            CHECK(m.current.lambda < 1.0f); // it did contract
+            const auto& mesh = *std::find_if(default_leg().meshes.begin(),
+                                             default_leg().meshes.end(),
+                                             [&](const anatomy::Mesh& x) { return x.role == draw.role; });
+            const double rest = anatomy::mesh_volume(mesh);
+            const double now = anatomy::mesh_volume(deformed, mesh.indices);
+            CHECK(std::abs(now - rest) / rest < 0.05);
+        }
+    }
+    test::finish_and_check_validation(ctx);
+}
+
+TEST_CASE("gpu scene: front view of the default leg matches its reference image",
+          "[gpu][scene][image]") {
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = vein_geometry();
+        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
+                                                  default_leg());
+        if (!scene) FAIL(scene.error().describe());
+        scene.value().update(synthetic_frame(veins), 0.0f);
+        const RgbaPixels px =
+            render(*ctx, scene.value(), {256, 320}, scene::CameraPreset::Front, {});
+        compare_with_reference(px, "scene_front");
+    }
+    test::finish_and_check_validation(ctx);
+}
+
+TEST_CASE("gpu scene: x-ray cutaway of the deep veins matches its reference image",
+          "[gpu][scene][image]") {
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = vein_geometry();
+        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
+                                                  default_leg());
+        if (!scene) FAIL(scene.error().describe());
+        scene.value().update(synthetic_frame(veins), 0.0f);
+        scene::SceneOptions options;
+        options.mode = scene::RenderMode::XRay;
+        const RgbaPixels px =
+            render(*ctx, scene.value(), {256, 320}, scene::CameraPreset::Cutaway, options);
+        compare_with_reference(px, "scene_cutaway_xray");
+    }
+    test::finish_and_check_validation(ctx);
+}
+
+// Not a test (hidden tag, never run by ctest): median time of the whole scene pass at
+// 1280x720, `sh_engine_gpu_tests "[.scene_benchmark]"`.
+TEST_CASE("gpu scene: benchmark 1280x720", "[.scene_benchmark]") {
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = vein_geometry();
+        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
+                                                  default_leg());
+        if (!scene) FAIL(scene.error().describe());
+        auto target = create_offscreen_target(ctx->device, {1280, 720});
+        REQUIRE(target);
+        for (scene::RenderMode mode : {scene::RenderMode::Normal, scene::RenderMode::XRay}) {
+            scene::SceneOptions options;
+            options.mode = mode;
+            std::vector<double> ms;
+            for (int i = 0; i < 22; ++i) {
+                FlowFrame f = synthetic_frame(veins);
+                f.muscle_activation[0] = 0.5f + 0.5f * std::sin(0.3f * static_cast<float>(i));
+                scene.value().update(f, 0.0f);
+                const scene::Camera cam = scene.value().camera(scene::CameraPreset::Front, 16.f / 9.f);
+                const auto t0 = std::chrono::steady_clock::now();
+                ctx->submitter.submit([&](VkCommandBuffer cmd) {
+                    scene.value().record(cmd, target.value(), cam, options);
+                });
+                const auto t1 = std::chrono::steady_clock::now();
+                if (i >= 2) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+            }
+            std::sort(ms.begin(), ms.end());
+            WARN((mode == scene::RenderMode::Normal ? "normal" : "x-ray")
+                 << " 1280x720 scene pass, median of 20: " << ms[ms.size() / 2] << " ms");
+        }
+    }
+    test::finish_and_check_validation(ctx);
+}
+
+// Not a test (hidden tag): every preset in both modes at 512x640 into the output folder, to
+// look at. `sh_engine_gpu_tests "[.scene_gallery]"`.
+TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = vein_geometry();
+        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
+                                                  default_leg());
+        if (!scene) FAIL(scene.error().describe());
+        scene.value().update(synthetic_frame(veins), 0.0f);
+        const std::filesystem::path dir = SH_TEST_OUTPUT_DIR;
+        std::filesystem::create_directories(dir);
+        for (auto preset : {scene::CameraPreset::Front, scene::CameraPreset::Back,
+                            scene::CameraPreset::Medial, scene::CameraPreset::Cutaway}) {
+            for (auto mode : {scene::RenderMode::Normal, scene::RenderMode::XRay}) {
+                scene::SceneOptions options;
+                options.mode = mode;
+                const RgbaPixels px = render(*ctx, scene.value(), {512, 640}, preset, options);
+                const std::string name = "gallery_" + std::string(scene::to_string(preset)) +
+                                         (mode == scene::RenderMode::XRay ? "_xray" : "") + ".png";
+                REQUIRE(write_png(dir / name, px));
+            }
+        }
+    }
+    test::finish_and_check_validation(ctx);
+}

@@ -1,0 +1,139 @@
+// The leg scene's CPU parts: camera presets and the vein tube mesh builder.
+#include "scene/camera.hpp"
+#include "scene/mesh_renderer.hpp"
+#include "scene/vein_mesh.hpp"
+
+#ifdef SH_SCENE_HAVE_APP_BRIDGE
+#include "flow_bridge.hpp"
+#endif
+
+#include <catch2/catch.hpp>
+#include <glm/geometric.hpp>
+#include <glm/vec4.hpp>
+
+#include <cmath>
+
+using namespace sh;
+
+namespace {
+// NDC of a world point through a camera (x, y in [-1, 1] when inside the view).
+glm::vec3 ndc(const glm::mat4& vp, const glm::vec3& p) {
+    const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+    return glm::vec3(c) / c.w;
+}
+} // namespace
+
+TEST_CASE("scene camera: presets look from the named side and frame the leg", "[scene][camera]") {
+    const glm::vec3 centre(0, 0, 45), extent(14, 14, 90);
+    const float aspect = 16.0f / 9.0f;
+    using scene::CameraPreset;
+    const auto front = scene::camera_preset(CameraPreset::Front, centre, extent, aspect);
+    const auto back = scene::camera_preset(CameraPreset::Back, centre, extent, aspect);
+    const auto medial = scene::camera_preset(CameraPreset::Medial, centre, extent, aspect);
+    const auto cut = scene::camera_preset(CameraPreset::Cutaway, centre, extent, aspect);
+    CHECK(front.eye().y > centre.y + 50); // anterior is +y
+    CHECK(back.eye().y < centre.y - 50);
+    CHECK(medial.eye().x < centre.x - 50); // medial of a right leg is -x
+    CHECK(cut.eye().x < centre.x);
+    CHECK(cut.eye().y < centre.y); // posteromedial
+    for (const auto& cam : {front, back, medial, cut}) {
+        const glm::mat4 vp = cam.view_proj(aspect);
+        for (int i = 0; i < 8; ++i) {
+            const glm::vec3 corner = centre + 0.5f * extent *
+                                                  glm::vec3(i & 1 ? 1 : -1, i & 2 ? 1 : -1,
+                                                            i & 4 ? 1 : -1);
+            const glm::vec3 p = ndc(vp, corner);
+            CHECK(std::abs(p.x) <= 1.0f);
+            CHECK(std::abs(p.y) <= 1.0f);
+            CHECK(p.z > 0.0f); // Vulkan depth range 0..1
+            CHECK(p.z < 1.0f);
+        }
+        // Up in the leg (+z) is up on screen (Vulkan clip y points down).
+        CHECK(ndc(vp, centre + glm::vec3(0, 0, 10)).y < ndc(vp, centre).y);
+    }
+    CHECK(scene::parse_camera_preset("cutaway") == CameraPreset::Cutaway);
+    CHECK_FALSE(scene::parse_camera_preset("sideways"));
+}
+
+TEST_CASE("scene camera: orbit clamps the pitch, zoom clamps the distance", "[scene][camera]") {
+    scene::Camera cam;
+    cam.orbit(0.3f, 10.0f);
+    CHECK(cam.pitch < 1.49f);
+    cam.zoom(1e-6f);
+    CHECK(cam.distance >= 5.0f);
+    CHECK(std::isfinite(cam.view()[0][0]));
+}
+
+TEST_CASE("scene veins: Catmull-Rom passes through the points", "[scene][veins]") {
+    const std::vector<glm::vec3> pts{{0, 0, 0}, {1, 0, 2}, {1, 1, 4}, {1, 1, 4}, {0, 2, 6}};
+    const auto smooth = scene::catmull_rom(pts, 4);
+    REQUIRE(smooth.size() == 3 * 4 + 1); // the duplicate point is dropped
+    CHECK(glm::length(smooth[0] - pts[0]) < 1e-6f);
+    CHECK(glm::length(smooth[4] - pts[1]) < 1e-6f);
+    CHECK(glm::length(smooth[8] - pts[2]) < 1e-6f);
+    CHECK(glm::length(smooth.back() - pts[4]) < 1e-6f);
+}
+
+TEST_CASE("scene veins: a tube is closed, outward and has the given radius", "[scene][veins]") {
+    scene::VeinMesh mesh;
+    const std::vector<glm::vec3> line{{0, 0, 0}, {0, 0, 5}, {1, 0, 10}};
+    scene::append_tube(mesh, line, 0.5f, 3, VeinKind::Superficial, 12);
+    REQUIRE(mesh.tube_count == 1);
+    const anatomy::Mesh m = scene::vein_mesh_to_mesh(mesh);
+    CHECK(anatomy::check_topology(m).closed_and_consistent());
+    CHECK(anatomy::mesh_volume(m) > 0.0); // counter-clockwise seen from outside
+    for (const auto& v : mesh.vertices) {
+        CHECK(v.centre.w == 3.0f);
+        const float r = glm::length(glm::vec3(v.offset));
+        CHECK((r == Approx(0.5f).margin(1e-5) || r == 0.0f)); // ring or cap centre
+    }
+    // Doubling the radius scale (what the shader does for area ratio 4) doubles the volume's
+    // cross-section: ~4x the volume.
+    const double v1 = anatomy::mesh_volume(scene::vein_mesh_to_mesh(mesh, 1.0f));
+    const double v2 = anatomy::mesh_volume(scene::vein_mesh_to_mesh(mesh, 2.0f));
+    CHECK(v2 / v1 == Approx(4.0).epsilon(0.02));
+    // Too few distinct points: nothing.
+    scene::append_tube(mesh, {{0, 0, 0}, {0, 0, 0}}, 0.5f, 0, VeinKind::Deep, 12);
+    CHECK(mesh.tube_count == 1);
+}
+
+TEST_CASE("scene meshes: roles map to structure kinds and x-ray makes muscles translucent",
+          "[scene][meshes]") {
+    using scene::StructureKind;
+    CHECK(scene::structure_kind("tibia") == StructureKind::Bone);
+    CHECK(scene::structure_kind("soleus") == StructureKind::Muscle);
+    CHECK(scene::structure_kind("achilles_tendon") == StructureKind::Tendon);
+    CHECK(scene::structure_kind("skin") == StructureKind::Skin);
+    CHECK_FALSE(scene::material_for(StructureKind::Muscle, scene::RenderMode::Normal).translucent);
+    CHECK(scene::material_for(StructureKind::Muscle, scene::RenderMode::XRay).translucent);
+    CHECK(scene::material_for(StructureKind::Skin, scene::RenderMode::Normal).translucent);
+    CHECK_FALSE(scene::material_for(StructureKind::Bone, scene::RenderMode::XRay).translucent);
+}
+
+#ifdef SH_SCENE_HAVE_APP_BRIDGE
+TEST_CASE("scene veins: the default network gives closed tubes and one valve per valved vein",
+          "[scene][veins]") {
+    const VeinGeometry g = app::vein_geometry(sim::default_network());
+    const scene::VeinMesh mesh = scene::build_vein_mesh(g);
+    std::uint32_t expected_tubes = 0;
+    for (const auto& c : g.compartments) expected_tubes += c.count;
+    CHECK(mesh.tube_count >= expected_tubes);
+    const anatomy::Mesh m = scene::vein_mesh_to_mesh(mesh);
+    CHECK(anatomy::check_topology(m).closed_and_consistent());
+    for (const auto& v : mesh.vertices) {
+        const auto c = static_cast<std::size_t>(v.centre.w);
+        REQUIRE(c < g.compartments.size());
+    }
+    std::size_t expected_valves = 0;
+    for (const auto& l : g.links)
+        if (l.has_valve) expected_valves += g.compartments[l.to].count;
+    const auto valves = scene::build_valves(g);
+    CHECK(valves.size() == expected_valves);
+    CHECK(expected_valves > 0);
+    for (const auto& v : valves) {
+        CHECK(glm::length(glm::vec3(v.axis)) == Approx(1.0f));
+        CHECK(std::abs(glm::dot(glm::vec3(v.axis), glm::vec3(v.side))) < 1e-4f);
+        CHECK(v.side.w > 0.0f);
+    }
+}
+#endif
