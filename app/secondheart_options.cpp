@@ -60,8 +60,14 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                  "Enable the Khronos validation layer; any error or warning fails the run (exit 4)");
     app.add_option("--scenario", o.scenario, "Scenario JSON file (assets/scenarios/*.json)")
         ->check(CLI::ExistingFile);
-    app.add_option("--particles", o.particles, "Blood particles (1 to 4194304)")
-        ->check(CLI::Range(1u, 4194304u))
+    app.add_option("--particles", o.particles,
+                   "Blood particles (1 to 4194304; default: scaled to the device)")
+        ->check(CLI::Range(1u, 4194304u));
+    app.add_option("--view", o.view, "Camera: front, back, medial or cutaway (x-ray)")
+        ->check(CLI::IsMember({"front", "back", "medial", "cutaway"}))
+        ->capture_default_str();
+    app.add_option("--palette", o.palette, "dark (projector, dim room) or light (bright room)")
+        ->check(CLI::IsMember({"dark", "light"}))
         ->capture_default_str();
     app.add_option("--mesh", o.meshes,
                    "Anatomy mesh for a role, ROLE=PATH[:UNITS[:AXES]], e.g. soleus=soleus.stl:mm "

@@ -6,6 +6,7 @@
 #include "imgui_layer.hpp"
 #include "immediate_submit.hpp"
 #include "instance.hpp"
+#include "leg_content.hpp"
 #include "placeholder_content.hpp"
 #include "png_writer.hpp"
 #include "sdl_window.hpp"
@@ -210,13 +211,27 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         Result<ImmediateSubmitter> submitter = create_immediate_submitter(device);
         if (!submitter) throw std::runtime_error(submitter.error().describe());
         SimDriver sim(std::move(scenario));
-        if (!o.meshes.empty())
-            std::fprintf(stderr, "secondheart: %zu --mesh override(s) accepted; the placeholder "
-                                 "renderer does not draw meshes yet\n", o.meshes.size());
-        // The content seam: swap PlaceholderContent for the scene renderer + GPU particles
-        // (a FrameContent, see frame_content.hpp); o.meshes and o.particles go to it.
-        auto content = PlaceholderContent::create(device, sim.geometry(), o.particles);
-        if (!content) throw std::runtime_error(content.error().describe());
+        // The leg and its blood; if the scene cannot be built (a driver limit, say), say why and
+        // show the simple placeholder instead of nothing.
+        LegContentOptions lo;
+        lo.particles = o.particles;
+        lo.meshes = o.meshes;
+        lo.view = scene::parse_camera_preset(o.view).value_or(scene::CameraPreset::Front);
+        lo.palette = o.palette == "light" ? scene::Palette::Light : scene::Palette::Dark;
+        std::unique_ptr<FrameContent> content;
+        std::uint32_t particle_count = 0;
+        if (auto leg = LegContent::create(device, submitter.value(), sim.geometry(), lo)) {
+            particle_count = leg.value()->particle_count();
+            content = leg.take();
+        } else {
+            std::fprintf(stderr, "secondheart: the leg renderer failed (%s); showing the simple "
+                                 "placeholder\n", leg.error().describe().c_str());
+            particle_count = o.particles != 0 ? o.particles : 4096;
+            auto placeholder = PlaceholderContent::create(device, sim.geometry(), particle_count);
+            if (!placeholder) throw std::runtime_error(placeholder.error().describe());
+            content = placeholder.take();
+        }
+        std::fprintf(stderr, "secondheart: %u particles, view %s\n", particle_count, o.view.c_str());
         VkExtent2D initial{o.size.width, o.size.height};
         if (window) {
             const VkExtent2D drawable = window->drawable_size();
@@ -233,7 +248,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         sim.init_panel(panel);
         panel.device_name = device_name;
         const LoopResult result = run_frames(o, frames, write_png_at_end, window.get(), sim,
-                                             *loop.value(), *ui.value(), *content.value(), panel);
+                                             *loop.value(), *ui.value(), *content, panel);
 
         if (write_png_at_end) {
             if (!result.captured) {
@@ -269,7 +284,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             j["ui_ms_median"] = gpu.ms(GpuSection::Ui);
             j["present_ms_median"] = gpu.ms(GpuSection::Present);
             j["gpu_timestamps"] = loop.value()->timer().enabled();
-            j["particles"] = o.particles;
+            j["particles"] = particle_count;
             j["device"] = device_name;
             j["mode"] = headless ? "headless" : "window";
             j["width"] = e.width;

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# The README's run command: install packages if missing, build, run the program with the
-# built-in default leg. The 3D renderer is not wired into a program yet, so for now this runs
-# the simulator's protocols for the default leg and prints its clinical summary (a text
-# program: it needs no display). Extra arguments go to secondheart-sim (try --help).
+# The README's run command: install packages if missing, build, and run SecondHeart with the
+# built-in default leg. With a display it opens a window; without one it renders headless on
+# the CPU (Mesa lavapipe) and writes the last frame to build/secondheart-frame.png, then prints
+# the simulator's clinical summary for the same leg. Extra arguments go to secondheart
+# (try --help).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-./build/app/secondheart-sim "$@"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec ./build/app/secondheart "$@"
+fi
+echo "run.sh: no display: rendering 300 frames headless to build/secondheart-frame.png" >&2
+./build/app/secondheart --headless --frames 300 --screenshot build/secondheart-frame.png "$@"
+./build/app/secondheart-sim

@@ -250,13 +250,17 @@ struct FlowPush {
     float pad0;
 };
 
-// Push constants of particle_splat.comp and particle_splat_resolve.comp (80 bytes).
+// Push constants of particle_splat.comp and particle_splat_resolve.comp (96 bytes).
 struct SplatPush {
     mat4 view_proj;
     uint width;
     uint height;
     uint particle_count;
     float occluded_alpha; // 0: particles behind the scene depth are hidden; > 0: dimmed by it
+    float clip_z_max;     // particles above this height (cm) are not drawn: the leg mesh ends
+    float pad0;           // there, while the network's femoral veins run on to the groin
+    float pad1;
+    float pad2;
 };
 
 // Push constants of particles_points.vert/.frag (80 bytes).
@@ -274,7 +278,7 @@ static_assert(offsetof(FlowParticle, position) == 32);
 static_assert(sizeof(FlowCompartmentGpu) == 48);
 static_assert(sizeof(FlowLinkGpu) == 32);
 static_assert(sizeof(FlowPush) == 48);
-static_assert(sizeof(SplatPush) == 80);
+static_assert(sizeof(SplatPush) == 96);
 static_assert(sizeof(PointsPush) == 80);
 } // namespace sh::gpu
 #endif

@@ -42,6 +42,7 @@ void main() {
     uint id = gl_GlobalInvocationID.x;
     if (id >= pc.particle_count) return;
     FlowParticle p = particles[id];
+    if (p.position.z > pc.clip_z_max) return;
     vec4 clip = pc.view_proj * vec4(p.position.xyz, 1.0);
     if (clip.w <= 0.0) return;
     vec3 ndc = clip.xyz / clip.w;

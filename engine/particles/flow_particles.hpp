@@ -54,6 +54,7 @@ struct FlowParticleOptions {
     float pressure_lo_mmHg = 0.0f;
     float pressure_hi_mmHg = 90.0f;
     float occluded_alpha = 0.3f; // splats behind the scene depth: 0 hides them
+    float clip_z_max = 1e9f;     // splats above this height (cm) are skipped
     float point_size = 2.0f;     // point path; 1 without largePoints
     float reflux_point_scale = 2.0f;
     VkFormat color_format = OffscreenTarget::k_color_format; // of the point pipeline
@@ -85,6 +86,7 @@ public:
 
     void set_color_mode(std::uint32_t mode) noexcept { push_.color_mode = mode; }
     void set_occluded_alpha(float alpha) noexcept { options_.occluded_alpha = alpha; }
+    void set_clip_height(float z_cm) noexcept { options_.clip_z_max = z_cm; }
     const gpu::FlowPush& push() const noexcept { return push_; }
     const FlowTables& tables() const noexcept { return tables_; }
     std::uint32_t count() const noexcept { return push_.particle_count; }

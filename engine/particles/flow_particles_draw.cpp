@@ -200,6 +200,7 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     push.height = splat_extent_.height;
     push.particle_count = push_.particle_count;
     push.occluded_alpha = options_.occluded_alpha;
+    push.clip_z_max = options_.clip_z_max;
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
                             &splat_set_, 0, nullptr);
     vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
