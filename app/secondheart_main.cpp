@@ -3,6 +3,7 @@
 #include "secondheart_options.hpp"
 #include "secondheart_run.hpp"
 
+#include "lesson.hpp"
 #include "scenario.hpp"
 
 #include <cstdio>
@@ -13,6 +14,18 @@ int main(int argc, char** argv) {
     ParseOutcome parsed = parse_command_line(argc, argv);
     if (!parsed.options) return parsed.exit_code;
     const Options& options = *parsed.options;
+
+    if (!options.check_lesson.empty()) {
+        try {
+            Lesson lesson = load_lesson_file(options.check_lesson);
+            std::printf("%s: valid lesson \"%s\", %zu steps\n", options.check_lesson.c_str(),
+                        lesson.title.c_str(), lesson.steps.size());
+            return 0;
+        } catch (const std::exception& e) { // names the file, the step and the key
+            std::fprintf(stderr, "secondheart: --check-lesson: %s\n", e.what());
+            return k_exit_usage;
+        }
+    }
 
     std::optional<sh::sim::Scenario> scenario;
     if (!options.scenario.empty()) {

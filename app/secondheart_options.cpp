@@ -63,6 +63,8 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--particles", o.particles,
                    "Blood particles (1 to 4194304; default: scaled to the device)")
         ->check(CLI::Range(1u, 4194304u));
+    app.add_option("--check-lesson", o.check_lesson,
+                   "Validate a lesson file and exit: 0 if valid, 2 with the step and key at fault");
     app.add_option("--view", o.view, "Camera: front, back, medial or cutaway (x-ray)")
         ->check(CLI::IsMember({"front", "back", "medial", "cutaway"}))
         ->capture_default_str();
