@@ -33,38 +33,90 @@ sim::Scenario default_scenario() {
     return s;
 }
 
+sim::Scenario make(const char* condition, sim::Posture posture, sim::ActivitySpec activity,
+                   double time_lapse, bool breaks = false) {
+    sim::Scenario s;
+    s.condition = condition;
+    s.posture = posture;
+    s.activity = activity;
+    s.time_lapse = time_lapse;
+    if (breaks) s.breaks = sim::SitBreaks{60, sim::Activity::Walking, 5};
+    return s;
+}
+
+std::vector<float> column(const std::deque<LiveSample>& h, float LiveSample::*field) {
+    std::vector<float> v;
+    v.reserve(h.size());
+    for (const LiveSample& s : h) v.push_back(s.*field);
+    return v;
+}
+
 } // namespace
 
+const std::vector<Preset>& presets() {
+    using sim::Activity;
+    using sim::Posture;
+    // A long-haul flight plays 9 hours in about 30 s (x1000); a desk day with breaks 8 hours in
+    // about 50 s (x600, so the walks are visible).
+    static const std::vector<Preset> list = {
+        {"Healthy walk", make("healthy", Posture::Standing, {Activity::Walking, 4.0}, 1)},
+        {"Long-haul flight", make("healthy", Posture::Sitting, {Activity::Still, 0}, 1000)},
+        {"Desk day with breaks", make("healthy", Posture::Sitting, {Activity::Still, 0}, 600, true)},
+        {"Varicose veins", make("gsv-reflux", Posture::Standing, {Activity::Walking, 3.0}, 1)},
+        {"Post-thrombotic leg", make("post-thrombotic", Posture::Standing, {Activity::Walking, 3.0}, 1)},
+    };
+    return list;
+}
+
 SimDriver::SimDriver(std::optional<sim::Scenario> scenario)
-    : scenario_(scenario ? *scenario : default_scenario()), scripted_walk_(!scenario),
-      model_(sim::default_network(), {}, scenario_.height_cm),
-      geometry_(vein_geometry(sim::default_network(), scenario_.height_cm)) {
-    sim::apply(scenario_, model_);
-    fill_flow_frame(model_, flow_);
+    : scripted_walk_(!scenario), live_(scenario ? *scenario : default_scenario()),
+      geometry_(vein_geometry(sim::default_network(), live_.scenario().height_cm)) {
+    stand_until_s_ = live_.model().time_s() + k_default_stand_s;
+    fill_flow_frame(live_.model(), flow_);
 }
 
 double SimDriver::advance(double wall_dt_s) {
-    if (paused_) return 0.0;
-    const double dt = std::clamp(wall_dt_s, 0.0, k_max_wall_step_s) * scenario_.time_lapse;
-    if (scripted_walk_ && model_.time_s() + dt >= k_default_stand_s) {
-        model_.set_activity({sim::Activity::Walking, 3.0});
+    const double before = live_.model().time_s();
+    const double wall = std::clamp(wall_dt_s, 0.0, k_max_wall_step_s);
+    if (scripted_walk_ && !live_.paused() &&
+        before + wall * live_.scenario().time_lapse >= stand_until_s_) {
+        sim::Scenario s = live_.scenario();
+        s.activity = {sim::Activity::Walking, 3.0};
+        live_.set_scenario(s);
         scripted_walk_ = false;
     }
-    model_.advance(dt);
-    fill_flow_frame(model_, flow_);
-    return dt;
+    live_.advance(wall);
+    fill_flow_frame(live_.model(), flow_);
+    return live_.model().time_s() - before;
 }
 
 void SimDriver::init_panel(ui::PanelState& panel) const {
     panel.conditions = split_names(sim::condition_names());
-    const auto it = std::find(panel.conditions.begin(), panel.conditions.end(), scenario_.condition);
-    panel.condition = it == panel.conditions.end() ? 0 : static_cast<int>(it - panel.conditions.begin());
+    panel.presets.clear();
+    for (const Preset& p : presets()) panel.presets.push_back(p.name);
+    settings_to_panel(panel);
     update_panel(panel);
 }
 
+// The scenario's settings shown by the panel's controls.
+void SimDriver::settings_to_panel(ui::PanelState& panel) const {
+    const sim::Scenario& s = live_.scenario();
+    const auto it = std::find(panel.conditions.begin(), panel.conditions.end(), s.condition);
+    panel.condition = it == panel.conditions.end() ? 0 : static_cast<int>(it - panel.conditions.begin());
+    const sim::ValveSettings v = s.valve_settings();
+    for (std::size_t g = 0; g < panel.valve_severity.size(); ++g)
+        panel.valve_severity[g] = static_cast<float>(v.severity[g]);
+    panel.time_lapse = static_cast<float>(s.time_lapse);
+    panel.breaks = s.breaks.has_value();
+    panel.posture = s.posture == sim::Posture::Sitting ? ui::PostureChoice::Sitting
+                    : s.posture == sim::Posture::Standing ? ui::PostureChoice::Standing
+                                                          : ui::PostureChoice::Lying;
+}
+
 void SimDriver::update_panel(ui::PanelState& panel) const {
-    const sim::ActivitySpec& a = model_.activity();
-    // Other scenario activities (heel raises, ankle pumps ...) show as Standing for now.
+    const sim::LegModel& model = live_.model();
+    const sim::ActivitySpec& a = model.activity();
+    panel.cadence_spm = 0;
     switch (a.kind) {
     case sim::Activity::Walking:
         panel.activity = ui::ActivityChoice::Walking;
@@ -76,39 +128,83 @@ void SimDriver::update_panel(ui::PanelState& panel) const {
         panel.running_speed_kmh = static_cast<float>(a.speed_kmh);
         panel.cadence_spm = static_cast<float>(sim::running_cadence_spm(a.speed_kmh));
         break;
-    default:
-        panel.activity = ui::ActivityChoice::Standing;
-        panel.cadence_spm = 0;
-        break;
+    case sim::Activity::HeelRaises: panel.activity = ui::ActivityChoice::HeelRaises; break;
+    case sim::Activity::AnklePumps: panel.activity = ui::ActivityChoice::AnklePumps; break;
+    case sim::Activity::ToeTapping: panel.activity = ui::ActivityChoice::ToeTapping; break;
+    default: panel.activity = ui::ActivityChoice::Standing; break;
     }
-    panel.paused = paused_;
-    panel.sim_time_s = model_.time_s();
-    panel.ankle_pressure_mmHg = static_cast<float>(model_.gsv_ankle_pressure());
+    panel.paused = live_.paused();
+    panel.sim_time_s = model.time_s();
+    panel.ankle_pressure_mmHg = static_cast<float>(model.gsv_ankle_pressure());
+    panel.deep_ankle_pressure_mmHg = static_cast<float>(model.deep_ankle_pressure());
+    panel.seated_hours = live_.seated_hours();
+    panel.swelling_pct = static_cast<float>(live_.leg_volume_gain_pct());
+    panel.vte_risk = static_cast<float>(model.relative_vte_risk());
+    const auto& h = live_.history();
+    panel.plot_gsv_mmHg = column(h, &LiveSample::gsv_ankle_mmHg);
+    panel.plot_deep_mmHg = column(h, &LiveSample::deep_ankle_mmHg);
+    panel.plot_calf_volume_ml = column(h, &LiveSample::calf_volume_ml);
+    panel.plot_popliteal_ml_s = column(h, &LiveSample::popliteal_flow_ml_s);
 }
 
-void SimDriver::apply_edits(const ui::PanelState& panel, const ui::PanelEdits& edits) {
-    if (edits.pause) paused_ = panel.paused;
-    if (edits.activity) {
+sim::Scenario SimDriver::panel_to_scenario(const ui::PanelState& panel) const {
+    sim::Scenario s = live_.scenario();
+    switch (panel.activity) {
+    case ui::ActivityChoice::Standing: s.activity = {sim::Activity::Still, 0.0}; break;
+    case ui::ActivityChoice::Walking:
+        s.activity = {sim::Activity::Walking, static_cast<double>(panel.walking_speed_kmh)};
+        break;
+    case ui::ActivityChoice::Running:
+        s.activity = {sim::Activity::Running, static_cast<double>(panel.running_speed_kmh)};
+        break;
+    case ui::ActivityChoice::HeelRaises: s.activity = {sim::Activity::HeelRaises, 0.0}; break;
+    case ui::ActivityChoice::AnklePumps: s.activity = {sim::Activity::AnklePumps, 0.0}; break;
+    case ui::ActivityChoice::ToeTapping: s.activity = {sim::Activity::ToeTapping, 0.0}; break;
+    }
+    s.posture = panel.posture == ui::PostureChoice::Sitting  ? sim::Posture::Sitting
+                : panel.posture == ui::PostureChoice::Lying ? sim::Posture::Lying
+                                                            : sim::Posture::Standing;
+    s.time_lapse = std::clamp(static_cast<double>(panel.time_lapse), 1.0, 10000.0);
+    if (panel.breaks) s.breaks = sim::SitBreaks{60, sim::Activity::Walking, 5};
+    else s.breaks.reset();
+    return s;
+}
+
+void SimDriver::apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits) {
+    if (edits.pause) live_.set_paused(panel.paused);
+    if (edits.step) live_.single_step();
+    if (edits.preset && panel.preset >= 0 &&
+        static_cast<std::size_t>(panel.preset) < presets().size()) {
+        scripted_walk_ = false;
+        live_.set_scenario(presets()[static_cast<std::size_t>(panel.preset)].scenario);
+        settings_to_panel(panel);
+        panel.preset = -1;
+        return;
+    }
+    if (edits.activity || edits.posture || edits.sitting) {
         scripted_walk_ = false; // the user took over
-        sim::ActivitySpec spec;
-        switch (panel.activity) {
-        case ui::ActivityChoice::Standing: spec = {sim::Activity::Still, 0.0}; break;
-        case ui::ActivityChoice::Walking:
-            spec = {sim::Activity::Walking, static_cast<double>(panel.walking_speed_kmh)};
-            break;
-        case ui::ActivityChoice::Running:
-            spec = {sim::Activity::Running, static_cast<double>(panel.running_speed_kmh)};
-            break;
-        }
-        model_.set_posture(sim::Posture::Standing);
-        model_.set_activity(spec);
+        sim::Scenario s = panel_to_scenario(panel);
+        // Walking, running and heel raises need the leg standing.
+        if (edits.activity && s.activity.kind != sim::Activity::Still &&
+            s.activity.kind != sim::Activity::AnklePumps && s.activity.kind != sim::Activity::ToeTapping)
+            s.posture = sim::Posture::Standing;
+        live_.set_scenario(s);
+        settings_to_panel(panel);
     }
     if (edits.condition && panel.condition >= 0 &&
         static_cast<std::size_t>(panel.condition) < panel.conditions.size()) {
-        scenario_.condition = panel.conditions[static_cast<std::size_t>(panel.condition)];
-        scenario_.valve_overrides = {};
-        scenario_.deep_obstruction.reset();
-        model_.set_valves(scenario_.valve_settings());
+        sim::Scenario s = live_.scenario();
+        s.condition = panel.conditions[static_cast<std::size_t>(panel.condition)];
+        s.valve_overrides = {};
+        s.deep_obstruction.reset();
+        live_.set_scenario(s);
+        settings_to_panel(panel);
+    }
+    if (edits.valves) {
+        sim::Scenario s = live_.scenario();
+        for (std::size_t g = 0; g < panel.valve_severity.size(); ++g)
+            s.valve_overrides[g] = static_cast<double>(panel.valve_severity[g]);
+        live_.set_scenario(s);
     }
 }
 

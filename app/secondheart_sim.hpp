@@ -1,16 +1,26 @@
-// The simulator side of the secondheart frame: a sim::LegModel advanced by the frame's wall time
-// times the time-lapse (fixed substeps inside LegModel::advance), the panel's edits applied to it,
-// and the FlowFrame handed to the renderer every frame.
+// The simulator side of the secondheart frame: the live simulation (app/logic/live_simulation:
+// wall time x time-lapse in fixed substeps, hours of sitting fast-forwarded, breaks, the last
+// 20 s of signals), the panel's edits and presets applied to it, and the FlowFrame handed to the
+// renderer every frame.
 #pragma once
 
 #include "control_panel.hpp"
-#include "leg_model.hpp"
+#include "live_simulation.hpp"
 #include "scenario.hpp"
 #include "vein_data.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace sh::app {
+
+// The presets of the panel: name and the settings they load.
+struct Preset {
+    std::string name;
+    sim::Scenario scenario;
+};
+const std::vector<Preset>& presets();
 
 class SimDriver {
 public:
@@ -21,25 +31,28 @@ public:
     // Returns the simulated seconds advanced.
     double advance(double wall_dt_s);
 
-    // The panel's state at start-up (conditions, activity of the scenario).
+    // The panel's state at start-up (conditions, presets, the scenario's settings).
     void init_panel(ui::PanelState& panel) const;
-    void apply_edits(const ui::PanelState& panel, const ui::PanelEdits& edits);
-    // Live numbers into the panel; also reflects the default stand -> walk switch.
+    void apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits);
+    // Live numbers and plots into the panel; also reflects the default stand -> walk switch.
     void update_panel(ui::PanelState& panel) const;
 
     const VeinGeometry& geometry() const noexcept { return geometry_; }
     const FlowFrame& flow() const noexcept { return flow_; }
-    bool paused() const noexcept { return paused_; }
+    bool paused() const noexcept { return live_.paused(); }
+    const LiveSimulation& live() const noexcept { return live_; }
 
     static constexpr double k_default_stand_s = 5.0;
 
 private:
-    sim::Scenario scenario_;
+    void settings_to_panel(ui::PanelState& panel) const;
+    sim::Scenario panel_to_scenario(const ui::PanelState& panel) const;
+
     bool scripted_walk_; // the default stand-then-walk script is still in charge
-    sim::LegModel model_;
+    double stand_until_s_ = 0;
+    LiveSimulation live_;
     VeinGeometry geometry_;
     FlowFrame flow_;
-    bool paused_ = false;
 };
 
 } // namespace sh::app

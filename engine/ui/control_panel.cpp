@@ -2,55 +2,122 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
+
 namespace sh::ui {
+namespace {
+
+void plot(const char* label, const std::vector<float>& v, const char* unit) {
+    if (v.empty()) return;
+    const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%.1f %s", static_cast<double>(v.back()), unit);
+    ImGui::PlotLines(label, v.data(), static_cast<int>(v.size()), 0, overlay, *lo - 1.0f,
+                     *hi + 1.0f, ImVec2(0, 48));
+}
+
+bool activity_buttons(PanelState& s) {
+    int a = static_cast<int>(s.activity);
+    bool changed = false;
+    const char* names[] = {"Standing", "Walking", "Running", "Heel raises", "Ankle pumps",
+                           "Toe tapping"};
+    for (int i = 0; i < 6; ++i) {
+        if (i % 3 != 0) ImGui::SameLine();
+        changed |= ImGui::RadioButton(names[i], &a, i);
+    }
+    s.activity = static_cast<ActivityChoice>(a);
+    return changed;
+}
+
+} // namespace
 
 PanelEdits draw_control_panel(PanelState& s) {
     PanelEdits edits;
     ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340, 0), ImGuiCond_FirstUseEver);
+    // Full height on the left: the plots and clinical numbers stay visible without scrolling.
+    ImGui::SetNextWindowSize(ImVec2(380, std::max(200.0f, ImGui::GetIO().DisplaySize.y - 20)),
+                             ImGuiCond_FirstUseEver);
     ImGui::Begin("SecondHeart");
 
-    int activity = static_cast<int>(s.activity);
-    edits.activity |= ImGui::RadioButton("Standing", &activity, 0);
-    ImGui::SameLine();
-    edits.activity |= ImGui::RadioButton("Walking", &activity, 1);
-    ImGui::SameLine();
-    edits.activity |= ImGui::RadioButton("Running", &activity, 2);
-    s.activity = static_cast<ActivityChoice>(activity);
-    if (s.activity == ActivityChoice::Running) {
-        edits.activity |=
-            ImGui::SliderFloat("speed", &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
-    } else {
-        // Standing is walking at 0 km/h as far as the slider goes: moving it starts walking.
-        float speed = s.activity == ActivityChoice::Standing ? 0.0f : s.walking_speed_kmh;
-        if (ImGui::SliderFloat("speed", &speed, 0.0f, 8.0f, "%.1f km/h")) {
-            edits.activity = true;
-            s.walking_speed_kmh = speed;
-            s.activity = speed > 0.0f ? ActivityChoice::Walking : ActivityChoice::Standing;
+    if (!s.presets.empty() && ImGui::CollapsingHeader("Presets", ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (std::size_t i = 0; i < s.presets.size(); ++i) {
+            if (i % 2 != 0) ImGui::SameLine();
+            if (ImGui::Button(s.presets[i].c_str())) {
+                s.preset = static_cast<int>(i);
+                edits.preset = true;
+            }
         }
     }
 
-    if (!s.conditions.empty()) {
-        const int count = static_cast<int>(s.conditions.size());
-        if (s.condition < 0 || s.condition >= count) s.condition = 0;
-        if (ImGui::BeginCombo("condition", s.conditions[static_cast<std::size_t>(s.condition)].c_str())) {
-            for (int i = 0; i < count; ++i) {
-                const bool selected = i == s.condition;
-                if (ImGui::Selectable(s.conditions[static_cast<std::size_t>(i)].c_str(), selected)) {
-                    edits.condition |= !selected;
-                    s.condition = i;
-                }
-                if (selected) ImGui::SetItemDefaultFocus();
+    if (ImGui::CollapsingHeader("Activity", ImGuiTreeNodeFlags_DefaultOpen)) {
+        edits.activity |= activity_buttons(s);
+        if (s.activity == ActivityChoice::Running) {
+            edits.activity |=
+                ImGui::SliderFloat("speed", &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
+        } else if (s.activity == ActivityChoice::Standing || s.activity == ActivityChoice::Walking) {
+            // Standing is walking at 0 km/h as far as the slider goes: moving it starts walking.
+            float speed = s.activity == ActivityChoice::Standing ? 0.0f : s.walking_speed_kmh;
+            if (ImGui::SliderFloat("speed", &speed, 0.0f, 8.0f, "%.1f km/h")) {
+                edits.activity = true;
+                s.walking_speed_kmh = speed;
+                s.activity = speed > 0.0f ? ActivityChoice::Walking : ActivityChoice::Standing;
             }
-            ImGui::EndCombo();
         }
+        if (s.cadence_spm > 0) ImGui::Text("cadence %.0f steps/min", static_cast<double>(s.cadence_spm));
+        int p = static_cast<int>(s.posture);
+        edits.posture |= ImGui::RadioButton("stand", &p, 0);
+        ImGui::SameLine();
+        edits.posture |= ImGui::RadioButton("sit", &p, 1);
+        ImGui::SameLine();
+        edits.posture |= ImGui::RadioButton("lie", &p, 2);
+        s.posture = static_cast<PostureChoice>(p);
+    }
+
+    if (ImGui::CollapsingHeader("Valves")) {
+        if (!s.conditions.empty()) {
+            const int count = static_cast<int>(s.conditions.size());
+            if (s.condition < 0 || s.condition >= count) s.condition = 0;
+            if (ImGui::BeginCombo("condition",
+                                  s.conditions[static_cast<std::size_t>(s.condition)].c_str())) {
+                for (int i = 0; i < count; ++i) {
+                    const bool selected = i == s.condition;
+                    if (ImGui::Selectable(s.conditions[static_cast<std::size_t>(i)].c_str(), selected)) {
+                        edits.condition |= !selected;
+                        s.condition = i;
+                    }
+                    if (selected) ImGui::SetItemDefaultFocus();
+                }
+                ImGui::EndCombo();
+            }
+        }
+        ImGui::TextDisabled("failure per group (0 healthy, 1 no valve)");
+        for (std::size_t g = 0; g < k_valve_groups.size(); ++g)
+            edits.valves |= ImGui::SliderFloat(k_valve_groups[g], &s.valve_severity[g], 0.0f, 1.0f, "%.2f");
+    }
+
+    if (ImGui::CollapsingHeader("Sitting and time")) {
+        edits.sitting |= ImGui::SliderFloat("time-lapse", &s.time_lapse, 1.0f, 2000.0f, "x%.0f",
+                                            ImGuiSliderFlags_Logarithmic);
+        edits.sitting |= ImGui::Checkbox("5-minute walk every hour", &s.breaks);
+        const int h = static_cast<int>(s.seated_hours);
+        ImGui::Text("seated %d h %02d min", h, static_cast<int>((s.seated_hours - h) * 60.0));
     }
     edits.pause = ImGui::Checkbox("pause", &s.paused);
+    if (s.paused) {
+        ImGui::SameLine();
+        edits.step = ImGui::Button("step");
+    }
 
     ImGui::Separator();
-    ImGui::Text("time            %8.1f s", s.sim_time_s);
-    ImGui::Text("ankle pressure  %8.1f mmHg", static_cast<double>(s.ankle_pressure_mmHg));
-    ImGui::Text("cadence         %8.0f steps/min", static_cast<double>(s.cadence_spm));
+    ImGui::Text("time %.1f s", s.sim_time_s);
+    plot("ankle, superficial", s.plot_gsv_mmHg, "mmHg");
+    plot("ankle, deep", s.plot_deep_mmHg, "mmHg");
+    plot("calf vein volume", s.plot_calf_volume_ml, "mL");
+    plot("popliteal flow", s.plot_popliteal_ml_s, "mL/s");
+    ImGui::Text("leg swelling   %+.1f %%", static_cast<double>(s.swelling_pct));
+    ImGui::Text("relative risk of a clot  %.2f", static_cast<double>(s.vte_risk));
+    ImGui::TextDisabled("a population average for teaching, not a diagnosis");
     ImGui::Separator();
     ImGui::Text("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)",
                 static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),

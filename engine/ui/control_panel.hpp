@@ -1,27 +1,46 @@
-// The first, small control panel (the full one comes later): it only edits a plain struct, so
-// the app maps the struct onto the simulator and the panel never sees sim/ or Vulkan.
+// The control panel: activity, posture, valve failure, sitting with time-lapse, presets, pause
+// and single step, live plots and the clinical numbers. It only edits a plain struct, so the app
+// maps the struct onto the simulator and the panel never sees sim/ or Vulkan (and tests can
+// drive it headless).
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
 namespace sh::ui {
 
-enum class ActivityChoice { Standing, Walking, Running };
+enum class ActivityChoice { Standing, Walking, Running, HeelRaises, AnklePumps, ToeTapping };
+enum class PostureChoice { Standing, Sitting, Lying };
+
+// Valve groups the panel offers, in this order.
+inline constexpr std::array<const char*, 6> k_valve_groups = {
+    "great saphenous", "small saphenous", "perforators", "popliteal", "femoral", "tibial"};
 
 struct PanelState {
     // Edited by the user.
     ActivityChoice activity = ActivityChoice::Walking;
-    float walking_speed_kmh = 3.0f; // 0 .. 8
+    PostureChoice posture = PostureChoice::Standing;
+    float walking_speed_kmh = 3.0f;  // 0 .. 8
     float running_speed_kmh = 10.0f; // 6 .. 16
     std::vector<std::string> conditions; // offered by the app (sim::condition_names)
     int condition = 0;                   // index into conditions
+    std::array<float, k_valve_groups.size()> valve_severity{}; // 0 competent .. 1 absent
+    float time_lapse = 1.0f;             // simulated seconds per second
+    bool breaks = false;                 // a 5-minute walk every hour while seated
+    std::vector<std::string> presets;    // offered by the app
+    int preset = -1;                     // set when a preset button is pressed
     bool paused = false;
 
     // Live numbers, written by the app every frame; shown read-only.
     double sim_time_s = 0;
     float ankle_pressure_mmHg = 0;
+    float deep_ankle_pressure_mmHg = 0;
     float cadence_spm = 0;
+    double seated_hours = 0;
+    float swelling_pct = 0;
+    float vte_risk = 1;
+    std::vector<float> plot_gsv_mmHg, plot_deep_mmHg, plot_calf_volume_ml, plot_popliteal_ml_s;
     float frame_ms = 0;
     float gpu_compute_ms = 0;
     float gpu_draw_ms = 0;
@@ -31,10 +50,17 @@ struct PanelState {
 
 // What the user changed this frame (the app re-applies only that).
 struct PanelEdits {
-    bool activity = false;  // activity kind or speed
+    bool activity = false; // activity kind or speed
+    bool posture = false;
     bool condition = false;
+    bool valves = false;
+    bool sitting = false;  // time-lapse or breaks
+    bool preset = false;   // PanelState::preset names it
     bool pause = false;
-    bool any() const { return activity || condition || pause; }
+    bool step = false;     // single step while paused
+    bool any() const {
+        return activity || posture || condition || valves || sitting || preset || pause || step;
+    }
 };
 
 // Inside an ImGui frame (between ImGuiLayer::begin_frame and end_frame).
