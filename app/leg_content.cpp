@@ -3,6 +3,8 @@
 #include "anatomy/leggen.hpp"
 #include "anatomy/mesh_loader.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -40,8 +42,18 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     po.clip_z_max = scene.value().bounds().valid ? scene.value().bounds().max.z : 1e9f;
     auto particles = create_flow_particles(device, submitter, geometry, po);
     if (!particles) return particles.error();
-    return std::unique_ptr<LegContent>(
-        new LegContent(device, scene.take(), particles.take(), options));
+    auto post = create_post_pass(device);
+    if (!post) return post.error();
+    const float scale =
+        options.render_scale > 0.0f ? std::clamp(options.render_scale, 0.25f, 1.0f) : 1.0f;
+    LegContentOptions resolved = options;
+    if (!resolved.antialias) resolved.antialias = default_antialias(device);
+    return std::unique_ptr<LegContent>(new LegContent(device, scene.take(), particles.take(),
+                                                      post.take(), resolved, scale));
+}
+
+bool default_antialias(const Device& device) {
+    return device.properties().deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU;
 }
 
 void LegContent::record_compute(VkCommandBuffer cmd, const FrameInfo& info) {
@@ -51,7 +63,9 @@ void LegContent::record_compute(VkCommandBuffer cmd, const FrameInfo& info) {
 }
 
 void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const FrameInfo& info) {
-    if (attached_ != &target) on_target_resized(target);
+    if (attached_ != &target || attached_extent_.width != target.extent().width ||
+        attached_extent_.height != target.extent().height)
+        on_target_resized(target);
     const VkExtent2D e = target.extent();
     const float aspect = static_cast<float>(e.width) / static_cast<float>(std::max(1u, e.height));
     scene::Camera camera = scene_.camera(options_.view, aspect);
@@ -60,14 +74,36 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
                                                             : options_.mode;
     so.palette = options_.palette;
     scene_.update(*info.flow, static_cast<float>(info.time_s));
-    scene_.record(cmd, target, camera, so);
-    particles_.record_splat(cmd, target, camera.view_proj(aspect));
+    // With the post pass the leg and the blood go into the internal target (the frame's size
+    // times the render scale); the post pass then anti-aliases and/or upscales them into the
+    // frame's target, every pixel, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.
+    OffscreenTarget& draw_target = uses_post() ? internal_ : target;
+    scene_.record(cmd, draw_target, camera, so);
+    particles_.record_splat(cmd, draw_target, camera.view_proj(aspect));
+    if (uses_post()) post_.record_post(cmd, internal_, target, options_.antialias.value_or(false));
 }
 
 void LegContent::on_target_resized(OffscreenTarget& target) {
-    auto ok = particles_.attach_target(*device_, target);
+    // The device is idle here (frame loop contract, or the first record).
+    const VkExtent2D e = target.extent();
+    OffscreenTarget* draw_target = &target;
+    if (uses_post()) {
+        const auto scaled = [&](std::uint32_t side) {
+            return std::max(1u, static_cast<std::uint32_t>(
+                                    std::lround(static_cast<float>(side) * render_scale_)));
+        };
+        auto internal = create_offscreen_target(*device_, {scaled(e.width), scaled(e.height)},
+                                                /*sampled_color=*/true);
+        if (!internal) throw std::runtime_error("internal target: " + internal.error().describe());
+        internal_ = internal.take();
+        auto ok = post_.attach(*device_, internal_, target);
+        if (!ok) throw std::runtime_error("post pass: " + ok.error().describe());
+        draw_target = &internal_;
+    }
+    auto ok = particles_.attach_target(*device_, *draw_target);
     if (!ok) throw std::runtime_error("particles: " + ok.error().describe());
     attached_ = &target;
+    attached_extent_ = e;
 }
 
 } // namespace sh::app

@@ -4,10 +4,12 @@
 
 #include "particles/flow_particles.hpp"
 #include "frame_content.hpp"
+#include "post/post_pass.hpp"
 #include "scene/scene_renderer.hpp"
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,18 @@ struct LegContentOptions {
     scene::CameraPreset view = scene::CameraPreset::Front;
     scene::RenderMode mode = scene::RenderMode::Normal;
     scene::Palette palette = scene::Palette::Dark;
+    // FXAA-style anti-aliasing of the leg and the blood (engine/post), before the UI.
+    // Nothing: by device, see default_antialias().
+    std::optional<bool> antialias;
+    // Scene and particles are drawn at this fraction of the frame size and upscaled (bilinear,
+    // inside the post pass) before the UI, which stays sharp. 0 or 1: full size.
+    float render_scale = 0.0f;
 };
+
+// Anti-aliasing when none is asked for: on for GPUs, off on CPU devices. On lavapipe (2 cores,
+// 1280x720) the post pass measured well above the ~3 ms budget (tens of ms: an extra
+// full-size target, one sampled read per pixel and the edge search), so it is opt-in there.
+bool default_antialias(const Device& device);
 
 class LegContent final : public FrameContent {
 public:
@@ -36,19 +49,30 @@ public:
     void on_target_resized(OffscreenTarget& target) override;
 
     std::uint32_t particle_count() const { return particles_.count(); }
+    float render_scale() const { return render_scale_; }
+    bool antialias() const { return options_.antialias.value_or(false); }
     LegContentOptions& options() { return options_; }
 
 private:
     LegContent(const Device& device, scene::SceneRenderer scene, FlowParticles particles,
-               LegContentOptions options)
+               PostPass post, LegContentOptions options, float render_scale)
         : device_(&device), scene_(std::move(scene)), particles_(std::move(particles)),
-          options_(std::move(options)) {}
+          post_(std::move(post)), options_(std::move(options)), render_scale_(render_scale),
+          uses_post_(options_.antialias.value_or(false) || render_scale_ < 1.0f) {}
+    // True when the scene is drawn into internal_ and the post pass writes the frame's target
+    // (fixed at creation; options().antialias may still switch the FXAA itself off and on).
+    bool uses_post() const { return uses_post_; }
 
     const Device* device_;
     scene::SceneRenderer scene_;
     FlowParticles particles_;
+    PostPass post_;
     LegContentOptions options_;
+    float render_scale_ = 1.0f;
+    bool uses_post_ = false;
+    OffscreenTarget internal_; // scene + splat target when uses_post(), else unused
     const OffscreenTarget* attached_ = nullptr;
+    VkExtent2D attached_extent_{};
 };
 
 // Where the default leg is generated: $XDG_CACHE_HOME/secondheart/default-leg (or ~/.cache/...,

@@ -82,6 +82,16 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--benchmark", o.benchmark,
                    "Render N frames and print one JSON line of timings last on stdout")
         ->check(CLI::Range(1u, 100000000u));
+    app.add_option("--antialias", o.antialias,
+                   "Anti-aliasing of the leg (FXAA-style post pass): on, off, or auto (on for "
+                   "GPUs, off on CPU devices such as lavapipe, where it costs too much)")
+        ->check(CLI::IsMember({"auto", "on", "off"}))
+        ->capture_default_str();
+    app.add_option("--render-scale", o.render_scale,
+                   "Draw the leg at this fraction of the frame size, 0.25 to 1, upscaled "
+                   "(bilinear) before the UI")
+        ->check(CLI::Range(0.25f, 1.0f))
+        ->capture_default_str();
     // Hidden hooks for the windowed smoke test.
     app.add_option("--test-resize-at", resize_args, "FRAME WxH")->expected(2)->group("");
     app.add_option("--test-minimise-at", o.test_minimise_frame, "FRAME")->group("");

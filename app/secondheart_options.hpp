@@ -37,6 +37,8 @@ struct Options {
     std::vector<std::string> meshes; // ROLE=PATH[:UNITS[:AXES]], validated, for the scene renderer
     std::string gpu;          // name substring or index; empty: automatic (SECONDHEART_GPU)
     std::uint32_t benchmark = 0; // frames to render and time; 0: off
+    std::string antialias = "auto"; // FXAA-style post pass: on, off, auto (GPUs on, CPUs off)
+    float render_scale = 1.0f;   // 0.25 .. 1 of the frame size (upscaled before the UI)
 
     // Hidden test hooks (window mode only): drive a resize and a minimise from inside the loop.
     std::optional<std::uint32_t> test_resize_frame;

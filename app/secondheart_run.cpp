@@ -218,10 +218,16 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         lo.meshes = o.meshes;
         lo.view = scene::parse_camera_preset(o.view).value_or(scene::CameraPreset::Front);
         lo.palette = o.palette == "light" ? scene::Palette::Light : scene::Palette::Dark;
+        if (o.antialias != "auto") lo.antialias = o.antialias == "on";
+        lo.render_scale = o.render_scale;
         std::unique_ptr<FrameContent> content;
         std::uint32_t particle_count = 0;
+        float render_scale = 1.0f;
+        bool antialias = false;
         if (auto leg = LegContent::create(device, submitter.value(), sim.geometry(), lo)) {
             particle_count = leg.value()->particle_count();
+            render_scale = leg.value()->render_scale();
+            antialias = leg.value()->antialias();
             content = leg.take();
         } else {
             std::fprintf(stderr, "secondheart: the leg renderer failed (%s); showing the simple "
@@ -231,7 +237,9 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             if (!placeholder) throw std::runtime_error(placeholder.error().describe());
             content = placeholder.take();
         }
-        std::fprintf(stderr, "secondheart: %u particles, view %s\n", particle_count, o.view.c_str());
+        std::fprintf(stderr, "secondheart: %u particles, view %s, render scale %.2f, anti-aliasing %s\n",
+                     particle_count, o.view.c_str(), static_cast<double>(render_scale),
+                     antialias ? "on" : "off");
         VkExtent2D initial{o.size.width, o.size.height};
         if (window) {
             const VkExtent2D drawable = window->drawable_size();
@@ -289,6 +297,8 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             j["mode"] = headless ? "headless" : "window";
             j["width"] = e.width;
             j["height"] = e.height;
+            j["render_scale"] = render_scale;
+            j["antialias"] = antialias;
             std::printf("%s\n", j.dump().c_str()); // the last line on stdout
             std::fflush(stdout);
         }

@@ -40,6 +40,9 @@ public:
     bool has_storage() const noexcept { return storage_; }
     // True when the depth image also has SAMPLED usage (compute may depth-test against it).
     bool has_sampled_depth() const noexcept { return sampled_depth_; }
+    // True when the colour image also has SAMPLED usage with linear filtering (a post pass may
+    // read it through a sampler: anti-aliasing, upscaling from a smaller internal target).
+    bool has_sampled_color() const noexcept { return sampled_color_; }
 
     // For compute passes between end_rendering and the next use (the particle splat): colour
     // -> GENERAL (storage read/write), depth -> SHADER_READ_ONLY (sampled). end_compute_access
@@ -47,6 +50,18 @@ public:
     // begin_rendering work unchanged. Both record barriers after the scene's attachment writes.
     void begin_compute_access(VkCommandBuffer cmd);
     void end_compute_access(VkCommandBuffer cmd);
+
+    // For a compute pass that overwrites every colour pixel (a post pass writing its result):
+    // colour -> GENERAL with the old contents discarded; end_color_overwrite puts it back into
+    // COLOR_ATTACHMENT_OPTIMAL. Depth is not touched.
+    void begin_color_overwrite(VkCommandBuffer cmd);
+    void end_color_overwrite(VkCommandBuffer cmd);
+
+    // For a compute pass that samples the colour image (needs has_sampled_color()): colour ->
+    // SHADER_READ_ONLY_OPTIMAL after the scene's attachment or splat writes;
+    // end_color_sampling returns it to COLOR_ATTACHMENT_OPTIMAL once the reads are done.
+    void begin_color_sampling(VkCommandBuffer cmd);
+    void end_color_sampling(VkCommandBuffer cmd);
 
     // Transitions both images to attachment layouts, begins dynamic rendering with cleared
     // colour and depth (1.0), and sets a full-target viewport and scissor.
@@ -61,16 +76,21 @@ public:
     Result<RgbaPixels> read_back(const Device& device, const ImmediateSubmitter& submitter);
 
 private:
-    friend Result<OffscreenTarget> create_offscreen_target(const Device&, VkExtent2D);
+    friend Result<OffscreenTarget> create_offscreen_target(const Device&, VkExtent2D, bool);
     Image color_;
     Image depth_;
     bool storage_ = false;
     bool sampled_depth_ = false;
+    bool sampled_color_ = false;
     // Layouts as of the end of the last recorded command buffer (single recording thread).
     VkImageLayout color_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
     VkImageLayout depth_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
 };
 
-Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent);
+// sampled_color: also give the colour image SAMPLED usage (when the format supports linear
+// filtering), for a post pass that reads it. Off by default: on lavapipe a sampleable colour
+// image is stored differently and drawing into it costs noticeably more.
+Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent,
+                                                bool sampled_color = false);
 
 } // namespace sh
