@@ -46,24 +46,12 @@ Result<ParticleRenderer> create_particle_renderer(const Device& device, VkFormat
     p.set_layout_ = set_layout.take();
 
     const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1};
-    VkDescriptorPoolCreateInfo pool_info{};
-    pool_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
-    pool_info.maxSets = 1;
-    pool_info.poolSizeCount = 1;
-    pool_info.pPoolSizes = &pool_size;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VkResult r = vkCreateDescriptorPool(dev, &pool_info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
-    p.pool_ = UniqueDescriptorPool(dev, pool);
-
-    const VkDescriptorSetLayout layout_handle = p.set_layout_.get();
-    VkDescriptorSetAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-    alloc.descriptorPool = pool;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &layout_handle;
-    r = vkAllocateDescriptorSets(dev, &alloc, &p.set_);
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    auto pool = create_descriptor_pool(dev, std::span(&pool_size, 1), 1u);
+    if (!pool) return pool.error();
+    p.pool_ = pool.take();
+    auto set = allocate_descriptor_set(dev, p.pool_.get(), p.set_layout_.get());
+    if (!set) return set.error();
+    p.set_ = set.value();
 
     const VkDescriptorBufferInfo info{particles.get(), 0, VK_WHOLE_SIZE};
     VkWriteDescriptorSet write{};

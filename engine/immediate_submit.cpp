@@ -1,5 +1,7 @@
 #include "immediate_submit.hpp"
 
+#include "barriers.hpp"
+
 #include "vk_check.hpp"
 
 namespace sh {
@@ -57,6 +59,33 @@ void ImmediateSubmitter::submit(const std::function<void(VkCommandBuffer)>& fn) 
     constexpr std::uint64_t timeout_ns = 60ull * 1000 * 1000 * 1000;
     VK_CHECK(vkWaitForFences(device_, 1, &fence, VK_TRUE, timeout_ns));
     VK_CHECK(vkResetFences(device_, 1, &fence));
+}
+
+Result<Buffer> upload_device_buffer(const Device& device, const ImmediateSubmitter& submitter,
+                                    const void* data, VkDeviceSize bytes,
+                                    VkBufferUsageFlags usage) {
+    Result<Buffer> staging =
+        create_buffer(device, bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+    if (!staging) return staging.error();
+    staging.value().write(data, static_cast<std::size_t>(bytes));
+    Result<Buffer> target = create_buffer(device, bytes, usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                          MemoryUse::DeviceLocal);
+    if (!target) return target.error();
+    submitter.submit([&](VkCommandBuffer cmd) {
+        const VkBufferCopy region{0, 0, bytes};
+        vkCmdCopyBuffer(cmd, staging.value().get(), target.value().get(), 1, &region);
+        // RAW: compute and vertex shaders of later submissions read what the copy wrote (WAW
+        // where they also write the buffer, as the particle steps do).
+        pipeline_barrier(cmd,
+                         {buffer_barrier(target.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                         VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT |
+                                             VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                                         VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+                         {});
+    });
+    return target;
 }
 
 } // namespace sh

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "device.hpp"
+#include "memory.hpp"
 #include "result.hpp"
 #include "vk_handle.hpp"
 
@@ -29,5 +30,12 @@ private:
 };
 
 Result<ImmediateSubmitter> create_immediate_submitter(const Device& device);
+
+// A device-local buffer (usage | TRANSFER_DST) filled from a staging buffer in one immediate
+// submission. Its closing barrier makes the copy visible to compute and vertex shaders that read
+// or write the buffer in later submissions (RAW, and WAW for buffers the shaders update).
+Result<Buffer> upload_device_buffer(const Device& device, const ImmediateSubmitter& submitter,
+                                    const void* data, VkDeviceSize bytes,
+                                    VkBufferUsageFlags usage);
 
 } // namespace sh

@@ -11,32 +11,6 @@ namespace {
 
 constexpr VkPipelineStageFlags2 k_compute = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
 
-// Device-local buffer filled from a staging buffer in one immediate submission. The barrier at
-// the end covers RAW: compute shaders of later submissions read what the copy wrote.
-Result<Buffer> upload(const Device& device, const ImmediateSubmitter& submitter, const void* data,
-                      VkDeviceSize bytes, VkBufferUsageFlags usage) {
-    Result<Buffer> staging =
-        create_buffer(device, bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
-    if (!staging) return staging.error();
-    staging.value().write(data, static_cast<std::size_t>(bytes));
-    Result<Buffer> target = create_buffer(device, bytes, usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                          MemoryUse::DeviceLocal);
-    if (!target) return target.error();
-    submitter.submit([&](VkCommandBuffer cmd) {
-        const VkBufferCopy region{0, 0, bytes};
-        vkCmdCopyBuffer(cmd, staging.value().get(), target.value().get(), 1, &region);
-        // RAW: compute (and vertex, for the particle buffer) reads after the transfer write.
-        pipeline_barrier(cmd,
-                         {buffer_barrier(target.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
-                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                         k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
-                                         VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
-                                             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
-                         {});
-    });
-    return target;
-}
-
 } // namespace
 
 Result<ParticleAdvector> create_particle_advector(const Device& device,
@@ -57,13 +31,13 @@ Result<ParticleAdvector> create_particle_advector(const Device& device,
     a.point_count_ = static_cast<std::uint32_t>(polyline.size());
 
     Result<Buffer> particles =
-        upload(device, submitter, initial.data(), initial.size_bytes(),
+        upload_device_buffer(device, submitter, initial.data(), initial.size_bytes(),
                VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
     if (!particles) return particles.error();
-    Result<Buffer> points = upload(device, submitter, polyline.data(), polyline.size_bytes(),
+    Result<Buffer> points = upload_device_buffer(device, submitter, polyline.data(), polyline.size_bytes(),
                                    VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!points) return points.error();
-    Result<Buffer> speeds = upload(device, submitter, velocities.data(), velocities.size_bytes(),
+    Result<Buffer> speeds = upload_device_buffer(device, submitter, velocities.data(), velocities.size_bytes(),
                                    VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!speeds) return speeds.error();
     a.particles_ = particles.take();
@@ -77,24 +51,12 @@ Result<ParticleAdvector> create_particle_advector(const Device& device,
     a.set_layout_ = set_layout.take();
 
     const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3};
-    VkDescriptorPoolCreateInfo pool_info{};
-    pool_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
-    pool_info.maxSets = 1;
-    pool_info.poolSizeCount = 1;
-    pool_info.pPoolSizes = &pool_size;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VkResult r = vkCreateDescriptorPool(dev, &pool_info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
-    a.pool_ = UniqueDescriptorPool(dev, pool);
-
-    const VkDescriptorSetLayout layout_handle = a.set_layout_.get();
-    VkDescriptorSetAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-    alloc.descriptorPool = pool;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &layout_handle;
-    r = vkAllocateDescriptorSets(dev, &alloc, &a.set_);
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    auto pool = create_descriptor_pool(dev, std::span(&pool_size, 1), 1u);
+    if (!pool) return pool.error();
+    a.pool_ = pool.take();
+    auto set = allocate_descriptor_set(dev, a.pool_.get(), a.set_layout_.get());
+    if (!set) return set.error();
+    a.set_ = set.value();
 
     const VkDescriptorBufferInfo infos[3] = {{a.particles_.get(), 0, VK_WHOLE_SIZE},
                                              {a.points_.get(), 0, VK_WHOLE_SIZE},

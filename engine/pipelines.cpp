@@ -178,4 +178,31 @@ Result<UniquePipeline> create_graphics_pipeline(VkDevice device, const GraphicsP
     return UniquePipeline(device, pipeline);
 }
 
+Result<UniqueDescriptorPool> create_descriptor_pool(VkDevice device,
+                                                   std::span<const VkDescriptorPoolSize> sizes,
+                                                   std::uint32_t max_sets) {
+    VkDescriptorPoolCreateInfo info{};
+    info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    info.maxSets = max_sets;
+    info.poolSizeCount = static_cast<std::uint32_t>(sizes.size());
+    info.pPoolSizes = sizes.data();
+    VkDescriptorPool pool = VK_NULL_HANDLE;
+    const VkResult r = vkCreateDescriptorPool(device, &info, nullptr, &pool);
+    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
+    return UniqueDescriptorPool(device, pool);
+}
+
+Result<VkDescriptorSet> allocate_descriptor_set(VkDevice device, VkDescriptorPool pool,
+                                                VkDescriptorSetLayout layout) {
+    VkDescriptorSetAllocateInfo alloc{};
+    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+    alloc.descriptorPool = pool;
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &layout;
+    VkDescriptorSet set = VK_NULL_HANDLE;
+    const VkResult r = vkAllocateDescriptorSets(device, &alloc, &set);
+    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    return set;
+}
+
 } // namespace sh

@@ -24,6 +24,14 @@ Result<UniquePipelineLayout> create_pipeline_layout(VkDevice device,
 Result<UniqueDescriptorSetLayout> create_storage_set_layout(VkDevice device, std::uint32_t count,
                                                             VkShaderStageFlags stages);
 
+// A descriptor pool for up to `max_sets` sets holding `sizes` descriptors in all.
+Result<UniqueDescriptorPool> create_descriptor_pool(VkDevice device,
+                                                   std::span<const VkDescriptorPoolSize> sizes,
+                                                   std::uint32_t max_sets);
+// One set of `layout` from `pool` (freed with the pool).
+Result<VkDescriptorSet> allocate_descriptor_set(VkDevice device, VkDescriptorPool pool,
+                                                VkDescriptorSetLayout layout);
+
 Result<UniquePipeline> create_compute_pipeline(VkDevice device, VkPipelineLayout layout,
                                                std::string_view shader);
 

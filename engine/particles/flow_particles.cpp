@@ -14,36 +14,10 @@ namespace {
 constexpr VkPipelineStageFlags2 k_compute = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
 constexpr std::uint32_t k_update_bindings = 6;
 
-// Device-local buffer filled through a staging buffer in one immediate submission.
-Result<Buffer> upload(const Device& device, const ImmediateSubmitter& submitter, const void* data,
-                      VkDeviceSize bytes, VkBufferUsageFlags usage) {
-    Result<Buffer> staging =
-        create_buffer(device, bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
-    if (!staging) return staging.error();
-    staging.value().write(data, static_cast<std::size_t>(bytes));
-    Result<Buffer> target = create_buffer(device, bytes, usage | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                          MemoryUse::DeviceLocal);
-    if (!target) return target.error();
-    submitter.submit([&](VkCommandBuffer cmd) {
-        const VkBufferCopy region{0, 0, bytes};
-        vkCmdCopyBuffer(cmd, staging.value().get(), target.value().get(), 1, &region);
-        // RAW: compute and vertex shaders of later submissions read what the copy wrote (and
-        // the step writes the particle buffer: WAW).
-        pipeline_barrier(cmd,
-                         {buffer_barrier(target.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
-                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                         k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
-                                         VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
-                                             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
-                         {});
-    });
-    return target;
-}
-
 template <typename T>
 Result<Buffer> upload_span(const Device& device, const ImmediateSubmitter& submitter,
                            std::span<const T> data, VkBufferUsageFlags usage) {
-    return upload(device, submitter, data.data(), data.size_bytes(), usage);
+    return upload_device_buffer(device, submitter, data.data(), data.size_bytes(), usage);
 }
 
 } // namespace
@@ -125,26 +99,15 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     // it is rebuilt when the target changes.
     const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                                     k_update_bindings * options.frames_in_flight + 1u};
-    VkDescriptorPoolCreateInfo pool_info{};
-    pool_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
-    pool_info.maxSets = options.frames_in_flight + 1u;
-    pool_info.poolSizeCount = 1;
-    pool_info.pPoolSizes = &size;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VkResult r = vkCreateDescriptorPool(dev, &pool_info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
-    fp.pool_ = UniqueDescriptorPool(dev, pool);
-
-    const std::vector<VkDescriptorSetLayout> layouts(options.frames_in_flight,
-                                                     fp.update_set_layout_.get());
-    VkDescriptorSetAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-    alloc.descriptorPool = pool;
-    alloc.descriptorSetCount = options.frames_in_flight;
-    alloc.pSetLayouts = layouts.data();
+    auto pool = create_descriptor_pool(dev, std::span(&size, 1), options.frames_in_flight + 1u);
+    if (!pool) return pool.error();
+    fp.pool_ = pool.take();
     fp.update_sets_.resize(options.frames_in_flight);
-    r = vkAllocateDescriptorSets(dev, &alloc, fp.update_sets_.data());
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    for (VkDescriptorSet& set : fp.update_sets_) {
+        auto allocated = allocate_descriptor_set(dev, fp.pool_.get(), fp.update_set_layout_.get());
+        if (!allocated) return allocated.error();
+        set = allocated.value();
+    }
 
     for (std::uint32_t f = 0; f < options.frames_in_flight; ++f) {
         const VkBuffer buffers[k_update_bindings] = {fp.particles_.get(),    fp.points_.get(),

@@ -23,14 +23,9 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     auto points_set_layout = create_storage_set_layout(dev, 1, VK_SHADER_STAGE_VERTEX_BIT);
     if (!points_set_layout) return points_set_layout.error();
     fp.points_set_layout_ = points_set_layout.take();
-    const VkDescriptorSetLayout handle = fp.points_set_layout_.get();
-    VkDescriptorSetAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-    alloc.descriptorPool = fp.pool_.get();
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &handle;
-    VkResult r = vkAllocateDescriptorSets(dev, &alloc, &fp.points_set_);
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    auto points_set = allocate_descriptor_set(dev, fp.pool_.get(), fp.points_set_layout_.get());
+    if (!points_set) return points_set.error();
+    fp.points_set_ = points_set.value();
     const VkDescriptorBufferInfo info{fp.particles_.get(), 0, VK_WHOLE_SIZE};
     VkWriteDescriptorSet write{};
     write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
@@ -70,7 +65,7 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     set_info.bindingCount = 4;
     set_info.pBindings = bindings;
     VkDescriptorSetLayout splat_set_layout = VK_NULL_HANDLE;
-    r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &splat_set_layout);
+    VkResult r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &splat_set_layout);
     if (r != VK_SUCCESS) return Error{"vkCreateDescriptorSetLayout failed", {vk_result_name(r)}};
     fp.splat_set_layout_ = UniqueDescriptorSetLayout(dev, splat_set_layout);
 
@@ -123,23 +118,12 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     const VkDescriptorPoolSize sizes[3] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2},
                                            {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1},
                                            {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
-    VkDescriptorPoolCreateInfo pool_info{};
-    pool_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
-    pool_info.maxSets = 1;
-    pool_info.poolSizeCount = 3;
-    pool_info.pPoolSizes = sizes;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VkResult r = vkCreateDescriptorPool(dev, &pool_info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
-    splat_pool_ = UniqueDescriptorPool(dev, pool);
-    const VkDescriptorSetLayout handle = splat_set_layout_.get();
-    VkDescriptorSetAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-    alloc.descriptorPool = pool;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &handle;
-    r = vkAllocateDescriptorSets(dev, &alloc, &splat_set_);
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    auto pool = create_descriptor_pool(dev, std::span(sizes), 1u);
+    if (!pool) return pool.error();
+    splat_pool_ = pool.take();
+    auto set = allocate_descriptor_set(dev, splat_pool_.get(), splat_set_layout_.get());
+    if (!set) return set.error();
+    splat_set_ = set.value();
 
     const VkDescriptorBufferInfo buffers[2] = {{particles_.get(), 0, VK_WHOLE_SIZE},
                                                {accum_.get(), 0, VK_WHOLE_SIZE}};

@@ -73,23 +73,12 @@ Result<bool> PostPass::attach(const Device& device, const OffscreenTarget& sourc
     set_ = VK_NULL_HANDLE;
     const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1},
                                            {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1}};
-    VkDescriptorPoolCreateInfo pool_info{};
-    pool_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
-    pool_info.maxSets = 1;
-    pool_info.poolSizeCount = 2;
-    pool_info.pPoolSizes = sizes;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    VkResult r = vkCreateDescriptorPool(dev, &pool_info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
-    pool_ = UniqueDescriptorPool(dev, pool);
-    const VkDescriptorSetLayout handle = set_layout_.get();
-    VkDescriptorSetAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-    alloc.descriptorPool = pool;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &handle;
-    r = vkAllocateDescriptorSets(dev, &alloc, &set_);
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    auto pool = create_descriptor_pool(dev, std::span(sizes), 1u);
+    if (!pool) return pool.error();
+    pool_ = pool.take();
+    auto set = allocate_descriptor_set(dev, pool_.get(), set_layout_.get());
+    if (!set) return set.error();
+    set_ = set.value();
 
     const VkDescriptorImageInfo src{sampler_.get(), source.color().view(),
                                     VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};

@@ -171,28 +171,12 @@ void write_storage_binding(VkDevice device, VkDescriptorSet set, std::uint32_t b
 Result<UniqueDescriptorPool> create_storage_pool(VkDevice device, std::uint32_t sets,
                                                  std::uint32_t storage_descriptors) {
     const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, storage_descriptors};
-    VkDescriptorPoolCreateInfo info{};
-    info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
-    info.maxSets = sets;
-    info.poolSizeCount = 1;
-    info.pPoolSizes = &size;
-    VkDescriptorPool pool = VK_NULL_HANDLE;
-    const VkResult r = vkCreateDescriptorPool(device, &info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
-    return UniqueDescriptorPool(device, pool);
+    return create_descriptor_pool(device, std::span(&size, 1), sets);
 }
 
 Result<VkDescriptorSet> allocate_set(VkDevice device, VkDescriptorPool pool,
                                      VkDescriptorSetLayout layout) {
-    VkDescriptorSetAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
-    alloc.descriptorPool = pool;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &layout;
-    VkDescriptorSet set = VK_NULL_HANDLE;
-    const VkResult r = vkAllocateDescriptorSets(device, &alloc, &set);
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
-    return set;
+    return allocate_descriptor_set(device, pool, layout);
 }
 
 } // namespace sh::scene
