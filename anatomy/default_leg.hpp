@@ -6,7 +6,6 @@
 #include "anatomy/mesh.hpp"
 
 #include <glm/vec3.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,9 +20,9 @@ bool is_known_role(std::string_view role);
 bool is_deformable_role(std::string_view role);
 
 struct DefaultStructure {
-  Mesh mesh;                        // in the leg frame, cm
-  std::vector<glm::vec3> spine;     // muscles: centre line, proximal end first; else empty
-  std::string description;          // how it was modelled, one line
+    Mesh mesh;                    // in the leg frame, cm
+    std::vector<glm::vec3> spine; // muscles: centre line, proximal end first; else empty
+    std::string description;      // how it was modelled, one line
 };
 
 // All structures, in default_roles() order.
@@ -31,4 +30,4 @@ std::vector<DefaultStructure> build_default_leg();
 // One structure (the skin needs the others: it is built around them).
 std::optional<DefaultStructure> build_default_structure(std::string_view role);
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

@@ -22,4 +22,4 @@ glm::vec3 gltf_to_leg(const glm::vec3& p);
 std::string write_gltf(const Mesh& mesh, const std::filesystem::path& dir, const std::string& name,
                        const glm::vec3& base_colour);
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

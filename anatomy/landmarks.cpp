@@ -56,19 +56,21 @@ constexpr std::array kLandmarks = {
 };
 // clang-format on
 
-}  // namespace
+} // namespace
 
-std::span<const Landmark> landmarks() { return kLandmarks; }
-
-glm::vec3 landmark(std::string_view name, bool* found) {
-  for (const auto& l : kLandmarks) {
-    if (l.name == name) {
-      if (found) *found = true;
-      return {l.p.x, l.p.y, l.p.z};
-    }
-  }
-  if (found) *found = false;
-  return glm::vec3(0.0f);
+std::span<const Landmark> landmarks() {
+    return kLandmarks;
 }
 
-}  // namespace sh::anatomy
+glm::vec3 landmark(std::string_view name, bool* found) {
+    for (const auto& l : kLandmarks) {
+        if (l.name == name) {
+            if (found) *found = true;
+            return {l.p.x, l.p.y, l.p.z};
+        }
+    }
+    if (found) *found = false;
+    return glm::vec3(0.0f);
+}
+
+} // namespace sh::anatomy

@@ -10,20 +10,19 @@
 #pragma once
 
 #include <glm/vec3.hpp>
-
 #include <span>
 #include <string_view>
 
 namespace sh::anatomy {
 
 struct Point3 {
-  float x, y, z;
+    float x, y, z;
 };
 
 struct Landmark {
-  std::string_view name;
-  Point3 p;
-  std::string_view meaning;
+    std::string_view name;
+    Point3 p;
+    std::string_view meaning;
 };
 
 // All landmarks, in a fixed order (written to assets/anatomy/landmarks.json by the generator).
@@ -32,4 +31,4 @@ std::span<const Landmark> landmarks();
 // The landmark of that name; (0,0,0) and a false `found` when there is none.
 glm::vec3 landmark(std::string_view name, bool* found = nullptr);
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

@@ -8,16 +8,16 @@
 namespace sh::anatomy {
 
 struct GeneratedFile {
-  std::string role;
-  std::string file;       // file name of the .gltf
-  std::size_t triangles = 0;
-  std::size_t vertices = 0;
-  std::size_t bytes = 0;  // .gltf + .bin
+    std::string role;
+    std::string file; // file name of the .gltf
+    std::size_t triangles = 0;
+    std::size_t vertices = 0;
+    std::size_t bytes = 0; // .gltf + .bin
 };
 
 struct LeggenResult {
-  std::vector<GeneratedFile> files;
-  std::string error;  // empty on success
+    std::vector<GeneratedFile> files;
+    std::string error; // empty on success
 };
 
 // Generates every structure and writes the files into `dir` (created if needed). Same bytes
@@ -31,4 +31,4 @@ std::vector<std::string> verify_written_leg(const std::filesystem::path& dir);
 
 std::string landmarks_to_json();
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

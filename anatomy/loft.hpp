@@ -5,10 +5,9 @@
 
 #include "anatomy/mesh.hpp"
 
+#include <functional>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
-
-#include <functional>
 #include <initializer_list>
 #include <vector>
 
@@ -19,15 +18,15 @@ inline constexpr double kPi = 3.14159265358979323846;
 // Rows of numbers: column 0 is the key (ascending), the others values; at() interpolates with
 // a Catmull-Rom cubic (smooth, passes through the rows) and clamps outside the key range.
 class Table {
- public:
-  Table(std::initializer_list<std::initializer_list<double>> rows);
-  [[nodiscard]] double at(double key, std::size_t column) const;
-  [[nodiscard]] double first_key() const { return keys_.front(); }
-  [[nodiscard]] double last_key() const { return keys_.back(); }
+public:
+    Table(std::initializer_list<std::initializer_list<double>> rows);
+    [[nodiscard]] double at(double key, std::size_t column) const;
+    [[nodiscard]] double first_key() const { return keys_.front(); }
+    [[nodiscard]] double last_key() const { return keys_.back(); }
 
- private:
-  std::vector<double> keys_;
-  std::vector<std::vector<double>> values_;
+private:
+    std::vector<double> keys_;
+    std::vector<std::vector<double>> values_;
 };
 
 double smoothstep(double e0, double e1, double x);
@@ -49,23 +48,23 @@ double cap_factor(double distance_from_end, double length, double power);
 
 // Loft with horizontal cross-sections stacked from z0 (bottom pole) to z1 (top pole).
 struct VerticalLoft {
-  double z0 = 0.0, z1 = 1.0;
-  std::function<glm::dvec2(double z)> centre;
-  // Cross-section point at angle theta (0 = +x lateral, pi/2 = +y anterior), relative to the
-  // centre. Must describe a simple closed curve around the centre.
-  std::function<glm::dvec2(double z, double theta)> section;
-  double cap_bottom = 1.0, cap_top = 1.0;  // cm
-  double cap_power_bottom = 2.0, cap_power_top = 2.0;
-  // Optional vertical displacement of surface points (e.g. raise the middle of an end).
-  std::function<double(double z, double theta, double cap)> z_offset;
+    double z0 = 0.0, z1 = 1.0;
+    std::function<glm::dvec2(double z)> centre;
+    // Cross-section point at angle theta (0 = +x lateral, pi/2 = +y anterior), relative to the
+    // centre. Must describe a simple closed curve around the centre.
+    std::function<glm::dvec2(double z, double theta)> section;
+    double cap_bottom = 1.0, cap_top = 1.0; // cm
+    double cap_power_bottom = 2.0, cap_power_top = 2.0;
+    // Optional vertical displacement of surface points (e.g. raise the middle of an end).
+    std::function<double(double z, double theta, double cap)> z_offset;
 };
 Mesh build_vertical_loft(const VerticalLoft& loft, int rings, int segments);
 
 // Spine sampled densely (Catmull-Rom through the control points, then even arc length) with
 // rotation-minimising frames: t tangent, e1 starts as `reference` projected normal to t.
 struct SpineFrame {
-  glm::dvec3 p, t, e1, e2;
-  double s = 0.0;  // arc length from the first point
+    glm::dvec3 p, t, e1, e2;
+    double s = 0.0; // arc length from the first point
 };
 std::vector<SpineFrame> sample_spine(const std::vector<glm::dvec3>& control, int samples,
                                      const glm::dvec3& reference);
@@ -74,12 +73,12 @@ SpineFrame frame_at(const std::vector<SpineFrame>& frames, double s01);
 
 // Loft along a spine: cross-sections in the normal planes (e1, e2).
 struct TubeLoft {
-  std::vector<glm::dvec3> spine;
-  glm::dvec3 reference{1.0, 0.0, 0.0};
-  // Cross-section point (e1, e2 components) at arc-length fraction s and angle theta.
-  std::function<glm::dvec2(double s01, double theta)> section;
-  double cap_start = 0.5, cap_end = 0.5;  // cm along the spine
-  double cap_power = 2.0;
+    std::vector<glm::dvec3> spine;
+    glm::dvec3 reference{1.0, 0.0, 0.0};
+    // Cross-section point (e1, e2 components) at arc-length fraction s and angle theta.
+    std::function<glm::dvec2(double s01, double theta)> section;
+    double cap_start = 0.5, cap_end = 0.5; // cm along the spine
+    double cap_power = 2.0;
 };
 Mesh build_tube_loft(const TubeLoft& loft, int rings, int segments);
 
@@ -91,8 +90,8 @@ glm::dvec2 quad_ellipse(double theta, double lat, double med, double ant, double
 // Radius along direction theta of the union of ellipses (centre cx,cy; half axes ax,ay), seen
 // from the origin; every ellipse must contain the origin.
 struct Ellipse2 {
-  double cx, cy, ax, ay;
+    double cx, cy, ax, ay;
 };
 double union_radius(const std::vector<Ellipse2>& ellipses, double theta);
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

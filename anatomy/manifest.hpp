@@ -14,9 +14,8 @@
 // the leg frame: scale, then rotations about x, y, z (degrees), then translate (cm).
 #pragma once
 
-#include <glm/vec3.hpp>
-
 #include <filesystem>
+#include <glm/vec3.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,37 +34,37 @@ std::string_view to_string(Axes a);
 float centimetres_per_unit(Units u);
 
 struct MeshTransform {
-  glm::vec3 translate{0.0f};
-  glm::vec3 rotate_deg{0.0f};
-  float scale = 1.0f;
+    glm::vec3 translate{0.0f};
+    glm::vec3 rotate_deg{0.0f};
+    float scale = 1.0f;
 };
 
 struct DeformSpec {
-  std::vector<glm::vec3> spine;  // proximal end first, leg frame, cm
-  std::string anchor = "proximal";
-  float max_shortening = 0.12f;
+    std::vector<glm::vec3> spine; // proximal end first, leg frame, cm
+    std::string anchor = "proximal";
+    float max_shortening = 0.12f;
 };
 
 struct ManifestEntry {
-  std::string role;
-  std::string file;  // relative to the manifest's folder, or absolute
-  Units units = Units::Unknown;
-  Axes axes = Axes::Auto;
-  MeshTransform transform;
-  std::optional<DeformSpec> deform;
+    std::string role;
+    std::string file; // relative to the manifest's folder, or absolute
+    Units units = Units::Unknown;
+    Axes axes = Axes::Auto;
+    MeshTransform transform;
+    std::optional<DeformSpec> deform;
 };
 
 struct Manifest {
-  int version = 1;
-  std::string units = "cm";
-  std::string up = "z";
-  std::vector<ManifestEntry> meshes;
-  std::filesystem::path base_dir;  // folder the relative file names are resolved against
+    int version = 1;
+    std::string units = "cm";
+    std::string up = "z";
+    std::vector<ManifestEntry> meshes;
+    std::filesystem::path base_dir; // folder the relative file names are resolved against
 };
 
 struct ManifestResult {
-  std::optional<Manifest> manifest;
-  std::string error;  // "<source>: <key>: <what was expected>" when manifest is empty
+    std::optional<Manifest> manifest;
+    std::string error; // "<source>: <key>: <what was expected>" when manifest is empty
 };
 
 // Never throws. `source` names the file in messages.
@@ -75,4 +74,4 @@ ManifestResult read_manifest(const std::filesystem::path& path);
 // Deterministic JSON text of a manifest (the generator writes it).
 std::string manifest_to_json(const Manifest& m);
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

@@ -24,15 +24,15 @@
 namespace sh::anatomy {
 
 struct ImportOptions {
-  Units units = Units::Unknown;  // Unknown: taken as cm (callers fit the mesh when it matters)
-  Axes axes = Axes::Auto;
-  MeshTransform transform;
+    Units units = Units::Unknown; // Unknown: taken as cm (callers fit the mesh when it matters)
+    Axes axes = Axes::Auto;
+    MeshTransform transform;
 };
 
 struct LoadResult {
-  std::optional<Mesh> mesh;
-  std::string error;              // "<path>: <reason>" when mesh is empty
-  std::vector<std::string> notes; // e.g. "winding was inward: flipped"
+    std::optional<Mesh> mesh;
+    std::string error;              // "<path>: <reason>" when mesh is empty
+    std::vector<std::string> notes; // e.g. "winding was inward: flipped"
 };
 
 // Loads every triangle of every mesh of the file (node transforms applied) as one mesh.
@@ -41,14 +41,14 @@ LoadResult load_mesh_file(const std::filesystem::path& path, const std::string& 
 
 // --mesh ROLE=PATH[:UNITS[:AXES]]  e.g. soleus=scans/soleus.stl:mm  or  skin=leg.obj:mm:z-up
 struct MeshOverride {
-  std::string role;
-  std::filesystem::path path;
-  Units units = Units::Unknown;
-  Axes axes = Axes::Auto;
+    std::string role;
+    std::filesystem::path path;
+    Units units = Units::Unknown;
+    Axes axes = Axes::Auto;
 };
 struct OverrideParse {
-  std::optional<MeshOverride> value;
-  std::string error;  // why the spec is not valid, with the expected form
+    std::optional<MeshOverride> value;
+    std::string error; // why the spec is not valid, with the expected form
 };
 OverrideParse parse_mesh_override(std::string_view spec);
 
@@ -64,9 +64,9 @@ Mesh resolve_override(const MeshOverride& o, const Mesh& default_mesh,
                       std::vector<std::string>& messages) noexcept;
 
 struct LoadedLeg {
-  std::vector<Mesh> meshes;                          // one per role, default_roles() order
-  std::vector<std::optional<DeformSpec>> deform;     // aligned with meshes
-  std::vector<std::string> messages;                 // everything that fell back, and why
+    std::vector<Mesh> meshes;                      // one per role, default_roles() order
+    std::vector<std::optional<DeformSpec>> deform; // aligned with meshes
+    std::vector<std::string> messages;             // everything that fell back, and why
 };
 
 // Reads the manifest and its meshes, applies the overrides (strings as given to --mesh).
@@ -80,4 +80,4 @@ LoadedLeg load_leg(const std::filesystem::path& manifest_path,
 std::string write_mesh(const Mesh& mesh, const std::filesystem::path& path,
                        const std::string& format_id, Units units = Units::Centimetre) noexcept;
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

@@ -16,18 +16,17 @@
 #include "anatomy/mesh.hpp"
 
 #include <glm/vec4.hpp>
-
 #include <vector>
 
 namespace sh::anatomy {
 
 struct MuscleRig {
-  std::vector<glm::vec3> spine;       // proximal end first
-  std::vector<float> spine_s;         // arc-length fraction at each spine point
-  std::vector<glm::vec4> vertex;      // per vertex: t, radial offset xyz
-  float anchor = 0.0f;                // t that stays put (0 proximal, 1 distal, 0.5 centre)
-  float max_shortening = 0.12f;
-  double rest_volume = 0.0;
+    std::vector<glm::vec3> spine;  // proximal end first
+    std::vector<float> spine_s;    // arc-length fraction at each spine point
+    std::vector<glm::vec4> vertex; // per vertex: t, radial offset xyz
+    float anchor = 0.0f;           // t that stays put (0 proximal, 1 distal, 0.5 centre)
+    float max_shortening = 0.12f;
+    double rest_volume = 0.0;
 };
 
 MuscleRig make_muscle_rig(const Mesh& mesh, const std::vector<glm::vec3>& spine,
@@ -37,13 +36,14 @@ glm::vec3 spine_point(const MuscleRig& rig, float t);
 float bulge_weight(float t);
 
 struct MuscleDeformation {
-  float lambda = 1.0f;  // length factor
-  float bulge = 0.0f;   // k
+    float lambda = 1.0f; // length factor
+    float bulge = 0.0f;  // k
 };
 
 std::vector<glm::vec3> apply_muscle_deformation(const MuscleRig& rig, const MuscleDeformation& d);
 // Solves k for this activation (clamped to [0,1]) so the volume stays at rest.
-MuscleDeformation solve_muscle_deformation(const Mesh& mesh, const MuscleRig& rig, float activation);
+MuscleDeformation solve_muscle_deformation(const Mesh& mesh, const MuscleRig& rig,
+                                           float activation);
 // Both steps: the deformed positions (same order and topology as mesh).
 std::vector<glm::vec3> deform_muscle(const Mesh& mesh, const MuscleRig& rig, float activation);
 
@@ -51,4 +51,4 @@ std::vector<glm::vec3> deform_muscle(const Mesh& mesh, const MuscleRig& rig, flo
 // spine point.
 float muscle_length(const std::vector<glm::vec3>& positions, const MuscleRig& rig);
 
-}  // namespace sh::anatomy
+} // namespace sh::anatomy

@@ -10,10 +10,14 @@ glm::vec3 to_glm(sim::Vec3 v, double s) {
 }
 VeinKind kind_of(sim::VeinSystem s) {
     switch (s) {
-    case sim::VeinSystem::Superficial: return VeinKind::Superficial;
-    case sim::VeinSystem::Intramuscular: return VeinKind::Intramuscular;
-    case sim::VeinSystem::Foot: return VeinKind::Foot;
-    default: return VeinKind::Deep;
+    case sim::VeinSystem::Superficial:
+        return VeinKind::Superficial;
+    case sim::VeinSystem::Intramuscular:
+        return VeinKind::Intramuscular;
+    case sim::VeinSystem::Foot:
+        return VeinKind::Foot;
+    default:
+        return VeinKind::Deep;
     }
 }
 } // namespace
@@ -66,7 +70,8 @@ void fill_flow_frame(const sim::LegModel& model, FlowFrame& out) {
         out.links[i].flow_ml_s = q;
         out.links[i].valve_opening = l.valve ? static_cast<float>(model.valve_opening(i)) : 1.0f;
         out.links[i].valve_failure =
-            l.valve ? static_cast<float>(model.valves().severity[static_cast<int>(*l.valve)]) : 0.0f;
+            l.valve ? static_cast<float>(model.valves().severity[static_cast<int>(*l.valve)])
+                    : 0.0f;
         out.compartments[l.from].flow_out_ml_s += q;
         out.compartments[l.to].flow_in_ml_s += q;
     }

@@ -12,10 +12,12 @@ namespace sh::app {
 
 std::filesystem::path default_leg_cache_dir() {
     std::filesystem::path base;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) base = xdg;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        base = xdg;
     else if (const char* home = std::getenv("HOME"); home && *home)
         base = std::filesystem::path(home) / ".cache";
-    else base = std::filesystem::temp_directory_path();
+    else
+        base = std::filesystem::temp_directory_path();
     return base / "secondheart" / "default-leg";
 }
 
@@ -28,10 +30,13 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     std::filesystem::path dir = default_leg_cache_dir();
     anatomy::LeggenResult generated = anatomy::write_default_leg(dir);
     if (!generated.error.empty())
-        std::fprintf(stderr, "secondheart: cannot write the default leg to %s (%s); using the "
-                             "built-in structures\n", dir.string().c_str(), generated.error.c_str());
+        std::fprintf(stderr,
+                     "secondheart: cannot write the default leg to %s (%s); using the "
+                     "built-in structures\n",
+                     dir.string().c_str(), generated.error.c_str());
     anatomy::LoadedLeg leg = anatomy::load_leg(dir / "manifest.json", options.meshes);
-    for (const std::string& m : leg.messages) std::fprintf(stderr, "secondheart: mesh: %s\n", m.c_str());
+    for (const std::string& m : leg.messages)
+        std::fprintf(stderr, "secondheart: mesh: %s\n", m.c_str());
 
     auto scene = scene::create_scene_renderer(device, submitter, geometry, leg);
     if (!scene) return scene.error();
@@ -48,8 +53,8 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
         options.render_scale > 0.0f ? std::clamp(options.render_scale, 0.25f, 1.0f) : 1.0f;
     LegContentOptions resolved = options;
     if (!resolved.antialias) resolved.antialias = default_antialias(device);
-    return std::unique_ptr<LegContent>(new LegContent(device, scene.take(), particles.take(),
-                                                      post.take(), resolved, scale));
+    return std::unique_ptr<LegContent>(
+        new LegContent(device, scene.take(), particles.take(), post.take(), resolved, scale));
 }
 
 bool default_antialias(const Device& device) {
@@ -70,8 +75,8 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     const float aspect = static_cast<float>(e.width) / static_cast<float>(std::max(1u, e.height));
     scene::Camera camera = scene_.camera(options_.view, aspect);
     scene::SceneOptions so;
-    so.mode = options_.view == scene::CameraPreset::Cutaway ? scene::RenderMode::XRay
-                                                            : options_.mode;
+    so.mode =
+        options_.view == scene::CameraPreset::Cutaway ? scene::RenderMode::XRay : options_.mode;
     so.palette = options_.palette;
     scene_.update(*info.flow, static_cast<float>(info.time_s));
     // With the post pass the leg and the blood go into the internal target (the frame's size

@@ -2,8 +2,8 @@
 // The real frame content of secondheart: the leg (engine/scene) with the blood as GPU particles
 // (engine/particles) splatted over it, both driven by the simulator's FlowFrame.
 
-#include "particles/flow_particles.hpp"
 #include "frame_content.hpp"
+#include "particles/flow_particles.hpp"
 #include "post/post_pass.hpp"
 #include "scene/scene_renderer.hpp"
 
@@ -16,8 +16,8 @@
 namespace sh::app {
 
 struct LegContentOptions {
-    std::uint32_t particles = 0;         // 0: scale to the device
-    std::vector<std::string> meshes;     // --mesh ROLE=PATH[:UNITS] overrides
+    std::uint32_t particles = 0;     // 0: scale to the device
+    std::vector<std::string> meshes; // --mesh ROLE=PATH[:UNITS] overrides
     scene::CameraPreset view = scene::CameraPreset::Front;
     scene::RenderMode mode = scene::RenderMode::Normal;
     scene::Palette palette = scene::Palette::Dark;

@@ -1,10 +1,9 @@
 // secondheart: the real-time 3D calf-muscle-pump visualiser. See secondheart_options.cpp for the
 // command line and its exit codes, secondheart_run.cpp for the frame loop.
-#include "secondheart_options.hpp"
-#include "secondheart_run.hpp"
-
 #include "lesson.hpp"
 #include "scenario.hpp"
+#include "secondheart_options.hpp"
+#include "secondheart_run.hpp"
 
 #include <cstdio>
 #include <exception>

@@ -2,8 +2,8 @@
 
 #include "anatomy/mesh_loader.hpp"
 
-#include <CLI/CLI.hpp>
 #include <charconv>
+#include <CLI/CLI.hpp>
 
 namespace sh::app {
 
@@ -21,7 +21,8 @@ std::optional<std::uint32_t> parse_uint(std::string_view text) {
 std::string check_size(const std::string& text) {
     return parse_size(text) ? std::string()
                             : "expected WIDTHxHEIGHT in pixels, each 1 to 16384, e.g. 1280x720; "
-                              "got '" + text + "'";
+                              "got '" +
+                                  text + "'";
 }
 
 } // namespace
@@ -56,8 +57,9 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--screenshot", o.screenshot,
                    "Write the last frame (with the UI) to this PNG file (headless default: "
                    "secondheart-frame.png)");
-    app.add_flag("--validation", o.validation,
-                 "Enable the Khronos validation layer; any error or warning fails the run (exit 4)");
+    app.add_flag(
+        "--validation", o.validation,
+        "Enable the Khronos validation layer; any error or warning fails the run (exit 4)");
     app.add_option("--scenario", o.scenario, "Scenario JSON file (assets/scenarios/*.json)")
         ->check(CLI::ExistingFile);
     app.add_option("--particles", o.particles,

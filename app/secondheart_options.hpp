@@ -12,10 +12,10 @@ namespace sh::app {
 // Exit codes of secondheart (also listed in --help).
 enum ExitCode : int {
     k_exit_ok = 0,
-    k_exit_failure = 1,       // a runtime failure (message on stderr)
-    k_exit_usage = 2,         // bad command line or scenario file
-    k_exit_no_device = 3,     // no usable Vulkan device (each device's rejection is printed)
-    k_exit_validation = 4,    // --validation and the layer reported errors or warnings
+    k_exit_failure = 1,    // a runtime failure (message on stderr)
+    k_exit_usage = 2,      // bad command line or scenario file
+    k_exit_no_device = 3,  // no usable Vulkan device (each device's rejection is printed)
+    k_exit_validation = 4, // --validation and the layer reported errors or warnings
 };
 
 struct Size {
@@ -30,15 +30,15 @@ struct Options {
     std::string screenshot;   // PNG of the last frame
     std::string check_lesson; // validate this lesson file and exit (0 valid, 2 not)
     bool validation = false;
-    std::string scenario;     // scenario JSON file
-    std::uint32_t particles = 0; // 0: scaled to the device (65,536 on lavapipe)
-    std::string view = "front"; // front, back, medial, cutaway (x-ray of the deep veins)
-    std::string palette = "dark"; // dark or light (bright rooms)
+    std::string scenario;            // scenario JSON file
+    std::uint32_t particles = 0;     // 0: scaled to the device (65,536 on lavapipe)
+    std::string view = "front";      // front, back, medial, cutaway (x-ray of the deep veins)
+    std::string palette = "dark";    // dark or light (bright rooms)
     std::vector<std::string> meshes; // ROLE=PATH[:UNITS[:AXES]], validated, for the scene renderer
-    std::string gpu;          // name substring or index; empty: automatic (SECONDHEART_GPU)
-    std::uint32_t benchmark = 0; // frames to render and time; 0: off
-    std::string antialias = "auto"; // FXAA-style post pass: on, off, auto (GPUs on, CPUs off)
-    float render_scale = 1.0f;   // 0.25 .. 1 of the frame size (upscaled before the UI)
+    std::string gpu;                 // name substring or index; empty: automatic (SECONDHEART_GPU)
+    std::uint32_t benchmark = 0;     // frames to render and time; 0: off
+    std::string antialias = "auto";  // FXAA-style post pass: on, off, auto (GPUs on, CPUs off)
+    float render_scale = 1.0f;       // 0.25 .. 1 of the frame size (upscaled before the UI)
 
     // Hidden test hooks (window mode only): drive a resize and a minimise from inside the loop.
     std::optional<std::uint32_t> test_resize_frame;

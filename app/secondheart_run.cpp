@@ -12,11 +12,11 @@
 #include "sdl_window.hpp"
 #include "secondheart_sim.hpp"
 
-#include <SDL.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <SDL.h>
 #include <string>
 #include <vector>
 
@@ -107,14 +107,14 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             if (restore_at && *restore_at == i) SDL_RestoreWindow(window->get());
         }
 
-        const double wall_dt =
-            window != nullptr ? std::chrono::duration<double>(start - last).count()
-                              : k_headless_frame_s;
+        const double wall_dt = window != nullptr
+                                   ? std::chrono::duration<double>(start - last).count()
+                                   : k_headless_frame_s;
         last = start;
         const double sim_dt = sim.advance(i == 0 ? 0.0 : wall_dt);
 
-        VkExtent2D size = window != nullptr ? window->drawable_size()
-                                            : VkExtent2D{o.size.width, o.size.height};
+        VkExtent2D size =
+            window != nullptr ? window->drawable_size() : VkExtent2D{o.size.width, o.size.height};
         // Xvfb has no window manager, so SDL_MinimizeWindow changes nothing there: while the
         // test hook holds the window "minimised" it also withholds the size, so that the 0x0
         // path (no swapchain, frames skipped, then a clean resume) runs under any X server.
@@ -144,7 +144,8 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         info.flow = &sim.flow();
         const bool capture = capture_last && frames != 0 && i + 1 == frames;
         if (loop.render(content, &ui, info, size, capture) == FrameStatus::Rendered) {
-            const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+            const double ms =
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count();
             result.frame_ms.push_back(ms);
             frame_ema_ms = frame_ema_ms == 0 ? ms : frame_ema_ms + 0.05 * (ms - frame_ema_ms);
             result.captured |= capture;
@@ -160,17 +161,21 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
     std::unique_ptr<SdlWindow> window = open_window(o, png);
     const bool headless = window == nullptr;
     const std::uint32_t frames =
-        o.benchmark != 0 ? o.benchmark : (o.frames != 0 ? o.frames : (headless ? k_headless_default_frames : 0));
+        o.benchmark != 0 ? o.benchmark
+                         : (o.frames != 0 ? o.frames : (headless ? k_headless_default_frames : 0));
     // Headless runs always leave a PNG (that is their output) unless only timing was asked for.
     const bool write_png_at_end = !o.screenshot.empty() || (headless && o.benchmark == 0);
 
     if (o.validation && !validation_layer_available()) {
-        std::fprintf(stderr, "secondheart: --validation: %s is not installed (Debian: "
-                             "vulkan-validationlayers)\n", k_validation_layer);
+        std::fprintf(stderr,
+                     "secondheart: --validation: %s is not installed (Debian: "
+                     "vulkan-validationlayers)\n",
+                     k_validation_layer);
         return k_exit_failure;
     }
     InstanceBuilder builder;
-    builder.app_name("SecondHeart").validation(o.validation ? Validation::Required : Validation::Off);
+    builder.app_name("SecondHeart")
+        .validation(o.validation ? Validation::Required : Validation::Off);
     if (window) {
         auto extensions = window->instance_extensions();
         if (!extensions) throw std::runtime_error(extensions.error().describe());
@@ -230,14 +235,17 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             antialias = leg.value()->antialias();
             content = leg.take();
         } else {
-            std::fprintf(stderr, "secondheart: the leg renderer failed (%s); showing the simple "
-                                 "placeholder\n", leg.error().describe().c_str());
+            std::fprintf(stderr,
+                         "secondheart: the leg renderer failed (%s); showing the simple "
+                         "placeholder\n",
+                         leg.error().describe().c_str());
             particle_count = o.particles != 0 ? o.particles : 4096;
             auto placeholder = PlaceholderContent::create(device, sim.geometry(), particle_count);
             if (!placeholder) throw std::runtime_error(placeholder.error().describe());
             content = placeholder.take();
         }
-        std::fprintf(stderr, "secondheart: %u particles, view %s, render scale %.2f, anti-aliasing %s\n",
+        std::fprintf(stderr,
+                     "secondheart: %u particles, view %s, render scale %.2f, anti-aliasing %s\n",
                      particle_count, o.view.c_str(), static_cast<double>(render_scale),
                      antialias ? "on" : "off");
         VkExtent2D initial{o.size.width, o.size.height};
@@ -310,8 +318,10 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         if (stats->errors() != 0 || stats->warnings() != 0) {
             for (const std::string& m : stats->last_messages())
                 std::fprintf(stderr, "  %s\n", m.c_str());
-            std::fprintf(stderr, "secondheart: FAILED: the validation layer reported %u errors "
-                                 "and %u warnings\n", stats->errors(), stats->warnings());
+            std::fprintf(stderr,
+                         "secondheart: FAILED: the validation layer reported %u errors "
+                         "and %u warnings\n",
+                         stats->errors(), stats->warnings());
             exit_code = k_exit_validation;
         }
     }

@@ -3,8 +3,8 @@
 // everything down. Returns the process exit code (secondheart_options.hpp).
 #pragma once
 
-#include "secondheart_options.hpp"
 #include "scenario.hpp"
+#include "secondheart_options.hpp"
 
 #include <optional>
 

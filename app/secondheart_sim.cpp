@@ -61,9 +61,11 @@ const std::vector<Preset>& presets() {
     static const std::vector<Preset> list = {
         {"Healthy walk", make("healthy", Posture::Standing, {Activity::Walking, 4.0}, 1)},
         {"Long-haul flight", make("healthy", Posture::Sitting, {Activity::Still, 0}, 1000)},
-        {"Desk day with breaks", make("healthy", Posture::Sitting, {Activity::Still, 0}, 600, true)},
+        {"Desk day with breaks",
+         make("healthy", Posture::Sitting, {Activity::Still, 0}, 600, true)},
         {"Varicose veins", make("gsv-reflux", Posture::Standing, {Activity::Walking, 3.0}, 1)},
-        {"Post-thrombotic leg", make("post-thrombotic", Posture::Standing, {Activity::Walking, 3.0}, 1)},
+        {"Post-thrombotic leg",
+         make("post-thrombotic", Posture::Standing, {Activity::Walking, 3.0}, 1)},
     };
     return list;
 }
@@ -102,13 +104,14 @@ void SimDriver::init_panel(ui::PanelState& panel) const {
 void SimDriver::settings_to_panel(ui::PanelState& panel) const {
     const sim::Scenario& s = live_.scenario();
     const auto it = std::find(panel.conditions.begin(), panel.conditions.end(), s.condition);
-    panel.condition = it == panel.conditions.end() ? 0 : static_cast<int>(it - panel.conditions.begin());
+    panel.condition =
+        it == panel.conditions.end() ? 0 : static_cast<int>(it - panel.conditions.begin());
     const sim::ValveSettings v = s.valve_settings();
     for (std::size_t g = 0; g < panel.valve_severity.size(); ++g)
         panel.valve_severity[g] = static_cast<float>(v.severity[g]);
     panel.time_lapse = static_cast<float>(s.time_lapse);
     panel.breaks = s.breaks.has_value();
-    panel.posture = s.posture == sim::Posture::Sitting ? ui::PostureChoice::Sitting
+    panel.posture = s.posture == sim::Posture::Sitting    ? ui::PostureChoice::Sitting
                     : s.posture == sim::Posture::Standing ? ui::PostureChoice::Standing
                                                           : ui::PostureChoice::Lying;
 }
@@ -128,10 +131,18 @@ void SimDriver::update_panel(ui::PanelState& panel) const {
         panel.running_speed_kmh = static_cast<float>(a.speed_kmh);
         panel.cadence_spm = static_cast<float>(sim::running_cadence_spm(a.speed_kmh));
         break;
-    case sim::Activity::HeelRaises: panel.activity = ui::ActivityChoice::HeelRaises; break;
-    case sim::Activity::AnklePumps: panel.activity = ui::ActivityChoice::AnklePumps; break;
-    case sim::Activity::ToeTapping: panel.activity = ui::ActivityChoice::ToeTapping; break;
-    default: panel.activity = ui::ActivityChoice::Standing; break;
+    case sim::Activity::HeelRaises:
+        panel.activity = ui::ActivityChoice::HeelRaises;
+        break;
+    case sim::Activity::AnklePumps:
+        panel.activity = ui::ActivityChoice::AnklePumps;
+        break;
+    case sim::Activity::ToeTapping:
+        panel.activity = ui::ActivityChoice::ToeTapping;
+        break;
+    default:
+        panel.activity = ui::ActivityChoice::Standing;
+        break;
     }
     panel.paused = live_.paused();
     panel.sim_time_s = model.time_s();
@@ -150,23 +161,33 @@ void SimDriver::update_panel(ui::PanelState& panel) const {
 sim::Scenario SimDriver::panel_to_scenario(const ui::PanelState& panel) const {
     sim::Scenario s = live_.scenario();
     switch (panel.activity) {
-    case ui::ActivityChoice::Standing: s.activity = {sim::Activity::Still, 0.0}; break;
+    case ui::ActivityChoice::Standing:
+        s.activity = {sim::Activity::Still, 0.0};
+        break;
     case ui::ActivityChoice::Walking:
         s.activity = {sim::Activity::Walking, static_cast<double>(panel.walking_speed_kmh)};
         break;
     case ui::ActivityChoice::Running:
         s.activity = {sim::Activity::Running, static_cast<double>(panel.running_speed_kmh)};
         break;
-    case ui::ActivityChoice::HeelRaises: s.activity = {sim::Activity::HeelRaises, 0.0}; break;
-    case ui::ActivityChoice::AnklePumps: s.activity = {sim::Activity::AnklePumps, 0.0}; break;
-    case ui::ActivityChoice::ToeTapping: s.activity = {sim::Activity::ToeTapping, 0.0}; break;
+    case ui::ActivityChoice::HeelRaises:
+        s.activity = {sim::Activity::HeelRaises, 0.0};
+        break;
+    case ui::ActivityChoice::AnklePumps:
+        s.activity = {sim::Activity::AnklePumps, 0.0};
+        break;
+    case ui::ActivityChoice::ToeTapping:
+        s.activity = {sim::Activity::ToeTapping, 0.0};
+        break;
     }
-    s.posture = panel.posture == ui::PostureChoice::Sitting  ? sim::Posture::Sitting
+    s.posture = panel.posture == ui::PostureChoice::Sitting ? sim::Posture::Sitting
                 : panel.posture == ui::PostureChoice::Lying ? sim::Posture::Lying
                                                             : sim::Posture::Standing;
     s.time_lapse = std::clamp(static_cast<double>(panel.time_lapse), 1.0, 10000.0);
-    if (panel.breaks) s.breaks = sim::SitBreaks{60, sim::Activity::Walking, 5};
-    else s.breaks.reset();
+    if (panel.breaks)
+        s.breaks = sim::SitBreaks{60, sim::Activity::Walking, 5};
+    else
+        s.breaks.reset();
     return s;
 }
 
@@ -186,7 +207,8 @@ void SimDriver::apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits) 
         sim::Scenario s = panel_to_scenario(panel);
         // Walking, running and heel raises need the leg standing.
         if (edits.activity && s.activity.kind != sim::Activity::Still &&
-            s.activity.kind != sim::Activity::AnklePumps && s.activity.kind != sim::Activity::ToeTapping)
+            s.activity.kind != sim::Activity::AnklePumps &&
+            s.activity.kind != sim::Activity::ToeTapping)
             s.posture = sim::Posture::Standing;
         live_.set_scenario(s);
         settings_to_panel(panel);

@@ -4,7 +4,6 @@
 #include "scenario.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace sh::app {

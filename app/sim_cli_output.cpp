@@ -5,7 +5,9 @@
 namespace sh::app {
 namespace {
 // Two decimals are more than the model's accuracy; keeps the printed JSON readable.
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
 } // namespace
 
 nlohmann::json to_json(const sim::AvpResult& r) {
@@ -20,9 +22,9 @@ nlohmann::json to_json(const sim::AvpResult& r) {
 }
 
 nlohmann::json to_json(const sim::ApgResult& r) {
-    return {{"vv_mL", round2(r.vv_mL)},   {"vfi_mL_s", round2(r.vfi_mL_s)},
-            {"ev_mL", round2(r.ev_mL)},   {"ef_pct", round2(r.ef_pct)},
-            {"rv_mL", round2(r.rv_mL)},   {"rvf_pct", round2(r.rvf_pct)}};
+    return {{"vv_mL", round2(r.vv_mL)}, {"vfi_mL_s", round2(r.vfi_mL_s)},
+            {"ev_mL", round2(r.ev_mL)}, {"ef_pct", round2(r.ef_pct)},
+            {"rv_mL", round2(r.rv_mL)}, {"rvf_pct", round2(r.rvf_pct)}};
 }
 
 nlohmann::json to_json(const sim::SitResult& r) {
@@ -34,7 +36,8 @@ nlohmann::json to_json(const sim::SitResult& r) {
                         {"popliteal_velocity_cm_s", round2(r.popliteal_velocity_cm_s)},
                         {"relative_vte_risk", round2(r.relative_vte_risk)},
                         {"risk_note", "population average for teaching, not a diagnosis"}};
-    if (r.volume_gain_pct_after_walk) j["volume_gain_pct_after_walk"] = round2(*r.volume_gain_pct_after_walk);
+    if (r.volume_gain_pct_after_walk)
+        j["volume_gain_pct_after_walk"] = round2(*r.volume_gain_pct_after_walk);
     return j;
 }
 

@@ -10,11 +10,10 @@
 #include "sim_cli_output.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -47,8 +46,9 @@ void add_common(CLI::App* cmd, Common& c) {
                     "Severity of the condition's valve failure, 0 (none) to 1 (valves absent)")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
-    cmd->add_option("--csv", c.csv, "Write the time series (pressures, flows, volumes, valve "
-                                    "openings, muscle pressure) to this CSV file");
+    cmd->add_option("--csv", c.csv,
+                    "Write the time series (pressures, flows, volumes, valve "
+                    "openings, muscle pressure) to this CSV file");
 }
 
 sim::Subject subject(const Common& c) {
@@ -82,20 +82,21 @@ void print_summary(const Common& c) {
     sim::SitOptions sit;
     sit.hours = 4;
     auto seated = sim::run_sit(s, sit);
-    std::fprintf(stderr,
-                 "SecondHeart simulator: %s leg, %.0f cm tall (the 3D program is secondheart)\n"
-                 "  standing ankle vein pressure      %6.1f mmHg\n"
-                 "  walking %.1f km/h (%.0f steps/min)  %6.1f mmHg mean, fall %.1f mmHg\n"
-                 "  refill after walking              %6.1f s\n"
-                 "  calf pump: venous volume %.0f mL, ejection fraction %.0f %%, residual %.0f %%\n"
-                 "  4 h seated still: ankle %.0f mmHg, leg volume +%.1f %%, relative VTE risk %.2f\n"
-                 "  (the risk is a population average for teaching, not a diagnosis)\n",
-                 c.condition.c_str(), c.height_cm, avp.standing_mmHg, c.speed_kmh,
-                 avp.cadence_spm, avp.walking_mean_mmHg, avp.fall_mmHg, avp.refill_time_s,
-                 apg.vv_mL, apg.ef_pct, apg.rvf_pct, seated.ankle_pressure_mmHg,
-                 seated.volume_gain_pct_end, seated.relative_vte_risk);
-    finish(c, nullptr,
-           {{"avp", app::to_json(avp)}, {"apg", app::to_json(apg)}, {"sit_4h", app::to_json(seated)}});
+    std::fprintf(
+        stderr,
+        "SecondHeart simulator: %s leg, %.0f cm tall (the 3D program is secondheart)\n"
+        "  standing ankle vein pressure      %6.1f mmHg\n"
+        "  walking %.1f km/h (%.0f steps/min)  %6.1f mmHg mean, fall %.1f mmHg\n"
+        "  refill after walking              %6.1f s\n"
+        "  calf pump: venous volume %.0f mL, ejection fraction %.0f %%, residual %.0f %%\n"
+        "  4 h seated still: ankle %.0f mmHg, leg volume +%.1f %%, relative VTE risk %.2f\n"
+        "  (the risk is a population average for teaching, not a diagnosis)\n",
+        c.condition.c_str(), c.height_cm, avp.standing_mmHg, c.speed_kmh, avp.cadence_spm,
+        avp.walking_mean_mmHg, avp.fall_mmHg, avp.refill_time_s, apg.vv_mL, apg.ef_pct, apg.rvf_pct,
+        seated.ankle_pressure_mmHg, seated.volume_gain_pct_end, seated.relative_vte_risk);
+    finish(
+        c, nullptr,
+        {{"avp", app::to_json(avp)}, {"apg", app::to_json(apg)}, {"sit_4h", app::to_json(seated)}});
 }
 
 } // namespace
@@ -131,7 +132,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.0, 24.0))
         ->capture_default_str();
     sit->add_option("--activity", sit_activity, "still, ankle-pumps or toe-tapping while seated")
-        ->check(CLI::IsMember({"still", "ankle-pumps", "toe-tapping", "ankle_pumps", "toe_tapping"}))
+        ->check(
+            CLI::IsMember({"still", "ankle-pumps", "toe-tapping", "ankle_pumps", "toe_tapping"}))
         ->capture_default_str();
     sit->add_option("--breaks", breaks, "EVERY_MIN:ACTIVITY:MIN, e.g. 60:walking:5")
         ->check([](const std::string& v) {
@@ -172,8 +174,9 @@ int main(int argc, char** argv) {
         if (*avp) {
             auto s = subject(avp_c);
             auto rec = recorder_for(avp_c, s);
-            auto r = sim::run_avp(s, avp_c.speed_kmh, rec.get(),
-                                  gait == "running" ? sim::Activity::Running : sim::Activity::Walking);
+            auto r =
+                sim::run_avp(s, avp_c.speed_kmh, rec.get(),
+                             gait == "running" ? sim::Activity::Running : sim::Activity::Walking);
             finish(avp_c, rec.get(), app::to_json(r));
         } else if (*apg) {
             auto s = subject(apg_c);

@@ -1,7 +1,6 @@
 #include "immediate_submit.hpp"
 
 #include "barriers.hpp"
-
 #include "vk_check.hpp"
 
 namespace sh {
@@ -76,14 +75,13 @@ Result<Buffer> upload_device_buffer(const Device& device, const ImmediateSubmitt
         vkCmdCopyBuffer(cmd, staging.value().get(), target.value().get(), 1, &region);
         // RAW: compute and vertex shaders of later submissions read what the copy wrote (WAW
         // where they also write the buffer, as the particle steps do).
-        pipeline_barrier(cmd,
-                         {buffer_barrier(target.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
-                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                         VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT |
-                                             VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
-                                         VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
-                                             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
-                         {});
+        pipeline_barrier(
+            cmd,
+            {buffer_barrier(
+                target.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+            {});
     });
     return target;
 }

@@ -35,7 +35,6 @@ Result<ImmediateSubmitter> create_immediate_submitter(const Device& device);
 // submission. Its closing barrier makes the copy visible to compute and vertex shaders that read
 // or write the buffer in later submissions (RAW, and WAW for buffers the shaders update).
 Result<Buffer> upload_device_buffer(const Device& device, const ImmediateSubmitter& submitter,
-                                    const void* data, VkDeviceSize bytes,
-                                    VkBufferUsageFlags usage);
+                                    const void* data, VkDeviceSize bytes, VkBufferUsageFlags usage);
 
 } // namespace sh

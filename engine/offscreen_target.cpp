@@ -28,8 +28,8 @@ Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D
     VkImageUsageFlags color_usage =
         VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     if (target.storage_) color_usage |= VK_IMAGE_USAGE_STORAGE_BIT;
-    target.sampled_color_ = sampled_color &&
-        (color_features & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT) != 0;
+    target.sampled_color_ =
+        sampled_color && (color_features & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT) != 0;
     if (target.sampled_color_) color_usage |= VK_IMAGE_USAGE_SAMPLED_BIT;
 
     Result<Image> color = create_image(
@@ -138,14 +138,13 @@ void OffscreenTarget::end_compute_access(VkCommandBuffer cmd) {
     // swapchain) see the compute writes. Depth: WAR, later depth tests wait for the sampling.
     pipeline_barrier(
         cmd, {},
-        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
-                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                       color_layout_,
-                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
-                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_TRANSFER_READ_BIT,
-                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+        {image_barrier(
+             color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, color_layout_,
+             VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+             VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                 VK_ACCESS_2_TRANSFER_READ_BIT,
+             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
          image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_NONE, depth_layout_,
                        VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
@@ -163,14 +162,13 @@ void OffscreenTarget::begin_color_overwrite(VkCommandBuffer cmd) {
     // every pixel is rewritten, so the old contents are discarded (UNDEFINED).
     pipeline_barrier(
         cmd, {},
-        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
-                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                           VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT |
-                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
-                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                       VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                       VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_IMAGE_LAYOUT_GENERAL)});
+        {image_barrier(
+            color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+            VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+            VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+            VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_IMAGE_LAYOUT_GENERAL)});
     color_layout_ = VK_IMAGE_LAYOUT_GENERAL;
 }
 
@@ -179,30 +177,28 @@ void OffscreenTarget::end_color_overwrite(VkCommandBuffer cmd) {
     // the swapchain) see the compute writes.
     pipeline_barrier(
         cmd, {},
-        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
-                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                       color_layout_,
-                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
-                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_TRANSFER_READ_BIT,
-                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+        {image_barrier(
+            color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, color_layout_,
+            VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+            VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                VK_ACCESS_2_TRANSFER_READ_BIT,
+            VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
     color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
 }
 
 void OffscreenTarget::begin_color_sampling(VkCommandBuffer cmd) {
     // RAW: compute samples what the scene's colour attachment or the particle splat (compute
     // storage writes) wrote last; the layout change waits for both.
-    pipeline_barrier(
-        cmd, {},
-        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
-                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                           VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
-                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                       color_layout_, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                       VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
+    pipeline_barrier(cmd, {},
+                     {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                                        VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                                    color_layout_, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                                    VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                                    VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
     color_layout_ = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
 }
 

@@ -32,13 +32,15 @@ Result<ParticleAdvector> create_particle_advector(const Device& device,
 
     Result<Buffer> particles =
         upload_device_buffer(device, submitter, initial.data(), initial.size_bytes(),
-               VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+                             VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
     if (!particles) return particles.error();
-    Result<Buffer> points = upload_device_buffer(device, submitter, polyline.data(), polyline.size_bytes(),
-                                   VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    Result<Buffer> points =
+        upload_device_buffer(device, submitter, polyline.data(), polyline.size_bytes(),
+                             VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!points) return points.error();
-    Result<Buffer> speeds = upload_device_buffer(device, submitter, velocities.data(), velocities.size_bytes(),
-                                   VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    Result<Buffer> speeds =
+        upload_device_buffer(device, submitter, velocities.data(), velocities.size_bytes(),
+                             VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!speeds) return speeds.error();
     a.particles_ = particles.take();
     a.points_ = points.take();

@@ -179,8 +179,8 @@ Result<UniquePipeline> create_graphics_pipeline(VkDevice device, const GraphicsP
 }
 
 Result<UniqueDescriptorPool> create_descriptor_pool(VkDevice device,
-                                                   std::span<const VkDescriptorPoolSize> sizes,
-                                                   std::uint32_t max_sets) {
+                                                    std::span<const VkDescriptorPoolSize> sizes,
+                                                    std::uint32_t max_sets) {
     VkDescriptorPoolCreateInfo info{};
     info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
     info.maxSets = max_sets;

@@ -26,8 +26,8 @@ Result<UniqueDescriptorSetLayout> create_storage_set_layout(VkDevice device, std
 
 // A descriptor pool for up to `max_sets` sets holding `sizes` descriptors in all.
 Result<UniqueDescriptorPool> create_descriptor_pool(VkDevice device,
-                                                   std::span<const VkDescriptorPoolSize> sizes,
-                                                   std::uint32_t max_sets);
+                                                    std::span<const VkDescriptorPoolSize> sizes,
+                                                    std::uint32_t max_sets);
 // One set of `layout` from `pool` (freed with the pool).
 Result<VkDescriptorSet> allocate_descriptor_set(VkDevice device, VkDescriptorPool pool,
                                                 VkDescriptorSetLayout layout);

@@ -8,10 +8,9 @@
 
 #include <array>
 #include <cstdint>
+#include <glm/vec3.hpp>
 #include <string>
 #include <vector>
-
-#include <glm/vec3.hpp>
 
 namespace sh {
 
@@ -19,19 +18,19 @@ enum class VeinKind : std::uint32_t { Deep = 0, Superficial = 1, Intramuscular =
 
 // One lumped compartment: a piece of one vein's centreline.
 struct VeinCompartment {
-    std::string label;              // "great_saphenous#0"
+    std::string label; // "great_saphenous#0"
     VeinKind kind = VeinKind::Deep;
     std::vector<glm::vec3> centreline; // distal (first) to proximal (last) point, cm
-    float reference_radius_cm = 0;  // one vein's radius at the tube law's reference area
-    std::uint32_t count = 1;        // parallel veins (paired tibial veins, soleal sinuses)
-    bool in_calf = false;           // inside the lower leg or foot (capillary inflow region)
+    float reference_radius_cm = 0;     // one vein's radius at the tube law's reference area
+    std::uint32_t count = 1;           // parallel veins (paired tibial veins, soleal sinuses)
+    bool in_calf = false;              // inside the lower leg or foot (capillary inflow region)
 };
 
 // A connection between compartments; positive flow runs from -> to (towards the heart).
 struct VeinLink {
     std::uint32_t from = 0;
     std::uint32_t to = 0;
-    std::vector<glm::vec3> path;    // junction path, at least 2 points (equal for interior breaks)
+    std::vector<glm::vec3> path; // junction path, at least 2 points (equal for interior breaks)
     bool has_valve = false;
     glm::vec3 valve_position{0};
     std::string name;
@@ -40,7 +39,7 @@ struct VeinLink {
 struct VeinGeometry {
     std::vector<VeinCompartment> compartments;
     std::vector<VeinLink> links;
-    std::uint32_t outlet = 0;       // compartment that drains to the heart (the groin)
+    std::uint32_t outlet = 0; // compartment that drains to the heart (the groin)
 };
 
 // Per-frame state from the simulator.
@@ -49,13 +48,13 @@ struct CompartmentFlow {
     float flow_in_ml_s = 0;  // net flow entering at the distal end (sum over links + inflow)
     float flow_out_ml_s = 0; // net flow leaving at the proximal end
     float pressure_mmHg = 0;
-    float inflow_ml_s = 0;   // arterial inflow through this compartment's capillary bed
+    float inflow_ml_s = 0; // arterial inflow through this compartment's capillary bed
 };
 
 struct LinkFlow {
-    float flow_ml_s = 0;      // signed: negative is reflux
-    float valve_opening = 1;  // 0 closed .. 1 open (1 when the link has no valve)
-    float valve_failure = 0;  // 0 competent .. 1 absent
+    float flow_ml_s = 0;     // signed: negative is reflux
+    float valve_opening = 1; // 0 closed .. 1 open (1 when the link has no valve)
+    float valve_failure = 0; // 0 competent .. 1 absent
 };
 
 struct FlowFrame {

@@ -7,9 +7,8 @@
 namespace sh::sim {
 namespace {
 
-constexpr std::array<std::string_view, 7> kNames = {"still",       "walking",     "running",
-                                                   "heel_raises", "ankle_pumps", "toe_tapping",
-                                                   "calf_squeeze"};
+constexpr std::array<std::string_view, 7> kNames = {
+    "still", "walking", "running", "heel_raises", "ankle_pumps", "toe_tapping", "calf_squeeze"};
 
 // Smooth bump: 0 outside [start, end], rising to 1 at `peak` with raised-cosine flanks.
 double bump(double phase, double start, double peak, double end) {
@@ -23,7 +22,9 @@ constexpr double kAnkleJointPump = 3.5;
 
 } // namespace
 
-std::string_view to_string(Activity a) { return kNames[static_cast<int>(a)]; }
+std::string_view to_string(Activity a) {
+    return kNames[static_cast<int>(a)];
+}
 
 std::optional<Activity> activity_from_string(std::string_view name) {
     for (size_t i = 0; i < kNames.size(); ++i)
@@ -53,12 +54,18 @@ double running_cadence_spm(double speed_kmh) {
 
 double soleus_peak_mmHg(const ActivitySpec& a) {
     switch (a.kind) {
-    case Activity::Walking: return 140.0 + 12.0 * std::clamp(a.speed_kmh, 0.0, 8.0);
-    case Activity::Running: return 230.0 + 4.0 * std::clamp(a.speed_kmh, 6.0, 16.0);
-    case Activity::HeelRaises: return 190.0;
-    case Activity::AnklePumps: return 110.0;
-    case Activity::ToeTapping: return 35.0;
-    default: return 0.0;
+    case Activity::Walking:
+        return 140.0 + 12.0 * std::clamp(a.speed_kmh, 0.0, 8.0);
+    case Activity::Running:
+        return 230.0 + 4.0 * std::clamp(a.speed_kmh, 6.0, 16.0);
+    case Activity::HeelRaises:
+        return 190.0;
+    case Activity::AnklePumps:
+        return 110.0;
+    case Activity::ToeTapping:
+        return 35.0;
+    default:
+        return 0.0;
     }
 }
 
@@ -66,22 +73,33 @@ double cycle_period_s(const ActivitySpec& a) {
     switch (a.kind) {
     case Activity::Walking:
         return a.speed_kmh > 0.05 ? 120.0 / walking_cadence_spm(a.speed_kmh) : 0.0;
-    case Activity::Running: return 120.0 / running_cadence_spm(a.speed_kmh);
-    case Activity::HeelRaises: return 1.5;  // one tiptoe every 1.5 s (APG: about 1 per second)
-    case Activity::AnklePumps: return 2.0;  // 30 per minute, the usual in-flight advice
-    case Activity::ToeTapping: return 0.6;
-    default: return 0.0;
+    case Activity::Running:
+        return 120.0 / running_cadence_spm(a.speed_kmh);
+    case Activity::HeelRaises:
+        return 1.5; // one tiptoe every 1.5 s (APG: about 1 per second)
+    case Activity::AnklePumps:
+        return 2.0; // 30 per minute, the usual in-flight advice
+    case Activity::ToeTapping:
+        return 0.6;
+    default:
+        return 0.0;
     }
 }
 
 double exercise_level(const ActivitySpec& a) {
     switch (a.kind) {
-    case Activity::Walking: return std::clamp(a.speed_kmh, 0.0, 8.0) / 6.0;
-    case Activity::Running: return 1.3 + 0.1 * std::clamp(a.speed_kmh - 8.0, 0.0, 8.0);
-    case Activity::HeelRaises: return 0.5;
-    case Activity::AnklePumps: return 0.25;
-    case Activity::ToeTapping: return 0.15;
-    default: return 0.0;
+    case Activity::Walking:
+        return std::clamp(a.speed_kmh, 0.0, 8.0) / 6.0;
+    case Activity::Running:
+        return 1.3 + 0.1 * std::clamp(a.speed_kmh - 8.0, 0.0, 8.0);
+    case Activity::HeelRaises:
+        return 0.5;
+    case Activity::AnklePumps:
+        return 0.25;
+    case Activity::ToeTapping:
+        return 0.15;
+    default:
+        return 0.0;
     }
 }
 
@@ -93,9 +111,12 @@ MuscleDrive muscle_drive(const ActivitySpec& a, double t) {
         // A firm manual squeeze of the calf held for 1 s, then released quickly (the duplex
         // reflux provocation).
         constexpr double kSqueeze = 90.0;
-        if (t < 0.2) d.manual_compression_mmHg = kSqueeze * t / 0.2;
-        else if (t < 1.0) d.manual_compression_mmHg = kSqueeze;
-        else if (t < 1.1) d.manual_compression_mmHg = kSqueeze * (1.1 - t) / 0.1;
+        if (t < 0.2)
+            d.manual_compression_mmHg = kSqueeze * t / 0.2;
+        else if (t < 1.0)
+            d.manual_compression_mmHg = kSqueeze;
+        else if (t < 1.1)
+            d.manual_compression_mmHg = kSqueeze * (1.1 - t) / 0.1;
         return d;
     }
     if (d.cycle_s <= 0) return d;
@@ -140,7 +161,8 @@ MuscleDrive muscle_drive(const ActivitySpec& a, double t) {
         p[2] = 50.0 * bump(phase, 0.0, 0.3, 0.6);
         p[0] = sol * bump(phase, 0.5, 0.75, 1.0);
         break;
-    default: break;
+    default:
+        break;
     }
     return d;
 }

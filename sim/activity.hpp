@@ -3,12 +3,12 @@
 // intramuscular pressures that squeeze the veins and into an exercise level that drives arterial
 // inflow (exercise hyperaemia).
 
+#include "network.hpp"
+
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "network.hpp"
 
 namespace sh::sim {
 
@@ -33,10 +33,10 @@ double soleus_peak_mmHg(const ActivitySpec& a);
 
 struct MuscleDrive {
     std::array<double, kMuscleCount> pressure_mmHg{}; // above resting tissue pressure
-    double exercise_level = 0;   // 0 at rest, about 1 at brisk walking, used for inflow and lymph
+    double exercise_level = 0; // 0 at rest, about 1 at brisk walking, used for inflow and lymph
     double manual_compression_mmHg = 0; // an examiner's hand squeezing the calf (reflux test)
-    double cycle_s = 0;          // period of the pattern (0 when still)
-    double phase = 0;            // 0..1 within the cycle
+    double cycle_s = 0;                 // period of the pattern (0 when still)
+    double phase = 0;                   // 0..1 within the cycle
 };
 
 // The muscle drive at time t (seconds since the activity started).

@@ -83,20 +83,20 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
         double area = l.area_cm2 * area_scale;
         link_area_[i] = area;
         // Poiseuille 8 pi mu L / A^2, in mmHg s / mL, times the lumped venous factor.
-        const bool superficial = net.segments[net.compartments[l.from].segment].system ==
-                                     VeinSystem::Superficial &&
-                                 net.segments[net.compartments[l.to].segment].system ==
-                                     VeinSystem::Superficial;
+        const bool superficial =
+            net.segments[net.compartments[l.from].segment].system == VeinSystem::Superficial &&
+            net.segments[net.compartments[l.to].segment].system == VeinSystem::Superficial;
         double factor = superficial ? p_.superficial_resistance_factor : p_.resistance_factor;
-        r0_[i] = factor * 8 * std::numbers::pi * p_.blood_viscosity_P * len /
-                 (area * area) / kDynPerMmHg;
+        r0_[i] = factor * 8 * std::numbers::pi * p_.blood_viscosity_P * len / (area * area) /
+                 kDynPerMmHg;
         inv_inertance_[i] = area * kDynPerMmHg / (p_.blood_density * len);
         bernoulli0_[i] = p_.blood_density / 2 / kDynPerMmHg; // / A_valve^2 at run time
         valve_group_[i] = l.valve ? static_cast<int>(*l.valve) : -1;
         const Segment& from_seg = net.segments[net.compartments[l.from].segment];
         const Segment& to_seg = net.segments[net.compartments[l.to].segment];
         // Thrombus remnants narrow the popliteal and femoral outflow of the calf.
-        obstructible_[i] = from_seg.system == VeinSystem::Deep && to_seg.system == VeinSystem::Deep &&
+        obstructible_[i] = from_seg.system == VeinSystem::Deep &&
+                           to_seg.system == VeinSystem::Deep &&
                            (to_seg.name == "femoral" || to_seg.name == "popliteal" ||
                             to_seg.name == "common_femoral");
         links_of_[l.from].push_back({i, 1.0});
@@ -148,7 +148,9 @@ void LegModel::set_activity(const ActivitySpec& activity) {
     activity_time_ = 0;
 }
 
-void LegModel::set_valves(const ValveSettings& valves) { valves_ = valves; }
+void LegModel::set_valves(const ValveSettings& valves) {
+    valves_ = valves;
+}
 
 double LegModel::capillary_pressure(int c) const {
     double pa = p_.mean_arterial_mmHg + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
@@ -161,8 +163,9 @@ void LegModel::step() {
     const int m = link_count();
     drive_ = muscle_drive(activity_, activity_time_);
     const bool supine = posture_angles(posture_).supine;
-    const double cvp = supine ? p_.cvp_supine_mmHg
-                       : posture_ == Posture::Sitting ? p_.cvp_seated_mmHg : p_.cvp_upright_mmHg;
+    const double cvp = supine                         ? p_.cvp_supine_mmHg
+                       : posture_ == Posture::Sitting ? p_.cvp_seated_mmHg
+                                                      : p_.cvp_upright_mmHg;
 
     // Pressures and heads from volumes.
     for (int c = 0; c < n; ++c) {
@@ -384,11 +387,13 @@ double LegModel::inflow_ml_s() const {
 
 double LegModel::gsv_ankle_pressure() const {
     if (gsv_ankle_c_ < 0) return 0;
-    return pressure_[gsv_ankle_c_] + p_.rho_g_mmHg_per_cm * (height_[gsv_ankle_c_] - gsv_ankle_height_);
+    return pressure_[gsv_ankle_c_] +
+           p_.rho_g_mmHg_per_cm * (height_[gsv_ankle_c_] - gsv_ankle_height_);
 }
 double LegModel::deep_ankle_pressure() const {
     if (ptv_ankle_c_ < 0) return 0;
-    return pressure_[ptv_ankle_c_] + p_.rho_g_mmHg_per_cm * (height_[ptv_ankle_c_] - ptv_ankle_height_);
+    return pressure_[ptv_ankle_c_] +
+           p_.rho_g_mmHg_per_cm * (height_[ptv_ankle_c_] - ptv_ankle_height_);
 }
 double LegModel::popliteal_pressure() const {
     return popliteal_c_ < 0 ? 0 : pressure_[popliteal_c_];
@@ -414,7 +419,9 @@ double LegModel::total_blood_volume_ml() const {
     for (double v : volume_) s += v;
     return s;
 }
-double LegModel::tissue_volume_ml() const { return tissue_ml_[1] + tissue_ml_[2]; }
+double LegModel::tissue_volume_ml() const {
+    return tissue_ml_[1] + tissue_ml_[2];
+}
 
 double LegModel::relative_vte_risk() const {
     // Population relative risk of venous thromboembolism against accumulated stasis S (hours of

@@ -74,7 +74,9 @@ public:
     double outlet_flow_ml_s() const { return outlet_flow_; }
     double inflow_ml_s() const; // total arterial inflow reaching the veins now
     double compartment_inflow_ml_s(int c) const { return inflow_now_[c]; }
-    double muscle_pressure_mmHg(Muscle m) const { return drive_.pressure_mmHg[static_cast<int>(m)]; }
+    double muscle_pressure_mmHg(Muscle m) const {
+        return drive_.pressure_mmHg[static_cast<int>(m)];
+    }
     const MuscleDrive& drive() const { return drive_; }
 
     double gsv_ankle_pressure() const;
@@ -82,11 +84,11 @@ public:
     double popliteal_pressure() const;
     double popliteal_velocity_cm_s() const;
     double popliteal_flow_ml_s() const { return popliteal_link_ < 0 ? 0 : flow_[popliteal_link_]; }
-    double calf_venous_volume_ml() const;  // compartments in the calf (the APG cuff's region)
-    double leg_blood_volume_ml() const;    // foot and calf compartments
-    double total_blood_volume_ml() const;  // every compartment
+    double calf_venous_volume_ml() const; // compartments in the calf (the APG cuff's region)
+    double leg_blood_volume_ml() const;   // foot and calf compartments
+    double total_blood_volume_ml() const; // every compartment
     double interstitial_excess_ml(Tissue t) const { return interstitial_[static_cast<int>(t)]; }
-    double tissue_volume_ml() const;       // lower leg and foot
+    double tissue_volume_ml() const; // lower leg and foot
     double stasis_hours() const { return stasis_h_; }
     double relative_vte_risk() const;
     double conservation_error_ml() const;
@@ -95,8 +97,8 @@ public:
 private:
     void place_compartments();
     double capillary_pressure(int c) const;
-    void slow_rates(const std::array<double, 3>& pc, double exercise,
-                    std::array<double, 3>& a, std::array<double, 3>& b) const;
+    void slow_rates(const std::array<double, 3>& pc, double exercise, std::array<double, 3>& a,
+                    std::array<double, 3>& b) const;
     void accumulate(WindowAverages& w, double dt) const;
 
     const Network* net_; // not owned; a pointer so that models can be assigned
@@ -128,7 +130,7 @@ private:
     double reference_height_ = 0;
 
     MuscleDrive drive_;
-    double hyperaemia_ = 0;           // current exercise level seen by the arterioles
+    double hyperaemia_ = 0;                // current exercise level seen by the arterioles
     std::array<double, 3> interstitial_{}; // excess interstitial fluid, mL, by Tissue
     std::array<double, 3> tissue_ml_{};
     double pop_velocity_filtered_ = 0;

@@ -10,9 +10,9 @@ namespace sh::sim {
 
 struct ModelParams {
     // --- Hydrostatics -------------------------------------------------------------------------
-    double rho_g_mmHg_per_cm = 0.776;  // blood 1.055 g/mL: 0.776 mmHg per cm of column
-    double cvp_upright_mmHg = 2.0;     // central venous pressure falls on standing
-    double cvp_seated_mmHg = 4.0;      // less blood pools in the legs when seated
+    double rho_g_mmHg_per_cm = 0.776; // blood 1.055 g/mL: 0.776 mmHg per cm of column
+    double cvp_upright_mmHg = 2.0;    // central venous pressure falls on standing
+    double cvp_seated_mmHg = 4.0;     // less blood pools in the legs when seated
     double cvp_supine_mmHg = 5.0;
     // Hydrostatic indifference point above the hip joint (175 cm adult, scaled with height).
     // Measured standing ankle pressure is below a full column to the right atrium (PHYSIOLOGY.md
@@ -25,8 +25,8 @@ struct ModelParams {
     double tissue_pressure_mmHg = 3.0;       // resting interstitial pressure around the veins
 
     // --- Flow ---------------------------------------------------------------------------------
-    double blood_density = 1.055;      // g/mL
-    double blood_viscosity_P = 0.035;  // poise
+    double blood_density = 1.055;     // g/mL
+    double blood_viscosity_P = 0.035; // poise
     // Venous resistance is far above Poiseuille for a round tube: venules, tortuosity, branching
     // and elliptic cross-sections. One factor for every segment, set so that the whole calf
     // empties with a time constant of about 4 s (Phys Med Biol 1977, 22:1146).
@@ -35,8 +35,8 @@ struct ModelParams {
     // tributaries: a higher lumped factor (Kügler 2001: superficial reflux refills in seconds, not
     // instantly).
     double superficial_resistance_factor = 6.0;
-    double min_area_ratio = 0.003;     // floor of the lumen used for resistance (flow limitation)
-    double outlet_resistance = 0.02;   // iliac veins and vena cava, mmHg s/mL
+    double min_area_ratio = 0.003;   // floor of the lumen used for resistance (flow limitation)
+    double outlet_resistance = 0.02; // iliac veins and vena cava, mmHg s/mL
     double outlet_length_cm = 40.0;
     double outlet_area_cm2 = 1.5;
     double obstruction_resistance_gain = 12.0; // post-thrombotic: deep outflow resistance x(1+g*s)
@@ -55,7 +55,7 @@ struct ModelParams {
     double capillary_fraction = 0.10; // capillary pressure = Pv + f (Pa - Pv)
     double filtration_coeff = 0.0030; // mL / min / 100 mL tissue / mmHg
     double oncotic_gradient_mmHg = 20.0;
-    double tissue_compliance = 0.3;   // mL interstitial fluid / mmHg / 100 mL tissue
+    double tissue_compliance = 0.3;    // mL interstitial fluid / mmHg / 100 mL tissue
     double lymph_conductance = 0.0030; // mL / min / 100 mL / mmHg at rest
     double lymph_activity_gain = 3.0;  // lymph x (1 + gain * exercise level)
     double foot_tissue_ml = 1000.0;    // 175 cm adult, scaled with height cubed

@@ -1,10 +1,9 @@
 #include "network.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <numbers>
 #include <set>
 #include <sstream>
@@ -89,23 +88,33 @@ Vec3 polyline_midpoint(const std::vector<Vec3>& pts, int a, int b) {
 Segment parse_segment(const Reader& r, const json& js, const std::string& path) {
     if (!js.is_object()) r.fail(path, "expected an object describing a vein segment");
     static const std::set<std::string> known = {
-        "name",  "system", "tissue",  "reference_diameter_mm", "count",       "centreline",
-        "breaks", "valves", "valve_group", "pump", "inflow_ml_min", "measure_points"};
+        "name",        "system",     "tissue",        "reference_diameter_mm",
+        "count",       "centreline", "breaks",        "valves",
+        "valve_group", "pump",       "inflow_ml_min", "measure_points"};
     for (auto& [key, _] : js.items())
         if (!known.count(key)) r.fail(path + "." + key, "unknown key");
     Segment s;
     s.name = r.string(r.member(js, "name", path + "."), path + ".name");
     std::string sys = r.string(r.member(js, "system", path + "."), path + ".system");
-    if (sys == "deep") s.system = VeinSystem::Deep;
-    else if (sys == "superficial") s.system = VeinSystem::Superficial;
-    else if (sys == "intramuscular") s.system = VeinSystem::Intramuscular;
-    else if (sys == "foot") s.system = VeinSystem::Foot;
-    else r.fail(path + ".system", "expected deep, superficial, intramuscular or foot");
+    if (sys == "deep")
+        s.system = VeinSystem::Deep;
+    else if (sys == "superficial")
+        s.system = VeinSystem::Superficial;
+    else if (sys == "intramuscular")
+        s.system = VeinSystem::Intramuscular;
+    else if (sys == "foot")
+        s.system = VeinSystem::Foot;
+    else
+        r.fail(path + ".system", "expected deep, superficial, intramuscular or foot");
     std::string tissue = js.contains("tissue") ? r.string(js["tissue"], path + ".tissue") : "none";
-    if (tissue == "none") s.tissue = Tissue::None;
-    else if (tissue == "foot") s.tissue = Tissue::Foot;
-    else if (tissue == "calf") s.tissue = Tissue::Calf;
-    else r.fail(path + ".tissue", "expected none, foot or calf");
+    if (tissue == "none")
+        s.tissue = Tissue::None;
+    else if (tissue == "foot")
+        s.tissue = Tissue::Foot;
+    else if (tissue == "calf")
+        s.tissue = Tissue::Calf;
+    else
+        r.fail(path + ".tissue", "expected none, foot or calf");
     s.reference_diameter_mm = r.number(r.member(js, "reference_diameter_mm", path + "."),
                                        path + ".reference_diameter_mm");
     if (s.reference_diameter_mm < 0.5 || s.reference_diameter_mm > 40)
@@ -141,12 +150,17 @@ Segment parse_segment(const Reader& r, const json& js, const std::string& path) 
         for (auto& [muscle, value] : pump.items()) {
             double f = r.number(value, path + ".pump." + muscle);
             if (f < 0 || f > 1) r.fail(path + ".pump." + muscle, "expected a fraction 0 to 1");
-            if (muscle == "soleus") s.pump[0] = f;
-            else if (muscle == "gastrocnemius") s.pump[1] = f;
-            else if (muscle == "tibialis_anterior") s.pump[2] = f;
-            else if (muscle == "foot") s.pump[3] = f;
-            else r.fail(path + ".pump." + muscle,
-                        "unknown muscle (expected soleus, gastrocnemius, tibialis_anterior, foot)");
+            if (muscle == "soleus")
+                s.pump[0] = f;
+            else if (muscle == "gastrocnemius")
+                s.pump[1] = f;
+            else if (muscle == "tibialis_anterior")
+                s.pump[2] = f;
+            else if (muscle == "foot")
+                s.pump[3] = f;
+            else
+                r.fail(path + ".pump." + muscle,
+                       "unknown muscle (expected soleus, gastrocnemius, tibialis_anterior, foot)");
         }
     }
     if (js.contains("inflow_ml_min")) {
@@ -259,7 +273,8 @@ void parse_connection(const Reader& r, Network& net, const json& js, const std::
     Link l;
     l.from = resolve(r, net, from, path + ".from", !distal, std::nullopt);
     const Compartment& fc = net.compartments[l.from];
-    Vec3 start = from.find('#') != std::string::npos ? fc.centre : (distal ? fc.distal : fc.proximal);
+    Vec3 start =
+        from.find('#') != std::string::npos ? fc.centre : (distal ? fc.distal : fc.proximal);
     if (js.contains("path")) l.path = r.points(js["path"], path + ".path", 2);
     Vec3 near = l.path.empty() ? start : l.path.back();
     l.to = resolve(r, net, to, path + ".to", false, near);
@@ -280,9 +295,9 @@ void parse_connection(const Reader& r, Network& net, const json& js, const std::
     // Junction valves sit at the mouth of the draining vein; perforator valves near the deep end.
     l.valve_position = l.valve == ValveGroup::Perforator ? lerp(l.path.front(), l.path.back(), 0.7)
                                                          : l.path.front();
-    l.name = js.contains("name") ? r.string(js["name"], path + ".name")
-                                 : net.compartments[l.from].label + "->" +
-                                       net.compartments[l.to].label;
+    l.name = js.contains("name")
+                 ? r.string(js["name"], path + ".name")
+                 : net.compartments[l.from].label + "->" + net.compartments[l.to].label;
     net.links.push_back(l);
 }
 
@@ -291,7 +306,8 @@ void finish_links(Network& net) {
         const Compartment& a = net.compartments[l.from];
         const Compartment& b = net.compartments[l.to];
         double path_len = 0;
-        for (size_t i = 0; i + 1 < l.path.size(); ++i) path_len += length(l.path[i + 1] - l.path[i]);
+        for (size_t i = 0; i + 1 < l.path.size(); ++i)
+            path_len += length(l.path[i + 1] - l.path[i]);
         // Blood accelerated by a link fills half of each compartment plus the junction path.
         l.length_cm = 0.5 * (a.length_cm + b.length_cm) + path_len;
         l.area_cm2 = std::min(a.reference_area_cm2, b.reference_area_cm2);
@@ -300,7 +316,9 @@ void finish_links(Network& net) {
 
 } // namespace
 
-std::string_view to_string(ValveGroup group) { return kValveGroupNames[static_cast<int>(group)]; }
+std::string_view to_string(ValveGroup group) {
+    return kValveGroupNames[static_cast<int>(group)];
+}
 
 std::optional<ValveGroup> valve_group_from_string(std::string_view name) {
     for (int i = 0; i < kValveGroupCount; ++i)
@@ -360,8 +378,8 @@ Network parse_network(std::string_view json_text, std::string_view source_name) 
     }
     if (!doc.is_object()) r.fail("(top level)", "expected an object");
     static const std::set<std::string> known = {
-        "format", "version", "description", "units",       "frame",    "reference_height_cm",
-        "notes",  "landmarks", "segments",  "connections", "outlet"};
+        "format", "version",   "description", "units",       "frame", "reference_height_cm",
+        "notes",  "landmarks", "segments",    "connections", "outlet"};
     for (auto& [key, _] : doc.items())
         if (!known.count(key)) r.fail(key, "unknown key");
     if (r.string(r.member(doc, "format", ""), "format") != "secondheart-venous-network")
@@ -409,8 +427,8 @@ Network parse_network(std::string_view json_text, std::string_view source_name) 
     }
     for (size_t i = 0; i < drains.size(); ++i)
         if (!drains[i])
-            r.fail("connections", "compartment " + net.compartments[i].label +
-                                      " has no path to the outlet");
+            r.fail("connections",
+                   "compartment " + net.compartments[i].label + " has no path to the outlet");
     return net;
 }
 
@@ -422,7 +440,9 @@ Network load_network_file(const std::string& path) {
     return parse_network(ss.str(), path);
 }
 
-std::string_view default_network_json() { return sh_default_venous_network_json; }
+std::string_view default_network_json() {
+    return sh_default_venous_network_json;
+}
 
 const Network& default_network() {
     static const Network net = parse_network(sh_default_venous_network_json, "venous_network.json");

@@ -60,9 +60,9 @@ struct Compartment {
     double length_cm = 0;
     double reference_area_cm2 = 0; // all parallel veins together
     double reference_volume_ml = 0;
-    Vec3 centre;   // arclength midpoint
-    Vec3 proximal; // last centreline point
-    Vec3 distal;   // first centreline point
+    Vec3 centre;       // arclength midpoint
+    Vec3 proximal;     // last centreline point
+    Vec3 distal;       // first centreline point
     std::string label; // "great_saphenous#0"
 };
 
@@ -85,9 +85,9 @@ struct Network {
     std::vector<Link> links;
     int outlet = -1; // compartment draining to the heart
 
-    int segment_index(std::string_view name) const;          // -1 if absent
-    int compartment_index(std::string_view label) const;     // "seg#k" or "seg" (proximal)
-    int link_index(std::string_view name) const;              // -1 if absent
+    int segment_index(std::string_view name) const;      // -1 if absent
+    int compartment_index(std::string_view label) const; // "seg#k" or "seg" (proximal)
+    int link_index(std::string_view name) const;         // -1 if absent
     Vec3 measure_point(std::string_view segment, std::string_view point) const;
     int compartment_at_point(int segment, int point) const;
 };

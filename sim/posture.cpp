@@ -15,7 +15,9 @@ Vec3 landmark(const Network& net, const char* name, Vec3 fallback) {
 }
 } // namespace
 
-std::string_view to_string(Posture p) { return kNames[static_cast<int>(p)]; }
+std::string_view to_string(Posture p) {
+    return kNames[static_cast<int>(p)];
+}
 
 std::optional<Posture> posture_from_string(std::string_view name) {
     for (size_t i = 0; i < kNames.size(); ++i)
@@ -35,10 +37,14 @@ PostureAngles posture_angles(Posture p) {
     switch (p) {
     // Seated on a chair of knee height: the thigh slopes up about 10 degrees to the hip joint
     // (which sits above the seat), the lower leg is vertical, the foot flat on the floor.
-    case Posture::Sitting: return {80.0, 80.0, false};
-    case Posture::Lying: return {0.0, 0.0, true};
-    case Posture::LegRaised: return {40.0, 0.0, true};   // straight leg raised on a wedge
-    default: return {0.0, 0.0, false};
+    case Posture::Sitting:
+        return {80.0, 80.0, false};
+    case Posture::Lying:
+        return {0.0, 0.0, true};
+    case Posture::LegRaised:
+        return {40.0, 0.0, true}; // straight leg raised on a wedge
+    default:
+        return {0.0, 0.0, false};
     }
 }
 
@@ -71,8 +77,10 @@ Vec3 PosedLeg::place(Vec3 p) const {
     // Flex the hip (thigh swings forward), then the knee (lower leg swings back).
     Vec3 knee = hip_ + rotate_x(knee_ - hip_, angles_.hip_flexion_deg);
     Vec3 out;
-    if (p.z >= knee_.z) out = hip_ + rotate_x(p - hip_, angles_.hip_flexion_deg);
-    else out = knee + rotate_x(p - knee_, angles_.hip_flexion_deg - angles_.knee_flexion_deg);
+    if (p.z >= knee_.z)
+        out = hip_ + rotate_x(p - hip_, angles_.hip_flexion_deg);
+    else
+        out = knee + rotate_x(p - knee_, angles_.hip_flexion_deg - angles_.knee_flexion_deg);
     if (angles_.supine) out = rotate_x(out - hip_, 90.0) + hip_;
     return out + offset_;
 }

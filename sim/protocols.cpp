@@ -130,9 +130,11 @@ ApgResult run_apg(const Subject& s, Recorder* rec) {
     double period = cycle_period_s(tiptoe);
     m.set_activity(tiptoe);
     double lowest = full;
-    run_for(m, period, rec, "one_tiptoe", [&] { lowest = std::min(lowest, m.calf_venous_volume_ml()); });
+    run_for(m, period, rec, "one_tiptoe",
+            [&] { lowest = std::min(lowest, m.calf_venous_volume_ml()); });
     m.set_activity({Activity::Still, 0});
-    run_for(m, 1.0, rec, "one_tiptoe", [&] { lowest = std::min(lowest, m.calf_venous_volume_ml()); });
+    run_for(m, 1.0, rec, "one_tiptoe",
+            [&] { lowest = std::min(lowest, m.calf_venous_volume_ml()); });
     r.ev_mL = full - lowest;
     r.ef_pct = r.vv_mL > 0 ? 100.0 * r.ev_mL / r.vv_mL : 0;
 

@@ -36,11 +36,11 @@ AvpResult run_avp(const Subject& s, double speed_kmh = 3.0, Recorder* rec = null
                   Activity gait = Activity::Walking);
 
 struct ApgResult {
-    double vv_mL = 0;      // venous volume gained from leg raised to standing
-    double vfi_mL_s = 0;   // 90 % of vv over the time to reach it
-    double ev_mL = 0;      // ejected by one tiptoe
+    double vv_mL = 0;    // venous volume gained from leg raised to standing
+    double vfi_mL_s = 0; // 90 % of vv over the time to reach it
+    double ev_mL = 0;    // ejected by one tiptoe
     double ef_pct = 0;
-    double rv_mL = 0;      // residual after ten tiptoes
+    double rv_mL = 0; // residual after ten tiptoes
     double rvf_pct = 0;
 };
 ApgResult run_apg(const Subject& s, Recorder* rec = nullptr);
@@ -57,8 +57,8 @@ struct SitOptions {
     double then_walk_min = 0;
 };
 struct SitResult {
-    double ankle_pressure_mmHg = 0;     // mean seated great saphenous pressure at the ankle
-    double volume_gain_pct_1h = 0;      // lower leg and foot volume gain since sitting down
+    double ankle_pressure_mmHg = 0; // mean seated great saphenous pressure at the ankle
+    double volume_gain_pct_1h = 0;  // lower leg and foot volume gain since sitting down
     double volume_gain_pct_2h = 0;
     double volume_gain_pct_end = 0;
     double edema_mL = 0;                // interstitial fluid gained
@@ -69,7 +69,8 @@ struct SitResult {
 SitResult run_sit(const Subject& s, const SitOptions& o, Recorder* rec = nullptr);
 
 struct RefluxResult {
-    std::map<std::string, double> reflux_s; // gsv, ssv, perforator, popliteal, femoral, posterior_tibial
+    std::map<std::string, double>
+        reflux_s; // gsv, ssv, perforator, popliteal, femoral, posterior_tibial
     std::map<std::string, double> reflux_mL;
 };
 RefluxResult run_reflux(const Subject& s, Recorder* rec = nullptr);

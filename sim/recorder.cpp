@@ -7,9 +7,15 @@
 namespace sh::sim {
 
 Recorder::Recorder(const LegModel& model, double interval_s) : interval_(interval_s) {
-    columns_ = {"time_s",          "soleus_mmHg",         "gsv_ankle_mmHg",
-                "deep_ankle_mmHg", "popliteal_mmHg",      "calf_venous_volume_mL",
-                "popliteal_flow_mL_s", "arterial_inflow_mL_s", "interstitial_excess_mL",
+    columns_ = {"time_s",
+                "soleus_mmHg",
+                "gsv_ankle_mmHg",
+                "deep_ankle_mmHg",
+                "popliteal_mmHg",
+                "calf_venous_volume_mL",
+                "popliteal_flow_mL_s",
+                "arterial_inflow_mL_s",
+                "interstitial_excess_mL",
                 "relative_vte_risk"};
     const Network& net = model.network();
     for (const Compartment& c : net.compartments) columns_.push_back(c.label + "_mmHg");

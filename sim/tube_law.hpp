@@ -7,9 +7,9 @@
 namespace sh::sim {
 
 struct TubeLaw {
-    double p0_mmHg = 20;   // transmural pressure at the reference area A0
-    double k_a = 0.02;     // collapse term
-    int m = 3;             // distension exponent: larger is stiffer
+    double p0_mmHg = 20; // transmural pressure at the reference area A0
+    double k_a = 0.02;   // collapse term
+    int m = 3;           // distension exponent: larger is stiffer
 
     double pressure(double a) const {
         double am = 1;

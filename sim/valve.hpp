@@ -11,8 +11,8 @@
 namespace sh::sim {
 
 struct ValveLaw {
-    double k_open = 2.0;   // 1/(mmHg s)
-    double k_close = 6.0;  // 1/(mmHg s)
+    double k_open = 2.0;        // 1/(mmHg s)
+    double k_close = 6.0;       // 1/(mmHg s)
     double leak_healthy = 1e-4; // minimum area fraction of a competent valve (numerical floor)
 
     // Minimum area fraction for a failure severity in [0, 1].

@@ -13,7 +13,8 @@ bool KioskStateMachine::on_input(double now_s) {
 
 bool KioskStateMachine::on_tick(double now_s) {
     switch (state_) {
-    case KioskState::Attract: return false;
+    case KioskState::Attract:
+        return false;
     case KioskState::Active:
         if (now_s - last_input_ >= t_.idle_s) {
             state_ = KioskState::StillThere;

@@ -1,11 +1,10 @@
 #include "lesson.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -19,7 +18,9 @@ constexpr std::array<std::string_view, 4> kCameraNames = {"front", "back", "medi
     throw LessonError(std::string(source) + ": key \"" + key + "\": " + what);
 }
 
-std::string type_of(const json& v) { return v.type_name(); }
+std::string type_of(const json& v) {
+    return v.type_name();
+}
 
 double positive_seconds(const json& v, std::string_view source, const std::string& key) {
     if (!v.is_number()) fail(source, key, "expected a number of seconds, got " + type_of(v));
@@ -31,8 +32,8 @@ double positive_seconds(const json& v, std::string_view source, const std::strin
 LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string_view source,
                       const std::string& prefix) {
     if (!js.is_object()) fail(source, prefix, "expected an object (a lesson step)");
-    static const std::set<std::string> known = {"caption", "settings", "camera", "duration_s",
-                                                "advance", "kiosk_duration_s"};
+    static const std::set<std::string> known = {"caption",    "settings", "camera",
+                                                "duration_s", "advance",  "kiosk_duration_s"};
     for (auto& [key, _] : js.items())
         if (!known.count(key))
             fail(source, prefix + "." + key,
@@ -46,7 +47,8 @@ LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string
     step.caption = caption->get<std::string>();
     step.settings = previous;
     if (auto s = js.find("settings"); s != js.end()) {
-        if (!s->is_object()) fail(source, prefix + ".settings", "expected an object of scenario keys");
+        if (!s->is_object())
+            fail(source, prefix + ".settings", "expected an object of scenario keys");
         try {
             sim::merge_scenario_object(*s, step.settings, source, prefix + ".settings.");
         } catch (const std::exception& e) {
@@ -54,8 +56,10 @@ LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string
         }
     }
     if (auto c = js.find("camera"); c != js.end()) {
-        auto preset = c->is_string() ? camera_preset_from_string(c->get<std::string>()) : std::nullopt;
-        if (!preset) fail(source, prefix + ".camera", "expected one of front, back, medial, cutaway");
+        auto preset =
+            c->is_string() ? camera_preset_from_string(c->get<std::string>()) : std::nullopt;
+        if (!preset)
+            fail(source, prefix + ".camera", "expected one of front, back, medial, cutaway");
         step.camera = *preset;
     }
     bool wait = false;
@@ -77,7 +81,9 @@ LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string
 
 } // namespace
 
-std::string_view to_string(CameraPreset c) { return kCameraNames[static_cast<int>(c)]; }
+std::string_view to_string(CameraPreset c) {
+    return kCameraNames[static_cast<int>(c)];
+}
 
 std::optional<CameraPreset> camera_preset_from_string(std::string_view name) {
     for (size_t i = 0; i < kCameraNames.size(); ++i)
@@ -93,14 +99,17 @@ Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {
         throw LessonError(std::string(source_name) + ": not valid JSON: " + e.what());
     }
     if (!doc.is_object()) fail(source_name, "(top level)", "expected an object");
-    static const std::set<std::string> known = {"format", "version", "title", "description", "steps"};
+    static const std::set<std::string> known = {"format", "version", "title", "description",
+                                                "steps"};
     for (auto& [key, _] : doc.items())
         if (!known.count(key))
-            fail(source_name, key, "unknown key (expected format, version, title, description, steps)");
+            fail(source_name, key,
+                 "unknown key (expected format, version, title, description, steps)");
     if (!doc.contains("format") || doc["format"] != "secondheart-lesson")
         fail(source_name, "format", "expected \"secondheart-lesson\"");
     Lesson lesson;
-    if (!doc.contains("title") || !doc["title"].is_string() || doc["title"].get<std::string>().empty())
+    if (!doc.contains("title") || !doc["title"].is_string() ||
+        doc["title"].get<std::string>().empty())
         fail(source_name, "title", "expected a non-empty string");
     lesson.title = doc["title"].get<std::string>();
     if (doc.contains("description")) {

@@ -24,10 +24,10 @@ std::optional<CameraPreset> camera_preset_from_string(std::string_view name);
 
 struct LessonStep {
     std::string caption;
-    sim::Scenario settings;        // accumulated: each step starts from the previous one
+    sim::Scenario settings; // accumulated: each step starts from the previous one
     CameraPreset camera = CameraPreset::Front;
     std::optional<double> duration_s; // absent: wait for the presenter to advance
-    double kiosk_duration_s = 10;  // how long the attract loop shows a wait-for-advance step
+    double kiosk_duration_s = 10;     // how long the attract loop shows a wait-for-advance step
 };
 
 struct Lesson {

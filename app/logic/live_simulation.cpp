@@ -14,7 +14,8 @@ void LiveSimulation::rebuild() {
     model_ = sim::LegModel(sim::default_network(), {}, scenario_.height_cm);
     apply_phase();
     model_.advance(5.0); // settle the columns before the first frame
-    baseline_leg_ml_ = model_.leg_blood_volume_ml() + model_.interstitial_excess_ml(sim::Tissue::Foot) +
+    baseline_leg_ml_ = model_.leg_blood_volume_ml() +
+                       model_.interstitial_excess_ml(sim::Tissue::Foot) +
                        model_.interstitial_excess_ml(sim::Tissue::Calf);
     seated_s_ = 0;
     since_break_s_ = 0;
@@ -25,8 +26,10 @@ void LiveSimulation::rebuild() {
 void LiveSimulation::set_scenario(const sim::Scenario& scenario) {
     bool rebuild_needed = scenario.height_cm != scenario_.height_cm;
     scenario_ = scenario;
-    if (rebuild_needed) rebuild();
-    else apply_phase();
+    if (rebuild_needed)
+        rebuild();
+    else
+        apply_phase();
 }
 
 // Scenario settings plus the break schedule: during a break the leg stands and does the break's
@@ -35,7 +38,8 @@ void LiveSimulation::apply_phase() {
     sim::apply(scenario_, model_);
     if (on_break_ && scenario_.breaks) {
         model_.set_posture(sim::Posture::Standing);
-        model_.set_activity({scenario_.breaks->activity, sim::default_gait_speed_kmh(scenario_.breaks->activity)});
+        model_.set_activity(
+            {scenario_.breaks->activity, sim::default_gait_speed_kmh(scenario_.breaks->activity)});
     }
 }
 
@@ -77,7 +81,8 @@ void LiveSimulation::advance(double wall_s, double max_step_ms) {
         // Break schedule (only while seated with breaks configured).
         double chunk = remaining;
         if (scenario_.breaks && scenario_.posture == sim::Posture::Sitting) {
-            double phase_len = (on_break_ ? scenario_.breaks->minutes : scenario_.breaks->every_min) * 60.0;
+            double phase_len =
+                (on_break_ ? scenario_.breaks->minutes : scenario_.breaks->every_min) * 60.0;
             chunk = std::min(chunk, std::max(0.0, phase_len - since_break_s_));
             if (chunk <= 1e-9) {
                 on_break_ = !on_break_;

@@ -1,11 +1,10 @@
 #include "settings.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <unistd.h>
 
@@ -35,9 +34,12 @@ void read_value(const json& doc, const char* key, T& into, Check ok, const char*
 
 std::string default_settings_path() {
     std::filesystem::path base;
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) base = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home) base = std::filesystem::path(home) / ".config";
-    else base = ".";
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = std::filesystem::path(home) / ".config";
+    else
+        base = ".";
     return (base / "secondheart" / "settings.json").string();
 }
 
@@ -58,41 +60,49 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         problems.push_back(path + ": expected a JSON object; using the defaults");
         return s;
     }
-    const char* known[] = {"kiosk_pin", "display", "idle_s", "countdown_s", "particles",
-                           "palette", "text_scale", "language"};
+    const char* known[] = {"kiosk_pin", "display", "idle_s",     "countdown_s",
+                           "particles", "palette", "text_scale", "language"};
     for (auto& [key, _] : doc.items()) {
         bool found = false;
         for (const char* k : known) found = found || key == k;
         if (!found) problems.push_back(path + ": key \"" + key + "\": unknown, ignored");
     }
-    read_value(doc, "kiosk_pin", s.kiosk_pin,
-               [](const std::string& v) {
-                   return v.empty() || (v.size() >= 4 && v.size() <= 8 &&
-                                        v.find_first_not_of("0123456789") == std::string::npos);
-               },
-               "4 to 8 digits as a string", path, problems);
-    read_value(doc, "display", s.display, [](int v) { return v >= 0 && v < 16; },
-               "a display index 0-15", path, problems);
-    read_value(doc, "idle_s", s.idle_s, [](double v) { return v >= 10 && v <= 3600; },
-               "10 to 3600 seconds", path, problems);
-    read_value(doc, "countdown_s", s.countdown_s, [](double v) { return v >= 3 && v <= 120; },
-               "3 to 120 seconds", path, problems);
-    read_value(doc, "particles", s.particles, [](int v) { return v >= 0 && v <= 4'000'000; },
-               "0 (automatic) to 4000000", path, problems);
-    read_value(doc, "palette", s.palette,
-               [](const std::string& v) { return v == "dark" || v == "projector" || v == "cvd"; },
-               "dark, projector or cvd", path, problems);
-    read_value(doc, "text_scale", s.text_scale, [](double v) { return v >= 0.5 && v <= 4; },
-               "0.5 to 4", path, problems);
-    read_value(doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
-               "a language code such as en", path, problems);
+    read_value(
+        doc, "kiosk_pin", s.kiosk_pin,
+        [](const std::string& v) {
+            return v.empty() || (v.size() >= 4 && v.size() <= 8 &&
+                                 v.find_first_not_of("0123456789") == std::string::npos);
+        },
+        "4 to 8 digits as a string", path, problems);
+    read_value(
+        doc, "display", s.display, [](int v) { return v >= 0 && v < 16; }, "a display index 0-15",
+        path, problems);
+    read_value(
+        doc, "idle_s", s.idle_s, [](double v) { return v >= 10 && v <= 3600; },
+        "10 to 3600 seconds", path, problems);
+    read_value(
+        doc, "countdown_s", s.countdown_s, [](double v) { return v >= 3 && v <= 120; },
+        "3 to 120 seconds", path, problems);
+    read_value(
+        doc, "particles", s.particles, [](int v) { return v >= 0 && v <= 4'000'000; },
+        "0 (automatic) to 4000000", path, problems);
+    read_value(
+        doc, "palette", s.palette,
+        [](const std::string& v) { return v == "dark" || v == "projector" || v == "cvd"; },
+        "dark, projector or cvd", path, problems);
+    read_value(
+        doc, "text_scale", s.text_scale, [](double v) { return v >= 0.5 && v <= 4; }, "0.5 to 4",
+        path, problems);
+    read_value(
+        doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
+        "a language code such as en", path, problems);
     return s;
 }
 
 std::optional<std::string> save_settings(const Settings& s, const std::string& path) {
-    json doc = {{"kiosk_pin", s.kiosk_pin}, {"display", s.display},   {"idle_s", s.idle_s},
-                {"countdown_s", s.countdown_s}, {"particles", s.particles},
-                {"palette", s.palette},     {"text_scale", s.text_scale}, {"language", s.language}};
+    json doc = {{"kiosk_pin", s.kiosk_pin},     {"display", s.display},     {"idle_s", s.idle_s},
+                {"countdown_s", s.countdown_s}, {"particles", s.particles}, {"palette", s.palette},
+                {"text_scale", s.text_scale},   {"language", s.language}};
     std::filesystem::path target(path);
     std::error_code ec;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);

@@ -11,7 +11,7 @@
 namespace sh::app {
 
 struct Settings {
-    std::string kiosk_pin = "";   // empty: the kiosk cannot be left from inside the app
+    std::string kiosk_pin = ""; // empty: the kiosk cannot be left from inside the app
     int display = 0;
     double idle_s = 75;
     double countdown_s = 12;

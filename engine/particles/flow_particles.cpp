@@ -24,9 +24,12 @@ Result<Buffer> upload_span(const Device& device, const ImmediateSubmitter& submi
 
 std::uint32_t scale_to_device(const Device& device) {
     switch (device.properties().deviceType) {
-    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU: return 262144;
-    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU: return 100000;
-    default: return 65536; // CPU devices (lavapipe): see ARCHITECTURE.md on point costs
+    case VK_PHYSICAL_DEVICE_TYPE_DISCRETE_GPU:
+        return 262144;
+    case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
+        return 100000;
+    default:
+        return 65536; // CPU devices (lavapipe): see ARCHITECTURE.md on point costs
     }
 }
 
@@ -62,18 +65,17 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     constexpr VkBufferUsageFlags k_storage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
     std::vector<gpu::FlowLinkGpu> links = fp.tables_.links;
     if (links.empty()) links.push_back({}); // a storage buffer may not be empty
-    auto particles = upload_span(device, submitter, initial,
-                                 k_storage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+    auto particles =
+        upload_span(device, submitter, initial, k_storage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
     if (!particles) return particles.error();
     auto points = upload_span<glm::vec4>(device, submitter, fp.tables_.points, k_storage);
     if (!points) return points.error();
-    auto comps = upload_span<gpu::FlowCompartmentGpu>(device, submitter,
-                                                      fp.tables_.compartments, k_storage);
+    auto comps =
+        upload_span<gpu::FlowCompartmentGpu>(device, submitter, fp.tables_.compartments, k_storage);
     if (!comps) return comps.error();
     auto link_buf = upload_span<gpu::FlowLinkGpu>(device, submitter, links, k_storage);
     if (!link_buf) return link_buf.error();
-    auto adjacency =
-        upload_span<std::uint32_t>(device, submitter, fp.tables_.adjacency, k_storage);
+    auto adjacency = upload_span<std::uint32_t>(device, submitter, fp.tables_.adjacency, k_storage);
     if (!adjacency) return adjacency.error();
     fp.particles_ = particles.take();
     fp.points_ = points.take();
@@ -83,15 +85,16 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     for (std::uint32_t f = 0; f < options.frames_in_flight; ++f) {
         // Host-visible, written by set_flows: small (2 vec4 per compartment + 1 per link), so
         // the GPU reading it over the bus costs less than a staging copy per frame.
-        auto frame = create_buffer(device, rest.size() * sizeof(glm::vec4), k_storage,
-                                   MemoryUse::Upload);
+        auto frame =
+            create_buffer(device, rest.size() * sizeof(glm::vec4), k_storage, MemoryUse::Upload);
         if (!frame) return frame.error();
         frame.value().write(rest.data(), rest.size() * sizeof(glm::vec4));
         fp.frames_.push_back(frame.take());
     }
 
     const VkDevice dev = device.get();
-    auto set_layout = create_storage_set_layout(dev, k_update_bindings, VK_SHADER_STAGE_COMPUTE_BIT);
+    auto set_layout =
+        create_storage_set_layout(dev, k_update_bindings, VK_SHADER_STAGE_COMPUTE_BIT);
     if (!set_layout) return set_layout.error();
     fp.update_set_layout_ = set_layout.take();
 
@@ -146,8 +149,7 @@ void FlowParticles::set_flows(std::uint32_t frame_index, const FlowFrame& frame)
     frames_.at(frame_index).write(packed.data(), packed.size() * sizeof(glm::vec4));
 }
 
-void FlowParticles::record_update(VkCommandBuffer cmd, std::uint32_t frame_index,
-                                  float dt) const {
+void FlowParticles::record_update(VkCommandBuffer cmd, std::uint32_t frame_index, float dt) const {
     // RAW/WAW against the previous step's compute writes; WAR against the previous frame's
     // reads (splat compute, point vertex shader): the execution dependency covers those.
     pipeline_barrier(
@@ -165,8 +167,9 @@ void FlowParticles::record_update(VkCommandBuffer cmd, std::uint32_t frame_index
     push.dt = dt;
     vkCmdPushConstants(cmd, update_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
                        &push);
-    vkCmdDispatch(cmd, (push.particle_count + gpu::PARTICLE_WORKGROUP_SIZE - 1) /
-                           gpu::PARTICLE_WORKGROUP_SIZE,
+    vkCmdDispatch(cmd,
+                  (push.particle_count + gpu::PARTICLE_WORKGROUP_SIZE - 1) /
+                      gpu::PARTICLE_WORKGROUP_SIZE,
                   1, 1);
 }
 

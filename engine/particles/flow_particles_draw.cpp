@@ -1,8 +1,7 @@
 // FlowParticles' two ways onto the screen: the compute splat (the fast path on every device,
 // lavapipe above all) and the point-list draw (for comparison; see ARCHITECTURE.md step 4).
-#include "particles/flow_particles.hpp"
-
 #include "barriers.hpp"
+#include "particles/flow_particles.hpp"
 #include "pipelines.hpp"
 #include "vk_check.hpp"
 
@@ -13,7 +12,9 @@ namespace {
 
 constexpr VkPipelineStageFlags2 k_compute = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
 
-std::uint32_t groups(std::uint32_t n, std::uint32_t size) { return (n + size - 1) / size; }
+std::uint32_t groups(std::uint32_t n, std::uint32_t size) {
+    return (n + size - 1) / size;
+}
 
 } // namespace
 
@@ -36,9 +37,8 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     write.pBufferInfo = &info;
     vkUpdateDescriptorSets(dev, 1, &write, 0, nullptr);
 
-    auto points_layout = create_pipeline_layout(dev, fp.points_set_layout_.get(),
-                                                VK_SHADER_STAGE_VERTEX_BIT,
-                                                sizeof(gpu::PointsPush));
+    auto points_layout = create_pipeline_layout(
+        dev, fp.points_set_layout_.get(), VK_SHADER_STAGE_VERTEX_BIT, sizeof(gpu::PointsPush));
     if (!points_layout) return points_layout.error();
     fp.points_layout_ = points_layout.take();
     GraphicsPipelineDesc desc;
@@ -108,10 +108,10 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     // the device to be idle).
     splat_pool_.reset();
     splat_set_ = VK_NULL_HANDLE;
-    auto accum = create_buffer(device, VkDeviceSize{extent.width} * extent.height * 4,
-                               VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
-                                   VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                               MemoryUse::DeviceLocal);
+    auto accum =
+        create_buffer(device, VkDeviceSize{extent.width} * extent.height * 4,
+                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                      MemoryUse::DeviceLocal);
     if (!accum) return accum.error();
     accum_ = accum.take();
 
@@ -192,12 +192,12 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_pipeline_.get());
     vkCmdDispatch(cmd, groups(push.particle_count, gpu::PARTICLE_WORKGROUP_SIZE), 1, 1);
     // Accumulation buffer: RAW, the resolve reads the splat's atomics.
-    pipeline_barrier(cmd,
-                     {buffer_barrier(accum_.get(), k_compute,
-                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
-                                         VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                                     k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
-                     {});
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(accum_.get(), k_compute,
+                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                        k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
+        {});
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
     vkCmdDispatch(cmd, groups(push.width, gpu::SPLAT_TILE), groups(push.height, gpu::SPLAT_TILE),
                   1);

@@ -17,7 +17,9 @@ glm::vec3 cross3(glm::vec3 a, glm::vec3 b) {
     return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
 }
 
-float dot3(glm::vec3 a, glm::vec3 b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+float dot3(glm::vec3 a, glm::vec3 b) {
+    return a.x * b.x + a.y * b.y + a.z * b.z;
+}
 
 // Arclength (within `points`, w = cumulative length) of the centreline point nearest `q`.
 float nearest_s(std::span<const glm::vec4> points, glm::vec3 q) {
@@ -38,13 +40,21 @@ float nearest_s(std::span<const glm::vec4> points, glm::vec3 q) {
     return best_s;
 }
 
-float fmin_(float a, float b) { return std::min(a, b); }
-float fmax_(float a, float b) { return std::max(a, b); }
+float fmin_(float a, float b) {
+    return std::min(a, b);
+}
+float fmax_(float a, float b) {
+    return std::max(a, b);
+}
 // GLSL clamp(x, lo, hi) is min(max(x, lo), hi).
-float clamp_(float x, float lo, float hi) { return fmin_(fmax_(x, lo), hi); }
+float clamp_(float x, float lo, float hi) {
+    return fmin_(fmax_(x, lo), hi);
+}
 
 // mix written out, as the shader does, instead of a builtin that may round differently.
-glm::vec3 mix3(glm::vec3 a, glm::vec3 b, float k) { return a + (b - a) * k; }
+glm::vec3 mix3(glm::vec3 a, glm::vec3 b, float k) {
+    return a + (b - a) * k;
+}
 
 std::uint32_t choose_link(const FlowTables& t, std::span<const glm::vec4> frame,
                           std::uint32_t begin, std::uint32_t count, float sign, float u) {
@@ -151,8 +161,8 @@ FlowTables build_flow_tables(const VeinGeometry& g) {
         }
         gc.length_cm = s;
         gc.ref_radius = vc.reference_radius_cm;
-        gc.ref_area = std::numbers::pi_v<float> * vc.reference_radius_cm *
-                      vc.reference_radius_cm * static_cast<float>(std::max(vc.count, 1u));
+        gc.ref_area = std::numbers::pi_v<float> * vc.reference_radius_cm * vc.reference_radius_cm *
+                      static_cast<float>(std::max(vc.count, 1u));
         gc.in_calf = vc.in_calf ? 1u : 0u;
         t.compartments.push_back(gc);
     }
@@ -195,8 +205,8 @@ std::vector<glm::vec4> pack_flow_frame(const FlowTables& t, const FlowFrame& fra
     std::vector<double> weight(n, 0.0);
     double total = 0.0;
     for (std::size_t c = 0; c < n; ++c) {
-        const CompartmentFlow f = c < frame.compartments.size() ? frame.compartments[c]
-                                                                 : CompartmentFlow{};
+        const CompartmentFlow f =
+            c < frame.compartments.size() ? frame.compartments[c] : CompartmentFlow{};
         out[2 * c] = {f.area_ratio, f.flow_in_ml_s, f.flow_out_ml_s, f.pressure_mmHg};
         out[2 * c + 1].y = f.inflow_ml_s;
         weight[c] = std::max(0.0f, f.inflow_ml_s);
@@ -253,9 +263,8 @@ std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& t,
     for (std::uint32_t i = 0; i < count && !cdf.empty(); ++i) {
         // Counters far above any crossing count keep seeding independent of later choices.
         const double u = flow_random(i, 0xfff00001u, seed) * acc;
-        const auto c = static_cast<std::uint32_t>(
-            std::min<std::size_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin(),
-                                  cdf.size() - 1));
+        const auto c = static_cast<std::uint32_t>(std::min<std::size_t>(
+            std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin(), cdf.size() - 1));
         const float s = flow_random(i, 0xfff00002u, seed) * t.compartments[c].length_cm;
         // Uniform over the disc (r = sqrt(u)), kept just inside the wall.
         const float r = 0.95f * std::sqrt(flow_random(i, 0xfff00003u, seed));
@@ -295,9 +304,8 @@ std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::u
     return pack_rgba(c);
 }
 
-void step_flow_particles_reference(std::span<gpu::FlowParticle> particles,
-                                   const FlowTables& t, std::span<const glm::vec4> frame,
-                                   const gpu::FlowPush& push) {
+void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const FlowTables& t,
+                                   std::span<const glm::vec4> frame, const gpu::FlowPush& push) {
     const auto n = static_cast<std::uint32_t>(t.compartments.size());
     if (n == 0) return;
     for (std::uint32_t id = 0; id < particles.size(); ++id) {
@@ -328,7 +336,8 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles,
                 }
                 const float u = flow_random(id, crossings, push.seed);
                 crossings++;
-                const std::uint32_t l = choose_link(t, frame, cc.prox_begin, cc.prox_count, 1.0f, u);
+                const std::uint32_t l =
+                    choose_link(t, frame, cc.prox_begin, cc.prox_count, 1.0f, u);
                 if (l == gpu::FLOW_NO_LINK || blocked(t, frame, l)) {
                     s = cc.length_cm;
                     flags |= gpu::FLOW_FLAG_STOPPED;

@@ -70,9 +70,8 @@ std::uint32_t flow_hash(std::uint32_t x);
 float flow_random(std::uint32_t id, std::uint32_t counter, std::uint32_t seed);
 
 // One step of every particle, exactly as particles_flow.comp does it.
-void step_flow_particles_reference(std::span<gpu::FlowParticle> particles,
-                                   const FlowTables& tables, std::span<const glm::vec4> frame,
-                                   const gpu::FlowPush& push);
+void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const FlowTables& tables,
+                                   std::span<const glm::vec4> frame, const gpu::FlowPush& push);
 
 // The colour the step writes (packed RGBA8), exposed for tests and the legend.
 std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::uint32_t flags,

@@ -36,8 +36,8 @@ Result<PostPass> create_post_pass(const Device& device) {
     if (r != VK_SUCCESS) return Error{"vkCreateDescriptorSetLayout failed", {vk_result_name(r)}};
     p.set_layout_ = UniqueDescriptorSetLayout(dev, set_layout);
 
-    auto layout = create_pipeline_layout(dev, set_layout, VK_SHADER_STAGE_COMPUTE_BIT,
-                                         sizeof(PostPush));
+    auto layout =
+        create_pipeline_layout(dev, set_layout, VK_SHADER_STAGE_COMPUTE_BIT, sizeof(PostPush));
     if (!layout) return layout.error();
     p.layout_ = layout.take();
     auto pipeline = create_compute_pipeline(dev, p.layout_.get(), "post_fxaa.comp");
@@ -82,8 +82,7 @@ Result<bool> PostPass::attach(const Device& device, const OffscreenTarget& sourc
 
     const VkDescriptorImageInfo src{sampler_.get(), source.color().view(),
                                     VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
-    const VkDescriptorImageInfo dst{VK_NULL_HANDLE, output.color().view(),
-                                    VK_IMAGE_LAYOUT_GENERAL};
+    const VkDescriptorImageInfo dst{VK_NULL_HANDLE, output.color().view(), VK_IMAGE_LAYOUT_GENERAL};
     VkWriteDescriptorSet writes[2]{};
     for (std::uint32_t i = 0; i < 2; ++i) {
         writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;

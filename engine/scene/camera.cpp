@@ -1,9 +1,8 @@
 #include "scene/camera.hpp"
 
-#include <glm/gtc/matrix_transform.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 
 namespace sh::scene {
 namespace {
@@ -13,17 +12,21 @@ constexpr float k_deg = 3.14159265f / 180.0f;
 
 std::string_view to_string(CameraPreset preset) {
     switch (preset) {
-    case CameraPreset::Front: return "front";
-    case CameraPreset::Back: return "back";
-    case CameraPreset::Medial: return "medial";
-    case CameraPreset::Cutaway: return "cutaway";
+    case CameraPreset::Front:
+        return "front";
+    case CameraPreset::Back:
+        return "back";
+    case CameraPreset::Medial:
+        return "medial";
+    case CameraPreset::Cutaway:
+        return "cutaway";
     }
     return "front";
 }
 
 std::optional<CameraPreset> parse_camera_preset(std::string_view name) {
-    for (CameraPreset p : {CameraPreset::Front, CameraPreset::Back, CameraPreset::Medial,
-                           CameraPreset::Cutaway}) {
+    for (CameraPreset p :
+         {CameraPreset::Front, CameraPreset::Back, CameraPreset::Medial, CameraPreset::Cutaway}) {
         if (to_string(p) == name) return p;
     }
     return std::nullopt;
@@ -35,9 +38,13 @@ glm::vec3 Camera::eye() const {
     return target + distance * dir;
 }
 
-glm::vec3 Camera::forward() const { return glm::normalize(target - eye()); }
+glm::vec3 Camera::forward() const {
+    return glm::normalize(target - eye());
+}
 
-glm::mat4 Camera::view() const { return glm::lookAt(eye(), target, glm::vec3(0, 0, 1)); }
+glm::mat4 Camera::view() const {
+    return glm::lookAt(eye(), target, glm::vec3(0, 0, 1));
+}
 
 glm::mat4 Camera::projection(float aspect) const {
     const float near_cm = std::max(0.5f, distance * 0.1f);
@@ -47,14 +54,18 @@ glm::mat4 Camera::projection(float aspect) const {
     return p;
 }
 
-glm::mat4 Camera::view_proj(float aspect) const { return projection(aspect) * view(); }
+glm::mat4 Camera::view_proj(float aspect) const {
+    return projection(aspect) * view();
+}
 
 void Camera::orbit(float delta_yaw, float delta_pitch) {
     yaw = std::remainder(yaw + delta_yaw, 2.0f * 3.14159265f);
     pitch = std::clamp(pitch + delta_pitch, -k_max_pitch, k_max_pitch);
 }
 
-void Camera::zoom(float factor) { distance = std::clamp(distance * factor, 5.0f, 2000.0f); }
+void Camera::zoom(float factor) {
+    distance = std::clamp(distance * factor, 5.0f, 2000.0f);
+}
 
 Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
                      float aspect) {
@@ -62,9 +73,18 @@ Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::ve
     c.target = centre;
     float fill = 1.15f; // margin around the box (perspective: near corners look bigger)
     switch (preset) {
-    case CameraPreset::Front: c.yaw = 0.0f; c.pitch = 8.0f * k_deg; break;
-    case CameraPreset::Back: c.yaw = 180.0f * k_deg; c.pitch = 8.0f * k_deg; break;
-    case CameraPreset::Medial: c.yaw = -90.0f * k_deg; c.pitch = 5.0f * k_deg; break;
+    case CameraPreset::Front:
+        c.yaw = 0.0f;
+        c.pitch = 8.0f * k_deg;
+        break;
+    case CameraPreset::Back:
+        c.yaw = 180.0f * k_deg;
+        c.pitch = 8.0f * k_deg;
+        break;
+    case CameraPreset::Medial:
+        c.yaw = -90.0f * k_deg;
+        c.pitch = 5.0f * k_deg;
+        break;
     case CameraPreset::Cutaway:
         c.yaw = -140.0f * k_deg;
         c.pitch = 12.0f * k_deg;

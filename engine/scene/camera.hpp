@@ -8,7 +8,6 @@
 
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
-
 #include <optional>
 #include <string_view>
 

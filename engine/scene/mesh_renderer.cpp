@@ -1,9 +1,8 @@
 #include "scene/mesh_renderer.hpp"
 
-#include <glm/geometric.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/geometric.hpp>
 
 namespace sh::scene {
 namespace {
@@ -95,17 +94,17 @@ Result<MeshRenderer> create_mesh_renderer(const Device& device, Uploader& upload
     // TRANSFER_SRC: tests read the deformed muscles back.
     const VkBufferUsageFlags vertex_usage =
         VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
-    Result<Buffer> pos = uploader.add(device, positions.data(),
-                                      positions.size() * sizeof(glm::vec4), vertex_usage);
+    Result<Buffer> pos =
+        uploader.add(device, positions.data(), positions.size() * sizeof(glm::vec4), vertex_usage);
     if (!pos) return pos.error();
     r.positions_ = pos.take();
-    Result<Buffer> nrm = uploader.add(device, normals.data(), normals.size() * sizeof(glm::vec4),
-                                      vertex_usage);
+    Result<Buffer> nrm =
+        uploader.add(device, normals.data(), normals.size() * sizeof(glm::vec4), vertex_usage);
     if (!nrm) return nrm.error();
     r.normals_ = nrm.take();
-    Result<Buffer> idx = uploader.add(device, indices.data(),
-                                      indices.size() * sizeof(std::uint32_t),
-                                      VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+    Result<Buffer> idx =
+        uploader.add(device, indices.data(), indices.size() * sizeof(std::uint32_t),
+                     VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
     if (!idx) return idx.error();
     r.indices_ = idx.take();
 
@@ -135,8 +134,8 @@ void MeshRenderer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const Mesh
     push.color = m.color;
     push.params = {m.fresnel, m.specular, m.pattern, m.translucent ? 1.0f : 0.0f};
     vkCmdPushConstants(cmd, layout, k_stages, 0, sizeof(push), &push);
-    vkCmdDrawIndexed(cmd, d.index_count, 1, d.first_index, static_cast<std::int32_t>(d.vertex_offset),
-                     0);
+    vkCmdDrawIndexed(cmd, d.index_count, 1, d.first_index,
+                     static_cast<std::int32_t>(d.vertex_offset), 0);
 }
 
 void MeshRenderer::record_opaque(VkCommandBuffer cmd, VkPipelineLayout layout,
@@ -158,8 +157,8 @@ void MeshRenderer::record_skin_back(VkCommandBuffer cmd, VkPipelineLayout layout
     }
 }
 
-void MeshRenderer::record_translucent(VkCommandBuffer cmd, VkPipelineLayout layout,
-                                      RenderMode mode, const glm::vec3& eye) const {
+void MeshRenderer::record_translucent(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
+                                      const glm::vec3& eye) const {
     // Per-mesh sort by bounds centre: the structures are convex-ish and mostly side by side,
     // so this gets the common case right without per-triangle sorting.
     std::vector<const MeshDraw*> order;

@@ -12,10 +12,9 @@
 #include "scene/scene_gpu.hpp"
 #include "vk_handle.hpp"
 
+#include <cstdint>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
-
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,10 +42,10 @@ struct MeshDraw {
 
 // Per structure kind: linear albedo, opacity and look (see mesh_renderer.cpp for the values).
 struct Material {
-    glm::vec4 color{1.0f};     // linear rgb; a = base opacity when translucent
-    float fresnel = 0.0f;      // opacity gained towards grazing angles
+    glm::vec4 color{1.0f}; // linear rgb; a = base opacity when translucent
+    float fresnel = 0.0f;  // opacity gained towards grazing angles
     float specular = 0.2f;
-    float pattern = 0.0f;      // ScenePush.params.z
+    float pattern = 0.0f; // ScenePush.params.z
     bool translucent = false;
 };
 Material material_for(StructureKind kind, RenderMode mode);
@@ -82,8 +81,8 @@ private:
     Buffer positions_;
     Buffer normals_;
     Buffer indices_;
-    UniquePipeline opaque_;     // cull back, depth write
-    UniquePipeline back_faces_; // cull front, blend, no depth write
+    UniquePipeline opaque_;      // cull back, depth write
+    UniquePipeline back_faces_;  // cull front, blend, no depth write
     UniquePipeline front_faces_; // cull back, blend, no depth write
 };
 

@@ -39,9 +39,9 @@ Result<MuscleDeformer> create_muscle_deformer(
         DeformedMuscle muscle;
         muscle.draw = static_cast<std::size_t>(it - draws.begin());
         muscle.activation_slot = *slot;
-        muscle.rig = anatomy::make_muscle_rig(meshes[m], deform[m]->spine,
-                                              deform[m]->max_shortening,
-                                              anchor_value(deform[m]->anchor));
+        muscle.rig =
+            anatomy::make_muscle_rig(meshes[m], deform[m]->spine, deform[m]->max_shortening,
+                                     anchor_value(deform[m]->anchor));
         for (std::size_t i = 0; i < k_table_size; ++i) {
             const float a = static_cast<float>(i) / static_cast<float>(k_table_size - 1);
             muscle.bulge_table.push_back(
@@ -51,8 +51,8 @@ Result<MuscleDeformer> create_muscle_deformer(
         muscle.spine_offset = static_cast<std::uint32_t>(spine_data.size());
         for (std::size_t v = 0; v < muscle.rig.vertex.size(); ++v) {
             rig_data.push_back(muscle.rig.vertex[v]);
-            const glm::vec3 n = v < meshes[m].normals.size() ? meshes[m].normals[v]
-                                                             : glm::vec3(0, 0, 1);
+            const glm::vec3 n =
+                v < meshes[m].normals.size() ? meshes[m].normals[v] : glm::vec3(0, 0, 1);
             rig_data.emplace_back(n, 0.0f);
         }
         for (std::size_t s = 0; s < muscle.rig.spine.size(); ++s)
@@ -66,9 +66,9 @@ Result<MuscleDeformer> create_muscle_deformer(
                                       VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!rig) return rig.error();
     d.rig_ = rig.take();
-    Result<Buffer> spine = uploader.add(device, spine_data.data(),
-                                        spine_data.size() * sizeof(glm::vec4),
-                                        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    Result<Buffer> spine =
+        uploader.add(device, spine_data.data(), spine_data.size() * sizeof(glm::vec4),
+                     VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!spine) return spine.error();
     d.spine_ = spine.take();
 
@@ -92,8 +92,8 @@ Result<MuscleDeformer> create_muscle_deformer(
         dev, d.set_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, sizeof(gpu::MuscleDeformPush));
     if (!layout) return layout.error();
     d.layout_ = layout.take();
-    Result<UniquePipeline> pipeline = create_compute_pipeline(dev, d.layout_.get(),
-                                                              "muscle_deform.comp");
+    Result<UniquePipeline> pipeline =
+        create_compute_pipeline(dev, d.layout_.get(), "muscle_deform.comp");
     if (!pipeline) return pipeline.error();
     d.pipeline_ = pipeline.take();
     return d;
@@ -126,10 +126,10 @@ void MuscleDeformer::record(VkCommandBuffer cmd) const {
         push.lambda = m.current.lambda;
         push.bulge = m.current.bulge;
         push.anchor = m.rig.anchor;
-        vkCmdPushConstants(cmd, layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
-                           &push);
-        vkCmdDispatch(cmd, (push.vertex_count + gpu::MUSCLE_WORKGROUP_SIZE - 1) /
-                               gpu::MUSCLE_WORKGROUP_SIZE, 1, 1);
+        vkCmdPushConstants(cmd, layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+        vkCmdDispatch(
+            cmd, (push.vertex_count + gpu::MUSCLE_WORKGROUP_SIZE - 1) / gpu::MUSCLE_WORKGROUP_SIZE,
+            1, 1);
     }
 }
 

@@ -24,7 +24,7 @@
 namespace sh::scene {
 
 struct DeformedMuscle {
-    std::size_t draw = 0;          // index into MeshRenderer::draws()
+    std::size_t draw = 0;            // index into MeshRenderer::draws()
     std::size_t activation_slot = 0; // FlowFrame::muscle_activation index (0 soleus, 1 gastroc)
     anatomy::MuscleRig rig;
     std::vector<float> bulge_table; // k at activation i / (size - 1)
@@ -49,9 +49,10 @@ public:
     void record(VkCommandBuffer cmd) const;
 
 private:
-    friend Result<MuscleDeformer> create_muscle_deformer(
-        const Device&, Uploader&, const std::vector<anatomy::Mesh>&,
-        const std::vector<std::optional<anatomy::DeformSpec>>&, const MeshRenderer&);
+    friend Result<MuscleDeformer>
+    create_muscle_deformer(const Device&, Uploader&, const std::vector<anatomy::Mesh>&,
+                           const std::vector<std::optional<anatomy::DeformSpec>>&,
+                           const MeshRenderer&);
     std::vector<DeformedMuscle> muscles_;
     std::vector<std::uint32_t> vertex_offsets_;
     std::vector<std::uint32_t> vertex_counts_;

@@ -45,10 +45,9 @@ void Uploader::flush(const ImmediateSubmitter& submitter) {
         barrier.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER_2;
         barrier.srcStageMask = VK_PIPELINE_STAGE_2_COPY_BIT;
         barrier.srcAccessMask = VK_ACCESS_2_TRANSFER_WRITE_BIT;
-        barrier.dstStageMask = VK_PIPELINE_STAGE_2_INDEX_INPUT_BIT |
-                               VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT |
-                               VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT |
-                               VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+        barrier.dstStageMask =
+            VK_PIPELINE_STAGE_2_INDEX_INPUT_BIT | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT |
+            VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
         barrier.dstAccessMask = VK_ACCESS_2_INDEX_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
                                 VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
         VkDependencyInfo dep{};
@@ -146,8 +145,8 @@ Result<UniquePipeline> create_scene_pipeline(VkDevice device, const ScenePipelin
     info.pDynamicState = &dynamic;
     info.layout = desc.layout;
     VkPipeline pipeline = VK_NULL_HANDLE;
-    const VkResult r = vkCreateGraphicsPipelines(device, VK_NULL_HANDLE, 1, &info, nullptr,
-                                                 &pipeline);
+    const VkResult r =
+        vkCreateGraphicsPipelines(device, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline);
     if (r != VK_SUCCESS) {
         return Error{"scene pipeline '" + std::string(desc.vertex_shader) + "' failed",
                      {vk_result_name(r)}};

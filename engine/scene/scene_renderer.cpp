@@ -2,11 +2,10 @@
 
 #include "pipelines.hpp"
 
-#include <glm/geometric.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <glm/geometric.hpp>
 
 namespace sh::scene {
 namespace {
@@ -17,9 +16,8 @@ constexpr VkShaderStageFlags k_draw_stages =
 // state, 6 link state.
 constexpr std::uint32_t k_scene_bindings = 7;
 
-void memory_barrier(VkCommandBuffer cmd, VkPipelineStageFlags2 src_stage,
-                    VkAccessFlags2 src_access, VkPipelineStageFlags2 dst_stage,
-                    VkAccessFlags2 dst_access) {
+void memory_barrier(VkCommandBuffer cmd, VkPipelineStageFlags2 src_stage, VkAccessFlags2 src_access,
+                    VkPipelineStageFlags2 dst_stage, VkAccessFlags2 dst_access) {
     VkMemoryBarrier2 barrier{};
     barrier.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER_2;
     barrier.srcStageMask = src_stage;
@@ -34,8 +32,7 @@ void memory_barrier(VkCommandBuffer cmd, VkPipelineStageFlags2 src_stage,
 }
 
 // vkCmdUpdateBuffer takes at most 64 KiB per call.
-void update_buffer(VkCommandBuffer cmd, const Buffer& buffer, const void* data,
-                   std::size_t bytes) {
+void update_buffer(VkCommandBuffer cmd, const Buffer& buffer, const void* data, std::size_t bytes) {
     const auto* p = static_cast<const std::uint8_t*>(data);
     for (std::size_t off = 0; off < bytes; off += 65536) {
         const std::size_t n = std::min<std::size_t>(65536, bytes - off);
@@ -66,16 +63,16 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     s.layout_ = layout.take();
 
     Uploader uploader;
-    Result<MeshRenderer> meshes = create_mesh_renderer(device, uploader, leg.meshes,
-                                                       s.layout_.get());
+    Result<MeshRenderer> meshes =
+        create_mesh_renderer(device, uploader, leg.meshes, s.layout_.get());
     if (!meshes) return meshes.error();
     s.meshes_ = meshes.take();
     Result<MuscleDeformer> muscles =
         create_muscle_deformer(device, uploader, leg.meshes, leg.deform, s.meshes_);
     if (!muscles) return muscles.error();
     s.muscles_ = muscles.take();
-    Result<VeinRenderer> vein_renderer = create_vein_renderer(device, uploader, veins,
-                                                              s.layout_.get());
+    Result<VeinRenderer> vein_renderer =
+        create_vein_renderer(device, uploader, veins, s.layout_.get());
     if (!vein_renderer) return vein_renderer.error();
     s.veins_ = vein_renderer.take();
 
@@ -89,8 +86,8 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
                                         s.compartments_.size() * sizeof(glm::vec4), frame_usage);
     if (!comps) return comps.error();
     s.compartments_buffer_ = comps.take();
-    Result<Buffer> links = uploader.add(device, s.links_.data(),
-                                        s.links_.size() * sizeof(glm::vec4), frame_usage);
+    Result<Buffer> links =
+        uploader.add(device, s.links_.data(), s.links_.size() * sizeof(glm::vec4), frame_usage);
     if (!links) return links.error();
     s.links_buffer_ = links.take();
     uploader.flush(submitter);
@@ -109,7 +106,8 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
         write_storage_binding(dev, s.set_, b, bindings[b]);
 
     std::vector<glm::vec3> all;
-    for (const anatomy::Mesh& m : leg.meshes) all.insert(all.end(), m.positions.begin(), m.positions.end());
+    for (const anatomy::Mesh& m : leg.meshes)
+        all.insert(all.end(), m.positions.begin(), m.positions.end());
     s.bounds_ = anatomy::compute_bounds(all);
     s.muscles_.set_activation({0, 0, 0, 0});
     return s;
@@ -140,8 +138,7 @@ void SceneRenderer::update(const FlowFrame& frame, float time_s) {
     muscles_.set_activation(frame.muscle_activation);
 }
 
-void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& options,
-                                  float aspect) {
+void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& options, float aspect) {
     const glm::vec3 f = camera.forward();
     glm::vec3 right = glm::cross(f, glm::vec3(0, 0, 1));
     right = glm::length(right) > 1e-4f ? glm::normalize(right) : glm::vec3(1, 0, 0);
@@ -155,22 +152,23 @@ void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& opti
     globals_.fill_dir = glm::vec4(glm::normalize(-0.5f * f + 0.85f * right - 0.15f * up), 0.30f);
     globals_.sky_color = glm::vec4(0.34f, 0.36f, 0.42f, light ? 0.15f : 0.35f);
     globals_.ground_color = glm::vec4(0.16f, 0.13f, 0.12f, bounds_.max.z);
-    globals_.rim_color = light ? glm::vec4(0.35f, 0.40f, 0.50f, 0.0f)
-                               : glm::vec4(0.55f, 0.68f, 0.95f, 0.0f);
+    globals_.rim_color =
+        light ? glm::vec4(0.35f, 0.40f, 0.50f, 0.0f) : glm::vec4(0.55f, 0.68f, 0.95f, 0.0f);
 }
 
 void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
                            const SceneOptions& options) {
     const VkExtent2D extent = target.extent();
     write_globals(camera, options,
-                  static_cast<float>(extent.width) / static_cast<float>(std::max(extent.height, 1u)));
+                  static_cast<float>(extent.width) /
+                      static_cast<float>(std::max(extent.height, 1u)));
 
     // WAR: the previous frame's vertex/fragment shaders read these buffers; the copies and the
     // deformation below overwrite them (an execution dependency suffices for WAR).
-    memory_barrier(cmd, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
-                   VK_ACCESS_2_NONE,
-                   VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                   VK_ACCESS_2_NONE);
+    memory_barrier(
+        cmd, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+        VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+        VK_ACCESS_2_NONE);
     update_buffer(cmd, globals_buffer_, &globals_, sizeof(globals_));
     update_buffer(cmd, compartments_buffer_, compartments_.data(),
                   compartments_.size() * sizeof(glm::vec4));

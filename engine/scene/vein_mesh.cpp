@@ -1,9 +1,8 @@
 #include "scene/vein_mesh.hpp"
 
-#include <glm/geometric.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <glm/geometric.hpp>
 #include <limits>
 
 namespace sh::scene {
@@ -94,11 +93,11 @@ void append_tube(VeinMesh& mesh, const std::vector<glm::vec3>& centreline, float
     const glm::vec3 t0 = glm::normalize(line[1] - line[0]);
     const glm::vec3 t1 = glm::normalize(line[n - 1] - line[n - 2]);
     const auto cap0 = static_cast<std::uint32_t>(mesh.vertices.size());
-    mesh.vertices.push_back({glm::vec4(line[0], comp), glm::vec4(0, 0, 0, kind_f),
-                             glm::vec4(-t0, 0.0f)});
+    mesh.vertices.push_back(
+        {glm::vec4(line[0], comp), glm::vec4(0, 0, 0, kind_f), glm::vec4(-t0, 0.0f)});
     const auto cap1 = cap0 + 1;
-    mesh.vertices.push_back({glm::vec4(line[n - 1], comp), glm::vec4(0, 0, 0, kind_f),
-                             glm::vec4(t1, 0.0f)});
+    mesh.vertices.push_back(
+        {glm::vec4(line[n - 1], comp), glm::vec4(0, 0, 0, kind_f), glm::vec4(t1, 0.0f)});
 
     // The ring runs counter-clockwise about the tangent (binormal = tangent x normal), so
     // (ring i, k) -> (ring i, k+1) -> (ring i+1, k) faces outwards.
@@ -155,8 +154,8 @@ std::vector<gpu::ValveInstance> build_valves(const VeinGeometry& geometry,
             const auto line = distinct(geometry.compartments[ci].centreline);
             for (std::size_t i = 0; i + 1 < line.size(); ++i) {
                 const glm::vec3 ab = line[i + 1] - line[i];
-                const float u = std::clamp(glm::dot(link.valve_position - line[i], ab) /
-                                               glm::dot(ab, ab), 0.0f, 1.0f);
+                const float u = std::clamp(
+                    glm::dot(link.valve_position - line[i], ab) / glm::dot(ab, ab), 0.0f, 1.0f);
                 const float d = glm::length(link.valve_position - (line[i] + u * ab));
                 if (d < best) {
                     best = d;
@@ -172,9 +171,8 @@ std::vector<gpu::ValveInstance> build_valves(const VeinGeometry& geometry,
             const float k = static_cast<float>(j) - 0.5f * static_cast<float>(count - 1);
             const glm::vec3 p = link.valve_position + k * options.side_spacing * r * side;
             // Leaflet 0 hinges on the anterior-most wall: a cusp pair seen from the side.
-            out.push_back({glm::vec4(p, static_cast<float>(link.to)),
-                           glm::vec4(axis, 1.6f * r), glm::vec4(side, r),
-                           glm::vec4(static_cast<float>(l), 0, 0, 0)});
+            out.push_back({glm::vec4(p, static_cast<float>(link.to)), glm::vec4(axis, 1.6f * r),
+                           glm::vec4(side, r), glm::vec4(static_cast<float>(l), 0, 0, 0)});
         }
     }
     return out;

@@ -15,19 +15,19 @@ Result<VeinRenderer> create_vein_renderer(const Device& device, Uploader& upload
     r.index_count_ = static_cast<std::uint32_t>(mesh.indices.size());
     r.valve_count_ = static_cast<std::uint32_t>(valves.size());
 
-    Result<Buffer> v = uploader.add(device, mesh.vertices.data(),
-                                    mesh.vertices.size() * sizeof(gpu::VeinVertex),
-                                    VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    Result<Buffer> v =
+        uploader.add(device, mesh.vertices.data(), mesh.vertices.size() * sizeof(gpu::VeinVertex),
+                     VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!v) return v.error();
     r.vertices_ = v.take();
-    Result<Buffer> i = uploader.add(device, mesh.indices.data(),
-                                    mesh.indices.size() * sizeof(std::uint32_t),
-                                    VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
+    Result<Buffer> i =
+        uploader.add(device, mesh.indices.data(), mesh.indices.size() * sizeof(std::uint32_t),
+                     VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
     if (!i) return i.error();
     r.indices_ = i.take();
-    Result<Buffer> b = uploader.add(device, valves.data(),
-                                    valves.size() * sizeof(gpu::ValveInstance),
-                                    VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    Result<Buffer> b =
+        uploader.add(device, valves.data(), valves.size() * sizeof(gpu::ValveInstance),
+                     VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!b) return b.error();
     r.valves_ = b.take();
 
@@ -62,8 +62,7 @@ void VeinRenderer::record_valves(VkCommandBuffer cmd, VkPipelineLayout layout) c
     vkCmdDraw(cmd, gpu::VALVE_VERTEX_COUNT, valve_count_, 0, 0);
 }
 
-void VeinRenderer::record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout,
-                                float opacity) const {
+void VeinRenderer::record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout, float opacity) const {
     if (index_count_ == 0) return;
     gpu::ScenePush push{};
     push.color = {1, 1, 1, opacity};

@@ -34,8 +34,8 @@ public:
     void record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout, float opacity) const;
 
 private:
-    friend Result<VeinRenderer> create_vein_renderer(const Device&, Uploader&,
-                                                     const VeinGeometry&, VkPipelineLayout);
+    friend Result<VeinRenderer> create_vein_renderer(const Device&, Uploader&, const VeinGeometry&,
+                                                     VkPipelineLayout);
     Buffer vertices_;
     Buffer indices_;
     Buffer valves_;

@@ -1,9 +1,8 @@
 #include "control_panel.hpp"
 
-#include <imgui.h>
-
 #include <algorithm>
 #include <cstdio>
+#include <imgui.h>
 
 namespace sh::ui {
 namespace {
@@ -20,8 +19,8 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
 bool activity_buttons(PanelState& s) {
     int a = static_cast<int>(s.activity);
     bool changed = false;
-    const char* names[] = {"Standing", "Walking", "Running", "Heel raises", "Ankle pumps",
-                           "Toe tapping"};
+    const char* names[] = {"Standing",    "Walking",     "Running",
+                           "Heel raises", "Ankle pumps", "Toe tapping"};
     for (int i = 0; i < 6; ++i) {
         if (i % 3 != 0) ImGui::SameLine();
         changed |= ImGui::RadioButton(names[i], &a, i);
@@ -55,7 +54,8 @@ PanelEdits draw_control_panel(PanelState& s) {
         if (s.activity == ActivityChoice::Running) {
             edits.activity |=
                 ImGui::SliderFloat("speed", &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
-        } else if (s.activity == ActivityChoice::Standing || s.activity == ActivityChoice::Walking) {
+        } else if (s.activity == ActivityChoice::Standing ||
+                   s.activity == ActivityChoice::Walking) {
             // Standing is walking at 0 km/h as far as the slider goes: moving it starts walking.
             float speed = s.activity == ActivityChoice::Standing ? 0.0f : s.walking_speed_kmh;
             if (ImGui::SliderFloat("speed", &speed, 0.0f, 8.0f, "%.1f km/h")) {
@@ -64,7 +64,8 @@ PanelEdits draw_control_panel(PanelState& s) {
                 s.activity = speed > 0.0f ? ActivityChoice::Walking : ActivityChoice::Standing;
             }
         }
-        if (s.cadence_spm > 0) ImGui::Text("cadence %.0f steps/min", static_cast<double>(s.cadence_spm));
+        if (s.cadence_spm > 0)
+            ImGui::Text("cadence %.0f steps/min", static_cast<double>(s.cadence_spm));
         int p = static_cast<int>(s.posture);
         edits.posture |= ImGui::RadioButton("stand", &p, 0);
         ImGui::SameLine();
@@ -82,7 +83,8 @@ PanelEdits draw_control_panel(PanelState& s) {
                                   s.conditions[static_cast<std::size_t>(s.condition)].c_str())) {
                 for (int i = 0; i < count; ++i) {
                     const bool selected = i == s.condition;
-                    if (ImGui::Selectable(s.conditions[static_cast<std::size_t>(i)].c_str(), selected)) {
+                    if (ImGui::Selectable(s.conditions[static_cast<std::size_t>(i)].c_str(),
+                                          selected)) {
                         edits.condition |= !selected;
                         s.condition = i;
                     }
@@ -93,7 +95,8 @@ PanelEdits draw_control_panel(PanelState& s) {
         }
         ImGui::TextDisabled("failure per group (0 healthy, 1 no valve)");
         for (std::size_t g = 0; g < k_valve_groups.size(); ++g)
-            edits.valves |= ImGui::SliderFloat(k_valve_groups[g], &s.valve_severity[g], 0.0f, 1.0f, "%.2f");
+            edits.valves |=
+                ImGui::SliderFloat(k_valve_groups[g], &s.valve_severity[g], 0.0f, 1.0f, "%.2f");
     }
 
     if (ImGui::CollapsingHeader("Sitting and time")) {

@@ -21,15 +21,15 @@ struct PanelState {
     // Edited by the user.
     ActivityChoice activity = ActivityChoice::Walking;
     PostureChoice posture = PostureChoice::Standing;
-    float walking_speed_kmh = 3.0f;  // 0 .. 8
-    float running_speed_kmh = 10.0f; // 6 .. 16
+    float walking_speed_kmh = 3.0f;      // 0 .. 8
+    float running_speed_kmh = 10.0f;     // 6 .. 16
     std::vector<std::string> conditions; // offered by the app (sim::condition_names)
     int condition = 0;                   // index into conditions
     std::array<float, k_valve_groups.size()> valve_severity{}; // 0 competent .. 1 absent
-    float time_lapse = 1.0f;             // simulated seconds per second
-    bool breaks = false;                 // a 5-minute walk every hour while seated
-    std::vector<std::string> presets;    // offered by the app
-    int preset = -1;                     // set when a preset button is pressed
+    float time_lapse = 1.0f;                                   // simulated seconds per second
+    bool breaks = false;              // a 5-minute walk every hour while seated
+    std::vector<std::string> presets; // offered by the app
+    int preset = -1;                  // set when a preset button is pressed
     bool paused = false;
 
     // Live numbers, written by the app every frame; shown read-only.
@@ -54,10 +54,10 @@ struct PanelEdits {
     bool posture = false;
     bool condition = false;
     bool valves = false;
-    bool sitting = false;  // time-lapse or breaks
-    bool preset = false;   // PanelState::preset names it
+    bool sitting = false; // time-lapse or breaks
+    bool preset = false;  // PanelState::preset names it
     bool pause = false;
-    bool step = false;     // single step while paused
+    bool step = false; // single step while paused
     bool any() const {
         return activity || posture || condition || valves || sitting || preset || pause || step;
     }

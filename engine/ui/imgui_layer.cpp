@@ -2,18 +2,19 @@
 
 #include "vk_check.hpp"
 
-#include <SDL.h>
-#include <SDL_vulkan.h>
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_vulkan.h>
 #include <imgui.h>
+#include <SDL.h>
+#include <SDL_vulkan.h>
 
 namespace sh {
 
 namespace {
 
 void check_imgui_vk(VkResult result) {
-    if (result != VK_SUCCESS) throw_vulkan_error(result, "ImGui Vulkan backend", __FILE__, __LINE__);
+    if (result != VK_SUCCESS)
+        throw_vulkan_error(result, "ImGui Vulkan backend", __FILE__, __LINE__);
 }
 
 // LOAD keeps what the content drew; the pass ends in TRANSFER_SRC_OPTIMAL for the blit/copy.
@@ -142,8 +143,8 @@ bool ImGuiLayer::process_event(const SDL_Event& event) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool mouse = event.type == SDL_MOUSEMOTION || event.type == SDL_MOUSEBUTTONDOWN ||
                        event.type == SDL_MOUSEBUTTONUP || event.type == SDL_MOUSEWHEEL;
-    const bool keys = event.type == SDL_KEYDOWN || event.type == SDL_KEYUP ||
-                      event.type == SDL_TEXTINPUT;
+    const bool keys =
+        event.type == SDL_KEYDOWN || event.type == SDL_KEYUP || event.type == SDL_TEXTINPUT;
     return (mouse && io.WantCaptureMouse) || (keys && io.WantCaptureKeyboard);
 }
 

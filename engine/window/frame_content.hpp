@@ -26,11 +26,11 @@ namespace sh {
 
 // What one frame is about. Plain data; valid only during the record calls.
 struct FrameInfo {
-    std::uint64_t frame_number = 0; // counts recorded frames, from 0
-    std::uint32_t frame_slot = 0;   // 0 .. k_frames_in_flight-1: index per-frame resources by it
-    VkExtent2D extent{};            // of the offscreen target (follows the window)
-    double time_s = 0;              // simulated time of the flow state
-    double dt_s = 0;                // simulated seconds since the previous frame (0 when paused)
+    std::uint64_t frame_number = 0;  // counts recorded frames, from 0
+    std::uint32_t frame_slot = 0;    // 0 .. k_frames_in_flight-1: index per-frame resources by it
+    VkExtent2D extent{};             // of the offscreen target (follows the window)
+    double time_s = 0;               // simulated time of the flow state
+    double dt_s = 0;                 // simulated seconds since the previous frame (0 when paused)
     const FlowFrame* flow = nullptr; // the simulator's state; never null inside the loop
 };
 

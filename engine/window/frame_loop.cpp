@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::uint64_t k_fence_timeout_ns = 10'000'000'000; // a stuck GPU is an error, not a hang
 
-bool same(VkExtent2D a, VkExtent2D b) { return a.width == b.width && a.height == b.height; }
+bool same(VkExtent2D a, VkExtent2D b) {
+    return a.width == b.width && a.height == b.height;
+}
 
 } // namespace
 
@@ -69,8 +71,8 @@ FrameLoop::~FrameLoop() {
 
 // Brings the swapchain and the target to `size`. Returns false when the frame must be skipped.
 bool FrameLoop::follow_size(FrameContent& content, FrameOverlay* overlay, VkExtent2D size) {
-    if (surface_ != VK_NULL_HANDLE &&
-        (swapchain_dirty_ || swapchain_.get() == VK_NULL_HANDLE || !same(size, swapchain_wanted_))) {
+    if (surface_ != VK_NULL_HANDLE && (swapchain_dirty_ || swapchain_.get() == VK_NULL_HANDLE ||
+                                       !same(size, swapchain_wanted_))) {
         // Frames in flight may still blit into the old images: wait, then hand the old
         // swapchain to the driver as oldSwapchain and destroy it once the new one exists.
         VK_CHECK(vkDeviceWaitIdle(device_.get()));
@@ -116,10 +118,9 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
 
     std::uint32_t image_index = 0;
     if (surface_ != VK_NULL_HANDLE) {
-        const VkResult acquired =
-            VK_CHECK_SWAPCHAIN(vkAcquireNextImageKHR(device_.get(), swapchain_.get(), UINT64_MAX,
-                                                     f.acquired.get(), VK_NULL_HANDLE,
-                                                     &image_index));
+        const VkResult acquired = VK_CHECK_SWAPCHAIN(
+            vkAcquireNextImageKHR(device_.get(), swapchain_.get(), UINT64_MAX, f.acquired.get(),
+                                  VK_NULL_HANDLE, &image_index));
         if (acquired == VK_ERROR_OUT_OF_DATE_KHR) { // semaphore not signalled: nothing to undo
             swapchain_dirty_ = true;
             ++stats_.skipped;
@@ -132,9 +133,9 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
 
     if (capture && readback_.get() == VK_NULL_HANDLE) {
         const VkExtent2D e = target_.extent();
-        Result<Buffer> buffer = create_buffer(device_, VkDeviceSize{e.width} * e.height * 4,
-                                              VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                              MemoryUse::Readback);
+        Result<Buffer> buffer =
+            create_buffer(device_, VkDeviceSize{e.width} * e.height * 4,
+                          VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
         if (!buffer) throw std::runtime_error(buffer.error().describe());
         readback_ = buffer.take();
     }
@@ -175,16 +176,16 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
     } else {
         // RAW + layout: the copy/blit below reads what the content's colour output or compute
         // splat wrote.
-        pipeline_barrier(cmd, {},
-                         {image_barrier(target_.color().get(), VK_IMAGE_ASPECT_COLOR_BIT,
-                                        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                                            VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
-                                            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                                        VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                                        VK_PIPELINE_STAGE_2_BLIT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT,
-                                        VK_ACCESS_2_TRANSFER_READ_BIT,
-                                        VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+        pipeline_barrier(
+            cmd, {},
+            {image_barrier(target_.color().get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                           VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                               VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                               VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                           VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                           VK_PIPELINE_STAGE_2_BLIT_BIT | VK_PIPELINE_STAGE_2_COPY_BIT,
+                           VK_ACCESS_2_TRANSFER_READ_BIT, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
     }
     timer_.mark(cmd, slot_, GpuSection::Ui);
     if (capture) record_readback(cmd);
@@ -260,11 +261,11 @@ void FrameLoop::record_blit(VkCommandBuffer cmd, VkImage image) {
     // WAR against the presentation engine's read of this image: the acquire semaphore is waited
     // at BLIT, and this barrier's source stage BLIT chains onto that wait, so the layout change
     // (contents discarded: UNDEFINED) happens after the semaphore.
-    pipeline_barrier(cmd, {},
-                     {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
-                                    VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_UNDEFINED,
-                                    VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
     const VkExtent2D src = target_.extent();
     const VkExtent2D dst = swapchain_.extent();
     // A blit, not a copy: it converts RGBA to the swapchain's BGRA and scales in the rare frame
@@ -283,9 +284,8 @@ void FrameLoop::record_blit(VkCommandBuffer cmd, VkImage image) {
     pipeline_barrier(cmd, {},
                      {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
                                     VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                                    VK_PIPELINE_STAGE_2_NONE, VK_ACCESS_2_NONE,
-                                    VK_IMAGE_LAYOUT_PRESENT_SRC_KHR)});
+                                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_2_NONE,
+                                    VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR)});
 }
 
 Result<RgbaPixels> FrameLoop::take_capture() {

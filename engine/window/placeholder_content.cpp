@@ -7,8 +7,9 @@
 
 namespace sh {
 
-Result<std::unique_ptr<PlaceholderContent>> PlaceholderContent::create(
-    const Device& device, const VeinGeometry& geometry, std::uint32_t particle_count) {
+Result<std::unique_ptr<PlaceholderContent>>
+PlaceholderContent::create(const Device& device, const VeinGeometry& geometry,
+                           std::uint32_t particle_count) {
     std::unique_ptr<PlaceholderContent> c(new PlaceholderContent());
     c->large_points_ = device.large_points();
     c->lo_ = glm::vec3(1e9f);
@@ -31,7 +32,8 @@ Result<std::unique_ptr<PlaceholderContent>> PlaceholderContent::create(
         total += s;
         c->lines_.push_back(std::move(line));
     }
-    if (c->lines_.empty() || total <= 0) return Error{"placeholder content: empty vein geometry", {}};
+    if (c->lines_.empty() || total <= 0)
+        return Error{"placeholder content: empty vein geometry", {}};
 
     // Particles spread along all centrelines in proportion to length, evenly spaced.
     c->count_ = std::max<std::uint32_t>(particle_count, 1);
@@ -45,8 +47,8 @@ Result<std::unique_ptr<PlaceholderContent>> PlaceholderContent::create(
 
     const VkDeviceSize bytes = VkDeviceSize{c->count_} * sizeof(gpu::Particle);
     for (std::uint32_t slot = 0; slot < k_frames_in_flight; ++slot) {
-        Result<Buffer> buffer = create_buffer(device, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
-                                              MemoryUse::Upload);
+        Result<Buffer> buffer =
+            create_buffer(device, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse::Upload);
         if (!buffer) return buffer.error();
         c->buffers_[slot] = buffer.take();
         Result<ParticleRenderer> renderer =
@@ -101,8 +103,8 @@ void PlaceholderContent::record(VkCommandBuffer cmd, OffscreenTarget& target,
     const float half_h = 0.55f * std::max(hi_.z - lo_.z, (hi_.x - lo_.x) / aspect) + 1.0f;
     const float half_w = half_h * aspect;
     glm::mat4 view_proj(0.0f);
-    view_proj[0][0] = 1.0f / half_w;  // x -> clip x
-    view_proj[2][1] = -1.0f / half_h; // z -> clip y
+    view_proj[0][0] = 1.0f / half_w;                                             // x -> clip x
+    view_proj[2][1] = -1.0f / half_h;                                            // z -> clip y
     view_proj[3] = glm::vec4(-centre.x / half_w, centre.z / half_h, 0.5f, 1.0f); // depth 0.5
 
     target.begin_rendering(cmd, {0.06f, 0.07f, 0.10f, 1.0f});

@@ -20,9 +20,8 @@ namespace sh {
 
 class PlaceholderContent final : public FrameContent {
 public:
-    static Result<std::unique_ptr<PlaceholderContent>> create(const Device& device,
-                                                              const VeinGeometry& geometry,
-                                                              std::uint32_t particle_count);
+    static Result<std::unique_ptr<PlaceholderContent>>
+    create(const Device& device, const VeinGeometry& geometry, std::uint32_t particle_count);
 
     void record(VkCommandBuffer cmd, OffscreenTarget& target, const FrameInfo& info) override;
 
@@ -43,7 +42,7 @@ private:
 
     std::vector<Line> lines_;
     std::vector<Walker> walkers_;
-    glm::vec3 lo_{0}, hi_{0}; // bounds of the geometry, for the view
+    glm::vec3 lo_{0}, hi_{0};                        // bounds of the geometry, for the view
     std::array<Buffer, k_frames_in_flight> buffers_; // one per slot: the CPU writes while the
     std::array<ParticleRenderer, k_frames_in_flight> renderers_; // other slot may be drawing
     std::uint32_t count_ = 0;

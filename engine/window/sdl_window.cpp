@@ -1,8 +1,8 @@
 #include "sdl_window.hpp"
 
+#include <cstdlib>
 #include <SDL.h>
 #include <SDL_vulkan.h>
-#include <cstdlib>
 
 namespace sh {
 
@@ -20,10 +20,9 @@ Result<std::unique_ptr<SdlWindow>> SdlWindow::create(const std::string& title, i
     if (SDL_Init(SDL_INIT_VIDEO) != 0)
         return Error{"SDL_Init(SDL_INIT_VIDEO) failed", {SDL_GetError()}};
     std::unique_ptr<SdlWindow> w(new SdlWindow());
-    w->window_ = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                  width, height,
-                                  SDL_WINDOW_VULKAN | SDL_WINDOW_RESIZABLE |
-                                      SDL_WINDOW_ALLOW_HIGHDPI);
+    w->window_ = SDL_CreateWindow(
+        title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+        SDL_WINDOW_VULKAN | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (w->window_ == nullptr) {
         const std::string why = SDL_GetError();
         const char* driver = SDL_GetCurrentVideoDriver();

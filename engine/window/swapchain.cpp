@@ -8,7 +8,9 @@
 
 namespace sh {
 
-Swapchain::~Swapchain() { destroy(); }
+Swapchain::~Swapchain() {
+    destroy();
+}
 
 Swapchain::Swapchain(Swapchain&& other) noexcept
     : device_(std::exchange(other.device_, VK_NULL_HANDLE)),
@@ -64,7 +66,8 @@ Result<Swapchain> create_swapchain(const Device& device, VkSurfaceKHR surface, V
     VK_CHECK(vkGetPhysicalDeviceSurfaceCapabilitiesKHR(device.physical(), surface, &caps));
     VkExtent2D extent = caps.currentExtent;
     if (extent.width == 0xFFFFFFFFu) { // the surface lets the swapchain decide
-        extent.width = std::clamp(wanted.width, caps.minImageExtent.width, caps.maxImageExtent.width);
+        extent.width =
+            std::clamp(wanted.width, caps.minImageExtent.width, caps.maxImageExtent.width);
         extent.height =
             std::clamp(wanted.height, caps.minImageExtent.height, caps.maxImageExtent.height);
     }
@@ -77,8 +80,8 @@ Result<Swapchain> create_swapchain(const Device& device, VkSurfaceKHR surface, V
     std::uint32_t count = 0;
     VK_CHECK(vkGetPhysicalDeviceSurfaceFormatsKHR(device.physical(), surface, &count, nullptr));
     std::vector<VkSurfaceFormatKHR> formats(count);
-    VK_CHECK(vkGetPhysicalDeviceSurfaceFormatsKHR(device.physical(), surface, &count,
-                                                  formats.data()));
+    VK_CHECK(
+        vkGetPhysicalDeviceSurfaceFormatsKHR(device.physical(), surface, &count, formats.data()));
     if (formats.empty()) return Error{"swapchain: the surface offers no formats", {}};
     const VkSurfaceFormatKHR format = choose_format(formats);
 

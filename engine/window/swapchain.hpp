@@ -26,7 +26,9 @@ public:
     VkSwapchainKHR get() const noexcept { return swapchain_; }
     VkFormat format() const noexcept { return format_; }
     VkExtent2D extent() const noexcept { return extent_; }
-    std::uint32_t image_count() const noexcept { return static_cast<std::uint32_t>(images_.size()); }
+    std::uint32_t image_count() const noexcept {
+        return static_cast<std::uint32_t>(images_.size());
+    }
     VkImage image(std::uint32_t i) const { return images_.at(i); }
     VkSemaphore render_finished(std::uint32_t i) const { return render_finished_.at(i); }
 

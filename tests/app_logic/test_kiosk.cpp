@@ -9,7 +9,7 @@ TEST_CASE("kiosk: attract, use, still-there countdown, reset", "[kiosk]") {
     CHECK(k.state() == KioskState::Attract);
     CHECK_FALSE(k.on_input(0.0)); // the first touch only wakes it
     CHECK(k.state() == KioskState::Active);
-    CHECK(k.on_input(5.0));       // later touches reach the app
+    CHECK(k.on_input(5.0)); // later touches reach the app
     CHECK_FALSE(k.on_tick(64.9));
     CHECK(k.state() == KioskState::Active);
     CHECK_FALSE(k.on_tick(65.0)); // 60 s since the last touch

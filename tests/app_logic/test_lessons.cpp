@@ -1,7 +1,6 @@
 #include "lesson.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using namespace sh::app;
@@ -52,18 +51,25 @@ TEST_CASE("a broken lesson names the step and key and what was expected", "[less
     std::string e = error_of(R"({"format":"secondheart-lesson","title":"T","steps":[
       {"caption":"a","duration_s":5},
       {"caption":"b","settings":{"gait_speed_kmh":"fast"},"duration_s":5}]})");
-    CHECK_THAT(e, Catch::Contains("bad.json") && Catch::Contains("steps[1].settings.gait_speed_kmh") &&
+    CHECK_THAT(e, Catch::Contains("bad.json") &&
+                      Catch::Contains("steps[1].settings.gait_speed_kmh") &&
                       Catch::Contains("expected a number"));
     CHECK_THAT(error_of(R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":"a"}]})"),
                Catch::Contains("steps[0].duration_s") && Catch::Contains("missing"));
-    CHECK_THAT(error_of(R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":"a","duration_s":5,"camera":"top"}]})"),
-               Catch::Contains("steps[0].camera") && Catch::Contains("front, back, medial, cutaway"));
-    CHECK_THAT(error_of(R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":"a","duration_s":5,"colour":1}]})"),
-               Catch::Contains("steps[0].colour") && Catch::Contains("unknown key"));
+    CHECK_THAT(
+        error_of(
+            R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":"a","duration_s":5,"camera":"top"}]})"),
+        Catch::Contains("steps[0].camera") && Catch::Contains("front, back, medial, cutaway"));
+    CHECK_THAT(
+        error_of(
+            R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":"a","duration_s":5,"colour":1}]})"),
+        Catch::Contains("steps[0].colour") && Catch::Contains("unknown key"));
     CHECK_THAT(error_of(R"({"format":"secondheart-lesson","title":"T","steps":[]})"),
                Catch::Contains("\"steps\""));
-    CHECK_THAT(error_of(R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":"a","duration_s":-1}]})"),
-               Catch::Contains("steps[0].duration_s"));
+    CHECK_THAT(
+        error_of(
+            R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":"a","duration_s":-1}]})"),
+        Catch::Contains("steps[0].duration_s"));
     CHECK_THAT(error_of("{\"format\": \"secondheart-lesson\",\n \"title\": }"),
                Catch::Contains("line 2"));
     CHECK_THAT(error_of(R"({"title":"T","steps":[{"caption":"a","duration_s":5}]})"),
@@ -72,7 +78,8 @@ TEST_CASE("a broken lesson names the step and key and what was expected", "[less
 
 TEST_CASE("a folder with a broken lesson still loads the others", "[lessons]") {
     std::vector<std::string> problems;
-    auto lessons = load_lessons(std::string(SH_SOURCE_DIR) + "/tests/app_logic/lessons_with_a_bad_one", problems);
+    auto lessons = load_lessons(
+        std::string(SH_SOURCE_DIR) + "/tests/app_logic/lessons_with_a_bad_one", problems);
     CHECK(lessons.size() == 1);
     REQUIRE(problems.size() == 1);
     CHECK_THAT(problems[0], Catch::Contains("broken.json") && Catch::Contains("steps[0]"));

@@ -15,8 +15,9 @@ TEST_CASE("live simulation: wall time x time-lapse becomes simulated time", "[li
     CHECK(d.history().back().time_s - d.history().front().time_s <= d.history_s + 1e-9);
 }
 
-TEST_CASE("live simulation: a 9-hour flight fast-forwards in under a minute of frames and swells the leg",
-          "[live]") {
+TEST_CASE(
+    "live simulation: a 9-hour flight fast-forwards in under a minute of frames and swells the leg",
+    "[live]") {
     sim::Scenario s;
     s.posture = sim::Posture::Sitting;
     s.time_lapse = 1000; // 9 h in 32 s of wall time
@@ -53,7 +54,8 @@ TEST_CASE("live simulation: pause and single step", "[live]") {
     CHECK(d.model().time_s() == Approx(t0 + 0.02).margin(1e-6));
 }
 
-TEST_CASE("live simulation: a compute budget slows the clock instead of freezing the frame", "[live]") {
+TEST_CASE("live simulation: a compute budget slows the clock instead of freezing the frame",
+          "[live]") {
     sim::Scenario s;
     s.activity = {sim::Activity::Walking, 3.0};
     s.time_lapse = 50; // 50 simulated s per wall s in real steps: far more than 0.5 ms can do

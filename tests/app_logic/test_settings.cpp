@@ -1,7 +1,6 @@
 #include "settings.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +12,9 @@ std::string temp_path(const char* name) {
     std::filesystem::create_directories(dir);
     return (dir / name).string();
 }
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+void write(const std::string& path, const std::string& text) {
+    std::ofstream(path) << text;
+}
 } // namespace
 
 TEST_CASE("settings: missing file gives the defaults without complaint", "[settings]") {
@@ -38,7 +39,8 @@ TEST_CASE("settings: save is atomic and round-trips", "[settings]") {
     CHECK(back.display == 1);
     CHECK(back.idle_s == 90);
     CHECK(back.palette == "projector");
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(path).parent_path()))
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::filesystem::path(path).parent_path()))
         CHECK(e.path().string().find(".tmp-") == std::string::npos);
 }
 

@@ -11,9 +11,9 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
-#include <string_view>
 #include <exception>
 #include <string>
+#include <string_view>
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include "particles/flow_particles_reference.hpp"
 #include "particles/flow_test_scenes.hpp"
 
-#include <catch2/catch.hpp>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
 

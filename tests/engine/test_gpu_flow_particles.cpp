@@ -11,9 +11,9 @@
 #include "flow_bridge.hpp"
 #endif
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <array>
 #include <functional>
 #include <vector>
 
@@ -85,11 +85,10 @@ void compare_with_reference(sh::test::GpuContext& ctx, const sh::VeinGeometry& g
     CHECK(crossings > 0); // the test moved particles through links, not only along lines
 }
 
-std::vector<FlowParticle> run_steps(sh::test::GpuContext& ctx, const sh::VeinGeometry& g,
-                                    const sh::FlowFrame& frame,
-                                    const std::vector<FlowParticle>& initial, int steps,
-                                    const std::function<void(const std::vector<FlowParticle>&)>&
-                                        after_each = {}) {
+std::vector<FlowParticle>
+run_steps(sh::test::GpuContext& ctx, const sh::VeinGeometry& g, const sh::FlowFrame& frame,
+          const std::vector<FlowParticle>& initial, int steps,
+          const std::function<void(const std::vector<FlowParticle>&)>& after_each = {}) {
     auto fp = sh::create_flow_particles(ctx.device, ctx.submitter, g, {}, initial);
     if (!fp) FAIL(fp.error().describe());
     fp.value().set_flows(0, frame);
@@ -157,8 +156,9 @@ TEST_CASE("gpu flow particles: no reflux across a closed competent valve",
 TEST_CASE("gpu flow particles: reflux through a failed valve", "[gpu][flow_particles]") {
     auto ctx = sh::test::make_gpu_context();
     {
-        const auto ps = run_steps(*ctx, sh::flow_scenes::valve_pair(),
-                                  sh::flow_scenes::valve_reflux(3.0f, 1.0f), in_proximal(2000), 120);
+        const auto ps =
+            run_steps(*ctx, sh::flow_scenes::valve_pair(),
+                      sh::flow_scenes::valve_reflux(3.0f, 1.0f), in_proximal(2000), 120);
         CHECK(count_in(ps, 0) > 1000);
     }
     sh::test::finish_and_check_validation(ctx);
@@ -200,8 +200,7 @@ TEST_CASE("gpu flow particles: recycled particles are born in capillary beds",
     sh::test::finish_and_check_validation(ctx);
 }
 
-TEST_CASE("gpu flow particles: splat is depth-tested against the scene",
-          "[gpu][flow_particles]") {
+TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][flow_particles]") {
     auto ctx = sh::test::make_gpu_context();
     {
         // Identity view_proj: world = clip space. The test triangle covers the centre at depth
@@ -222,8 +221,8 @@ TEST_CASE("gpu flow particles: splat is depth-tested against the scene",
         if (!target.value().has_storage()) FAIL("R8G8B8A8 storage images are required here");
         if (auto ok = fp.value().attach_target(ctx->device, target.value()); !ok)
             FAIL(ok.error().describe());
-        auto triangle = sh::create_triangle_renderer(ctx->device, sh::OffscreenTarget::k_color_format,
-                                                     sh::OffscreenTarget::k_depth_format);
+        auto triangle = sh::create_triangle_renderer(
+            ctx->device, sh::OffscreenTarget::k_color_format, sh::OffscreenTarget::k_depth_format);
         if (!triangle) FAIL(triangle.error().describe());
 
         ctx->submitter.submit([&](VkCommandBuffer cmd) {
@@ -240,8 +239,9 @@ TEST_CASE("gpu flow particles: splat is depth-tested against the scene",
         auto pixels = target.value().read_back(ctx->device, ctx->submitter);
         if (!pixels) FAIL(pixels.error().describe());
         const auto pixel_of = [](glm::vec3 p) {
-            return std::array<std::uint32_t, 2>{static_cast<std::uint32_t>((p.x * 0.5f + 0.5f) * 64),
-                                                static_cast<std::uint32_t>((p.y * 0.5f + 0.5f) * 64)};
+            return std::array<std::uint32_t, 2>{
+                static_cast<std::uint32_t>((p.x * 0.5f + 0.5f) * 64),
+                static_cast<std::uint32_t>((p.y * 0.5f + 0.5f) * 64)};
         };
         const auto front = pixel_of(spots[0]);
         const auto behind = pixel_of(spots[1]);
@@ -252,11 +252,11 @@ TEST_CASE("gpu flow particles: splat is depth-tested against the scene",
         INFO("front " << int(f[0]) << "," << int(f[1]) << "," << int(f[2]) << "  behind "
                       << int(b[0]) << "," << int(b[1]) << "," << int(b[2]) << "  beside "
                       << int(s[0]) << "," << int(s[1]) << "," << int(s[2]));
-        CHECK(f[0] < 100);                        // the particle covers the red triangle
-        CHECK(f[2] > 50);                         // with its (blue) colour
+        CHECK(f[0] < 100);                              // the particle covers the red triangle
+        CHECK(f[2] > 50);                               // with its (blue) colour
         CHECK((b[0] == 255 && b[1] == 0 && b[2] == 0)); // hidden: the triangle untouched
-        CHECK(s[2] > 50);                         // on the clear background
-        CHECK(pixels.value().at(2, 60)[2] == 0);  // nothing elsewhere
+        CHECK(s[2] > 50);                               // on the clear background
+        CHECK(pixels.value().at(2, 60)[2] == 0);        // nothing elsewhere
 
         // The point path records and draws validation-clean into the same target.
         ctx->submitter.submit([&](VkCommandBuffer cmd) {

@@ -7,9 +7,8 @@
 #include "post/post_pass.hpp"
 
 #include <catch2/catch.hpp>
-#include <glm/mat4x4.hpp>
-
 #include <cstdint>
+#include <glm/mat4x4.hpp>
 
 namespace {
 
@@ -23,8 +22,10 @@ EdgeCounts count(const sh::RgbaPixels& p) {
     for (std::uint32_t y = 0; y < p.height; ++y) {
         for (std::uint32_t x = 0; x < p.width; ++x) {
             const auto v = p.at(x, y);
-            if ((v[0] == 0 || v[0] == 255) && v[0] == v[1] && v[1] == v[2]) ++c.pure;
-            else if (v[0] > 24 && v[0] < 231) ++c.intermediate;
+            if ((v[0] == 0 || v[0] == 255) && v[0] == v[1] && v[1] == v[2])
+                ++c.pure;
+            else if (v[0] > 24 && v[0] < 231)
+                ++c.intermediate;
         }
     }
     return c;
@@ -64,17 +65,18 @@ TEST_CASE("gpu post: FXAA gives a hard edge intermediate values", "[gpu][post]")
         if (!source || !output) FAIL("offscreen targets");
         if (!source.value().has_sampled_color() || !output.value().has_storage())
             FAIL("R8G8B8A8 must be sampled (linear) and a storage image here");
-        auto triangle = sh::create_triangle_renderer(ctx->device, sh::OffscreenTarget::k_color_format,
-                                                     sh::OffscreenTarget::k_depth_format);
+        auto triangle = sh::create_triangle_renderer(
+            ctx->device, sh::OffscreenTarget::k_color_format, sh::OffscreenTarget::k_depth_format);
         if (!triangle) FAIL(triangle.error().describe());
 
-        const sh::RgbaPixels plain = render(*ctx, triangle.value(), source.value(), output.value(), false);
-        const sh::RgbaPixels aa = render(*ctx, triangle.value(), source.value(), output.value(), true);
+        const sh::RgbaPixels plain =
+            render(*ctx, triangle.value(), source.value(), output.value(), false);
+        const sh::RgbaPixels aa =
+            render(*ctx, triangle.value(), source.value(), output.value(), true);
         const EdgeCounts c_plain = count(plain);
         const EdgeCounts c_aa = count(aa);
-        INFO("plain: " << c_plain.pure << " pure, " << c_plain.intermediate
-                       << " intermediate; aa: " << c_aa.pure << " pure, " << c_aa.intermediate
-                       << " intermediate");
+        INFO("plain: " << c_plain.pure << " pure, " << c_plain.intermediate << " intermediate; aa: "
+                       << c_aa.pure << " pure, " << c_aa.intermediate << " intermediate");
         // Without AA the copy is exact: only black and white.
         CHECK(c_plain.pure == 64u * 64u);
         CHECK(c_plain.intermediate == 0u);
@@ -94,14 +96,15 @@ TEST_CASE("gpu post: upscale from a smaller source fills the whole output", "[gp
         auto source = sh::create_offscreen_target(ctx->device, {48, 48}, true);
         auto output = sh::create_offscreen_target(ctx->device, {64, 64});
         if (!source || !output) FAIL("offscreen targets");
-        auto triangle = sh::create_triangle_renderer(ctx->device, sh::OffscreenTarget::k_color_format,
-                                                     sh::OffscreenTarget::k_depth_format);
+        auto triangle = sh::create_triangle_renderer(
+            ctx->device, sh::OffscreenTarget::k_color_format, sh::OffscreenTarget::k_depth_format);
         if (!triangle) FAIL(triangle.error().describe());
-        const sh::RgbaPixels up = render(*ctx, triangle.value(), source.value(), output.value(), true);
+        const sh::RgbaPixels up =
+            render(*ctx, triangle.value(), source.value(), output.value(), true);
         CHECK(up.width == 64u);
         CHECK(up.at(32, 40)[0] == 255); // the triangle's inside, scaled
         CHECK(up.at(2, 2)[0] == 0);
-        CHECK(up.at(2, 2)[3] == 255);   // written (alpha of the cleared source)
+        CHECK(up.at(2, 2)[3] == 255); // written (alpha of the cleared source)
     }
     sh::test::finish_and_check_validation(ctx);
 }

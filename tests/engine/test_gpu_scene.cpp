@@ -11,13 +11,12 @@
 
 #define STB_IMAGE_IMPLEMENTATION
 #define STB_IMAGE_STATIC
-#include <catch2/catch.hpp>
-#include <stb/stb_image.h>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <stb/stb_image.h>
 #include <string>
 
 using namespace sh;
@@ -50,7 +49,7 @@ FlowFrame synthetic_frame(const VeinGeometry& g) {
     FlowFrame f;
     for (const VeinCompartment& c : g.compartments) {
         CompartmentFlow cf;
-        cf.area_ratio = c.kind == VeinKind::Intramuscular ? 0.45f
+        cf.area_ratio = c.kind == VeinKind::Intramuscular                      ? 0.45f
                         : c.label.find("great_saphenous") != std::string::npos ? 2.2f
                                                                                : 1.0f;
         f.compartments.push_back(cf);
@@ -144,8 +143,8 @@ TEST_CASE("gpu scene: muscle contraction matches the CPU reference at constant v
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto created = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
-                                                    default_leg());
+        auto created =
+            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
         if (!created) FAIL(created.error().describe());
         scene::SceneRenderer scene = created.take();
         REQUIRE(scene.muscles().muscles().size() == 3); // soleus, both gastrocnemius heads
@@ -191,11 +190,11 @@ TEST_CASE("gpu scene: muscle contraction matches the CPU reference at constant v
                 worst = std::max(worst, glm::length(g - cpu[i]));
                 deformed.push_back(g);
             }
-            CHECK(worst < 1e-3f); // cm
+            CHECK(worst < 1e-3f);           // cm
             CHECK(m.current.lambda < 1.0f); // it did contract
-            const auto& mesh = *std::find_if(default_leg().meshes.begin(),
-                                             default_leg().meshes.end(),
-                                             [&](const anatomy::Mesh& x) { return x.role == draw.role; });
+            const auto& mesh =
+                *std::find_if(default_leg().meshes.begin(), default_leg().meshes.end(),
+                              [&](const anatomy::Mesh& x) { return x.role == draw.role; });
             const double rest = anatomy::mesh_volume(mesh);
             const double now = anatomy::mesh_volume(deformed, mesh.indices);
             CHECK(std::abs(now - rest) / rest < 0.05);
@@ -209,8 +208,8 @@ TEST_CASE("gpu scene: front view of the default leg matches its reference image"
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
-                                                  default_leg());
+        auto scene =
+            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
         if (!scene) FAIL(scene.error().describe());
         scene.value().update(synthetic_frame(veins), 0.0f);
         const RgbaPixels px =
@@ -225,8 +224,8 @@ TEST_CASE("gpu scene: x-ray cutaway of the deep veins matches its reference imag
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
-                                                  default_leg());
+        auto scene =
+            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
         if (!scene) FAIL(scene.error().describe());
         scene.value().update(synthetic_frame(veins), 0.0f);
         scene::SceneOptions options;
@@ -244,8 +243,8 @@ TEST_CASE("gpu scene: benchmark 1280x720", "[.scene_benchmark]") {
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
-                                                  default_leg());
+        auto scene =
+            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
         if (!scene) FAIL(scene.error().describe());
         auto target = create_offscreen_target(ctx->device, {1280, 720});
         REQUIRE(target);
@@ -257,13 +256,15 @@ TEST_CASE("gpu scene: benchmark 1280x720", "[.scene_benchmark]") {
                 FlowFrame f = synthetic_frame(veins);
                 f.muscle_activation[0] = 0.5f + 0.5f * std::sin(0.3f * static_cast<float>(i));
                 scene.value().update(f, 0.0f);
-                const scene::Camera cam = scene.value().camera(scene::CameraPreset::Front, 16.f / 9.f);
+                const scene::Camera cam =
+                    scene.value().camera(scene::CameraPreset::Front, 16.f / 9.f);
                 const auto t0 = std::chrono::steady_clock::now();
                 ctx->submitter.submit([&](VkCommandBuffer cmd) {
                     scene.value().record(cmd, target.value(), cam, options);
                 });
                 const auto t1 = std::chrono::steady_clock::now();
-                if (i >= 2) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+                if (i >= 2)
+                    ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
             }
             std::sort(ms.begin(), ms.end());
             WARN((mode == scene::RenderMode::Normal ? "normal" : "x-ray")
@@ -279,8 +280,8 @@ TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
-                                                  default_leg());
+        auto scene =
+            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
         if (!scene) FAIL(scene.error().describe());
         scene.value().update(synthetic_frame(veins), 0.0f);
         const std::filesystem::path dir = SH_TEST_OUTPUT_DIR;

@@ -8,10 +8,9 @@
 #endif
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <glm/geometric.hpp>
 #include <glm/vec4.hpp>
-
-#include <cmath>
 
 using namespace sh;
 
@@ -39,9 +38,8 @@ TEST_CASE("scene camera: presets look from the named side and frame the leg", "[
     for (const auto& cam : {front, back, medial, cut}) {
         const glm::mat4 vp = cam.view_proj(aspect);
         for (int i = 0; i < 8; ++i) {
-            const glm::vec3 corner = centre + 0.5f * extent *
-                                                  glm::vec3(i & 1 ? 1 : -1, i & 2 ? 1 : -1,
-                                                            i & 4 ? 1 : -1);
+            const glm::vec3 corner =
+                centre + 0.5f * extent * glm::vec3(i & 1 ? 1 : -1, i & 2 ? 1 : -1, i & 4 ? 1 : -1);
             const glm::vec3 p = ndc(vp, corner);
             CHECK(std::abs(p.x) <= 1.0f);
             CHECK(std::abs(p.y) <= 1.0f);

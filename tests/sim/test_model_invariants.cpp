@@ -5,7 +5,6 @@
 #include "protocols.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 using namespace sh::sim;
@@ -44,20 +43,19 @@ TEST_CASE("blood volume is conserved to round-off through posture and activity c
     m.set_activity({Activity::Still, 0});
     m.advance(20.0);
     // Books: volume now = initial + (arterial inflow - filtration) - outlet flow.
-    INFO("total blood " << m.total_blood_volume_ml() << " mL, error "
-                        << m.conservation_error_ml() << " mL");
+    INFO("total blood " << m.total_blood_volume_ml() << " mL, error " << m.conservation_error_ml()
+                        << " mL");
     CHECK(std::abs(m.conservation_error_ml()) < 1e-6);
 }
 
-TEST_CASE("no NaN, infinity or empty vein across the documented parameter ranges",
-          "[invariants]") {
+TEST_CASE("no NaN, infinity or empty vein across the documented parameter ranges", "[invariants]") {
     const std::vector<std::string> conds = {"healthy", "gsv-reflux", "post-thrombotic", "no-valves",
                                             "deep-incompetence"};
     int runs = 0;
     for (double height : {120.0, 175.0, 220.0})
         for (const auto& cond : conds)
-            for (Posture posture : {Posture::Standing, Posture::Sitting, Posture::Lying,
-                                    Posture::LegRaised}) {
+            for (Posture posture :
+                 {Posture::Standing, Posture::Sitting, Posture::Lying, Posture::LegRaised}) {
                 ActivitySpec act = posture == Posture::Standing
                                        ? ActivitySpec{Activity::Walking, 8.0}
                                        : ActivitySpec{Activity::AnklePumps, 0};

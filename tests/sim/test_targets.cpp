@@ -6,7 +6,6 @@
 #include "protocols.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <map>
 
 using namespace sh::sim;
@@ -24,7 +23,8 @@ const AvpResult& avp(const char* condition, double speed, Activity gait = Activi
     static std::map<std::tuple<std::string, double, int>, AvpResult> cache;
     auto key = std::make_tuple(std::string(condition), speed, static_cast<int>(gait));
     auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(key, run_avp(subject(condition), speed, nullptr, gait)).first;
+    if (it == cache.end())
+        it = cache.emplace(key, run_avp(subject(condition), speed, nullptr, gait)).first;
     return it->second;
 }
 
