@@ -108,7 +108,7 @@ Result<UniquePipeline> create_graphics_pipeline(VkDevice device, const GraphicsP
     VkPipelineRasterizationStateCreateInfo raster{};
     raster.sType = VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO;
     raster.polygonMode = VK_POLYGON_MODE_FILL;
-    raster.cullMode = VK_CULL_MODE_NONE;
+    raster.cullMode = desc.cull;
     raster.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
     raster.lineWidth = 1.0f;
 
@@ -126,12 +126,15 @@ Result<UniquePipeline> create_graphics_pipeline(VkDevice device, const GraphicsP
     VkPipelineColorBlendAttachmentState blend_attachment{};
     blend_attachment.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT |
                                       VK_COLOR_COMPONENT_B_BIT | VK_COLOR_COMPONENT_A_BIT;
-    if (desc.additive_blend) {
+    if (desc.blend != BlendMode::None) {
+        const bool additive = desc.blend == BlendMode::Additive;
         blend_attachment.blendEnable = VK_TRUE;
         blend_attachment.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
-        blend_attachment.dstColorBlendFactor = VK_BLEND_FACTOR_ONE;
+        blend_attachment.dstColorBlendFactor =
+            additive ? VK_BLEND_FACTOR_ONE : VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
         blend_attachment.colorBlendOp = VK_BLEND_OP_ADD;
-        blend_attachment.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
+        blend_attachment.srcAlphaBlendFactor =
+            additive ? VK_BLEND_FACTOR_ONE : VK_BLEND_FACTOR_ZERO;
         blend_attachment.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
         blend_attachment.alphaBlendOp = VK_BLEND_OP_ADD;
     }

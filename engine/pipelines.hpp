@@ -35,6 +35,12 @@ Result<VkDescriptorSet> allocate_descriptor_set(VkDevice device, VkDescriptorPoo
 Result<UniquePipeline> create_compute_pipeline(VkDevice device, VkPipelineLayout layout,
                                                std::string_view shader);
 
+enum class BlendMode {
+    None,
+    Additive, // src alpha + dst (glow)
+    Alpha,    // straight alpha "over"; destination alpha kept, so readback/present is opaque
+};
+
 struct GraphicsPipelineDesc {
     std::string_view vertex_shader;
     std::string_view fragment_shader;
@@ -44,7 +50,8 @@ struct GraphicsPipelineDesc {
     VkFormat depth_format = VK_FORMAT_UNDEFINED; // UNDEFINED: no depth attachment
     bool depth_test = true;
     bool depth_write = true;
-    bool additive_blend = false;
+    BlendMode blend = BlendMode::None;
+    VkCullModeFlags cull = VK_CULL_MODE_NONE;
 };
 
 // No vertex input (shaders pull from storage buffers or gl_VertexIndex); viewport and scissor
