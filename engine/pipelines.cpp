@@ -208,4 +208,19 @@ Result<VkDescriptorSet> allocate_descriptor_set(VkDevice device, VkDescriptorPoo
     return set;
 }
 
+Result<UniqueSampler> create_clamped_sampler(VkDevice device, VkFilter filter) {
+    VkSamplerCreateInfo info{};
+    info.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
+    info.magFilter = filter;
+    info.minFilter = filter;
+    info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    info.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    info.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    VkSampler sampler = VK_NULL_HANDLE;
+    const VkResult r = vkCreateSampler(device, &info, nullptr, &sampler);
+    if (r != VK_SUCCESS) return Error{"vkCreateSampler failed", {vk_result_name(r)}};
+    return UniqueSampler(device, sampler);
+}
+
 } // namespace sh

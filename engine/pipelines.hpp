@@ -32,6 +32,9 @@ Result<UniqueDescriptorPool> create_descriptor_pool(VkDevice device,
 Result<VkDescriptorSet> allocate_descriptor_set(VkDevice device, VkDescriptorPool pool,
                                                 VkDescriptorSetLayout layout);
 
+// A sampler with clamp-to-edge addressing and one mip level, filtering with `filter`.
+Result<UniqueSampler> create_clamped_sampler(VkDevice device, VkFilter filter);
+
 Result<UniquePipeline> create_compute_pipeline(VkDevice device, VkPipelineLayout layout,
                                                std::string_view shader);
 

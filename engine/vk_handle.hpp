@@ -49,6 +49,7 @@ using UniquePipeline = DeviceHandle<VkPipeline, vkDestroyPipeline>;
 using UniquePipelineLayout = DeviceHandle<VkPipelineLayout, vkDestroyPipelineLayout>;
 using UniqueDescriptorSetLayout = DeviceHandle<VkDescriptorSetLayout, vkDestroyDescriptorSetLayout>;
 using UniqueDescriptorPool = DeviceHandle<VkDescriptorPool, vkDestroyDescriptorPool>;
+using UniqueSampler = DeviceHandle<VkSampler, vkDestroySampler>;
 using UniqueShaderModule = DeviceHandle<VkShaderModule, vkDestroyShaderModule>;
 using UniqueBuffer = DeviceHandle<VkBuffer, vkDestroyBuffer>;
 using UniqueImage = DeviceHandle<VkImage, vkDestroyImage>;

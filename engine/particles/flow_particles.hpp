@@ -36,8 +36,6 @@
 
 namespace sh {
 
-using UniqueSampler = DeviceHandle<VkSampler, vkDestroySampler>;
-
 inline constexpr std::uint32_t k_default_flow_particles = 131072;
 
 // A particle count for the device: 262,144 on discrete GPUs, 100,000 on integrated ones,

@@ -82,18 +82,9 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     fp.resolve_pipeline_ = resolve.take();
 
     // texelFetch ignores filtering and addressing; the sampler only completes the descriptor.
-    VkSamplerCreateInfo sampler_info{};
-    sampler_info.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
-    sampler_info.magFilter = VK_FILTER_NEAREST;
-    sampler_info.minFilter = VK_FILTER_NEAREST;
-    sampler_info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
-    sampler_info.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    sampler_info.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    sampler_info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    VkSampler sampler = VK_NULL_HANDLE;
-    r = vkCreateSampler(dev, &sampler_info, nullptr, &sampler);
-    if (r != VK_SUCCESS) return Error{"vkCreateSampler failed", {vk_result_name(r)}};
-    fp.depth_sampler_ = UniqueSampler(dev, sampler);
+    auto sampler = create_clamped_sampler(dev, VK_FILTER_NEAREST);
+    if (!sampler) return sampler.error();
+    fp.depth_sampler_ = sampler.take();
     return true;
 }
 

@@ -45,18 +45,9 @@ Result<PostPass> create_post_pass(const Device& device) {
     p.pipeline_ = pipeline.take();
 
     // Linear: the AA's shifted taps and the upscale both interpolate. Clamp: edge pixels.
-    VkSamplerCreateInfo sampler_info{};
-    sampler_info.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
-    sampler_info.magFilter = VK_FILTER_LINEAR;
-    sampler_info.minFilter = VK_FILTER_LINEAR;
-    sampler_info.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
-    sampler_info.addressModeU = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    sampler_info.addressModeV = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    sampler_info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
-    VkSampler sampler = VK_NULL_HANDLE;
-    r = vkCreateSampler(dev, &sampler_info, nullptr, &sampler);
-    if (r != VK_SUCCESS) return Error{"vkCreateSampler failed", {vk_result_name(r)}};
-    p.sampler_ = PostPass::Sampler(dev, sampler);
+    auto sampler = create_clamped_sampler(dev, VK_FILTER_LINEAR);
+    if (!sampler) return sampler.error();
+    p.sampler_ = sampler.take();
     return p;
 }
 

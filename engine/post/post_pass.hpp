@@ -44,11 +44,10 @@ public:
 
 private:
     friend Result<PostPass> create_post_pass(const Device& device);
-    using Sampler = DeviceHandle<VkSampler, vkDestroySampler>;
     UniqueDescriptorSetLayout set_layout_;
     UniquePipelineLayout layout_;
     UniquePipeline pipeline_;
-    Sampler sampler_;
+    UniqueSampler sampler_;
     UniqueDescriptorPool pool_;
     VkDescriptorSet set_ = VK_NULL_HANDLE;
     VkImage source_image_ = VK_NULL_HANDLE;
