@@ -86,4 +86,29 @@ Result<Buffer> upload_device_buffer(const Device& device, const ImmediateSubmitt
     return target;
 }
 
+Result<Buffer> download_compute_buffer(const Device& device, const ImmediateSubmitter& submitter,
+                                       const Buffer& source) {
+    auto host =
+        create_buffer(device, source.size(), VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
+    if (!host) return host.error();
+    submitter.submit([&](VkCommandBuffer cmd) {
+        // RAW: the copy reads what the compute shader wrote.
+        pipeline_barrier(
+            cmd,
+            {buffer_barrier(source.get(), VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                            VK_ACCESS_2_TRANSFER_READ_BIT)},
+            {});
+        const VkBufferCopy region{0, 0, source.size()};
+        vkCmdCopyBuffer(cmd, source.get(), host.value().get(), 1, &region);
+        // RAW (device -> host): the host reads the copy after the fence.
+        pipeline_barrier(cmd,
+                         {buffer_barrier(host.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                         VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT)},
+                         {});
+    });
+    return host;
+}
+
 } // namespace sh

@@ -34,6 +34,11 @@ Result<ImmediateSubmitter> create_immediate_submitter(const Device& device);
 // A device-local buffer (usage | TRANSFER_DST) filled from a staging buffer in one immediate
 // submission. Its closing barrier makes the copy visible to compute and vertex shaders that read
 // or write the buffer in later submissions (RAW, and WAW for buffers the shaders update).
+// Copies a buffer that compute shaders wrote into a new host-readable buffer in one immediate
+// submission, with the barriers for compute write -> copy and copy -> host read.
+Result<Buffer> download_compute_buffer(const Device& device, const ImmediateSubmitter& submitter,
+                                       const Buffer& source);
+
 Result<Buffer> upload_device_buffer(const Device& device, const ImmediateSubmitter& submitter,
                                     const void* data, VkDeviceSize bytes, VkBufferUsageFlags usage);
 

@@ -117,25 +117,8 @@ void ParticleAdvector::record_barrier_for_draw(VkCommandBuffer cmd) const {
 
 Result<std::vector<gpu::Particle>>
 ParticleAdvector::read_back(const Device& device, const ImmediateSubmitter& submitter) const {
-    Result<Buffer> host = create_buffer(device, particles_.size(), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                                        MemoryUse::Readback);
+    auto host = download_compute_buffer(device, submitter, particles_);
     if (!host) return host.error();
-    submitter.submit([&](VkCommandBuffer cmd) {
-        // RAW: the copy reads what the compute shader wrote.
-        pipeline_barrier(
-            cmd,
-            {buffer_barrier(particles_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                            VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT)},
-            {});
-        const VkBufferCopy region{0, 0, particles_.size()};
-        vkCmdCopyBuffer(cmd, particles_.get(), host.value().get(), 1, &region);
-        // RAW (device -> host): the host reads the copy after the fence.
-        pipeline_barrier(cmd,
-                         {buffer_barrier(host.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
-                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                         VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT)},
-                         {});
-    });
     std::vector<gpu::Particle> out(count_);
     host.value().read(out.data(), out.size() * sizeof(gpu::Particle));
     return out;

@@ -175,25 +175,8 @@ void FlowParticles::record_update(VkCommandBuffer cmd, std::uint32_t frame_index
 
 Result<std::vector<gpu::FlowParticle>>
 FlowParticles::read_back(const Device& device, const ImmediateSubmitter& submitter) const {
-    auto host = create_buffer(device, particles_.size(), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                              MemoryUse::Readback);
+    auto host = download_compute_buffer(device, submitter, particles_);
     if (!host) return host.error();
-    submitter.submit([&](VkCommandBuffer cmd) {
-        // RAW: the copy reads what the step wrote.
-        pipeline_barrier(
-            cmd,
-            {buffer_barrier(particles_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                            VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT)},
-            {});
-        const VkBufferCopy region{0, 0, particles_.size()};
-        vkCmdCopyBuffer(cmd, particles_.get(), host.value().get(), 1, &region);
-        // RAW (device -> host): the host reads the copy after the fence.
-        pipeline_barrier(cmd,
-                         {buffer_barrier(host.value().get(), VK_PIPELINE_STAGE_2_COPY_BIT,
-                                         VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                         VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT)},
-                         {});
-    });
     std::vector<gpu::FlowParticle> out(push_.particle_count);
     host.value().read(out.data(), out.size() * sizeof(gpu::FlowParticle));
     return out;
