@@ -89,6 +89,9 @@ double SimDriver::advance(double wall_dt_s) {
     }
     live_.advance(wall);
     fill_flow_frame(live_.model(), flow_);
+    // Whatever changed the valves (panel, preset, lesson step), the numbers follow; a no-op
+    // while they stay the same.
+    clinical_.request({live_.scenario().height_cm, live_.scenario().valve_settings()});
     return live_.model().time_s() - before;
 }
 
@@ -151,6 +154,16 @@ void SimDriver::update_panel(ui::PanelState& panel) const {
     panel.seated_hours = live_.seated_hours();
     panel.swelling_pct = static_cast<float>(live_.leg_volume_gain_pct());
     panel.vte_risk = static_cast<float>(model.relative_vte_risk());
+    panel.clinical = {};
+    if (const std::optional<ClinicalNumbers> c = clinical_.latest()) {
+        panel.clinical.ready = c->error.empty();
+        panel.clinical.error = c->error;
+        panel.clinical.ambulatory_fall_mmHg = static_cast<float>(c->avp.fall_mmHg);
+        panel.clinical.refill_time_s = static_cast<float>(c->avp.refill_time_s);
+        panel.clinical.refill_capped = !c->avp.recovered;
+        panel.clinical.ejection_fraction_pct = static_cast<float>(c->apg.ef_pct);
+        panel.clinical.filling_index_ml_s = static_cast<float>(c->apg.vfi_mL_s);
+    }
     const auto& h = live_.history();
     panel.plot_gsv_mmHg = column(h, &LiveSample::gsv_ankle_mmHg);
     panel.plot_deep_mmHg = column(h, &LiveSample::deep_ankle_mmHg);

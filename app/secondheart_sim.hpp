@@ -4,6 +4,7 @@
 // renderer every frame.
 #pragma once
 
+#include "clinical_numbers.hpp"
 #include "control_panel.hpp"
 #include "live_simulation.hpp"
 #include "scenario.hpp"
@@ -41,6 +42,9 @@ public:
     const FlowFrame& flow() const noexcept { return flow_; }
     bool paused() const noexcept { return live_.paused(); }
     const LiveSimulation& live() const noexcept { return live_; }
+    // The clinical protocol numbers for the current valves and height (measured in the
+    // background; advance() asks for them whenever those change).
+    const ClinicalMeasurer& clinical() const noexcept { return clinical_; }
 
     static constexpr double k_default_stand_s = 5.0;
 
@@ -53,6 +57,7 @@ private:
     LiveSimulation live_;
     VeinGeometry geometry_;
     FlowFrame flow_;
+    ClinicalMeasurer clinical_;
 };
 
 } // namespace sh::app

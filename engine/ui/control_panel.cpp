@@ -29,6 +29,27 @@ bool activity_buttons(PanelState& s) {
     return changed;
 }
 
+// What a clinic would report for this leg (standing, walking at 3 km/h, tiptoes): measured in
+// the background whenever the valves change, so the numbers lag the sliders by a moment.
+void clinical_numbers(const ClinicalReadout& c) {
+    ImGui::TextDisabled("clinical tests for these valves (AVP at 3 km/h, APG)");
+    if (!c.error.empty()) {
+        ImGui::TextWrapped("could not be measured: %s", c.error.c_str());
+        return;
+    }
+    if (!c.ready) {
+        ImGui::Text("measuring...");
+        return;
+    }
+    ImGui::Text("ambulatory pressure fall  %.0f mmHg", static_cast<double>(c.ambulatory_fall_mmHg));
+    if (c.refill_capped)
+        ImGui::Text("refill time  > %.0f s", static_cast<double>(c.refill_time_s));
+    else
+        ImGui::Text("refill time  %.1f s", static_cast<double>(c.refill_time_s));
+    ImGui::Text("ejection fraction  %.0f %%", static_cast<double>(c.ejection_fraction_pct));
+    ImGui::Text("venous filling index  %.1f mL/s", static_cast<double>(c.filling_index_ml_s));
+}
+
 } // namespace
 
 PanelEdits draw_control_panel(PanelState& s) {
@@ -118,14 +139,24 @@ PanelEdits draw_control_panel(PanelState& s) {
     plot("ankle, deep", s.plot_deep_mmHg, "mmHg");
     plot("calf vein volume", s.plot_calf_volume_ml, "mL");
     plot("popliteal flow", s.plot_popliteal_ml_s, "mL/s");
+    clinical_numbers(s.clinical);
     ImGui::Text("leg swelling   %+.1f %%", static_cast<double>(s.swelling_pct));
     ImGui::Text("relative risk of a clot  %.2f", static_cast<double>(s.vte_risk));
     ImGui::TextDisabled("a population average for teaching, not a diagnosis");
+    edits.labels = ImGui::Checkbox("anatomical labels", &s.show_labels);
+    if (ImGui::CollapsingHeader("Export")) {
+        edits.screenshot = ImGui::Button("Screenshot (F12)");
+        ImGui::SameLine();
+        edits.record = ImGui::Button(s.recording ? "Stop recording (F9)" : "Record (F9)");
+        ImGui::SameLine();
+        edits.export_csv = ImGui::Button("Time series CSV");
+    }
     ImGui::Separator();
     ImGui::Text("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)",
                 static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),
                 static_cast<double>(s.gpu_draw_ms), static_cast<double>(s.gpu_ui_ms));
     if (!s.device_name.empty()) ImGui::TextDisabled("%s", s.device_name.c_str());
+    s.panel_right_px = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
     return edits;
 }

@@ -17,6 +17,17 @@ enum class PostureChoice { Standing, Sitting, Lying };
 inline constexpr std::array<const char*, 6> k_valve_groups = {
     "great saphenous", "small saphenous", "perforators", "popliteal", "femoral", "tibial"};
 
+// The clinical protocol numbers (app/logic/clinical_numbers), measured in the background.
+struct ClinicalReadout {
+    bool ready = false; // false: being measured for the current valves ("measuring...")
+    std::string error;  // set when the measurement failed
+    float ambulatory_fall_mmHg = 0;
+    float refill_time_s = 0;
+    bool refill_capped = false; // no 90 % recovery within the protocol's 180 s
+    float ejection_fraction_pct = 0;
+    float filling_index_ml_s = 0;
+};
+
 struct PanelState {
     // Edited by the user.
     ActivityChoice activity = ActivityChoice::Walking;
@@ -31,6 +42,7 @@ struct PanelState {
     std::vector<std::string> presets; // offered by the app
     int preset = -1;                  // set when a preset button is pressed
     bool paused = false;
+    bool show_labels = true; // anatomical labels over the leg
 
     // Live numbers, written by the app every frame; shown read-only.
     double sim_time_s = 0;
@@ -40,12 +52,15 @@ struct PanelState {
     double seated_hours = 0;
     float swelling_pct = 0;
     float vte_risk = 1;
+    ClinicalReadout clinical;
+    bool recording = false; // a recording is running (the button says Stop)
     std::vector<float> plot_gsv_mmHg, plot_deep_mmHg, plot_calf_volume_ml, plot_popliteal_ml_s;
     float frame_ms = 0;
     float gpu_compute_ms = 0;
     float gpu_draw_ms = 0;
     float gpu_ui_ms = 0;
     std::string device_name;
+    float panel_right_px = 0; // right edge of the panel window (overlays keep clear of it)
 };
 
 // What the user changed this frame (the app re-applies only that).
@@ -57,9 +72,14 @@ struct PanelEdits {
     bool sitting = false; // time-lapse or breaks
     bool preset = false;  // PanelState::preset names it
     bool pause = false;
-    bool step = false; // single step while paused
+    bool step = false;       // single step while paused
+    bool labels = false;     // the labels checkbox (PanelState::show_labels)
+    bool screenshot = false; // export buttons: take one, toggle recording, write the CSV
+    bool record = false;
+    bool export_csv = false;
     bool any() const {
-        return activity || posture || condition || valves || sitting || preset || pause || step;
+        return activity || posture || condition || valves || sitting || preset || pause || step ||
+               labels || screenshot || record || export_csv;
     }
 };
 

@@ -1,10 +1,14 @@
 // The control panel without a window: ImGui driven by hand (display size and time step set by
 // the test), and the simulator side applying the panel's edits and presets.
+#include "conditions.hpp"
 #include "control_panel.hpp"
+#include "protocols.hpp"
 #include "secondheart_sim.hpp"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <imgui.h>
+#include <thread>
 
 using namespace sh;
 
@@ -103,4 +107,37 @@ TEST_CASE("panel: a valve slider fails that group only; pause and single step", 
     step.step = true;
     sim.apply_edits(panel, step);
     CHECK(sim.live().model().time_s() > t);
+}
+
+TEST_CASE("panel: the clinical numbers appear after measuring and follow the valves", "[panel]") {
+    HeadlessImGui imgui;
+    app::SimDriver sim(std::nullopt);
+    ui::PanelState panel;
+    sim.init_panel(panel);
+    CHECK_FALSE(panel.clinical.ready); // "measuring..." until the worker has finished
+    auto wait_ready = [&] {
+        for (int i = 0; i < 120 * 100 && !panel.clinical.ready; ++i) {
+            sim.advance(1.0 / 60.0);
+            sim.update_panel(panel);
+            (void)imgui.frame(panel); // the frame never waits for the measurement
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        REQUIRE(panel.clinical.ready);
+    };
+    wait_ready();
+    sim::Subject healthy;
+    healthy.valves = *sim::condition_valves("healthy");
+    CHECK(panel.clinical.ambulatory_fall_mmHg ==
+          Approx(static_cast<float>(sim::run_avp(healthy).fall_mmHg)));
+
+    // Fail the great saphenous valves: measuring again, then a short refill time.
+    panel.valve_severity[0] = 1.0f;
+    ui::PanelEdits e;
+    e.valves = true;
+    sim.apply_edits(panel, e);
+    sim.advance(1.0 / 60.0);
+    sim.update_panel(panel);
+    CHECK_FALSE(panel.clinical.ready);
+    wait_ready();
+    CHECK(panel.clinical.refill_time_s < 8.0f);
 }
