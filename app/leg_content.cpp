@@ -71,9 +71,8 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     if (attached_ != &target || attached_extent_.width != target.extent().width ||
         attached_extent_.height != target.extent().height)
         on_target_resized(target);
-    const VkExtent2D e = target.extent();
-    const float aspect = static_cast<float>(e.width) / static_cast<float>(std::max(1u, e.height));
-    scene::Camera camera = scene_.camera(options_.view, aspect);
+    const float aspect = LegContent::aspect(target.extent());
+    const scene::Camera camera = this->camera(target.extent());
     scene::SceneOptions so;
     so.mode =
         options_.view == scene::CameraPreset::Cutaway ? scene::RenderMode::XRay : options_.mode;
@@ -86,6 +85,14 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     scene_.record(cmd, draw_target, camera, so);
     particles_.record_splat(cmd, draw_target, camera.view_proj(aspect));
     if (uses_post()) post_.record_post(cmd, internal_, target, options_.antialias.value_or(false));
+}
+
+float LegContent::aspect(VkExtent2D e) {
+    return static_cast<float>(e.width) / static_cast<float>(std::max(1u, e.height));
+}
+
+scene::Camera LegContent::camera(VkExtent2D extent) const {
+    return scene_.camera(options_.view, aspect(extent));
 }
 
 void LegContent::on_target_resized(OffscreenTarget& target) {

@@ -52,6 +52,13 @@ public:
     float render_scale() const { return render_scale_; }
     bool antialias() const { return options_.antialias.value_or(false); }
     LegContentOptions& options() { return options_; }
+    // The scene camera record() uses for a frame of `extent` (its aspect and the current view):
+    // overlays such as the anatomical labels project through camera(e).view_proj(aspect).
+    scene::Camera camera(VkExtent2D extent) const;
+    glm::mat4 view_proj(VkExtent2D extent) const {
+        return camera(extent).view_proj(aspect(extent));
+    }
+    static float aspect(VkExtent2D extent);
 
 private:
     LegContent(const Device& device, scene::SceneRenderer scene, FlowParticles particles,
