@@ -57,6 +57,14 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--screenshot", o.screenshot,
                    "Write the last frame (with the UI) to this PNG file (headless default: "
                    "secondheart-frame.png)");
+    app.add_option("--record", o.record,
+                   "Record the run to this video file through ffmpeg (H.264, else MPEG-4, 30 "
+                   "frames/s); without ffmpeg, numbered PNG frames go to PATH-stem_frames/")
+        ->check([](const std::string& path) {
+            return path.empty() || path.back() == '/' ? std::string("expected a file name such as "
+                                                                    "run.mp4")
+                                                      : std::string();
+        });
     app.add_flag(
         "--validation", o.validation,
         "Enable the Khronos validation layer; any error or warning fails the run (exit 4)");

@@ -28,6 +28,7 @@ struct Options {
     std::uint32_t frames = 0; // 0: until the window is closed (headless: a default count)
     Size size{1280, 720};
     std::string screenshot;   // PNG of the last frame
+    std::string record;       // video (ffmpeg) or PNG frames of the whole run
     std::string check_lesson; // validate this lesson file and exit (0 valid, 2 not)
     bool validation = false;
     std::string scenario;            // scenario JSON file

@@ -1,6 +1,7 @@
 #include "secondheart_run.hpp"
 
 #include "control_panel.hpp"
+#include "desktop_overlay.hpp"
 #include "device.hpp"
 #include "frame_loop.hpp"
 #include "imgui_layer.hpp"
@@ -11,6 +12,7 @@
 #include "png_writer.hpp"
 #include "sdl_window.hpp"
 #include "secondheart_sim.hpp"
+#include "settings.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -81,8 +83,11 @@ struct LoopResult {
 // The frame loop proper: events, test hooks, simulation, UI, frame.
 LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last, SdlWindow* window,
                       SimDriver& sim, FrameLoop& loop, ImGuiLayer& ui, FrameContent& content,
-                      ui::PanelState& panel) {
+                      ui::PanelState& panel, DesktopOverlay& overlay) {
     LoopResult result;
+    const Clock::time_point run_start = Clock::now(); // export: the recording clock
+    // export/labels: the scene camera, when the leg (not the placeholder) is drawn.
+    const auto* leg = dynamic_cast<const LegContent*>(&content);
     std::optional<std::uint32_t> restore_at;
     Clock::time_point last = Clock::now();
     double frame_ema_ms = 0;
@@ -96,6 +101,8 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                 if (event.type == SDL_QUIT) quit = true;
                 if (!ui_took && event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE)
                     quit = true;
+                if (!ui_took && event.type == SDL_KEYDOWN && event.key.repeat == 0)
+                    (void)overlay.handle_key(event.key.keysym.sym); // export: F9, F12
             }
             if (o.test_resize_frame && *o.test_resize_frame == i)
                 SDL_SetWindowSize(window->get(), static_cast<int>(o.test_resize_to.width),
@@ -135,6 +142,10 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         panel.gpu_ui_ms = static_cast<float>(gpu.ms(GpuSection::Ui));
         ui.begin_frame(size, static_cast<float>(wall_dt));
         const ui::PanelEdits edits = ui::draw_control_panel(panel);
+        // export/labels: the panel's export buttons, the anatomical labels, the messages.
+        overlay.draw(panel, edits, size,
+                     leg != nullptr ? std::optional(leg->view_proj(size)) : std::nullopt,
+                     sim.live());
         ui.end_frame();
         if (edits.any()) sim.apply_edits(panel, edits);
 
@@ -142,15 +153,24 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         info.time_s = sim.flow().time_s;
         info.dt_s = sim_dt;
         info.flow = &sim.flow();
-        const bool capture = capture_last && frames != 0 && i + 1 == frames;
-        if (loop.render(content, &ui, info, size, capture) == FrameStatus::Rendered) {
+        bool capture = capture_last && frames != 0 && i + 1 == frames;
+        // export: frames read back for a screenshot or the recording (run clock: wall time in
+        // a window, 1/60 s per frame headless).
+        const double clock_s = window != nullptr
+                                   ? std::chrono::duration<double>(start - run_start).count()
+                                   : i * k_headless_frame_s;
+        capture |= overlay.before_render(clock_s, loop.stats().rendered);
+        const FrameStatus status = loop.render(content, &ui, info, size, capture);
+        overlay.after_render(loop, status == FrameStatus::Rendered); // export
+        if (status == FrameStatus::Rendered) {
             const double ms =
                 std::chrono::duration<double, std::milli>(Clock::now() - start).count();
             result.frame_ms.push_back(ms);
             frame_ema_ms = frame_ema_ms == 0 ? ms : frame_ema_ms + 0.05 * (ms - frame_ema_ms);
-            result.captured |= capture;
+            result.captured |= capture && frames != 0 && i + 1 == frames;
         }
     }
+    overlay.finish(loop); // export: the last read-back frames, then stop a recording
     return result;
 }
 
@@ -263,8 +283,19 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         ui::PanelState panel;
         sim.init_panel(panel);
         panel.device_name = device_name;
+        // export: the export folder (settings key export_dir) and --record. If the run loads
+        // the settings elsewhere (modes), pass that Settings::export_dir here instead.
+        OverlayOptions overlay_options;
+        {
+            std::vector<std::string> problems; // reported by whoever owns the settings
+            overlay_options.export_dir_setting =
+                load_settings(default_settings_path(), problems).export_dir;
+        }
+        overlay_options.record_path = o.record;
+        overlay_options.headless = headless;
+        DesktopOverlay overlay(sim.geometry(), overlay_options);
         const LoopResult result = run_frames(o, frames, write_png_at_end, window.get(), sim,
-                                             *loop.value(), *ui.value(), *content, panel);
+                                             *loop.value(), *ui.value(), *content, panel, overlay);
 
         if (write_png_at_end) {
             if (!result.captured) {

@@ -56,8 +56,12 @@ void LiveSimulation::record() {
     s.deep_ankle_mmHg = static_cast<float>(model_.deep_ankle_pressure());
     s.calf_volume_ml = static_cast<float>(model_.calf_venous_volume_ml());
     s.popliteal_flow_ml_s = static_cast<float>(model_.popliteal_flow_ml_s());
-    s.soleus_mmHg = static_cast<float>(model_.muscle_pressure_mmHg(sim::Muscle::Soleus));
     if (!history_.empty() && s.time_s - history_.back().time_s < 1.0 / 60.0) return;
+    s.soleus_mmHg = static_cast<float>(model_.muscle_pressure_mmHg(sim::Muscle::Soleus));
+    s.activity = model_.activity().kind;
+    s.speed_kmh = static_cast<float>(model_.activity().speed_kmh);
+    s.posture = model_.posture();
+    s.leg_swelling_pct = static_cast<float>(leg_volume_gain_pct());
     history_.push_back(s);
     while (!history_.empty() && history_.back().time_s - history_.front().time_s > history_s)
         history_.pop_front();

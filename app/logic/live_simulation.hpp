@@ -19,6 +19,11 @@ struct LiveSample {
     float calf_volume_ml = 0;
     float popliteal_flow_ml_s = 0;
     float soleus_mmHg = 0;
+    // What the leg was doing (the CSV export's activity columns).
+    sim::Activity activity = sim::Activity::Still;
+    float speed_kmh = 0;
+    sim::Posture posture = sim::Posture::Standing;
+    float leg_swelling_pct = 0; // leg_volume_gain_pct()
 };
 
 class LiveSimulation {

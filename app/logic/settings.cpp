@@ -60,8 +60,8 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         problems.push_back(path + ": expected a JSON object; using the defaults");
         return s;
     }
-    const char* known[] = {"kiosk_pin", "display", "idle_s",     "countdown_s",
-                           "particles", "palette", "text_scale", "language"};
+    const char* known[] = {"kiosk_pin", "display",    "idle_s",   "countdown_s", "particles",
+                           "palette",   "text_scale", "language", "export_dir"};
     for (auto& [key, _] : doc.items()) {
         bool found = false;
         for (const char* k : known) found = found || key == k;
@@ -96,13 +96,17 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
     read_value(
         doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
         "a language code such as en", path, problems);
+    read_value(
+        doc, "export_dir", s.export_dir, [](const std::string&) { return true; },
+        "a folder path as a string (empty: the default export folder)", path, problems);
     return s;
 }
 
 std::optional<std::string> save_settings(const Settings& s, const std::string& path) {
-    json doc = {{"kiosk_pin", s.kiosk_pin},     {"display", s.display},     {"idle_s", s.idle_s},
-                {"countdown_s", s.countdown_s}, {"particles", s.particles}, {"palette", s.palette},
-                {"text_scale", s.text_scale},   {"language", s.language}};
+    json doc = {
+        {"kiosk_pin", s.kiosk_pin},     {"display", s.display},     {"idle_s", s.idle_s},
+        {"countdown_s", s.countdown_s}, {"particles", s.particles}, {"palette", s.palette},
+        {"text_scale", s.text_scale},   {"language", s.language},   {"export_dir", s.export_dir}};
     std::filesystem::path target(path);
     std::error_code ec;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);

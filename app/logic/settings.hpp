@@ -19,6 +19,9 @@ struct Settings {
     std::string palette = "dark"; // dark, projector (light background), cvd
     double text_scale = 1.0;
     std::string language = "en";
+    // Screenshots, recordings and CSV exports go here; empty: the default folder
+    // (app/logic/export_files.hpp: ~/Pictures/SecondHeart or ~/.local/share/secondheart/exports).
+    std::string export_dir;
 };
 
 std::string default_settings_path();

@@ -3,6 +3,7 @@
 #include "barriers.hpp"
 #include "vk_check.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sh {
@@ -89,11 +90,15 @@ bool FrameLoop::follow_size(FrameContent& content, FrameOverlay* overlay, VkExte
     }
     if (!same(size, target_.extent())) {
         VK_CHECK(vkDeviceWaitIdle(device_.get())); // the old target may still be read or written
+        // Captures at the old size are finished (idle): keep their pixels, then drop the
+        // buffers sized for the old target.
+        for (PerFrame& pf : frames_) {
+            if (pf.capture) harvest(pf);
+            pf.readback = Buffer{};
+        }
         Result<OffscreenTarget> fresh = create_offscreen_target(device_, size);
         if (!fresh) throw std::runtime_error(fresh.error().describe());
         target_ = fresh.take();
-        readback_ = Buffer{};
-        capture_slot_.reset();
         ++stats_.target_builds;
         content.on_target_resized(target_);
         if (overlay != nullptr) overlay->on_target_resized(target_);
@@ -110,6 +115,7 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
     PerFrame& f = frames_[slot_];
     const VkFence fence = f.fence.get();
     VK_CHECK(vkWaitForFences(device_.get(), 1, &fence, VK_TRUE, k_fence_timeout_ns));
+    if (f.capture) harvest(f); // finished with the fence: free the slot's readback buffer
 
     if (!follow_size(content, overlay, size)) {
         ++stats_.skipped;
@@ -131,13 +137,13 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
         if (acquired == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;
     }
 
-    if (capture && readback_.get() == VK_NULL_HANDLE) {
+    if (capture && f.readback.get() == VK_NULL_HANDLE) {
         const VkExtent2D e = target_.extent();
         Result<Buffer> buffer =
             create_buffer(device_, VkDeviceSize{e.width} * e.height * 4,
                           VK_BUFFER_USAGE_TRANSFER_DST_BIT, MemoryUse::Readback);
         if (!buffer) throw std::runtime_error(buffer.error().describe());
-        readback_ = buffer.take();
+        f.readback = buffer.take();
     }
 
     VK_CHECK(vkResetFences(device_.get(), 1, &fence));
@@ -188,7 +194,7 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
                            VK_ACCESS_2_TRANSFER_READ_BIT, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
     }
     timer_.mark(cmd, slot_, GpuSection::Ui);
-    if (capture) record_readback(cmd);
+    if (capture) record_readback(cmd, f.readback.get());
     if (surface_ != VK_NULL_HANDLE) record_blit(cmd, swapchain_.image(image_index));
     timer_.mark(cmd, slot_, GpuSection::Present);
     VK_CHECK(vkEndCommandBuffer(cmd));
@@ -215,10 +221,7 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
         submit.pSignalSemaphoreInfos = &signal;
     }
     VK_CHECK(vkQueueSubmit2(device_.queue(), 1, &submit, fence));
-    if (capture) {
-        capture_slot_ = slot_;
-        capture_extent_ = target_.extent();
-    }
+    if (capture) f.capture = stats_.rendered; // this frame's number (counted below)
 
     if (surface_ != VK_NULL_HANDLE) {
         const VkSemaphore render_finished = swapchain_.render_finished(image_index);
@@ -239,7 +242,7 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
     return FrameStatus::Rendered;
 }
 
-void FrameLoop::record_readback(VkCommandBuffer cmd) {
+void FrameLoop::record_readback(VkCommandBuffer cmd, VkBuffer readback) {
     // The overlay (or the barrier above) left the colour image in TRANSFER_SRC_OPTIMAL with its
     // writes made visible to COPY; the readback buffer's previous host read finished before the
     // fence wait, so the copy needs no barrier of its own.
@@ -248,13 +251,13 @@ void FrameLoop::record_readback(VkCommandBuffer cmd) {
     region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
     region.imageExtent = {e.width, e.height, 1};
     vkCmdCopyImageToBuffer(cmd, target_.color().get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                           readback_.get(), 1, &region);
+                           readback, 1, &region);
     // RAW (device -> host): make the copy's writes available to the host after the fence.
-    pipeline_barrier(cmd,
-                     {buffer_barrier(readback_.get(), VK_PIPELINE_STAGE_2_COPY_BIT,
-                                     VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_2_HOST_BIT,
-                                     VK_ACCESS_2_HOST_READ_BIT)},
-                     {});
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(readback, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_HOST_BIT, VK_ACCESS_2_HOST_READ_BIT)},
+        {});
 }
 
 void FrameLoop::record_blit(VkCommandBuffer cmd, VkImage image) {
@@ -288,16 +291,47 @@ void FrameLoop::record_blit(VkCommandBuffer cmd, VkImage image) {
                                     VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR)});
 }
 
+void FrameLoop::harvest(PerFrame& f) {
+    // The readback buffer is sized for the target the copy was recorded against; targets are
+    // only replaced after harvesting every slot (follow_size), so that is the current one.
+    const VkExtent2D e = target_.extent();
+    auto pixels = std::make_shared<RgbaPixels>();
+    pixels->width = e.width;
+    pixels->height = e.height;
+    pixels->data.resize(std::size_t{e.width} * e.height * 4);
+    f.readback.read(pixels->data.data(), pixels->data.size());
+    ready_.push_back({*f.capture, pixels});
+    newest_ = std::move(pixels);
+    f.capture.reset();
+}
+
+std::vector<CapturedFrame> FrameLoop::take_captures(bool wait) {
+    for (PerFrame& f : frames_) {
+        if (!f.capture) continue;
+        const VkFence fence = f.fence.get();
+        if (wait) {
+            VK_CHECK(vkWaitForFences(device_.get(), 1, &fence, VK_TRUE, k_fence_timeout_ns));
+        } else {
+            const VkResult status = vkGetFenceStatus(device_.get(), fence);
+            if (status == VK_NOT_READY) continue; // still on the GPU: never waited for here
+            if (status != VK_SUCCESS)
+                throw_vulkan_error(status, "vkGetFenceStatus", __FILE__, __LINE__);
+        }
+        harvest(f);
+    }
+    std::sort(ready_.begin(), ready_.end(), [](const CapturedFrame& a, const CapturedFrame& b) {
+        return a.frame_number < b.frame_number;
+    });
+    std::vector<CapturedFrame> out;
+    out.swap(ready_);
+    return out;
+}
+
 Result<RgbaPixels> FrameLoop::take_capture() {
-    if (!capture_slot_) return Error{"no frame was captured", {}};
-    const VkFence fence = frames_[*capture_slot_].fence.get();
-    VK_CHECK(vkWaitForFences(device_.get(), 1, &fence, VK_TRUE, k_fence_timeout_ns));
-    RgbaPixels pixels;
-    pixels.width = capture_extent_.width;
-    pixels.height = capture_extent_.height;
-    pixels.data.resize(std::size_t{pixels.width} * pixels.height * 4);
-    readback_.read(pixels.data.data(), pixels.data.size());
-    capture_slot_.reset();
+    (void)take_captures(true);
+    if (!newest_) return Error{"no frame was captured", {}};
+    RgbaPixels pixels = *newest_;
+    newest_.reset();
     return pixels;
 }
 

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 #include <vulkan/vulkan.h>
 
 namespace sh {
@@ -43,6 +44,12 @@ struct FrameStats {
     std::uint32_t target_builds = 0;
 };
 
+// A frame read back by render(..., capture = true).
+struct CapturedFrame {
+    std::uint64_t frame_number = 0; // FrameInfo::frame_number of that frame
+    std::shared_ptr<const RgbaPixels> pixels;
+};
+
 class FrameLoop {
 public:
     ~FrameLoop();
@@ -55,12 +62,18 @@ public:
 
     // Renders one frame at `size` (the window's drawable size in pixels, or the headless size).
     // A zero size skips the frame (minimised) without touching the GPU. `capture` also copies the
-    // finished colour image (with the overlay) into a readback buffer: take_capture() reads it.
-    // info.frame_number, frame_slot and extent are filled in here.
+    // finished colour image (with the overlay) into the slot's readback buffer; the pixels are
+    // copied out when that slot comes round again (its fence is waited then anyway), or by
+    // take_captures / take_capture, so capturing every frame (recording) adds a copy per frame
+    // but no extra wait. info.frame_number, frame_slot and extent are filled in here.
     FrameStatus render(FrameContent& content, FrameOverlay* overlay, FrameInfo info,
                        VkExtent2D size, bool capture = false);
 
-    // Waits for the last captured frame and returns its pixels (RGBA8, top row first).
+    // The captured frames not yet taken, oldest first. Without `wait` only those whose GPU work
+    // has finished (no blocking); with it, all of them.
+    std::vector<CapturedFrame> take_captures(bool wait);
+    // Waits for the captures in flight and returns the newest captured frame's pixels (RGBA8,
+    // top row first), also when take_captures already handed it out; drops the others.
     Result<RgbaPixels> take_capture();
 
     OffscreenTarget& target() noexcept { return target_; }
@@ -75,11 +88,15 @@ private:
         VkCommandBuffer cmd = VK_NULL_HANDLE; // freed with the pool
         UniqueFence fence;                    // signalled: the slot's last submission is done
         UniqueSemaphore acquired;             // acquire -> blit (window only)
+        Buffer readback;                      // the captured colour image (target size)
+        std::optional<std::uint64_t> capture; // frame number copied into readback, not yet read
     };
 
     explicit FrameLoop(const Device& device) : device_(device) {}
     bool follow_size(FrameContent& content, FrameOverlay* overlay, VkExtent2D size);
-    void record_readback(VkCommandBuffer cmd);
+    void record_readback(VkCommandBuffer cmd, VkBuffer readback);
+    // Copies a slot's finished capture to the host (its fence must have signalled).
+    void harvest(PerFrame& f);
     void record_blit(VkCommandBuffer cmd, VkImage swapchain_image);
 
     const Device& device_;
@@ -90,9 +107,8 @@ private:
     Swapchain swapchain_;
     VkExtent2D swapchain_wanted_{};
     bool swapchain_dirty_ = true;
-    Buffer readback_;
-    std::optional<std::uint32_t> capture_slot_;
-    VkExtent2D capture_extent_{};
+    std::vector<CapturedFrame> ready_;         // harvested, not yet taken
+    std::shared_ptr<const RgbaPixels> newest_; // the last frame captured, for take_capture
     GpuTimer timer_;
     FrameStats stats_;
 };

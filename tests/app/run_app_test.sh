@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the secondheart program for one CTest case and checks what it did.
 #   run_app_test.sh [--xvfb] [--expect-rc N] [--expect-output ERE]... [--expect-file PATH]
-#                   [--expect-json-keys k1,k2,...] -- PROGRAM ARGS...
+#                   [--expect-json-keys k1,k2,...] [--clean PATH]... -- PROGRAM ARGS...
+# --clean removes PATH (a file or folder a previous run left) before the run.
 # Exit 0: as expected. Exit 77 (CTest SKIP_RETURN_CODE): xvfb-run is missing for an --xvfb case,
 # or the program found no Vulkan device (its exit code 3) where one was needed, unless
 # SECONDHEART_REQUIRE_GPU_TESTS is set (CI), which turns both into failures.
@@ -15,6 +16,7 @@ while [ $# -gt 0 ]; do
 $2"; shift ;;
     --expect-file) expect_file=$2; shift ;;
     --expect-json-keys) json_keys=$2; shift ;;
+    --clean) rm -rf -- "$2"; shift ;;
     --) shift; break ;;
     *) echo "run_app_test.sh: unknown argument $1"; exit 1 ;;
   esac

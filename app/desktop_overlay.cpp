@@ -1,0 +1,219 @@
+#include "desktop_overlay.hpp"
+
+#include "export_files.hpp"
+#include "png_writer.hpp"
+#include "series_csv.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <imgui.h>
+
+namespace sh::app {
+namespace {
+
+constexpr double k_message_s = 5.0; // how long a message stays on screen
+constexpr std::size_t k_max_messages = 4;
+
+std::string now_stem(const char* prefix) {
+    return timestamped_stem(prefix, std::chrono::system_clock::now());
+}
+
+} // namespace
+
+DesktopOverlay::DesktopOverlay(const VeinGeometry& veins, OverlayOptions options)
+    : options_(std::move(options)), export_dir_(default_export_dir(options_.export_dir_setting)),
+      labels_(default_label_anchors(veins)) {
+    if (!options_.record_path.empty()) {
+        record_wanted_ = true;
+        record_path_ = options_.record_path;
+    }
+}
+
+DesktopOverlay::~DesktopOverlay() {
+    if (recorder_) std::fprintf(stderr, "secondheart: %s\n", recorder_->stop().c_str());
+}
+
+void DesktopOverlay::say(const std::string& text) {
+    std::fprintf(stderr, "secondheart: %s\n", text.c_str());
+    log_.push_back(text);
+    toasts_.push_back({text, last_clock_s_ + k_message_s});
+    while (toasts_.size() > k_max_messages) toasts_.pop_front();
+}
+
+bool DesktopOverlay::handle_key(SDL_Keycode key) {
+    if (key == SDLK_F12) {
+        screenshot_wanted_ = true;
+        return true;
+    }
+    if (key == SDLK_F9) {
+        toggle_recording();
+        return true;
+    }
+    return false;
+}
+
+void DesktopOverlay::toggle_recording() {
+    if (recorder_ || record_wanted_) {
+        stop_recording("");
+        return;
+    }
+    // The folder is checked now, so an unwritable one is reported at the key press.
+    if (ExportOutcome dir = prepare_export_dir(export_dir_); !dir.ok()) {
+        say("cannot record: " + dir.error);
+        return;
+    }
+    record_wanted_ = true;
+    record_path_ = unused_path(export_dir_, now_stem("secondheart"), ".mp4");
+}
+
+void DesktopOverlay::stop_recording(const std::string& why) {
+    record_wanted_ = false;
+    record_frames_.clear();
+    next_tick_s_.reset();
+    if (!recorder_) return;
+    std::string summary = recorder_->stop();
+    recorder_.reset();
+    say(why.empty() ? summary : why + "; " + summary);
+}
+
+void DesktopOverlay::draw(ui::PanelState& panel, const ui::PanelEdits& edits, VkExtent2D size,
+                          const std::optional<glm::mat4>& view_proj, const LiveSimulation& live) {
+    if (edits.screenshot) screenshot_wanted_ = true;
+    if (edits.record) toggle_recording();
+    if (edits.export_csv) export_csv(live);
+    panel.recording = recording();
+    if (panel.show_labels && view_proj && size.width != 0 && size.height != 0) {
+        const glm::vec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
+        (void)labels_.draw(*view_proj, display, panel.panel_right_px);
+    }
+    draw_messages(size);
+}
+
+void DesktopOverlay::draw_messages(VkExtent2D size) {
+    while (!toasts_.empty() && toasts_.front().until_s < last_clock_s_) toasts_.pop_front();
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const float pad = 8.0f;
+    const float wrap = std::min(640.0f, 0.6f * static_cast<float>(size.width));
+    float y = static_cast<float>(size.height) - pad;
+    for (auto it = toasts_.rbegin(); it != toasts_.rend(); ++it) {
+        const ImVec2 text = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, wrap);
+        const ImVec2 max(static_cast<float>(size.width) - pad, y);
+        const ImVec2 min(max.x - text.x - 2 * pad, y - text.y - 2 * pad);
+        dl->AddRectFilled(min, max, IM_COL32(20, 24, 32, 225), 4.0f);
+        dl->AddText(nullptr, 0.0f, ImVec2(min.x + pad, min.y + pad), IM_COL32(255, 255, 255, 255),
+                    it->text.c_str(), nullptr, wrap);
+        y = min.y - 4.0f;
+    }
+}
+
+bool DesktopOverlay::before_render(double clock_s, std::uint64_t frame_number) {
+    last_clock_s_ = clock_s;
+    bool capture = false;
+    if (screenshot_wanted_) {
+        screenshot_wanted_ = false;
+        screenshot_frame_ = frame_number;
+        capture = true;
+    }
+    if (recorder_ || record_wanted_) {
+        // Video frames at a fixed rate on the run clock: a frame is read back when one or more
+        // video frame times have passed, and stands for all of them (the video keeps real
+        // time when the window renders slower than the video's rate).
+        const double period = 1.0 / std::max(1, options_.record_fps);
+        if (!next_tick_s_) next_tick_s_ = clock_s;
+        if (clock_s + 1e-9 >= *next_tick_s_) {
+            const int repeats =
+                1 + static_cast<int>(std::floor((clock_s - *next_tick_s_) / period));
+            *next_tick_s_ += repeats * period;
+            record_frames_.emplace_back(frame_number, repeats);
+            capture = true;
+        }
+    }
+    return capture;
+}
+
+void DesktopOverlay::after_render(FrameLoop& loop, bool rendered) {
+    if (!rendered) {
+        // A skipped frame (minimised) was never captured: forget what was planned for it.
+        const std::uint64_t n = loop.stats().rendered;
+        if (screenshot_frame_ && *screenshot_frame_ == n) {
+            screenshot_frame_.reset();
+            screenshot_wanted_ = true; // the next rendered frame instead
+        }
+        while (!record_frames_.empty() && record_frames_.back().first >= n)
+            record_frames_.pop_back();
+    }
+    if (screenshot_frame_ || !record_frames_.empty()) handle_frames(loop.take_captures(false));
+}
+
+void DesktopOverlay::finish(FrameLoop& loop) {
+    if (screenshot_frame_ || !record_frames_.empty()) handle_frames(loop.take_captures(true));
+    if (recorder_ || record_wanted_) stop_recording("");
+}
+
+void DesktopOverlay::handle_frames(std::vector<CapturedFrame> frames) {
+    for (CapturedFrame& f : frames) {
+        if (screenshot_frame_ && f.frame_number == *screenshot_frame_) {
+            screenshot_frame_.reset();
+            take_screenshot(*f.pixels);
+        }
+        while (!record_frames_.empty() && record_frames_.front().first < f.frame_number)
+            record_frames_.pop_front(); // planned but never read back (a resize in between)
+        if (record_frames_.empty() || record_frames_.front().first != f.frame_number) continue;
+        const int repeats = record_frames_.front().second;
+        record_frames_.pop_front();
+        if (record_wanted_ && !recorder_) {
+            RecordingOptions ro;
+            ro.path = record_path_;
+            ro.width = f.pixels->width;
+            ro.height = f.pixels->height;
+            ro.fps = options_.record_fps;
+            ro.wait_when_behind = options_.headless;
+            FrameRecorder::Started started = FrameRecorder::start(ro);
+            record_wanted_ = false;
+            if (!started.recorder) {
+                say("cannot record: " + started.error);
+                stop_recording("");
+                return;
+            }
+            recorder_ = std::move(started.recorder);
+            if (!started.note.empty()) say(started.note);
+            say("recording " + std::to_string(ro.width) + "x" + std::to_string(ro.height) + " at " +
+                std::to_string(ro.fps) + " frames/s: " + recorder_->description() + " (F9 stops)");
+        }
+        if (recorder_ && !recorder_->push(f.pixels, repeats)) {
+            // A video has one size: a resized window ends the recording (what was recorded is
+            // kept); F9 starts a new one at the new size.
+            stop_recording("the window changed size (" + std::to_string(recorder_->width()) + "x" +
+                           std::to_string(recorder_->height()) + " to " +
+                           std::to_string(f.pixels->width) + "x" +
+                           std::to_string(f.pixels->height) + "), so the recording stopped");
+            return;
+        }
+    }
+}
+
+void DesktopOverlay::take_screenshot(const RgbaPixels& pixels) {
+    const ExportOutcome out =
+        write_export(export_dir_, now_stem("secondheart"), ".png",
+                     [&](const std::filesystem::path& tmp) -> std::string {
+                         auto written = write_png(tmp, pixels);
+                         return written ? std::string() : written.error().describe();
+                     });
+    say(out.ok() ? "screenshot saved: " + out.path.string() : "screenshot not saved: " + out.error);
+}
+
+void DesktopOverlay::export_csv(const LiveSimulation& live) {
+    if (live.history().empty()) {
+        say("no time series yet: nothing to export");
+        return;
+    }
+    const ExportOutcome out = write_text_export(export_dir_, now_stem("secondheart-series"), ".csv",
+                                                series_csv(live.history()));
+    say(out.ok() ? "time series saved (" + std::to_string(live.history().size()) +
+                       " rows): " + out.path.string()
+                 : "time series not saved: " + out.error);
+}
+
+} // namespace sh::app
