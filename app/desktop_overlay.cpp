@@ -32,6 +32,7 @@ DesktopOverlay::DesktopOverlay(const VeinGeometry& veins, OverlayOptions options
 }
 
 DesktopOverlay::~DesktopOverlay() {
+    report_screenshots(true); // a screenshot being written is finished, not abandoned
     if (recorder_) std::fprintf(stderr, "secondheart: %s\n", recorder_->stop().c_str());
 }
 
@@ -145,18 +146,20 @@ void DesktopOverlay::after_render(FrameLoop& loop, bool rendered) {
             record_frames_.pop_back();
     }
     if (screenshot_frame_ || !record_frames_.empty()) handle_frames(loop.take_captures(false));
+    report_screenshots(false);
 }
 
 void DesktopOverlay::finish(FrameLoop& loop) {
     if (screenshot_frame_ || !record_frames_.empty()) handle_frames(loop.take_captures(true));
     if (recorder_ || record_wanted_) stop_recording("");
+    report_screenshots(true);
 }
 
 void DesktopOverlay::handle_frames(std::vector<CapturedFrame> frames) {
     for (CapturedFrame& f : frames) {
         if (screenshot_frame_ && f.frame_number == *screenshot_frame_) {
             screenshot_frame_.reset();
-            take_screenshot(*f.pixels);
+            take_screenshot(f.pixels);
         }
         while (!record_frames_.empty() && record_frames_.front().first < f.frame_number)
             record_frames_.pop_front(); // planned but never read back (a resize in between)
@@ -194,14 +197,28 @@ void DesktopOverlay::handle_frames(std::vector<CapturedFrame> frames) {
     }
 }
 
-void DesktopOverlay::take_screenshot(const RgbaPixels& pixels) {
-    const ExportOutcome out =
-        write_export(export_dir_, now_stem("secondheart"), ".png",
-                     [&](const std::filesystem::path& tmp) -> std::string {
-                         auto written = write_png(tmp, pixels);
-                         return written ? std::string() : written.error().describe();
-                     });
-    say(out.ok() ? "screenshot saved: " + out.path.string() : "screenshot not saved: " + out.error);
+void DesktopOverlay::take_screenshot(std::shared_ptr<const RgbaPixels> pixels) {
+    screenshots_.push_back(
+        std::async(std::launch::async, [dir = export_dir_, stem = now_stem("secondheart"), pixels] {
+            const ExportOutcome out =
+                write_export(dir, stem, ".png", [&](const std::filesystem::path& tmp) {
+                    auto written = write_png(tmp, *pixels);
+                    return written ? std::string() : written.error().describe();
+                });
+            return out.ok() ? "screenshot saved: " + out.path.string()
+                            : "screenshot not saved: " + out.error;
+        }));
+}
+
+void DesktopOverlay::report_screenshots(bool wait) {
+    for (auto it = screenshots_.begin(); it != screenshots_.end();) {
+        if (wait || it->wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+            say(it->get());
+            it = screenshots_.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 void DesktopOverlay::export_csv(const LiveSimulation& live) {

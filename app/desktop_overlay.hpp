@@ -18,10 +18,12 @@
 
 #include <deque>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <SDL_keycode.h>
 #include <string>
+#include <vector>
 
 namespace sh::app {
 
@@ -64,7 +66,8 @@ private:
     void say(const std::string& text);
     void toggle_recording();
     void stop_recording(const std::string& why);
-    void take_screenshot(const RgbaPixels& pixels);
+    void take_screenshot(std::shared_ptr<const RgbaPixels> pixels);
+    void report_screenshots(bool wait);
     void export_csv(const LiveSimulation& live);
     void draw_messages(VkExtent2D size);
     void handle_frames(std::vector<CapturedFrame> frames);
@@ -85,6 +88,8 @@ private:
         double until_s;
     };
     std::deque<Toast> toasts_;
+    // PNG encoding takes a good part of a second at full HD on a CPU: it runs beside the frames.
+    std::vector<std::future<std::string>> screenshots_; // each gives the message to show
     std::vector<std::string> log_;
 };
 
