@@ -109,7 +109,8 @@ FrameRecorder::Started FrameRecorder::start(const RecordingOptions& options) {
     std::unique_ptr<FrameRecorder> r(new FrameRecorder(options));
     const fs::path parent =
         options.path.has_parent_path() ? options.path.parent_path() : fs::path(".");
-    if (ExportOutcome dir = prepare_export_dir(parent); !dir.ok()) return {nullptr, dir.error, {}};
+    if (ExportOutcome dir = prepare_export_dir(parent, "recording's folder"); !dir.ok())
+        return {nullptr, dir.error, {}};
 
     if (const auto ffmpeg = find_ffmpeg()) {
         r->encoder_ = pick_video_encoder(*ffmpeg);

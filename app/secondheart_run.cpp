@@ -287,9 +287,11 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         // the settings elsewhere (modes), pass that Settings::export_dir here instead.
         OverlayOptions overlay_options;
         {
-            std::vector<std::string> problems; // reported by whoever owns the settings
+            std::vector<std::string> problems;
             overlay_options.export_dir_setting =
                 load_settings(default_settings_path(), problems).export_dir;
+            for (const std::string& p : problems) // (drop when the modes' loader reports them)
+                std::fprintf(stderr, "secondheart: settings: %s\n", p.c_str());
         }
         overlay_options.record_path = o.record;
         overlay_options.headless = headless;

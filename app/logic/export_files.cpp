@@ -47,20 +47,22 @@ std::string timestamped_stem(const std::string& prefix, std::chrono::system_cloc
     return prefix + "-" + text;
 }
 
-ExportOutcome prepare_export_dir(const fs::path& dir) {
+ExportOutcome prepare_export_dir(const fs::path& dir, const std::string& what) {
+    const std::string hint = what == "export folder"
+                                 ? " (set \"export_dir\" in the settings file to choose another)"
+                                 : "";
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir, ec))
-        return {dir, "cannot create the export folder " + dir.string() + ": " +
+        return {dir, "cannot create the " + what + " " + dir.string() + ": " +
                          (ec ? ec.message() : std::string("a file of that name is in the way")) +
-                         " (set \"export_dir\" in the settings file to choose another)"};
+                         hint};
     // Writable? Checked by creating a file, which is what matters (access() lies for root).
     const fs::path probe = dir / (".secondheart-write-test-" + std::to_string(::getpid()));
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0)
-        return {dir, "cannot write to the export folder " + dir.string() + ": " +
-                         std::strerror(errno) +
-                         " (set \"export_dir\" in the settings file to choose another)"};
+        return {dir, "cannot write to the " + what + " " + dir.string() + ": " +
+                         std::strerror(errno) + hint};
     ::close(fd);
     ::unlink(probe.c_str());
     return {dir, {}};

@@ -29,8 +29,10 @@ struct ExportOutcome {
     bool ok() const { return error.empty(); }
 };
 
-// Creates `dir` if needed and checks that a file can be created there.
-ExportOutcome prepare_export_dir(const std::filesystem::path& dir);
+// Creates `dir` if needed and checks that a file can be created there. `what` names the folder
+// in the message; for the export folder the message also points at the settings key.
+ExportOutcome prepare_export_dir(const std::filesystem::path& dir,
+                                 const std::string& what = "export folder");
 
 // A path in `dir` named `stem` + `ext` (".png") that does not exist yet: stem, stem-2, stem-3...
 std::filesystem::path unused_path(const std::filesystem::path& dir, const std::string& stem,
