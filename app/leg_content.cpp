@@ -83,9 +83,12 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     // times the render scale); the post pass then anti-aliases and/or upscales them into the
     // frame's target, every pixel, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.
     OffscreenTarget& draw_target = uses_post() ? internal_ : target;
-    scene_.record(cmd, draw_target, camera, so);
-    particles_.record_splat(cmd, draw_target, camera.view_proj(aspect));
-    if (uses_post()) post_.record_post(cmd, internal_, target, options_.antialias.value_or(false));
+    scene_.record(cmd, draw_target, camera, so, info.passes);
+    particles_.record_splat(cmd, draw_target, camera.view_proj(aspect), info.passes);
+    if (uses_post()) {
+        post_.record_post(cmd, internal_, target, options_.antialias.value_or(false));
+        info.passes.mark(cmd, "post (upscale/AA)");
+    }
 }
 
 void LegContent::on_target_resized(OffscreenTarget& target) {

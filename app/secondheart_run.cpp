@@ -133,6 +133,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         panel.gpu_compute_ms = static_cast<float>(gpu.ms(GpuSection::Compute));
         panel.gpu_draw_ms = static_cast<float>(gpu.ms(GpuSection::Draw));
         panel.gpu_ui_ms = static_cast<float>(gpu.ms(GpuSection::Ui));
+        panel.gpu_passes.clear();
+        for (const auto& [name, ms] : loop.passes().smoothed().passes)
+            panel.gpu_passes.emplace_back(name, static_cast<float>(ms));
         ui.begin_frame(size, static_cast<float>(wall_dt));
         const ui::PanelEdits edits = ui::draw_control_panel(panel);
         ui.end_frame();
@@ -299,6 +302,10 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             j["draw_ms_median"] = gpu.ms(GpuSection::Draw);
             j["ui_ms_median"] = gpu.ms(GpuSection::Ui);
             j["present_ms_median"] = gpu.ms(GpuSection::Present);
+            nlohmann::json passes = nlohmann::json::object(); // GPU ms per draw pass
+            for (const auto& [name, ms] : loop.value()->passes().median().passes)
+                passes[name] = ms;
+            j["passes"] = passes;
             j["gpu_timestamps"] = loop.value()->timer().enabled();
             j["particles"] = particle_count;
             j["device"] = device_name;

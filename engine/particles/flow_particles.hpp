@@ -25,6 +25,7 @@
 #include "memory.hpp"
 #include "offscreen_target.hpp"
 #include "particles/flow_particles_reference.hpp"
+#include "pass_timer.hpp"
 #include "result.hpp"
 #include "vein_data.hpp"
 #include "vk_handle.hpp"
@@ -74,7 +75,9 @@ public:
     Result<bool> attach_target(const Device& device, const OffscreenTarget& target);
     // After the scene pass (outside rendering); leaves the target in its attachment layouts.
     // Throws std::logic_error if the target was not attached.
-    void record_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj);
+    // `passes` marks "splat clear", "particle splat" and "splat resolve" (GPU timestamps).
+    void record_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj,
+                      const PassMarker& passes = {});
 
     void record_barrier_for_draw(VkCommandBuffer cmd) const;
     void record_draw_points(VkCommandBuffer cmd, const glm::mat4& view_proj) const;

@@ -144,7 +144,7 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
 }
 
 void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
-                                 const glm::mat4& view_proj) {
+                                 const glm::mat4& view_proj, const PassMarker& passes) {
     if (splat_set_ == VK_NULL_HANDLE || splat_image_ != target.color().get() ||
         splat_extent_.width != target.extent().width ||
         splat_extent_.height != target.extent().height)
@@ -168,6 +168,7 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
                                          VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
                      {});
     target.begin_compute_access(cmd);
+    passes.mark(cmd, "splat clear");
 
     gpu::SplatPush push{};
     push.view_proj = view_proj;
@@ -182,6 +183,7 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
                        &push);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_pipeline_.get());
     vkCmdDispatch(cmd, groups(push.particle_count, gpu::PARTICLE_WORKGROUP_SIZE), 1, 1);
+    passes.mark(cmd, "particle splat");
     // Accumulation buffer: RAW, the resolve reads the splat's atomics.
     pipeline_barrier(
         cmd,
@@ -193,6 +195,7 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     vkCmdDispatch(cmd, groups(push.width, gpu::SPLAT_TILE), groups(push.height, gpu::SPLAT_TILE),
                   1);
     target.end_compute_access(cmd);
+    passes.mark(cmd, "splat resolve");
 }
 
 void FlowParticles::record_barrier_for_draw(VkCommandBuffer cmd) const {

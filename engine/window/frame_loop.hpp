@@ -15,6 +15,7 @@
 #include "gpu_timer.hpp"
 #include "memory.hpp"
 #include "offscreen_target.hpp"
+#include "pass_timer.hpp"
 #include "result.hpp"
 #include "swapchain.hpp"
 #include "vk_handle.hpp"
@@ -65,6 +66,8 @@ public:
 
     OffscreenTarget& target() noexcept { return target_; }
     const GpuTimer& timer() const noexcept { return timer_; }
+    // The content's own passes inside the Draw section (FrameInfo::passes).
+    const PassTimer& passes() const noexcept { return passes_; }
     const FrameStats& stats() const noexcept { return stats_; }
     // Image count of the swapchain (0 headless).
     std::uint32_t swapchain_images() const noexcept { return swapchain_.image_count(); }
@@ -94,6 +97,7 @@ private:
     std::optional<std::uint32_t> capture_slot_;
     VkExtent2D capture_extent_{};
     GpuTimer timer_;
+    PassTimer passes_;
     FrameStats stats_;
 };
 
