@@ -47,6 +47,13 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     po.clip_z_max = scene.value().bounds().valid ? scene.value().bounds().max.z : 1e9f;
     auto particles = create_flow_particles(device, submitter, geometry, po);
     if (!particles) return particles.error();
+    if (scene.value().bounds().valid) {
+        // Blood flows inside the skin: its bounds (plus a margin for vein radii exaggerated
+        // for teaching) limit the splat's resolve to the leg's part of the screen.
+        const glm::vec3 margin(3.0f);
+        particles.value().set_bounds(scene.value().bounds().min - margin,
+                                     scene.value().bounds().max + margin);
+    }
     auto post = create_post_pass(device);
     if (!post) return post.error();
     const float scale =

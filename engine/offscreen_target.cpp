@@ -2,6 +2,7 @@
 
 #include "barriers.hpp"
 
+#include <stdexcept>
 #include <string>
 
 namespace sh {
@@ -35,11 +36,11 @@ Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D
     Result<Image> color = create_image(
         device, {extent, OffscreenTarget::k_color_format, color_usage, VK_IMAGE_ASPECT_COLOR_BIT});
     if (!color) return color.error();
-    // Sampled depth lets compute passes (the particle splat) test against the scene.
-    target.sampled_depth_ =
-        (depth_props.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT) != 0;
+    // A copyable depth lets compute passes (the particle splat) test against the scene.
+    target.depth_copy_ =
+        (depth_props.optimalTilingFeatures & VK_FORMAT_FEATURE_TRANSFER_SRC_BIT) != 0;
     VkImageUsageFlags depth_usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
-    if (target.sampled_depth_) depth_usage |= VK_IMAGE_USAGE_SAMPLED_BIT;
+    if (target.depth_copy_) depth_usage |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     Result<Image> depth = create_image(
         device, {extent, OffscreenTarget::k_depth_format, depth_usage, VK_IMAGE_ASPECT_DEPTH_BIT});
     if (!depth) return depth.error();
@@ -114,7 +115,7 @@ void OffscreenTarget::end_rendering(VkCommandBuffer cmd) {
 
 void OffscreenTarget::begin_compute_access(VkCommandBuffer cmd) {
     // Colour: RAW/WAW, compute reads and writes (storage image) what the scene's colour
-    // attachment wrote. Depth: RAW, compute samples what the depth tests wrote.
+    // attachment wrote.
     pipeline_barrier(
         cmd, {},
         {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
@@ -122,37 +123,55 @@ void OffscreenTarget::begin_compute_access(VkCommandBuffer cmd) {
                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, color_layout_,
                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                       VK_IMAGE_LAYOUT_GENERAL),
-         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
-                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
-                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depth_layout_,
-                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
+                       VK_IMAGE_LAYOUT_GENERAL)});
     color_layout_ = VK_IMAGE_LAYOUT_GENERAL;
-    depth_layout_ = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
 }
 
 void OffscreenTarget::end_compute_access(VkCommandBuffer cmd) {
     // Colour: RAW/WAW, later attachment writes (overlays) and copies (readback, blit to the
-    // swapchain) see the compute writes. Depth: WAR, later depth tests wait for the sampling.
+    // swapchain) see the compute writes.
     pipeline_barrier(
         cmd, {},
         {image_barrier(
-             color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, color_layout_,
-             VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-             VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
-                 VK_ACCESS_2_TRANSFER_READ_BIT,
-             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
-         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
-                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_NONE, depth_layout_,
+            color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, color_layout_,
+            VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+            VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                VK_ACCESS_2_TRANSFER_READ_BIT,
+            VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+}
+
+void OffscreenTarget::copy_depth(VkCommandBuffer cmd, VkBuffer dst) {
+    if (!depth_copy_) throw std::logic_error("OffscreenTarget::copy_depth: no TRANSFER_SRC depth");
+    // Depth: RAW, the copy reads what the depth tests wrote.
+    pipeline_barrier(cmd, {},
+                     {image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                                    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                                        VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depth_layout_,
+                                    VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                                    VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+    const VkExtent2D e = extent();
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 0, 1};
+    region.imageExtent = {e.width, e.height, 1};
+    vkCmdCopyImageToBuffer(cmd, depth_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst, 1,
+                           &region);
+    // Depth: WAR, later depth tests wait for the copy; back to the attachment layout.
+    // Buffer: RAW, compute shaders read the copy.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(dst, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
+        {image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                        VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
                            VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
                        VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
                            VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
                        VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
-    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
 }
 
