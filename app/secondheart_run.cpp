@@ -228,13 +228,17 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         lo.palette = o.palette == "light" ? scene::Palette::Light : scene::Palette::Dark;
         if (o.antialias != "auto") lo.antialias = o.antialias == "on";
         lo.render_scale = o.render_scale;
+        lo.leg_detail = parse_leg_detail(o.leg_detail).value_or(std::nullopt);
+        lo.draw_points = o.particle_draw == "points";
         std::unique_ptr<FrameContent> content;
         std::uint32_t particle_count = 0;
         float render_scale = 1.0f;
+        double leg_detail = 1.0;
         bool antialias = false;
         if (auto leg = LegContent::create(device, submitter.value(), sim.geometry(), lo)) {
             particle_count = leg.value()->particle_count();
             render_scale = leg.value()->render_scale();
+            leg_detail = leg.value()->leg_detail();
             antialias = leg.value()->antialias();
             content = leg.take();
         } else {
@@ -314,6 +318,8 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             j["height"] = e.height;
             j["render_scale"] = render_scale;
             j["antialias"] = antialias;
+            j["leg_detail"] = leg_detail;
+            j["particle_draw"] = o.particle_draw;
             std::printf("%s\n", j.dump().c_str()); // the last line on stdout
             std::fflush(stdout);
         }

@@ -74,20 +74,58 @@ void OffscreenTarget::begin_rendering(VkCommandBuffer cmd,
                        VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
     color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    record_begin_rendering(cmd, &clear_color);
+}
 
+void OffscreenTarget::continue_rendering(VkCommandBuffer cmd) {
+    // Colour: RAW/WAW against the attachment writes and compute (splat) writes before, in
+    // COLOR_ATTACHMENT_OPTIMAL. Depth: RAW/WAW against the depth tests before, and WAR against
+    // a depth copy (copy_depth leaves it in DEPTH_ATTACHMENT_OPTIMAL).
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(
+             color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+             VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+             VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+             color_layout_, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+             VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT,
+             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depth_layout_,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    record_begin_rendering(cmd, nullptr);
+}
+
+void OffscreenTarget::record_begin_rendering(VkCommandBuffer cmd,
+                                             const std::array<float, 4>* clear_color) {
     VkRenderingAttachmentInfo color{};
     color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
     color.imageView = color_.view();
     color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    color.loadOp =
+        clear_color != nullptr ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
     color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-    color.clearValue.color = {{clear_color[0], clear_color[1], clear_color[2], clear_color[3]}};
+    if (clear_color != nullptr) {
+        const std::array<float, 4>& c = *clear_color;
+        color.clearValue.color = {{c[0], c[1], c[2], c[3]}};
+    }
 
     VkRenderingAttachmentInfo depth{};
     depth.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
     depth.imageView = depth_.view();
     depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    depth.loadOp =
+        clear_color != nullptr ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
     // Kept after the pass: compute passes (the particle splat) sample it.
     depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
     depth.clearValue.depthStencil = {1.0f, 0};

@@ -74,6 +74,9 @@ public:
     // Transitions both images to attachment layouts, begins dynamic rendering with cleared
     // colour and depth (1.0), and sets a full-target viewport and scissor.
     void begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>& clear_color);
+    // Begins dynamic rendering again over what is there (LOAD; after a scene pass, a splat or
+    // a depth copy): for drawing more on top, such as the particles as points.
+    void continue_rendering(VkCommandBuffer cmd);
     void end_rendering(VkCommandBuffer cmd);
 
     // Records: colour -> TRANSFER_SRC, copy into `readback` (width*height*4 bytes, host
@@ -84,6 +87,8 @@ public:
     Result<RgbaPixels> read_back(const Device& device, const ImmediateSubmitter& submitter);
 
 private:
+    // Attachments, viewport and scissor; clear_color null: LOAD instead of CLEAR.
+    void record_begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>* clear_color);
     friend Result<OffscreenTarget> create_offscreen_target(const Device&, VkExtent2D, bool);
     Image color_;
     Image depth_;
