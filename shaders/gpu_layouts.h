@@ -275,8 +275,8 @@ struct PointsPush {
     mat4 view_proj;
     float point_size;   // pixels (1 without largePoints)
     float reflux_scale; // reflux points are this much bigger
+    float clip_z_max;   // as SplatPush: nothing is drawn above the top of the leg mesh
     float pad0;
-    float pad1;
 };
 
 #ifdef __cplusplus

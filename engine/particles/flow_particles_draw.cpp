@@ -258,6 +258,7 @@ void FlowParticles::record_draw_points(VkCommandBuffer cmd, const glm::mat4& vie
     // Without largePoints every point is 1 pixel (a larger gl_PointSize is invalid there).
     push.point_size = large_points_ ? options_.point_size : 1.0f;
     push.reflux_scale = large_points_ ? options_.reflux_point_scale : 1.0f;
+    push.clip_z_max = options_.clip_z_max;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, points_pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, points_layout_.get(), 0, 1,
                             &points_set_, 0, nullptr);
