@@ -40,6 +40,16 @@ void splat(ivec2 xy, float z, uint edge, uint color) {
     atomicMin(accum[uint(xy.y) * pc.width + uint(xy.x)], key);
 }
 
+// Forward: the centre, then its 4 edge neighbours.
+const ivec2 k_plus[5] = ivec2[5](ivec2(0, 0), ivec2(1, 0), ivec2(-1, 0), ivec2(0, 1), ivec2(0, -1));
+// Reflux: a 5x5 square without its corners (21 pixels); the inner 3x3 is the half-alpha "edge".
+const ivec2 k_ring[21] = ivec2[21](
+    ivec2(-1, -2), ivec2(0, -2), ivec2(1, -2),
+    ivec2(-2, -1), ivec2(-1, -1), ivec2(0, -1), ivec2(1, -1), ivec2(2, -1),
+    ivec2(-2, 0), ivec2(-1, 0), ivec2(0, 0), ivec2(1, 0), ivec2(2, 0),
+    ivec2(-2, 1), ivec2(-1, 1), ivec2(0, 1), ivec2(1, 1), ivec2(2, 1),
+    ivec2(-1, 2), ivec2(0, 2), ivec2(1, 2));
+
 void main() {
     uint id = gl_GlobalInvocationID.x;
     if (id >= pc.particle_count) return;
@@ -54,19 +64,22 @@ void main() {
     ivec2 centre = ivec2(floor(pixel));
     uint color = rgb565(p.color);
 
-    if ((p.flags & FLOW_FLAG_REFLUX) != 0u && (p.flags & FLOW_FLAG_STOPPED) == 0u) {
-        for (int dy = -2; dy <= 2; ++dy) {
-            for (int dx = -2; dx <= 2; ++dx) {
-                if (abs(dx) == 2 && abs(dy) == 2) continue; // round the corners
-                uint inner = max(abs(dx), abs(dy)) < 2 ? 1u : 0u;
-                splat(centre + ivec2(dx, dy), ndc.z, inner, color);
-            }
+    // One loop over the footprint's pixels, not an if/else of two footprints: on lavapipe both
+    // sides of a branch run (masked) for every group of 8 particles, while a loop runs only as
+    // many times as its longest lane needs, so groups without a reflux particle do 5 splats,
+    // not 5 + 21.
+    const bool reflux = (p.flags & FLOW_FLAG_REFLUX) != 0u && (p.flags & FLOW_FLAG_STOPPED) == 0u;
+    const int n = reflux ? 21 : 5;
+    for (int k = 0; k < n; ++k) {
+        ivec2 offset;
+        uint edge;
+        if (reflux) {
+            offset = k_ring[k];
+            edge = max(abs(offset.x), abs(offset.y)) < 2 ? 1u : 0u;
+        } else {
+            offset = k_plus[min(k, 4)]; // clamped: masked-off lanes still index
+            edge = k == 0 ? 0u : 1u;
         }
-    } else {
-        splat(centre, ndc.z, 0u, color);
-        splat(centre + ivec2(1, 0), ndc.z, 1u, color);
-        splat(centre + ivec2(-1, 0), ndc.z, 1u, color);
-        splat(centre + ivec2(0, 1), ndc.z, 1u, color);
-        splat(centre + ivec2(0, -1), ndc.z, 1u, color);
+        splat(centre + offset, ndc.z, edge, color);
     }
 }
