@@ -110,7 +110,12 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
         particles_.record_splat(cmd, draw_target, camera.view_proj(aspect), info.passes);
     }
     if (uses_post()) {
-        post_.record_post(cmd, internal_, target, options_.antialias.value_or(false));
+        const bool fxaa = options_.antialias.value_or(false);
+        // A plain upscale is a blit: far cheaper than the compute pass on CPU devices.
+        if (!fxaa && internal_.has_linear_blit() && target.has_linear_blit())
+            internal_.blit_to(cmd, target);
+        else
+            post_.record_post(cmd, internal_, target, fxaa);
         info.passes.mark(cmd, "post (upscale/AA)");
     }
 }

@@ -26,8 +26,14 @@ Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D
 
     OffscreenTarget target;
     target.storage_ = (color_features & VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT) != 0;
-    VkImageUsageFlags color_usage =
-        VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    // TRANSFER_DST: blit_to may scale another target onto this one.
+    VkImageUsageFlags color_usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+                                    VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
+                                    VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    const VkFormatFeatureFlags blit_features = VK_FORMAT_FEATURE_BLIT_SRC_BIT |
+                                               VK_FORMAT_FEATURE_BLIT_DST_BIT |
+                                               VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+    target.linear_blit_ = (color_features & blit_features) == blit_features;
     if (target.storage_) color_usage |= VK_IMAGE_USAGE_STORAGE_BIT;
     target.sampled_color_ =
         sampled_color && (color_features & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT) != 0;
@@ -178,6 +184,57 @@ void OffscreenTarget::end_compute_access(VkCommandBuffer cmd) {
                 VK_ACCESS_2_TRANSFER_READ_BIT,
             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
     color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+}
+
+void OffscreenTarget::blit_to(VkCommandBuffer cmd, OffscreenTarget& output) {
+    if (!linear_blit_ || !output.linear_blit_)
+        throw std::logic_error("OffscreenTarget::blit_to: the colour format cannot be blitted");
+    // Source: RAW, the blit reads what the scene's attachment writes and the splat's storage
+    // writes left. Output: WAW/WAR against its earlier writes and reads (previous frame's UI
+    // pass, readback and swapchain blit); every pixel is rewritten, contents discarded.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       color_layout_, VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL),
+         image_barrier(output.color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                       VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    const VkExtent2D src = extent(), dst = output.extent();
+    VkImageBlit region{};
+    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.srcOffsets[1] = {static_cast<std::int32_t>(src.width),
+                            static_cast<std::int32_t>(src.height), 1};
+    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.dstOffsets[1] = {static_cast<std::int32_t>(dst.width),
+                            static_cast<std::int32_t>(dst.height), 1};
+    vkCmdBlitImage(cmd, color_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, output.color_.get(),
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, VK_FILTER_LINEAR);
+    // Output: RAW for the UI overlay (colour attachment) and the copies after it. Source: WAR,
+    // its next clear waits for the blit's reads.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(output.color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+         image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    output.color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
 }
 
 void OffscreenTarget::copy_depth(VkCommandBuffer cmd, VkBuffer dst) {

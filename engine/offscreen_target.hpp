@@ -71,6 +71,14 @@ public:
     void begin_color_sampling(VkCommandBuffer cmd);
     void end_color_sampling(VkCommandBuffer cmd);
 
+    // Scales this target's colour image onto `output`'s (bilinear blit; the render-scale
+    // upscale without anti-aliasing), leaving both in COLOR_ATTACHMENT_OPTIMAL with the
+    // output's writes visible to colour-attachment reads and writes. Needs has_linear_blit()
+    // on both. On lavapipe this is ~10x cheaper than the compute post pass, which samples
+    // every output pixel through a sampler (measured at 1280x720: ~36 ms for that pass).
+    void blit_to(VkCommandBuffer cmd, OffscreenTarget& output);
+    bool has_linear_blit() const noexcept { return linear_blit_; }
+
     // Transitions both images to attachment layouts, begins dynamic rendering with cleared
     // colour and depth (1.0), and sets a full-target viewport and scissor.
     void begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>& clear_color);
@@ -94,6 +102,7 @@ private:
     Image depth_;
     bool storage_ = false;
     bool depth_copy_ = false;
+    bool linear_blit_ = false;
     bool sampled_color_ = false;
     // Layouts as of the end of the last recorded command buffer (single recording thread).
     VkImageLayout color_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
