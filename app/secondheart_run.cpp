@@ -307,8 +307,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             j["ui_ms_median"] = gpu.ms(GpuSection::Ui);
             j["present_ms_median"] = gpu.ms(GpuSection::Present);
             nlohmann::json passes = nlohmann::json::object(); // GPU ms per draw pass
-            for (const auto& [name, ms] : loop.value()->passes().median().passes)
-                passes[name] = ms;
+            for (const auto& [name, ms] : loop.value()->passes().median().passes) passes[name] = ms;
             j["passes"] = passes;
             j["gpu_timestamps"] = loop.value()->timer().enabled();
             j["particles"] = particle_count;
