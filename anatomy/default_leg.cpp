@@ -29,6 +29,12 @@ dvec2 rotate(dvec2 v, double a) {
     return {v.x * std::cos(a) - v.y * std::sin(a), v.x * std::sin(a) + v.y * std::cos(a)};
 }
 
+// Ring and segment counts at a level of detail (1 = full; 0.5 = half of each, a quarter of the
+// triangles), never below `floor`.
+int lod(int n, double detail, int floor = 8) {
+    return std::max(floor, static_cast<int>(std::lround(n * detail)));
+}
+
 dvec3 L(std::string_view name) {
     return dvec3(landmark(name));
 }
@@ -36,7 +42,7 @@ dvec3 L(std::string_view name) {
 // ---------------------------------------------------------------------------------------------
 // Bones
 
-Mesh make_tibia() {
+Mesh make_tibia(double detail) {
     // Centre line: medial malleolus at the bottom, shaft slightly medial and anterior, plateau.
     static const Table centre{{5.8, -2.2, 0.1},  {6.5, -2.2, 0.1},   {7.8, -2.0, 0.15},
                               {8.8, -1.3, 0.2},  {9.6, -0.45, 0.2},  {12.0, -0.5, 0.2},
@@ -85,10 +91,10 @@ Mesh make_tibia() {
     lo.z_offset = [=](double z, double, double cap) {
         return z > pl.z - 0.6 ? 0.35 * (1.0 - cap) : 0.0;
     };
-    return build_vertical_loft(lo, 150, 56);
+    return build_vertical_loft(lo, lod(150, detail), lod(56, detail));
 }
 
-Mesh make_fibula() {
+Mesh make_fibula(double detail) {
     static const Table centre{{4.4, 2.15, -1.2},  {6.0, 2.15, -1.0},  {8.0, 2.35, -0.8},
                               {12.0, 2.6, -0.7},  {20.0, 2.95, -0.8}, {27.0, 3.2, -1.0},
                               {36.0, 3.35, -1.3}, {41.0, 3.4, -1.6},  {44.0, 3.4, -1.7},
@@ -111,7 +117,7 @@ Mesh make_fibula() {
     };
     lo.cap_bottom = 0.9;
     lo.cap_top = 1.0;
-    return build_vertical_loft(lo, 140, 28);
+    return build_vertical_loft(lo, lod(140, detail), lod(28, detail, 16));
 }
 
 Mesh make_ellipsoid(const dvec3& c, const dvec3& semi, int rings, int segments) {
@@ -126,7 +132,7 @@ Mesh make_ellipsoid(const dvec3& c, const dvec3& semi, int rings, int segments) 
     return build_vertical_loft(lo, rings, segments);
 }
 
-Mesh make_femur() {
+Mesh make_femur(double detail) {
     const dvec3 me = L("femur_medial_epicondyle");
     const dvec3 le = L("femur_lateral_epicondyle");
     const dvec3 cut = L("femur_shaft_cut");
@@ -150,17 +156,19 @@ Mesh make_femur() {
     lo.cap_bottom = 1.2;
     lo.cap_top = 0.5;
     lo.cap_power_top = 4.0;
-    Mesh m = build_vertical_loft(lo, 90, 48);
+    Mesh m = build_vertical_loft(lo, lod(90, detail), lod(48, detail));
     // The two condyles: sagittally elongated, rounded bodies (medial the larger), their lowest
     // points on the joint line, the trochlear groove between them in front and the
     // intercondylar notch behind.
-    append(m, make_ellipsoid(L("femur_medial_condyle"), {1.6, 2.75, 2.45}, 40, 40));
-    append(m, make_ellipsoid(L("femur_lateral_condyle"), {1.55, 2.7, 2.4}, 40, 40));
+    append(m, make_ellipsoid(L("femur_medial_condyle"), {1.6, 2.75, 2.45}, lod(40, detail),
+                             lod(40, detail)));
+    append(m, make_ellipsoid(L("femur_lateral_condyle"), {1.55, 2.7, 2.4}, lod(40, detail),
+                             lod(40, detail)));
     finalize(m);
     return m;
 }
 
-Mesh make_patella() {
+Mesh make_patella(double detail) {
     const dvec3 c = L("patella_centre");
     static const Table size{{48.6, 0.3},  {49.3, 1.1}, {50.5, 1.9},
                             {51.8, 2.15}, {52.8, 2.0}, {53.3, 1.8}};
@@ -178,11 +186,11 @@ Mesh make_patella() {
     lo.cap_bottom = 1.3;
     lo.cap_top = 0.6;
     lo.cap_power_top = 2.5;
-    return build_vertical_loft(lo, 40, 40);
+    return build_vertical_loft(lo, lod(40, detail), lod(40, detail));
 }
 
 Mesh make_ray(const std::vector<dvec3>& pts, double r_base, double r_shaft, double r_head,
-              double r_phal, double r_tip) {
+              double r_phal, double r_tip, double detail) {
     // pts: base of the metatarsal, its head, the interphalangeal region, the tip of the toe.
     const double l0 = glm::length(pts[1] - pts[0]);
     const double total = l0 + glm::length(pts[2] - pts[1]) + glm::length(pts[3] - pts[2]);
@@ -205,10 +213,10 @@ Mesh make_ray(const std::vector<dvec3>& pts, double r_base, double r_shaft, doub
     };
     lo.cap_start = r_base;
     lo.cap_end = r_tip;
-    return build_tube_loft(lo, 44, 20);
+    return build_tube_loft(lo, lod(44, detail), lod(20, detail, 16));
 }
 
-Mesh make_foot_bones() {
+Mesh make_foot_bones(double detail) {
     // Rear and midfoot as one mass along the foot axis (y): calcaneus behind and below, the talar
     // dome on top between the malleoli, navicular, cuboid and cuneiforms in front, the arch
     // under the midfoot. Sections in x-z planes.
@@ -228,19 +236,19 @@ Mesh make_foot_bones() {
         const double r = quad_r(th, hw, hw, hh, hh, 2.6) * cap;
         return dvec3(xc + r * std::cos(th), y, mid + r * std::sin(th));
     };
-    Mesh m = build_surface(fn, 80, 40, 0.5);
+    Mesh m = build_surface(fn, lod(80, detail), lod(40, detail), 0.5);
     const dvec3 h1 = L("first_metatarsal_head"), h5 = L("fifth_metatarsal_head");
     const dvec3 hx = L("hallux_tip");
-    append(m,
-           make_ray({{-1.7, 6.4, 3.6}, h1, {-2.5, 16.0, 1.55}, hx}, 1.0, 0.65, 1.05, 0.75, 0.55));
+    append(m, make_ray({{-1.7, 6.4, 3.6}, h1, {-2.5, 16.0, 1.55}, hx}, 1.0, 0.65, 1.05, 0.75, 0.55,
+                       detail));
     append(m, make_ray({{-0.5, 7.0, 3.9}, {-0.3, 13.6, 1.5}, {0.1, 16.3, 1.45}, {0.4, 18.2, 1.05}},
-                       0.7, 0.42, 0.7, 0.42, 0.32));
+                       0.7, 0.42, 0.7, 0.42, 0.32, detail));
     append(m, make_ray({{0.6, 6.8, 3.5}, {1.3, 13.0, 1.35}, {1.8, 15.6, 1.3}, {2.0, 17.2, 0.95}},
-                       0.65, 0.4, 0.65, 0.4, 0.3));
+                       0.65, 0.4, 0.65, 0.4, 0.3, detail));
     append(m, make_ray({{1.6, 6.4, 3.0}, {2.7, 12.3, 1.2}, {3.2, 14.8, 1.15}, {3.4, 16.2, 0.9}},
-                       0.6, 0.38, 0.6, 0.37, 0.28));
+                       0.6, 0.38, 0.6, 0.37, 0.28, detail));
     append(m, make_ray({{2.6, 5.8, 2.4}, h5, {4.5, 13.6, 1.1}, {4.6, 14.9, 0.85}}, 0.75, 0.38, 0.58,
-                       0.36, 0.27));
+                       0.36, 0.27, detail));
     finalize(m);
     return m;
 }
@@ -263,7 +271,7 @@ std::vector<glm::vec3> sample_centre(const VerticalLoft& lo, int n) {
     return s;
 }
 
-MuscleShape make_soleus() {
+MuscleShape make_soleus(double detail) {
     const dvec3 top = L("soleus_origin");
     const dvec3 bottom = L("soleus_end");
     static const Table centre{{11.5, 0.2, -5.0},  {15.0, 0.2, -5.4}, {20.0, 0.1, -5.5},
@@ -285,11 +293,12 @@ MuscleShape make_soleus() {
     };
     lo.cap_bottom = 2.5;
     lo.cap_top = 1.2;
-    MuscleShape m{build_vertical_loft(lo, 120, 56), sample_centre(lo, 33)};
+    MuscleShape m{build_vertical_loft(lo, lod(120, detail), lod(56, detail)),
+                  sample_centre(lo, 33)};
     return m;
 }
 
-MuscleShape make_gastrocnemius(bool medial) {
+MuscleShape make_gastrocnemius(bool medial, double detail) {
     // Each head arises from the back of its femoral condyle and ends on the common aponeurosis;
     // the medial head is bigger and reaches lower.
     const dvec3 top = L(medial ? "gastrocnemius_medial_origin" : "gastrocnemius_lateral_origin");
@@ -321,11 +330,12 @@ MuscleShape make_gastrocnemius(bool medial) {
     };
     lo.cap_bottom = medial ? 3.0 : 2.5;
     lo.cap_top = 1.5;
-    MuscleShape m{build_vertical_loft(lo, 110, 48), sample_centre(lo, 33)};
+    MuscleShape m{build_vertical_loft(lo, lod(110, detail), lod(48, detail)),
+                  sample_centre(lo, 33)};
     return m;
 }
 
-Mesh make_achilles() {
+Mesh make_achilles(double detail) {
     static const Table centre{{2.6, 0.3, -5.1},   {4.0, 0.3, -5.4},  {6.0, 0.25, -5.15},
                               {8.0, 0.2, -5.0},   {11.0, 0.2, -5.3}, {15.0, 0.2, -6.15},
                               {19.0, 0.1, -6.85}, {22.0, 0.0, -7.1}, {25.0, -0.2, -7.3}};
@@ -342,10 +352,10 @@ Mesh make_achilles() {
     };
     lo.cap_bottom = 0.6;
     lo.cap_top = 1.5;
-    return build_vertical_loft(lo, 120, 28);
+    return build_vertical_loft(lo, lod(120, detail), lod(28, detail, 16));
 }
 
-Mesh make_tibialis_anterior() {
+Mesh make_tibialis_anterior(double detail) {
     TubeLoft lo;
     lo.spine = {dvec3(L("tibialis_anterior_origin")),
                 {1.95, 2.6, 39.0},
@@ -365,7 +375,7 @@ Mesh make_tibialis_anterior() {
     };
     lo.cap_start = 1.2;
     lo.cap_end = 0.4;
-    return build_tube_loft(lo, 120, 24);
+    return build_tube_loft(lo, lod(120, detail), lod(24, detail, 16));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,7 +458,7 @@ const std::vector<std::vector<dvec3>>& subcutaneous_vein_guides() {
     return v;
 }
 
-Mesh make_skin(const std::vector<const Mesh*>& inside) {
+Mesh make_skin(const std::vector<const Mesh*>& inside, double detail) {
     std::vector<dvec3> spine{{-0.3, -0.6, 66.0}, {-0.3, -0.8, 58.0}, {-0.3, -0.9, 50.0},
                              {-0.3, -1.6, 42.0}, {-0.3, -2.2, 34.0}, {-0.1, -1.6, 24.0},
                              {0.1, -0.6, 16.0},  {0.15, 0.1, 11.0}};
@@ -574,7 +584,8 @@ Mesh make_skin(const std::vector<const Mesh*>& inside) {
     Mesh m;
     {
         // build_surface with clustering 0 and rings-2 interior rings puts ring k at u=k/(rings-1).
-        m = build_surface(fn, rings - 2, segs, 0.0);
+        // At lower detail the surface samples the same (full-resolution) wrap more sparsely.
+        m = build_surface(fn, lod(rings, detail) - 2, lod(segs, detail), 0.0);
     }
     return m;
 }
@@ -612,58 +623,59 @@ bool is_deformable_role(std::string_view role) {
     return role == "soleus" || role == "gastrocnemius_medial" || role == "gastrocnemius_lateral";
 }
 
-std::vector<DefaultStructure> build_default_leg() {
+std::vector<DefaultStructure> build_default_leg(double detail) {
+    detail = std::clamp(detail, 0.1, 1.0);
     std::vector<DefaultStructure> out;
     out.push_back(
-        {named(make_tibia(), "tibia"),
+        {named(make_tibia(detail), "tibia"),
          {},
          "vertical loft: malleolus, flared distal end, rounded-triangle shaft with anterior crest, "
          "tuberosity bump, plateau as a union of medial and lateral condyle ellipses"});
     out.push_back(
-        {named(make_fibula(), "fibula"),
+        {named(make_fibula(detail), "fibula"),
          {},
          "vertical loft: lateral malleolus (lower and more posterior than the medial), slender "
          "three-bordered shaft, head below the lateral tibial condyle"});
-    out.push_back({named(make_femur(), "femur"),
+    out.push_back({named(make_femur(detail), "femur"),
                    {},
                    "distal 40 %: shaft with linea aspera, flared metaphysis with epicondyles, and "
                    "two condyle "
                    "bodies (trochlear groove in front, intercondylar notch behind)"});
     out.push_back(
-        {named(make_patella(), "patella"),
+        {named(make_patella(detail), "patella"),
          {},
          "vertical loft: rounded triangle with the apex down, convex front, ridged back"});
     out.push_back(
-        {named(make_foot_bones(), "foot_bones"),
+        {named(make_foot_bones(detail), "foot_bones"),
          {},
          "calcaneus, talar dome, navicular, cuboid and cuneiforms as one mass with the arch "
          "beneath; five metatarsal-and-toe rays with heads at the ball of the foot"});
-    MuscleShape sol = make_soleus();
+    MuscleShape sol = make_soleus(detail);
     out.push_back(
         {named(std::move(sol.mesh), "soleus"), sol.spine,
          "broad flat crescent deep to the gastrocnemius, widest mid-calf, tapering into the "
          "Achilles tendon"});
-    MuscleShape gm = make_gastrocnemius(true);
+    MuscleShape gm = make_gastrocnemius(true, detail);
     out.push_back(
         {named(std::move(gm.mesh), "gastrocnemius_medial"), gm.spine,
          "medial head: from above the medial femoral condyle to the aponeurosis, longer and "
          "lower than the lateral"});
-    MuscleShape gl = make_gastrocnemius(false);
+    MuscleShape gl = make_gastrocnemius(false, detail);
     out.push_back({named(std::move(gl.mesh), "gastrocnemius_lateral"), gl.spine,
                    "lateral head: from above the lateral femoral condyle, shorter"});
     out.push_back(
-        {named(make_achilles(), "achilles_tendon"),
+        {named(make_achilles(detail), "achilles_tendon"),
          {},
          "flat aponeurosis under the bellies narrowing to a round-oval tendon 4 cm above the "
          "calcaneus, broadening into its insertion"});
     out.push_back(
-        {named(make_tibialis_anterior(), "tibialis_anterior"),
+        {named(make_tibialis_anterior(detail), "tibialis_anterior"),
          {},
          "tube loft: belly on the lateral tibial surface, tendon in front of the ankle to the "
          "medial cuneiform"});
     std::vector<const Mesh*> inner;
     for (const auto& s : out) inner.push_back(&s.mesh);
-    Mesh skin = make_skin(inner);
+    Mesh skin = make_skin(inner, detail);
     out.push_back(
         {named(std::move(skin), "skin"),
          {},
@@ -672,9 +684,9 @@ std::vector<DefaultStructure> build_default_leg() {
     return out;
 }
 
-std::optional<DefaultStructure> build_default_structure(std::string_view role) {
+std::optional<DefaultStructure> build_default_structure(std::string_view role, double detail) {
     if (!is_known_role(role)) return std::nullopt;
-    auto all = build_default_leg();
+    auto all = build_default_leg(detail);
     for (auto& s : all) {
         if (s.mesh.role == role) return std::move(s);
     }

@@ -25,9 +25,12 @@ struct DefaultStructure {
     std::string description;      // how it was modelled, one line
 };
 
-// All structures, in default_roles() order.
-std::vector<DefaultStructure> build_default_leg();
+// All structures, in default_roles() order. `detail` (0.1 to 1, clamped) scales every ring and
+// segment count: 1 is the full model; 0.5 (a quarter of the triangles) is the level of detail
+// for CPU devices, where vertex work dominates the frame. The shapes, landmarks and muscle
+// spines are the same at every detail.
+std::vector<DefaultStructure> build_default_leg(double detail = 1.0);
 // One structure (the skin needs the others: it is built around them).
-std::optional<DefaultStructure> build_default_structure(std::string_view role);
+std::optional<DefaultStructure> build_default_structure(std::string_view role, double detail = 1.0);
 
 } // namespace sh::anatomy

@@ -49,9 +49,9 @@ std::string landmarks_to_json() {
     return j.dump(1) + "\n";
 }
 
-LeggenResult write_default_leg(const std::filesystem::path& dir) {
+LeggenResult write_default_leg(const std::filesystem::path& dir, double detail) {
     LeggenResult r;
-    const auto leg = build_default_leg();
+    const auto leg = build_default_leg(detail);
     Manifest man;
     for (const auto& s : leg) {
         const std::string& role = s.mesh.role;

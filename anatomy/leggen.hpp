@@ -20,9 +20,9 @@ struct LeggenResult {
     std::string error; // empty on success
 };
 
-// Generates every structure and writes the files into `dir` (created if needed). Same bytes
-// on every run.
-LeggenResult write_default_leg(const std::filesystem::path& dir);
+// Generates every structure at `detail` (see build_default_leg) and writes the files into
+// `dir` (created if needed). Same bytes on every run.
+LeggenResult write_default_leg(const std::filesystem::path& dir, double detail = 1.0);
 
 // Re-imports every file of the manifest in `dir` through assimp (Triangulate,
 // GenSmoothNormals, JoinIdenticalVertices) and checks that it is closed, wound outward and

@@ -2,13 +2,14 @@
 #include "anatomy/leggen.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 namespace {
 void usage(std::FILE* f) {
     std::fprintf(
-        f, "usage: secondheart-leggen --out DIR [--no-verify]\n"
+        f, "usage: secondheart-leggen --out DIR [--detail F] [--no-verify]\n"
            "\n"
            "Generates the default right lower leg of a 175 cm adult from anatomical landmarks\n"
            "and writes one glTF (.gltf + .bin) per structure, manifest.json and landmarks.json\n"
@@ -16,6 +17,8 @@ void usage(std::FILE* f) {
            "file is imported again through assimp and checked (closed, wound outward).\n"
            "\n"
            "  --out DIR     output folder (e.g. assets/anatomy)\n"
+           "  --detail F    level of detail, 0.1 to 1 (default 1): scales every ring and\n"
+           "                segment count (0.5: a quarter of the triangles)\n"
            "  --no-verify   skip the re-import check\n"
            "  --help        this text\n");
 }
@@ -24,6 +27,7 @@ void usage(std::FILE* f) {
 int main(int argc, char** argv) {
     std::string out;
     bool verify = true;
+    double detail = 1.0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--help" || a == "-h") {
@@ -32,6 +36,19 @@ int main(int argc, char** argv) {
         }
         if (a == "--no-verify") {
             verify = false;
+            continue;
+        }
+        if (a == "--detail" && i + 1 < argc) {
+            char* end = nullptr;
+            const char* text = argv[++i];
+            detail = std::strtod(text, &end);
+            if (end == text || *end != '\0' || !(detail >= 0.1 && detail <= 1.0)) {
+                std::fprintf(stderr,
+                             "secondheart-leggen: --detail expects a number from 0.1 to 1, got "
+                             "'%s'\n",
+                             text);
+                return 2;
+            }
             continue;
         }
         if (a == "--out" && i + 1 < argc) {
@@ -51,7 +68,7 @@ int main(int argc, char** argv) {
         usage(stderr);
         return 2;
     }
-    const auto r = sh::anatomy::write_default_leg(out);
+    const auto r = sh::anatomy::write_default_leg(out, detail);
     if (!r.error.empty()) {
         std::fprintf(stderr, "secondheart-leggen: %s\n", r.error.c_str());
         return 1;

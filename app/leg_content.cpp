@@ -10,7 +10,7 @@
 
 namespace sh::app {
 
-std::filesystem::path default_leg_cache_dir() {
+std::filesystem::path default_leg_cache_dir(double detail) {
     std::filesystem::path base;
     if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
         base = xdg;
@@ -18,7 +18,9 @@ std::filesystem::path default_leg_cache_dir() {
         base = std::filesystem::path(home) / ".cache";
     else
         base = std::filesystem::temp_directory_path();
-    return base / "secondheart" / "default-leg";
+    const long percent = std::lround(std::clamp(detail, 0.0, 1.0) * 100.0);
+    if (percent >= 100) return base / "secondheart" / "default-leg";
+    return base / "secondheart" / ("default-leg-detail-" + std::to_string(percent));
 }
 
 Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
@@ -27,8 +29,10 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
                                                        const LegContentOptions& options) {
     // Regenerated on every start (about 0.3 s): the files always match this build's generator,
     // and nothing is read relative to the working directory.
-    std::filesystem::path dir = default_leg_cache_dir();
-    anatomy::LeggenResult generated = anatomy::write_default_leg(dir);
+    const double detail =
+        std::clamp(options.leg_detail.value_or(default_leg_detail(device)), 0.1, 1.0);
+    std::filesystem::path dir = default_leg_cache_dir(detail);
+    anatomy::LeggenResult generated = anatomy::write_default_leg(dir, detail);
     if (!generated.error.empty())
         std::fprintf(stderr,
                      "secondheart: cannot write the default leg to %s (%s); using the "
@@ -47,14 +51,26 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     po.clip_z_max = scene.value().bounds().valid ? scene.value().bounds().max.z : 1e9f;
     auto particles = create_flow_particles(device, submitter, geometry, po);
     if (!particles) return particles.error();
+    if (scene.value().bounds().valid) {
+        // Blood flows inside the skin: its bounds (plus a margin for vein radii exaggerated
+        // for teaching) limit the splat's resolve to the leg's part of the screen.
+        const glm::vec3 margin(3.0f);
+        particles.value().set_bounds(scene.value().bounds().min - margin,
+                                     scene.value().bounds().max + margin);
+    }
     auto post = create_post_pass(device);
     if (!post) return post.error();
     const float scale =
         options.render_scale > 0.0f ? std::clamp(options.render_scale, 0.25f, 1.0f) : 1.0f;
     LegContentOptions resolved = options;
     if (!resolved.antialias) resolved.antialias = default_antialias(device);
+    resolved.leg_detail = detail;
     return std::unique_ptr<LegContent>(
         new LegContent(device, scene.take(), particles.take(), post.take(), resolved, scale));
+}
+
+double default_leg_detail(const Device& device) {
+    return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? 0.5 : 1.0;
 }
 
 bool default_antialias(const Device& device) {
@@ -82,9 +98,25 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     // times the render scale); the post pass then anti-aliases and/or upscales them into the
     // frame's target, every pixel, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.
     OffscreenTarget& draw_target = uses_post() ? internal_ : target;
-    scene_.record(cmd, draw_target, camera, so);
-    particles_.record_splat(cmd, draw_target, camera.view_proj(aspect));
-    if (uses_post()) post_.record_post(cmd, internal_, target, options_.antialias.value_or(false));
+    scene_.record(cmd, draw_target, camera, so, info.passes);
+    if (options_.draw_points) {
+        particles_.record_barrier_for_draw(cmd);
+        draw_target.continue_rendering(cmd);
+        particles_.record_draw_points(cmd, camera.view_proj(aspect));
+        draw_target.end_rendering(cmd);
+        info.passes.mark(cmd, "particle points");
+    } else {
+        particles_.record_splat(cmd, draw_target, camera.view_proj(aspect), info.passes);
+    }
+    if (uses_post()) {
+        const bool fxaa = options_.antialias.value_or(false);
+        // A plain upscale is a blit: far cheaper than the compute pass on CPU devices.
+        if (!fxaa && internal_.has_linear_blit() && target.has_linear_blit())
+            internal_.blit_to(cmd, target);
+        else
+            post_.record_post(cmd, internal_, target, fxaa);
+        info.passes.mark(cmd, "post (upscale/AA)");
+    }
 }
 
 float LegContent::aspect(VkExtent2D e) {

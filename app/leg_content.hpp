@@ -27,12 +27,24 @@ struct LegContentOptions {
     // Scene and particles are drawn at this fraction of the frame size and upscaled (bilinear,
     // inside the post pass) before the UI, which stays sharp. 0 or 1: full size.
     float render_scale = 0.0f;
+    // Level of detail of the generated leg (anatomy::build_default_leg). Nothing: by device,
+    // see default_leg_detail().
+    std::optional<double> leg_detail;
+    // Blood as a point list instead of the compute splat: the comparison path of the
+    // benchmark table (on lavapipe points cost far more).
+    bool draw_points = false;
 };
 
 // Anti-aliasing when none is asked for: on for GPUs, off on CPU devices. On lavapipe (2 cores,
 // 1280x720) the post pass measured well above the ~3 ms budget (tens of ms: an extra
 // full-size target, one sampled read per pixel and the edge search), so it is opt-in there.
 bool default_antialias(const Device& device);
+
+// Level of detail when none is asked for: 1 on GPUs; 0.5 on CPU devices, where vertex
+// processing is single-threaded and dominated the frame (lavapipe, 1280x720, 100k particles:
+// the opaque pass took about half as long at 0.5; a quarter of the triangles). At the
+// default camera distances the two are hard to tell apart.
+double default_leg_detail(const Device& device);
 
 class LegContent final : public FrameContent {
 public:
@@ -50,6 +62,7 @@ public:
 
     std::uint32_t particle_count() const { return particles_.count(); }
     float render_scale() const { return render_scale_; }
+    double leg_detail() const { return options_.leg_detail.value_or(1.0); }
     bool antialias() const { return options_.antialias.value_or(false); }
     LegContentOptions& options() { return options_; }
     // The scene camera record() uses for a frame of `extent` (its aspect and the current view):
@@ -83,7 +96,7 @@ private:
 };
 
 // Where the default leg is generated: $XDG_CACHE_HOME/secondheart/default-leg (or ~/.cache/...,
-// or the system temporary folder).
-std::filesystem::path default_leg_cache_dir();
+// or the system temporary folder); other levels of detail in default-leg-detail-N (N percent).
+std::filesystem::path default_leg_cache_dir(double detail = 1.0);
 
 } // namespace sh::app

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 
 namespace sh::app {
 
@@ -26,6 +27,15 @@ std::string check_size(const std::string& text) {
 }
 
 } // namespace
+
+std::optional<std::optional<double>> parse_leg_detail(const std::string& text) {
+    if (text == "auto") return std::optional<double>{};
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !(v >= 0.25 && v <= 1.0))
+        return std::nullopt;
+    return std::optional<double>{v};
+}
 
 std::optional<Size> parse_size(const std::string& text) {
     const std::size_t x = text.find('x');
@@ -101,6 +111,21 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                    "Draw the leg at this fraction of the frame size, 0.25 to 1, upscaled "
                    "(bilinear) before the UI")
         ->check(CLI::Range(0.25f, 1.0f))
+        ->capture_default_str();
+    app.add_option("--leg-detail", o.leg_detail,
+                   "Level of detail of the generated leg: auto (0.5 on CPU devices such as "
+                   "lavapipe, where vertex work dominates; 1 on GPUs) or a fraction 0.25 to 1 "
+                   "of the ring and segment counts")
+        ->check([](const std::string& text) {
+            return parse_leg_detail(text)
+                       ? std::string()
+                       : "expected auto or a number from 0.25 to 1; got '" + text + "'";
+        })
+        ->capture_default_str();
+    app.add_option("--particle-draw", o.particle_draw,
+                   "How the blood is drawn: splat (compute, fast everywhere) or points (a point "
+                   "list, for comparison)")
+        ->check(CLI::IsMember({"splat", "points"}))
         ->capture_default_str();
     // Hidden hooks for the windowed smoke test.
     app.add_option("--test-resize-at", resize_args, "FRAME WxH")->expected(2)->group("");

@@ -40,6 +40,8 @@ struct Options {
     std::uint32_t benchmark = 0;     // frames to render and time; 0: off
     std::string antialias = "auto";  // FXAA-style post pass: on, off, auto (GPUs on, CPUs off)
     float render_scale = 1.0f;       // 0.25 .. 1 of the frame size (upscaled before the UI)
+    std::string leg_detail = "auto"; // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
+    std::string particle_draw = "splat"; // splat (compute) or points (the comparison path)
 
     // Hidden test hooks (window mode only): drive a resize and a minimise from inside the loop.
     std::optional<std::uint32_t> test_resize_frame;
@@ -56,6 +58,8 @@ struct ParseOutcome {
 ParseOutcome parse_command_line(int argc, char** argv);
 
 // "1280x720" -> Size; nothing for anything else (each side 1 .. 16384).
+// --leg-detail: nullopt when invalid; an empty optional for "auto"; else the fraction.
+std::optional<std::optional<double>> parse_leg_detail(const std::string& text);
 std::optional<Size> parse_size(const std::string& text);
 
 } // namespace sh::app

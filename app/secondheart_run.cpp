@@ -140,6 +140,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         panel.gpu_compute_ms = static_cast<float>(gpu.ms(GpuSection::Compute));
         panel.gpu_draw_ms = static_cast<float>(gpu.ms(GpuSection::Draw));
         panel.gpu_ui_ms = static_cast<float>(gpu.ms(GpuSection::Ui));
+        panel.gpu_passes.clear();
+        for (const auto& [name, ms] : loop.passes().smoothed().passes)
+            panel.gpu_passes.emplace_back(name, static_cast<float>(ms));
         ui.begin_frame(size, static_cast<float>(wall_dt));
         const ui::PanelEdits edits = ui::draw_control_panel(panel);
         // export/labels: the panel's export buttons, the anatomical labels, the messages.
@@ -245,13 +248,17 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         lo.palette = o.palette == "light" ? scene::Palette::Light : scene::Palette::Dark;
         if (o.antialias != "auto") lo.antialias = o.antialias == "on";
         lo.render_scale = o.render_scale;
+        lo.leg_detail = parse_leg_detail(o.leg_detail).value_or(std::nullopt);
+        lo.draw_points = o.particle_draw == "points";
         std::unique_ptr<FrameContent> content;
         std::uint32_t particle_count = 0;
         float render_scale = 1.0f;
+        double leg_detail = 1.0;
         bool antialias = false;
         if (auto leg = LegContent::create(device, submitter.value(), sim.geometry(), lo)) {
             particle_count = leg.value()->particle_count();
             render_scale = leg.value()->render_scale();
+            leg_detail = leg.value()->leg_detail();
             antialias = leg.value()->antialias();
             content = leg.take();
         } else {
@@ -332,6 +339,9 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             j["draw_ms_median"] = gpu.ms(GpuSection::Draw);
             j["ui_ms_median"] = gpu.ms(GpuSection::Ui);
             j["present_ms_median"] = gpu.ms(GpuSection::Present);
+            nlohmann::json passes = nlohmann::json::object(); // GPU ms per draw pass
+            for (const auto& [name, ms] : loop.value()->passes().median().passes) passes[name] = ms;
+            j["passes"] = passes;
             j["gpu_timestamps"] = loop.value()->timer().enabled();
             j["particles"] = particle_count;
             j["device"] = device_name;
@@ -340,6 +350,8 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             j["height"] = e.height;
             j["render_scale"] = render_scale;
             j["antialias"] = antialias;
+            j["leg_detail"] = leg_detail;
+            j["particle_draw"] = o.particle_draw;
             std::printf("%s\n", j.dump().c_str()); // the last line on stdout
             std::fflush(stdout);
         }

@@ -2,6 +2,7 @@
 
 #include "barriers.hpp"
 
+#include <stdexcept>
 #include <string>
 
 namespace sh {
@@ -25,8 +26,14 @@ Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D
 
     OffscreenTarget target;
     target.storage_ = (color_features & VK_FORMAT_FEATURE_STORAGE_IMAGE_BIT) != 0;
-    VkImageUsageFlags color_usage =
-        VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+    // TRANSFER_DST: blit_to may scale another target onto this one.
+    VkImageUsageFlags color_usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT |
+                                    VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
+                                    VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    const VkFormatFeatureFlags blit_features = VK_FORMAT_FEATURE_BLIT_SRC_BIT |
+                                               VK_FORMAT_FEATURE_BLIT_DST_BIT |
+                                               VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+    target.linear_blit_ = (color_features & blit_features) == blit_features;
     if (target.storage_) color_usage |= VK_IMAGE_USAGE_STORAGE_BIT;
     target.sampled_color_ =
         sampled_color && (color_features & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT) != 0;
@@ -35,11 +42,11 @@ Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D
     Result<Image> color = create_image(
         device, {extent, OffscreenTarget::k_color_format, color_usage, VK_IMAGE_ASPECT_COLOR_BIT});
     if (!color) return color.error();
-    // Sampled depth lets compute passes (the particle splat) test against the scene.
-    target.sampled_depth_ =
-        (depth_props.optimalTilingFeatures & VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT) != 0;
+    // A copyable depth lets compute passes (the particle splat) test against the scene.
+    target.depth_copy_ =
+        (depth_props.optimalTilingFeatures & VK_FORMAT_FEATURE_TRANSFER_SRC_BIT) != 0;
     VkImageUsageFlags depth_usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
-    if (target.sampled_depth_) depth_usage |= VK_IMAGE_USAGE_SAMPLED_BIT;
+    if (target.depth_copy_) depth_usage |= VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
     Result<Image> depth = create_image(
         device, {extent, OffscreenTarget::k_depth_format, depth_usage, VK_IMAGE_ASPECT_DEPTH_BIT});
     if (!depth) return depth.error();
@@ -73,20 +80,58 @@ void OffscreenTarget::begin_rendering(VkCommandBuffer cmd,
                        VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
     color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    record_begin_rendering(cmd, &clear_color);
+}
 
+void OffscreenTarget::continue_rendering(VkCommandBuffer cmd) {
+    // Colour: RAW/WAW against the attachment writes and compute (splat) writes before, in
+    // COLOR_ATTACHMENT_OPTIMAL. Depth: RAW/WAW against the depth tests before, and WAR against
+    // a depth copy (copy_depth leaves it in DEPTH_ATTACHMENT_OPTIMAL).
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(
+             color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+             VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+             VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+             color_layout_, VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+             VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT,
+             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depth_layout_,
+                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
+    record_begin_rendering(cmd, nullptr);
+}
+
+void OffscreenTarget::record_begin_rendering(VkCommandBuffer cmd,
+                                             const std::array<float, 4>* clear_color) {
     VkRenderingAttachmentInfo color{};
     color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
     color.imageView = color_.view();
     color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    color.loadOp =
+        clear_color != nullptr ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
     color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-    color.clearValue.color = {{clear_color[0], clear_color[1], clear_color[2], clear_color[3]}};
+    if (clear_color != nullptr) {
+        const std::array<float, 4>& c = *clear_color;
+        color.clearValue.color = {{c[0], c[1], c[2], c[3]}};
+    }
 
     VkRenderingAttachmentInfo depth{};
     depth.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
     depth.imageView = depth_.view();
     depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    depth.loadOp =
+        clear_color != nullptr ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
     // Kept after the pass: compute passes (the particle splat) sample it.
     depth.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
     depth.clearValue.depthStencil = {1.0f, 0};
@@ -114,7 +159,7 @@ void OffscreenTarget::end_rendering(VkCommandBuffer cmd) {
 
 void OffscreenTarget::begin_compute_access(VkCommandBuffer cmd) {
     // Colour: RAW/WAW, compute reads and writes (storage image) what the scene's colour
-    // attachment wrote. Depth: RAW, compute samples what the depth tests wrote.
+    // attachment wrote.
     pipeline_barrier(
         cmd, {},
         {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
@@ -122,37 +167,106 @@ void OffscreenTarget::begin_compute_access(VkCommandBuffer cmd) {
                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, color_layout_,
                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                       VK_IMAGE_LAYOUT_GENERAL),
-         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
-                       VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
-                           VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
-                       VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depth_layout_,
-                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
+                       VK_IMAGE_LAYOUT_GENERAL)});
     color_layout_ = VK_IMAGE_LAYOUT_GENERAL;
-    depth_layout_ = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
 }
 
 void OffscreenTarget::end_compute_access(VkCommandBuffer cmd) {
     // Colour: RAW/WAW, later attachment writes (overlays) and copies (readback, blit to the
-    // swapchain) see the compute writes. Depth: WAR, later depth tests wait for the sampling.
+    // swapchain) see the compute writes.
     pipeline_barrier(
         cmd, {},
         {image_barrier(
-             color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, color_layout_,
-             VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-             VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
-                 VK_ACCESS_2_TRANSFER_READ_BIT,
-             VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
-         image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
-                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_NONE, depth_layout_,
+            color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, color_layout_,
+            VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+            VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                VK_ACCESS_2_TRANSFER_READ_BIT,
+            VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+}
+
+void OffscreenTarget::blit_to(VkCommandBuffer cmd, OffscreenTarget& output) {
+    if (!linear_blit_ || !output.linear_blit_)
+        throw std::logic_error("OffscreenTarget::blit_to: the colour format cannot be blitted");
+    // Source: RAW, the blit reads what the scene's attachment writes and the splat's storage
+    // writes left. Output: WAW/WAR against its earlier writes and reads (previous frame's UI
+    // pass, readback and swapchain blit); every pixel is rewritten, contents discarded.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       color_layout_, VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL),
+         image_barrier(output.color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
+                       VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    const VkExtent2D src = extent(), dst = output.extent();
+    VkImageBlit region{};
+    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.srcOffsets[1] = {static_cast<std::int32_t>(src.width),
+                            static_cast<std::int32_t>(src.height), 1};
+    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.dstOffsets[1] = {static_cast<std::int32_t>(dst.width),
+                            static_cast<std::int32_t>(dst.height), 1};
+    vkCmdBlitImage(cmd, color_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, output.color_.get(),
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, VK_FILTER_LINEAR);
+    // Output: RAW for the UI overlay (colour attachment) and the copies after it. Source: WAR,
+    // its next clear waits for the blit's reads.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(output.color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+         image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    output.color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+}
+
+void OffscreenTarget::copy_depth(VkCommandBuffer cmd, VkBuffer dst) {
+    if (!depth_copy_) throw std::logic_error("OffscreenTarget::copy_depth: no TRANSFER_SRC depth");
+    // Depth: RAW, the copy reads what the depth tests wrote.
+    pipeline_barrier(cmd, {},
+                     {image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT,
+                                    VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
+                                        VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
+                                    VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, depth_layout_,
+                                    VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                                    VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+    const VkExtent2D e = extent();
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_DEPTH_BIT, 0, 0, 1};
+    region.imageExtent = {e.width, e.height, 1};
+    vkCmdCopyImageToBuffer(cmd, depth_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst, 1,
+                           &region);
+    // Depth: WAR, later depth tests wait for the copy; back to the attachment layout.
+    // Buffer: RAW, compute shaders read the copy.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(dst, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
+        {image_barrier(depth_.get(), VK_IMAGE_ASPECT_DEPTH_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
                        VK_PIPELINE_STAGE_2_EARLY_FRAGMENT_TESTS_BIT |
                            VK_PIPELINE_STAGE_2_LATE_FRAGMENT_TESTS_BIT,
                        VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_READ_BIT |
                            VK_ACCESS_2_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT,
                        VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL)});
-    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
 }
 

@@ -38,18 +38,26 @@ public:
     const Image& depth() const noexcept { return depth_; }
     // True when the colour image also has STORAGE usage (compute may splat into it).
     bool has_storage() const noexcept { return storage_; }
-    // True when the depth image also has SAMPLED usage (compute may depth-test against it).
-    bool has_sampled_depth() const noexcept { return sampled_depth_; }
+    // True when the depth image also has TRANSFER_SRC usage (copy_depth: compute passes
+    // depth-test against a copy of it).
+    bool has_depth_copy() const noexcept { return depth_copy_; }
     // True when the colour image also has SAMPLED usage with linear filtering (a post pass may
     // read it through a sampler: anti-aliasing, upscaling from a smaller internal target).
     bool has_sampled_color() const noexcept { return sampled_color_; }
 
     // For compute passes between end_rendering and the next use (the particle splat): colour
-    // -> GENERAL (storage read/write), depth -> SHADER_READ_ONLY (sampled). end_compute_access
-    // puts both back into their attachment layouts, so readback and the next frame's
-    // begin_rendering work unchanged. Both record barriers after the scene's attachment writes.
+    // -> GENERAL (storage read/write); end_compute_access puts it back into
+    // COLOR_ATTACHMENT_OPTIMAL, so readback and the next frame's begin_rendering work unchanged.
+    // Both record barriers after the scene's attachment writes.
     void begin_compute_access(VkCommandBuffer cmd);
     void end_compute_access(VkCommandBuffer cmd);
+
+    // Copies the depth image (one float per pixel, rows top first) into `dst` (width*height*4
+    // bytes, STORAGE + TRANSFER_DST) for compute shaders to read (needs has_depth_copy()).
+    // Why a copy and not a sampled depth image: on lavapipe a texelFetch costs several times a
+    // storage-buffer load, and the splat does five per particle (measured: the splat pass went
+    // from ~4x to ~1x the cost of its atomics). The copy is one memcpy-speed transfer.
+    void copy_depth(VkCommandBuffer cmd, VkBuffer dst);
 
     // For a compute pass that overwrites every colour pixel (a post pass writing its result):
     // colour -> GENERAL with the old contents discarded; end_color_overwrite puts it back into
@@ -63,9 +71,20 @@ public:
     void begin_color_sampling(VkCommandBuffer cmd);
     void end_color_sampling(VkCommandBuffer cmd);
 
+    // Scales this target's colour image onto `output`'s (bilinear blit; the render-scale
+    // upscale without anti-aliasing), leaving both in COLOR_ATTACHMENT_OPTIMAL with the
+    // output's writes visible to colour-attachment reads and writes. Needs has_linear_blit()
+    // on both. On lavapipe this is ~10x cheaper than the compute post pass, which samples
+    // every output pixel through a sampler (measured at 1280x720: ~36 ms for that pass).
+    void blit_to(VkCommandBuffer cmd, OffscreenTarget& output);
+    bool has_linear_blit() const noexcept { return linear_blit_; }
+
     // Transitions both images to attachment layouts, begins dynamic rendering with cleared
     // colour and depth (1.0), and sets a full-target viewport and scissor.
     void begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>& clear_color);
+    // Begins dynamic rendering again over what is there (LOAD; after a scene pass, a splat or
+    // a depth copy): for drawing more on top, such as the particles as points.
+    void continue_rendering(VkCommandBuffer cmd);
     void end_rendering(VkCommandBuffer cmd);
 
     // Records: colour -> TRANSFER_SRC, copy into `readback` (width*height*4 bytes, host
@@ -76,11 +95,14 @@ public:
     Result<RgbaPixels> read_back(const Device& device, const ImmediateSubmitter& submitter);
 
 private:
+    // Attachments, viewport and scissor; clear_color null: LOAD instead of CLEAR.
+    void record_begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>* clear_color);
     friend Result<OffscreenTarget> create_offscreen_target(const Device&, VkExtent2D, bool);
     Image color_;
     Image depth_;
     bool storage_ = false;
-    bool sampled_depth_ = false;
+    bool depth_copy_ = false;
+    bool linear_blit_ = false;
     bool sampled_color_ = false;
     // Layouts as of the end of the last recorded command buffer (single recording thread).
     VkImageLayout color_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;

@@ -55,5 +55,6 @@ using UniqueBuffer = DeviceHandle<VkBuffer, vkDestroyBuffer>;
 using UniqueImage = DeviceHandle<VkImage, vkDestroyImage>;
 using UniqueImageView = DeviceHandle<VkImageView, vkDestroyImageView>;
 using UniqueMemory = DeviceHandle<VkDeviceMemory, vkFreeMemory>;
+using UniqueQueryPool = DeviceHandle<VkQueryPool, vkDestroyQueryPool>;
 
 } // namespace sh

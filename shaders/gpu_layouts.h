@@ -144,11 +144,11 @@ struct MuscleDeformPush {
     uint vertex_offset; // first vertex of the muscle in the scene position/normal buffers
     uint rig_offset;    // first rig entry (2 vec4 per vertex: t + radial, rest normal)
     uint vertex_count;
-    uint spine_offset;  // first spine point (vec4: xyz, w = arc-length fraction)
+    uint spine_offset; // first spine point (vec4: xyz, w = arc-length fraction)
     uint spine_count;
-    float lambda;       // belly length factor
-    float bulge;        // k
-    float anchor;       // t that stays put
+    float lambda; // belly length factor
+    float bulge;  // k
+    float anchor; // t that stays put
 };
 
 #ifdef __cplusplus
@@ -258,9 +258,16 @@ struct SplatPush {
     uint particle_count;
     float occluded_alpha; // 0: particles behind the scene depth are hidden; > 0: dimmed by it
     float clip_z_max;     // particles above this height (cm) are not drawn: the leg mesh ends
-    float pad0;           // there, while the network's femoral veins run on to the groin
-    float pad1;
-    float pad2;
+                          // there, while the network's femoral veins run on to the groin
+    // The resolve covers only this pixel rectangle, where the particles can land (the leg's
+    // screen bounds): on lavapipe a full-frame resolve costs more than the splat itself.
+    uint rect_x;
+    uint rect_y;
+    uint rect_width;
+    uint rect_height;
+    uint pad0;
+    uint pad1;
+    uint pad2;
 };
 
 // Push constants of particles_points.vert/.frag (80 bytes).
@@ -268,8 +275,8 @@ struct PointsPush {
     mat4 view_proj;
     float point_size;   // pixels (1 without largePoints)
     float reflux_scale; // reflux points are this much bigger
+    float clip_z_max;   // as SplatPush: nothing is drawn above the top of the leg mesh
     float pad0;
-    float pad1;
 };
 
 #ifdef __cplusplus
@@ -278,7 +285,7 @@ static_assert(offsetof(FlowParticle, position) == 32);
 static_assert(sizeof(FlowCompartmentGpu) == 48);
 static_assert(sizeof(FlowLinkGpu) == 32);
 static_assert(sizeof(FlowPush) == 48);
-static_assert(sizeof(SplatPush) == 96);
+static_assert(sizeof(SplatPush) == 112);
 static_assert(sizeof(PointsPush) == 80);
 } // namespace sh::gpu
 #endif

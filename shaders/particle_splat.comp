@@ -16,7 +16,9 @@ layout(local_size_x = PARTICLE_WORKGROUP_SIZE) in;
 
 layout(std430, set = 0, binding = 0) readonly buffer Particles { FlowParticle particles[]; };
 layout(std430, set = 0, binding = 1) buffer Accum { uint accum[]; };
-layout(set = 0, binding = 3) uniform sampler2D scene_depth;
+// The scene's depth, copied into a buffer (OffscreenTarget::copy_depth): on lavapipe a buffer
+// load costs a fraction of a texelFetch.
+layout(std430, set = 0, binding = 3) readonly buffer SceneDepth { float scene_depth[]; };
 
 layout(push_constant) uniform PushBlock { SplatPush pc; };
 
@@ -29,7 +31,7 @@ uint rgb565(uint rgba) {
 
 void splat(ivec2 xy, float z, uint edge, uint color) {
     if (xy.x < 0 || xy.y < 0 || xy.x >= int(pc.width) || xy.y >= int(pc.height)) return;
-    float scene = texelFetch(scene_depth, xy, 0).r;
+    float scene = scene_depth[uint(xy.y) * pc.width + uint(xy.x)];
     // A small bias so that a particle exactly on a surface is not hidden by it.
     uint occluded = z > scene + 1e-5 ? 1u : 0u;
     if (occluded == 1u && pc.occluded_alpha <= 0.0) return;
@@ -37,6 +39,16 @@ void splat(ivec2 xy, float z, uint edge, uint color) {
     uint key = (dq << 18) | (occluded << 17) | (edge << 16) | color;
     atomicMin(accum[uint(xy.y) * pc.width + uint(xy.x)], key);
 }
+
+// Forward: the centre, then its 4 edge neighbours.
+const ivec2 k_plus[5] = ivec2[5](ivec2(0, 0), ivec2(1, 0), ivec2(-1, 0), ivec2(0, 1), ivec2(0, -1));
+// Reflux: a 5x5 square without its corners (21 pixels); the inner 3x3 is the half-alpha "edge".
+const ivec2 k_ring[21] = ivec2[21](
+    ivec2(-1, -2), ivec2(0, -2), ivec2(1, -2),
+    ivec2(-2, -1), ivec2(-1, -1), ivec2(0, -1), ivec2(1, -1), ivec2(2, -1),
+    ivec2(-2, 0), ivec2(-1, 0), ivec2(0, 0), ivec2(1, 0), ivec2(2, 0),
+    ivec2(-2, 1), ivec2(-1, 1), ivec2(0, 1), ivec2(1, 1), ivec2(2, 1),
+    ivec2(-1, 2), ivec2(0, 2), ivec2(1, 2));
 
 void main() {
     uint id = gl_GlobalInvocationID.x;
@@ -52,19 +64,22 @@ void main() {
     ivec2 centre = ivec2(floor(pixel));
     uint color = rgb565(p.color);
 
-    if ((p.flags & FLOW_FLAG_REFLUX) != 0u && (p.flags & FLOW_FLAG_STOPPED) == 0u) {
-        for (int dy = -2; dy <= 2; ++dy) {
-            for (int dx = -2; dx <= 2; ++dx) {
-                if (abs(dx) == 2 && abs(dy) == 2) continue; // round the corners
-                uint inner = max(abs(dx), abs(dy)) < 2 ? 1u : 0u;
-                splat(centre + ivec2(dx, dy), ndc.z, inner, color);
-            }
+    // One loop over the footprint's pixels, not an if/else of two footprints: on lavapipe both
+    // sides of a branch run (masked) for every group of 8 particles, while a loop runs only as
+    // many times as its longest lane needs, so groups without a reflux particle do 5 splats,
+    // not 5 + 21.
+    const bool reflux = (p.flags & FLOW_FLAG_REFLUX) != 0u && (p.flags & FLOW_FLAG_STOPPED) == 0u;
+    const int n = reflux ? 21 : 5;
+    for (int k = 0; k < n; ++k) {
+        ivec2 offset;
+        uint edge;
+        if (reflux) {
+            offset = k_ring[k];
+            edge = max(abs(offset.x), abs(offset.y)) < 2 ? 1u : 0u;
+        } else {
+            offset = k_plus[min(k, 4)]; // clamped: masked-off lanes still index
+            edge = k == 0 ? 0u : 1u;
         }
-    } else {
-        splat(centre, ndc.z, 0u, color);
-        splat(centre + ivec2(1, 0), ndc.z, 1u, color);
-        splat(centre + ivec2(-1, 0), ndc.z, 1u, color);
-        splat(centre + ivec2(0, 1), ndc.z, 1u, color);
-        splat(centre + ivec2(0, -1), ndc.z, 1u, color);
+        splat(centre + offset, ndc.z, edge, color);
     }
 }

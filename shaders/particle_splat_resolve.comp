@@ -1,7 +1,7 @@
 #version 450
 #extension GL_GOOGLE_include_directive : require
 // Blends the particle splats (particle_splat.comp) onto the colour image: one invocation per
-// pixel. Centre pixels cover 90%, edge pixels 45%, occluded ones are scaled by occluded_alpha.
+// pixel of the rectangle where particles can land. Centre pixels cover 90%, edge pixels 45%, occluded ones are scaled by occluded_alpha.
 #include "gpu_layouts.h"
 
 layout(local_size_x = SPLAT_TILE, local_size_y = SPLAT_TILE) in;
@@ -12,8 +12,8 @@ layout(set = 0, binding = 2, rgba8) uniform image2D color_image;
 layout(push_constant) uniform PushBlock { SplatPush pc; };
 
 void main() {
-    uvec2 xy = gl_GlobalInvocationID.xy;
-    if (xy.x >= pc.width || xy.y >= pc.height) return;
+    uvec2 xy = gl_GlobalInvocationID.xy + uvec2(pc.rect_x, pc.rect_y);
+    if (xy.x >= pc.rect_x + pc.rect_width || xy.y >= pc.rect_y + pc.rect_height) return;
     uint key = accum[xy.y * pc.width + xy.x];
     if (key == SPLAT_EMPTY) return;
     vec3 rgb = vec3(float((key >> 11) & 31u) / 31.0, float((key >> 5) & 63u) / 63.0,

@@ -15,6 +15,8 @@ layout(location = 1) flat out uint out_ring;
 void main() {
     FlowParticle p = particles[gl_VertexIndex];
     gl_Position = pc.view_proj * vec4(p.position.xyz, 1.0);
+    // Above the leg mesh (the femoral veins run on to the groin): outside the clip volume.
+    if (p.position.z > pc.clip_z_max) gl_Position = vec4(0.0, 0.0, -1.0, 1.0);
     bool reflux = (p.flags & FLOW_FLAG_REFLUX) != 0u && (p.flags & FLOW_FLAG_STOPPED) == 0u;
     gl_PointSize = reflux ? pc.point_size * pc.reflux_scale : pc.point_size;
     out_color = unpackUnorm4x8(p.color);

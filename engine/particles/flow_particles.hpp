@@ -25,6 +25,7 @@
 #include "memory.hpp"
 #include "offscreen_target.hpp"
 #include "particles/flow_particles_reference.hpp"
+#include "pass_timer.hpp"
 #include "result.hpp"
 #include "vein_data.hpp"
 #include "vk_handle.hpp"
@@ -59,6 +60,16 @@ struct FlowParticleOptions {
     VkFormat depth_format = OffscreenTarget::k_depth_format;
 };
 
+// Pixels [x, x+width) x [y, y+height) of a target.
+struct PixelRect {
+    std::uint32_t x = 0, y = 0, width = 0, height = 0;
+};
+// The pixels a world-space box can cover on a `extent` target seen through `view_proj`, grown
+// by `margin` pixels and clamped to the target; the whole target when a corner is behind the
+// eye (w <= 0); empty (width 0) when the box is entirely off screen.
+PixelRect screen_rect(const glm::mat4& view_proj, const glm::vec3& box_min,
+                      const glm::vec3& box_max, VkExtent2D extent, std::uint32_t margin);
+
 class FlowParticles {
 public:
     FlowParticles() = default;
@@ -74,7 +85,9 @@ public:
     Result<bool> attach_target(const Device& device, const OffscreenTarget& target);
     // After the scene pass (outside rendering); leaves the target in its attachment layouts.
     // Throws std::logic_error if the target was not attached.
-    void record_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj);
+    // `passes` marks "splat clear", "particle splat" and "splat resolve" (GPU timestamps).
+    void record_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj,
+                      const PassMarker& passes = {});
 
     void record_barrier_for_draw(VkCommandBuffer cmd) const;
     void record_draw_points(VkCommandBuffer cmd, const glm::mat4& view_proj) const;
@@ -85,6 +98,13 @@ public:
     void set_color_mode(std::uint32_t mode) noexcept { push_.color_mode = mode; }
     void set_occluded_alpha(float alpha) noexcept { options_.occluded_alpha = alpha; }
     void set_clip_height(float z_cm) noexcept { options_.clip_z_max = z_cm; }
+    // Where particles can be (world cm): the resolve then covers only its screen rectangle.
+    // Default: everywhere (the whole target).
+    void set_bounds(const glm::vec3& min, const glm::vec3& max) noexcept {
+        bounds_min_ = min;
+        bounds_max_ = max;
+        has_bounds_ = true;
+    }
     const gpu::FlowPush& push() const noexcept { return push_; }
     const FlowTables& tables() const noexcept { return tables_; }
     std::uint32_t count() const noexcept { return push_.particle_count; }
@@ -124,10 +144,12 @@ private:
     UniquePipelineLayout splat_layout_;
     UniquePipeline splat_pipeline_;
     UniquePipeline resolve_pipeline_;
-    UniqueSampler depth_sampler_;
     UniqueDescriptorPool splat_pool_;
     VkDescriptorSet splat_set_ = VK_NULL_HANDLE;
     Buffer accum_;
+    Buffer depth_copy_; // the target's depth, copied before each splat
+    glm::vec3 bounds_min_{0.0f}, bounds_max_{0.0f};
+    bool has_bounds_ = false;
     VkImage splat_image_ = VK_NULL_HANDLE;
     VkExtent2D splat_extent_{};
 };

@@ -5,6 +5,8 @@
 #include "pipelines.hpp"
 #include "vk_check.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace sh {
@@ -17,6 +19,36 @@ std::uint32_t groups(std::uint32_t n, std::uint32_t size) {
 }
 
 } // namespace
+
+PixelRect screen_rect(const glm::mat4& view_proj, const glm::vec3& box_min,
+                      const glm::vec3& box_max, VkExtent2D extent, std::uint32_t margin) {
+    const PixelRect whole{0, 0, extent.width, extent.height};
+    float lo_x = 1e30f, lo_y = 1e30f, hi_x = -1e30f, hi_y = -1e30f;
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p((corner & 1) ? box_max.x : box_min.x,
+                          (corner & 2) ? box_max.y : box_min.y,
+                          (corner & 4) ? box_max.z : box_min.z);
+        const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+        if (clip.w <= 1e-6f) return whole; // the box reaches behind the eye: no useful bound
+        // Pixel coordinates as the splat computes them (NDC y = -1 is the top row).
+        const float px = (clip.x / clip.w * 0.5f + 0.5f) * static_cast<float>(extent.width);
+        const float py = (clip.y / clip.w * 0.5f + 0.5f) * static_cast<float>(extent.height);
+        lo_x = std::min(lo_x, px);
+        lo_y = std::min(lo_y, py);
+        hi_x = std::max(hi_x, px);
+        hi_y = std::max(hi_y, py);
+    }
+    const float m = static_cast<float>(margin);
+    const auto clamp_to = [](float v, std::uint32_t side) {
+        return static_cast<std::uint32_t>(std::clamp(v, 0.0f, static_cast<float>(side)));
+    };
+    const std::uint32_t x0 = clamp_to(std::floor(lo_x - m), extent.width);
+    const std::uint32_t y0 = clamp_to(std::floor(lo_y - m), extent.height);
+    const std::uint32_t x1 = clamp_to(std::ceil(hi_x + m) + 1.0f, extent.width);
+    const std::uint32_t y1 = clamp_to(std::ceil(hi_y + m) + 1.0f, extent.height);
+    if (x1 <= x0 || y1 <= y0) return PixelRect{0, 0, 0, 0};
+    return PixelRect{x0, y0, x1 - x0, y1 - y0};
+}
 
 Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp) {
     const VkDevice dev = device.get();
@@ -54,12 +86,12 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     fp.points_pipeline_ = points_pipeline.take();
     fp.large_points_ = device.large_points();
 
-    // Splat path: particles, accumulation buffer, colour (storage image), depth (sampled).
+    // Splat path: particles, accumulation buffer, colour (storage image), depth (a copy).
     const VkDescriptorSetLayoutBinding bindings[4] = {
         {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {2, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
-        {3, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr}};
+        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr}};
     VkDescriptorSetLayoutCreateInfo set_info{};
     set_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
     set_info.bindingCount = 4;
@@ -80,19 +112,14 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
         create_compute_pipeline(dev, fp.splat_layout_.get(), "particle_splat_resolve.comp");
     if (!resolve) return resolve.error();
     fp.resolve_pipeline_ = resolve.take();
-
-    // texelFetch ignores filtering and addressing; the sampler only completes the descriptor.
-    auto sampler = create_clamped_sampler(dev, VK_FILTER_NEAREST);
-    if (!sampler) return sampler.error();
-    fp.depth_sampler_ = sampler.take();
     return true;
 }
 
 Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenTarget& target) {
     if (!target.has_storage())
         return Error{"particle splat: the colour image has no STORAGE usage", {}};
-    if (!target.has_sampled_depth())
-        return Error{"particle splat: the depth image has no SAMPLED usage", {}};
+    if (!target.has_depth_copy())
+        return Error{"particle splat: the depth image has no TRANSFER_SRC usage", {}};
     const VkDevice dev = device.get();
     const VkExtent2D extent = target.extent();
     // The caller guarantees no submission still uses the old set and buffer (resize waits for
@@ -105,10 +132,15 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
                       MemoryUse::DeviceLocal);
     if (!accum) return accum.error();
     accum_ = accum.take();
+    auto depth_copy =
+        create_buffer(device, VkDeviceSize{extent.width} * extent.height * 4,
+                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                      MemoryUse::DeviceLocal);
+    if (!depth_copy) return depth_copy.error();
+    depth_copy_ = depth_copy.take();
 
-    const VkDescriptorPoolSize sizes[3] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2},
-                                           {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1},
-                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
+    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1}};
     auto pool = create_descriptor_pool(dev, std::span(sizes), 1u);
     if (!pool) return pool.error();
     splat_pool_ = pool.take();
@@ -116,12 +148,11 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     if (!set) return set.error();
     splat_set_ = set.value();
 
-    const VkDescriptorBufferInfo buffers[2] = {{particles_.get(), 0, VK_WHOLE_SIZE},
-                                               {accum_.get(), 0, VK_WHOLE_SIZE}};
+    const VkDescriptorBufferInfo buffers[3] = {{particles_.get(), 0, VK_WHOLE_SIZE},
+                                               {accum_.get(), 0, VK_WHOLE_SIZE},
+                                               {depth_copy_.get(), 0, VK_WHOLE_SIZE}};
     const VkDescriptorImageInfo color{VK_NULL_HANDLE, target.color().view(),
                                       VK_IMAGE_LAYOUT_GENERAL};
-    const VkDescriptorImageInfo depth{depth_sampler_.get(), target.depth().view(),
-                                      VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     VkWriteDescriptorSet writes[4]{};
     for (std::uint32_t i = 0; i < 4; ++i) {
         writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
@@ -135,8 +166,8 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     writes[1].pBufferInfo = &buffers[1];
     writes[2].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_IMAGE;
     writes[2].pImageInfo = &color;
-    writes[3].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
-    writes[3].pImageInfo = &depth;
+    writes[3].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    writes[3].pBufferInfo = &buffers[2];
     vkUpdateDescriptorSets(dev, 4, writes, 0, nullptr);
     splat_image_ = target.color().get();
     splat_extent_ = extent;
@@ -144,7 +175,7 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
 }
 
 void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
-                                 const glm::mat4& view_proj) {
+                                 const glm::mat4& view_proj, const PassMarker& passes) {
     if (splat_set_ == VK_NULL_HANDLE || splat_image_ != target.color().get() ||
         splat_extent_.width != target.extent().width ||
         splat_extent_.height != target.extent().height)
@@ -167,7 +198,9 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
                                      VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
                                          VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
                      {});
+    target.copy_depth(cmd, depth_copy_.get());
     target.begin_compute_access(cmd);
+    passes.mark(cmd, "splat clear");
 
     gpu::SplatPush push{};
     push.view_proj = view_proj;
@@ -182,6 +215,7 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
                        &push);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_pipeline_.get());
     vkCmdDispatch(cmd, groups(push.particle_count, gpu::PARTICLE_WORKGROUP_SIZE), 1, 1);
+    passes.mark(cmd, "particle splat");
     // Accumulation buffer: RAW, the resolve reads the splat's atomics.
     pipeline_barrier(
         cmd,
@@ -189,10 +223,23 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
                         VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
                         k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
         {});
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
-    vkCmdDispatch(cmd, groups(push.width, gpu::SPLAT_TILE), groups(push.height, gpu::SPLAT_TILE),
-                  1);
+    // The footprint reaches 2 pixels from a particle's centre pixel; 4 leaves a margin.
+    const PixelRect rect = has_bounds_
+                               ? screen_rect(view_proj, bounds_min_, bounds_max_, splat_extent_, 4)
+                               : PixelRect{0, 0, splat_extent_.width, splat_extent_.height};
+    if (rect.width != 0 && rect.height != 0) {
+        push.rect_x = rect.x;
+        push.rect_y = rect.y;
+        push.rect_width = rect.width;
+        push.rect_height = rect.height;
+        vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
+                           &push);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
+        vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE),
+                      groups(rect.height, gpu::SPLAT_TILE), 1);
+    }
     target.end_compute_access(cmd);
+    passes.mark(cmd, "splat resolve");
 }
 
 void FlowParticles::record_barrier_for_draw(VkCommandBuffer cmd) const {
@@ -211,6 +258,7 @@ void FlowParticles::record_draw_points(VkCommandBuffer cmd, const glm::mat4& vie
     // Without largePoints every point is 1 pixel (a larger gl_PointSize is invalid there).
     push.point_size = large_points_ ? options_.point_size : 1.0f;
     push.reflux_scale = large_points_ ? options_.reflux_point_scale : 1.0f;
+    push.clip_z_max = options_.clip_z_max;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, points_pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, points_layout_.get(), 0, 1,
                             &points_set_, 0, nullptr);

@@ -157,7 +157,7 @@ void MeshRenderer::record_skin_back(VkCommandBuffer cmd, VkPipelineLayout layout
     }
 }
 
-void MeshRenderer::record_translucent(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
+bool MeshRenderer::record_translucent(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
                                       const glm::vec3& eye) const {
     // Per-mesh sort by bounds centre: the structures are convex-ish and mostly side by side,
     // so this gets the common case right without per-triangle sorting.
@@ -166,13 +166,14 @@ void MeshRenderer::record_translucent(VkCommandBuffer cmd, VkPipelineLayout layo
         if (d.kind != StructureKind::Skin && material_for(d.kind, mode).translucent)
             order.push_back(&d);
     }
-    if (order.empty()) return;
+    if (order.empty()) return false;
     std::sort(order.begin(), order.end(), [&](const MeshDraw* a, const MeshDraw* b) {
         return glm::distance(a->centre, eye) > glm::distance(b->centre, eye);
     });
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, front_faces_.get());
     vkCmdBindIndexBuffer(cmd, indices_.get(), 0, VK_INDEX_TYPE_UINT32);
     for (const MeshDraw* d : order) draw(cmd, layout, *d, material_for(d->kind, mode));
+    return true;
 }
 
 void MeshRenderer::record_skin_front(VkCommandBuffer cmd, VkPipelineLayout layout,

@@ -63,8 +63,8 @@ public:
     void record_opaque(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
     // The skin's back faces (the far side of the envelope): call before other translucency.
     void record_skin_back(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
-    // Translucent non-skin meshes back to front, seen from `eye`.
-    void record_translucent(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
+    // Translucent non-skin meshes back to front, seen from `eye`. False when there were none.
+    bool record_translucent(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
                             const glm::vec3& eye) const;
     // The skin's front faces: the last scene draw.
     void record_skin_front(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;

@@ -157,7 +157,7 @@ void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& opti
 }
 
 void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
-                           const SceneOptions& options) {
+                           const SceneOptions& options, const PassMarker& passes) {
     const VkExtent2D extent = target.extent();
     write_globals(camera, options,
                   static_cast<float>(extent.width) /
@@ -180,6 +180,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
                    VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
                    VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
 
+    passes.mark(cmd, "scene setup");
+
     target.begin_rendering(cmd, background_color(options.palette));
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
@@ -187,12 +189,24 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     // Opaque first (they write depth), then translucency from the outside in: the far side of
     // the skin, the vein tubes, translucent muscles back to front, the near side of the skin.
     meshes_.record_opaque(cmd, layout, options.mode);
-    if (options.show_valves) veins_.record_valves(cmd, layout);
-    if (options.show_skin) meshes_.record_skin_back(cmd, layout, options.mode);
-    if (options.show_veins) veins_.record_tubes(cmd, layout, options.vein_opacity);
-    meshes_.record_translucent(cmd, layout, options.mode, camera.eye());
+    passes.mark(cmd, "opaque");
+    if (options.show_valves) {
+        veins_.record_valves(cmd, layout);
+        passes.mark(cmd, "valves");
+    }
+    if (options.show_skin) {
+        meshes_.record_skin_back(cmd, layout, options.mode);
+        passes.mark(cmd, "skin back");
+    }
+    if (options.show_veins) {
+        veins_.record_tubes(cmd, layout, options.vein_opacity);
+        passes.mark(cmd, "veins");
+    }
+    if (meshes_.record_translucent(cmd, layout, options.mode, camera.eye()))
+        passes.mark(cmd, "translucent");
     if (options.show_skin) meshes_.record_skin_front(cmd, layout, options.mode);
     target.end_rendering(cmd);
+    if (options.show_skin) passes.mark(cmd, "skin front");
 }
 
 } // namespace sh::scene

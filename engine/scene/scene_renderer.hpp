@@ -15,6 +15,7 @@
 #include "immediate_submit.hpp"
 #include "memory.hpp"
 #include "offscreen_target.hpp"
+#include "pass_timer.hpp"
 #include "result.hpp"
 #include "scene/camera.hpp"
 #include "scene/mesh_renderer.hpp"
@@ -60,9 +61,10 @@ public:
     // Records: muscle deformation (compute) and the frame's data upload, their barriers, then
     // target.begin_rendering (cleared to the palette's background), every draw, and
     // target.end_rendering. Must be called outside rendering; the target must stay alive
-    // until the command buffer completes.
+    // until the command buffer completes. `passes` marks the end of each pass (GPU timestamps:
+    // "scene setup", "opaque", "valves", "skin back", "veins", "translucent", "skin front").
     void record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
-                const SceneOptions& options);
+                const SceneOptions& options, const PassMarker& passes = {});
 
     // Bounds of the whole leg (all meshes), for camera presets.
     const anatomy::Bounds& bounds() const noexcept { return bounds_; }

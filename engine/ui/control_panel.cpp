@@ -155,6 +155,11 @@ PanelEdits draw_control_panel(PanelState& s) {
     ImGui::Text("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)",
                 static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),
                 static_cast<double>(s.gpu_draw_ms), static_cast<double>(s.gpu_ui_ms));
+    if (!s.gpu_passes.empty() && ImGui::TreeNode("draw passes (GPU ms)")) {
+        for (const auto& [name, ms] : s.gpu_passes)
+            ImGui::Text("%-18s %6.2f", name.c_str(), static_cast<double>(ms));
+        ImGui::TreePop();
+    }
     if (!s.device_name.empty()) ImGui::TextDisabled("%s", s.device_name.c_str());
     s.panel_right_px = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();

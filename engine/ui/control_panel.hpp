@@ -6,6 +6,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sh::ui {
@@ -59,6 +60,8 @@ struct PanelState {
     float gpu_compute_ms = 0;
     float gpu_draw_ms = 0;
     float gpu_ui_ms = 0;
+    // The draw's passes (GPU timestamps, smoothed), in the order they ran: name, ms.
+    std::vector<std::pair<std::string, float>> gpu_passes;
     std::string device_name;
     float panel_right_px = 0; // right edge of the panel window (overlays keep clear of it)
 };

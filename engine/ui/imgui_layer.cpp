@@ -1,12 +1,15 @@
 #include "imgui_layer.hpp"
 
+#include "ui_scale.hpp"
 #include "vk_check.hpp"
 
+#include <algorithm>
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_vulkan.h>
 #include <imgui.h>
 #include <SDL.h>
 #include <SDL_vulkan.h>
+#include <stdexcept>
 
 namespace sh {
 
@@ -103,13 +106,39 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
         layer->sdl_backend_ = true;
     }
 
+    layer->instance_ = instance.get();
+    layer->submitter_ = &submitter;
+    float raster = 1.0f;
+    if (window != nullptr) {
+        int w = 0, h = 0, pw = 0, ph = 0;
+        SDL_GetWindowSize(window, &w, &h);
+        SDL_Vulkan_GetDrawableSize(window, &pw, &ph);
+        raster = compute_ui_scale(w, h, static_cast<std::uint32_t>(std::max(pw, 0)),
+                                  static_cast<std::uint32_t>(std::max(ph, 0)))
+                     .font_raster;
+    }
+    if (auto ok = layer->init_vulkan_backend(raster); !ok) return ok.error();
+    return layer;
+}
+
+Result<bool> ImGuiLayer::init_vulkan_backend(float font_raster) {
+    // The default font (ProggyClean, 13 px) rasterised at the pixel scale and drawn at
+    // 1 / scale: the same size in points, sharp in pixels.
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig font;
+    font.SizePixels = 13.0f * font_raster;
+    io.Fonts->AddFontDefault(&font);
+    io.FontGlobalScale = 1.0f / font_raster;
+    font_raster_ = font_raster;
+
     ImGui_ImplVulkan_InitInfo init{};
-    init.Instance = instance.get();
-    init.PhysicalDevice = device.physical();
-    init.Device = device.get();
-    init.QueueFamily = device.queue_family();
-    init.Queue = device.queue();
-    init.DescriptorPool = layer->pool_.get();
+    init.Instance = instance_;
+    init.PhysicalDevice = device_.physical();
+    init.Device = device_.get();
+    init.QueueFamily = device_.queue_family();
+    init.Queue = device_.queue();
+    init.DescriptorPool = pool_.get();
     init.Subpass = 0;
     // The backend keeps one vertex/index buffer pair per "image" and cycles through them once
     // per RenderDrawData; it draws into our target once per frame in flight, so more buffers
@@ -118,14 +147,14 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
     init.ImageCount = 3;
     init.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
     init.CheckVkResultFn = check_imgui_vk;
-    if (!ImGui_ImplVulkan_Init(&init, layer->render_pass_.get()))
+    if (!ImGui_ImplVulkan_Init(&init, render_pass_.get()))
         return Error{"ImGui_ImplVulkan_Init failed", {}};
-    layer->vulkan_backend_ = true;
+    vulkan_backend_ = true;
 
     // Font atlas upload through our immediate submitter; the staging objects go right after.
-    submitter.submit([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
+    submitter_->submit([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
     ImGui_ImplVulkan_DestroyFontUploadObjects();
-    return layer;
+    return true;
 }
 
 ImGuiLayer::~ImGuiLayer() {
@@ -150,14 +179,32 @@ bool ImGuiLayer::process_event(const SDL_Event& event) {
 
 void ImGuiLayer::begin_frame(VkExtent2D size, float dt_s) {
     ImGuiIO& io = ImGui::GetIO();
+    UiScale scale = compute_ui_scale(0, 0, size.width, size.height);
+    if (sdl_backend_) {
+        int w = 0, h = 0;
+        SDL_GetWindowSize(window_, &w, &h);
+        scale = compute_ui_scale(w, h, size.width, size.height);
+        if (scale.font_raster != font_raster_ && w > 0 && h > 0 && size.width > 0 &&
+            size.height > 0) {
+            // Another display density: the old font texture may still be in use by frames in
+            // flight, and the backend's one descriptor set comes back with a pool reset.
+            VK_CHECK(vkDeviceWaitIdle(device_.get()));
+            ImGui_ImplVulkan_Shutdown();
+            vulkan_backend_ = false;
+            VK_CHECK(vkResetDescriptorPool(device_.get(), pool_.get(), 0));
+            if (auto ok = init_vulkan_backend(scale.font_raster); !ok)
+                throw std::runtime_error(ok.error().describe());
+        }
+    }
     ImGui_ImplVulkan_NewFrame();
     if (sdl_backend_) {
         ImGui_ImplSDL2_NewFrame();
         // 1.86's SDL backend takes the framebuffer scale from SDL_GL_GetDrawableSize, which
         // knows nothing of a Vulkan window; the target's pixel size is what we render at.
-        if (io.DisplaySize.x > 0 && io.DisplaySize.y > 0) {
-            io.DisplayFramebufferScale = ImVec2(static_cast<float>(size.width) / io.DisplaySize.x,
-                                                static_cast<float>(size.height) / io.DisplaySize.y);
+        // DisplaySize stays in points (the backend's), so mouse coordinates match.
+        if (scale.display_w > 0 && scale.display_h > 0) {
+            io.DisplaySize = ImVec2(scale.display_w, scale.display_h);
+            io.DisplayFramebufferScale = ImVec2(scale.framebuffer_x, scale.framebuffer_y);
         }
     } else {
         io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));

@@ -30,7 +30,8 @@ public:
     ImGuiLayer(const ImGuiLayer&) = delete;
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
 
-    // One layer at a time (ImGui has one current context). window: null for headless.
+    // One layer at a time (ImGui has one current context). window: null for headless. The
+    // submitter must outlive the layer (a display-density change re-uploads the font).
     static Result<std::unique_ptr<ImGuiLayer>> create(const Instance& instance,
                                                       const Device& device,
                                                       const ImmediateSubmitter& submitter,
@@ -41,7 +42,10 @@ public:
     bool process_event(const SDL_Event& event);
 
     // Starts a UI frame at `size` pixels (the target's size) after `dt_s` seconds; then build
-    // widgets with ImGui::... and call end_frame() before the frame is recorded.
+    // widgets with ImGui::... and call end_frame() before the frame is recorded. With a window,
+    // ImGui works in the window's points and draws at `size` pixels (HiDPI, see ui_scale.hpp);
+    // when the pixels-per-point change (the window moved to another display) the font atlas
+    // is rebuilt at the new scale (waits for the device once).
     void begin_frame(VkExtent2D size, float dt_s);
     void end_frame();
 
@@ -51,8 +55,13 @@ public:
 
 private:
     explicit ImGuiLayer(const Device& device) : device_(device) {}
+    // ImGui_ImplVulkan_Init plus the font upload, with the atlas rasterised at `font_raster`.
+    Result<bool> init_vulkan_backend(float font_raster);
 
     const Device& device_;
+    VkInstance instance_ = VK_NULL_HANDLE;
+    const ImmediateSubmitter* submitter_ = nullptr;
+    float font_raster_ = 1.0f;
     SDL_Window* window_ = nullptr;
     UniqueDescriptorPool pool_;
     UniqueRenderPass render_pass_;

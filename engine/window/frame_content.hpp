@@ -17,6 +17,7 @@
 #pragma once
 
 #include "offscreen_target.hpp"
+#include "pass_timer.hpp"
 #include "vein_data.hpp"
 
 #include <cstdint>
@@ -32,6 +33,7 @@ struct FrameInfo {
     double time_s = 0;               // simulated time of the flow state
     double dt_s = 0;                 // simulated seconds since the previous frame (0 when paused)
     const FlowFrame* flow = nullptr; // the simulator's state; never null inside the loop
+    PassMarker passes;               // record(): mark the end of each pass by name
 };
 
 class FrameContent {

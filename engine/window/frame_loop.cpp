@@ -61,6 +61,7 @@ Result<std::unique_ptr<FrameLoop>> FrameLoop::create(const Device& device, VkSur
         f.acquired = UniqueSemaphore(device.get(), s);
     }
     loop->timer_ = GpuTimer::create(device, k_frames_in_flight);
+    loop->passes_ = PassTimer::create(device, k_frames_in_flight);
     return loop;
 }
 
@@ -175,6 +176,8 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
 
     content.record_compute(cmd, info);
     timer_.mark(cmd, slot_, GpuSection::Compute);
+    passes_.begin(cmd, slot_);
+    info.passes = PassMarker{&passes_, slot_};
     content.record(cmd, target_, info);
     timer_.mark(cmd, slot_, GpuSection::Draw);
     if (overlay != nullptr) {

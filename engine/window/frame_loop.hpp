@@ -15,6 +15,7 @@
 #include "gpu_timer.hpp"
 #include "memory.hpp"
 #include "offscreen_target.hpp"
+#include "pass_timer.hpp"
 #include "result.hpp"
 #include "swapchain.hpp"
 #include "vk_handle.hpp"
@@ -78,6 +79,8 @@ public:
 
     OffscreenTarget& target() noexcept { return target_; }
     const GpuTimer& timer() const noexcept { return timer_; }
+    // The content's own passes inside the Draw section (FrameInfo::passes).
+    const PassTimer& passes() const noexcept { return passes_; }
     const FrameStats& stats() const noexcept { return stats_; }
     // Image count of the swapchain (0 headless).
     std::uint32_t swapchain_images() const noexcept { return swapchain_.image_count(); }
@@ -110,6 +113,7 @@ private:
     std::vector<CapturedFrame> ready_;         // harvested, not yet taken
     std::shared_ptr<const RgbaPixels> newest_; // the last frame captured, for take_capture
     GpuTimer timer_;
+    PassTimer passes_;
     FrameStats stats_;
 };
 

@@ -23,8 +23,6 @@ struct GpuTimes {
     double ms(GpuSection s) const { return section_ms[static_cast<std::size_t>(s)]; }
 };
 
-using UniqueQueryPool = DeviceHandle<VkQueryPool, vkDestroyQueryPool>;
-
 class GpuTimer {
 public:
     static constexpr std::uint32_t k_marks = static_cast<std::uint32_t>(GpuSection::Count) + 1;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
 #include <tuple>
 
@@ -233,4 +234,37 @@ TEST_CASE("the veins of venous_network.json lie where they belong", "[anatomy][v
         CHECK(l.y == Approx(v[1].get<float>()));
         CHECK(l.z == Approx(v[2].get<float>()));
     }
+}
+
+TEST_CASE("the CPU-device level of detail keeps every structure's shape with a quarter of the "
+          "triangles",
+          "[anatomy][lod]") {
+    const auto full = build_default_leg(1.0);
+    const auto half = build_default_leg(0.5);
+    REQUIRE(full.size() == half.size());
+    std::size_t full_total = 0, half_total = 0;
+    for (std::size_t i = 0; i < full.size(); ++i) {
+        const Mesh& f = full[i].mesh;
+        const Mesh& h = half[i].mesh;
+        INFO(h.role);
+        REQUIRE(f.role == h.role);
+        full_total += f.triangle_count();
+        half_total += h.triangle_count();
+        // Still a closed, outward surface...
+        const TopologyReport t = check_topology(h);
+        CHECK(t.boundary_edges == 0);
+        CHECK(t.nonmanifold_edges == 0);
+        CHECK(t.misoriented_edges == 0);
+        CHECK(t.degenerate_triangles == 0);
+        // ...of nearly the same size and volume (a coarser polygon inscribed in the same
+        // surface loses a little volume, never gains much).
+        const Bounds bf = compute_bounds(f.positions), bh = compute_bounds(h.positions);
+        CHECK(glm::length(bf.extent() - bh.extent()) < 0.05f * glm::length(bf.extent()));
+        const double vf = mesh_volume(f), vh = mesh_volume(h);
+        CHECK(vh > 0.92 * vf);
+        CHECK(vh < 1.02 * vf);
+        // Muscle spines (the contraction rig) do not depend on the detail.
+        CHECK(full[i].spine == half[i].spine);
+    }
+    CHECK(half_total < full_total / 3);
 }

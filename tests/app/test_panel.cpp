@@ -4,6 +4,7 @@
 #include "control_panel.hpp"
 #include "protocols.hpp"
 #include "secondheart_sim.hpp"
+#include "ui_scale.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -140,4 +141,79 @@ TEST_CASE("panel: the clinical numbers appear after measuring and follow the val
     CHECK_FALSE(panel.clinical.ready);
     wait_ready();
     CHECK(panel.clinical.refill_time_s < 8.0f);
+}
+
+TEST_CASE("HiDPI: ImGui works in window points and draws at drawable pixels", "[ui][hidpi]") {
+    // A 2x display: 1280x720 points, 2560x1440 pixels.
+    const UiScale retina = compute_ui_scale(1280, 720, 2560, 1440);
+    CHECK(retina.display_w == 1280.0f); // mouse events arrive in points
+    CHECK(retina.display_h == 720.0f);
+    CHECK(retina.framebuffer_x == 2.0f);
+    CHECK(retina.framebuffer_y == 2.0f);
+    CHECK(retina.font_raster == 2.0f); // the atlas at 26 px, drawn at 13 points
+    // The draw data covers exactly the drawable: points times scale.
+    CHECK(retina.display_w * retina.framebuffer_x == 2560.0f);
+
+    // A 1x display, and a fractional one (150 %, rounded to a quarter for the font).
+    const UiScale plain = compute_ui_scale(800, 600, 800, 600);
+    CHECK(plain.framebuffer_x == 1.0f);
+    CHECK(plain.font_raster == 1.0f);
+    const UiScale frac = compute_ui_scale(1000, 500, 1510, 755);
+    CHECK(frac.framebuffer_x == Approx(1.51f));
+    CHECK(frac.font_raster == 1.5f);
+
+    // No window size (headless, or minimised): one point per pixel, nothing divided by zero.
+    const UiScale none = compute_ui_scale(0, 0, 320, 240);
+    CHECK(none.display_w == 320.0f);
+    CHECK(none.framebuffer_x == 1.0f);
+    CHECK(none.font_raster == 1.0f);
+    // Absurd densities stay within 1 to 4.
+    CHECK(compute_ui_scale(100, 100, 1000, 1000).font_raster == 4.0f);
+    CHECK(compute_ui_scale(1000, 1000, 500, 500).font_raster == 1.0f);
+}
+
+TEST_CASE("HiDPI: a mouse position in points lands on the widget drawn in pixels", "[ui][hidpi]") {
+    // ImGui's hit testing uses DisplaySize units; the Vulkan backend multiplies vertex
+    // positions by FramebufferScale. A click at the centre of a button (in points) therefore
+    // presses it, whatever the scale.
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    const UiScale s = compute_ui_scale(640, 480, 1280, 960);
+    io.DisplaySize = ImVec2(s.display_w, s.display_h);
+    io.DisplayFramebufferScale = ImVec2(s.framebuffer_x, s.framebuffer_y);
+    io.DeltaTime = 1.0f / 60.0f;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    bool pressed = false;
+    ImVec2 centre;
+    for (int frame = 0; frame < 4 && !pressed; ++frame) {
+        if (frame >= 1) io.MousePos = centre;
+        io.MouseDown[0] = frame == 2;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(100, 100));
+        ImGui::Begin("hidpi");
+        pressed = ImGui::Button("press me", ImVec2(120, 40));
+        centre = ImVec2((ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                        (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2);
+        ImGui::End();
+        ImGui::Render();
+        // The draw data is in points; scaled by FramebufferScale it fills the drawable.
+        CHECK(ImGui::GetDrawData()->FramebufferScale.x == 2.0f);
+        CHECK(ImGui::GetDrawData()->DisplaySize.x == 640.0f);
+    }
+    // Released on the frame after the press: pressed reports the click.
+    if (!pressed) {
+        io.MouseDown[0] = false;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(100, 100));
+        ImGui::Begin("hidpi");
+        pressed = ImGui::Button("press me", ImVec2(120, 40));
+        ImGui::End();
+        ImGui::Render();
+    }
+    CHECK(pressed);
+    CHECK(centre.x < 640.0f); // the button centre is in points, inside the 640-point window
+    ImGui::DestroyContext();
 }

@@ -1,12 +1,14 @@
 // The blood-particle CPU reference (engine/particles/flow_particles_reference): tables, frame
 // packing, seeding and the step's valve, branching and recycling rules. The GPU step is checked
 // against this reference in test_gpu_flow_particles.cpp.
+#include "particles/flow_particles.hpp"
 #include "particles/flow_particles_reference.hpp"
 #include "particles/flow_test_scenes.hpp"
 
 #include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
 #include <vector>
 
 namespace {
@@ -147,4 +149,38 @@ TEST_CASE("flow particles: colours keep forward and reflux apart", "[flow_partic
     // Brightness grows with speed.
     const auto slow = rgb(sh::flow_color(sh::gpu::FLOW_COLOR_SPEED, 1.0f, 0, 0, push));
     CHECK(slow[0] + slow[1] + slow[2] < fwd[0] + fwd[1] + fwd[2]);
+}
+
+TEST_CASE("flow particles: the resolve rectangle covers the box's projection", "[flow_particles]") {
+    // An orthographic view of x, y in [-10, 10] onto 100x100 pixels: x = -5 lands on pixel 25,
+    // x = 5 on pixel 75 (and likewise y), whatever z.
+    const glm::mat4 ortho = glm::ortho(-10.0f, 10.0f, -10.0f, 10.0f, -10.0f, 10.0f);
+    const VkExtent2D extent{100, 100};
+    const sh::PixelRect r =
+        sh::screen_rect(ortho, glm::vec3(-5, -5, -1), glm::vec3(5, 5, 1), extent, 2);
+    CHECK(r.x == 23);
+    CHECK(r.y == 23);
+    CHECK(r.x + r.width == 78); // ceil(75 + 2) + 1: the pixel containing x = 77 is included
+    CHECK(r.y + r.height == 78);
+
+    // Clamped to the target.
+    const sh::PixelRect big =
+        sh::screen_rect(ortho, glm::vec3(-50, -5, -1), glm::vec3(50, 5, 1), extent, 2);
+    CHECK(big.x == 0);
+    CHECK(big.width == 100);
+    // Entirely off screen: nothing to resolve.
+    const sh::PixelRect off =
+        sh::screen_rect(ortho, glm::vec3(20, 20, -1), glm::vec3(30, 30, 1), extent, 2);
+    CHECK(off.width == 0);
+
+    // A box reaching behind a perspective eye has no finite projection: the whole target.
+    const glm::mat4 persp =
+        glm::perspective(1.0f, 1.0f, 0.1f, 100.0f) *
+        glm::lookAt(glm::vec3(0, 0, 0), glm::vec3(0, 0, -1), glm::vec3(0, 1, 0));
+    const sh::PixelRect whole =
+        sh::screen_rect(persp, glm::vec3(-1, -1, -5), glm::vec3(1, 1, 5), extent, 2);
+    CHECK(whole.x == 0);
+    CHECK(whole.y == 0);
+    CHECK(whole.width == 100);
+    CHECK(whole.height == 100);
 }

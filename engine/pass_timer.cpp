@@ -1,0 +1,103 @@
+#include "pass_timer.hpp"
+
+#include "vk_check.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sh {
+
+double PassTimes::ms(std::string_view name) const {
+    for (const auto& [n, v] : passes)
+        if (n == name) return v;
+    return 0.0;
+}
+
+PassTimer PassTimer::create(const Device& device, std::uint32_t slots) {
+    PassTimer timer;
+    std::uint32_t family_count = 0;
+    vkGetPhysicalDeviceQueueFamilyProperties(device.physical(), &family_count, nullptr);
+    std::vector<VkQueueFamilyProperties> families(family_count);
+    vkGetPhysicalDeviceQueueFamilyProperties(device.physical(), &family_count, families.data());
+    const std::uint32_t bits = families.at(device.queue_family()).timestampValidBits;
+    if (bits == 0 || device.properties().limits.timestampPeriod <= 0.0f) return timer;
+
+    timer.device_ = device.get();
+    timer.ns_per_tick_ = static_cast<double>(device.properties().limits.timestampPeriod);
+    timer.valid_mask_ = bits >= 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << bits) - 1);
+    for (std::uint32_t i = 0; i < slots; ++i) {
+        VkQueryPoolCreateInfo info{};
+        info.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO;
+        info.queryType = VK_QUERY_TYPE_TIMESTAMP;
+        info.queryCount = k_max_marks;
+        VkQueryPool pool = VK_NULL_HANDLE;
+        VK_CHECK(vkCreateQueryPool(device.get(), &info, nullptr, &pool));
+        timer.pools_.emplace_back(device.get(), pool);
+    }
+    timer.recorded_.resize(slots);
+    return timer;
+}
+
+std::size_t PassTimer::index_of(const char* name) {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (names_[i] == name) return i;
+    names_.emplace_back(name);
+    ema_.push_back(-1.0); // no sample yet
+    samples_.emplace_back();
+    return names_.size() - 1;
+}
+
+void PassTimer::collect(std::uint32_t slot) {
+    std::vector<const char*>& names = recorded_[slot];
+    if (names.empty()) return;
+    const auto count = static_cast<std::uint32_t>(names.size() + 1);
+    std::vector<std::uint64_t> ticks(count);
+    // The slot's fence has signalled, so every written query is available.
+    VK_CHECK(vkGetQueryPoolResults(device_, pools_[slot].get(), 0, count,
+                                   ticks.size() * sizeof(std::uint64_t), ticks.data(),
+                                   sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT));
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::uint64_t d =
+            ((ticks[i + 1] & valid_mask_) - (ticks[i] & valid_mask_)) & valid_mask_;
+        const double ms = static_cast<double>(d) * ns_per_tick_ * 1e-6;
+        const std::size_t k = index_of(names[i]);
+        // Same ~20-frame memory as GpuTimer's EMA.
+        ema_[k] = ema_[k] < 0.0 ? ms : ema_[k] + 0.05 * (ms - ema_[k]);
+        if (samples_[k].size() < k_max_samples) samples_[k].push_back(ms);
+    }
+    names.clear();
+}
+
+void PassTimer::begin(VkCommandBuffer cmd, std::uint32_t slot) {
+    if (!enabled()) return;
+    collect(slot);
+    vkCmdResetQueryPool(cmd, pools_[slot].get(), 0, k_max_marks);
+    // ALL_COMMANDS: the start is taken once the work recorded before it (compute) has finished.
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pools_[slot].get(), 0);
+}
+
+void PassTimer::mark(VkCommandBuffer cmd, std::uint32_t slot, const char* name) {
+    if (!enabled() || recorded_[slot].size() + 1 >= k_max_marks) return;
+    recorded_[slot].push_back(name);
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pools_[slot].get(),
+                         static_cast<std::uint32_t>(recorded_[slot].size()));
+}
+
+PassTimes PassTimer::smoothed() const {
+    PassTimes t;
+    for (std::size_t i = 0; i < names_.size(); ++i) t.passes.emplace_back(names_[i], ema_[i]);
+    return t;
+}
+
+PassTimes PassTimer::median() const {
+    PassTimes t;
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+        std::vector<double> v = samples_[i];
+        if (v.empty()) continue;
+        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+        t.passes.emplace_back(names_[i], v[v.size() / 2]);
+    }
+    return t;
+}
+
+} // namespace sh
