@@ -94,9 +94,35 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                    "(bilinear) before the UI")
         ->check(CLI::Range(0.25f, 1.0f))
         ->capture_default_str();
+    bool lecture_on = false, kiosk_on = false, patient_on = false;
+    auto* lecture = app.add_flag("--lecture", lecture_on,
+                                 "Lecture mode: fullscreen, large captions, lesson steps on "
+                                 "presenter-remote keys (see README)");
+    auto* kiosk = app.add_flag("--kiosk", kiosk_on,
+                               "Kiosk mode: fullscreen, touch, attract loop, idle "
+                               "reset, exit only with the settings file's PIN");
+    auto* patient = app.add_flag("--patient", patient_on,
+                                 "Patient mode: plain words, few large buttons, for a "
+                                 "clinician beside a patient");
+    lecture->excludes(kiosk)->excludes(patient);
+    kiosk->excludes(lecture)->excludes(patient);
+    patient->excludes(lecture)->excludes(kiosk);
+    int display = -1;
+    auto* display_opt =
+        app.add_option("--display", display,
+                       "Fullscreen on display N (0 is the first; default: the settings file's)")
+            ->check(CLI::Range(0, 63));
+    app.add_option("--lesson", o.lessons,
+                   "Lesson file for --lecture and --kiosk, repeatable, played in the order given "
+                   "(default: the three shipped lessons)")
+        ->check(CLI::ExistingFile);
     // Hidden hooks for the windowed smoke test.
     app.add_option("--test-resize-at", resize_args, "FRAME WxH")->expected(2)->group("");
     app.add_option("--test-minimise-at", o.test_minimise_frame, "FRAME")->group("");
+    std::string test_keys;
+    app.add_option("--test-keys", test_keys, "FRAME:KEY,...")->group("");
+    app.add_flag("--test-fixed-dt", o.test_fixed_dt, "1/60 s frames in a window too")->group("");
+    app.add_option("--report-rss-every", o.report_rss_every, "FRAMES")->group("");
 
     try {
         app.parse(argc, argv);
@@ -108,6 +134,14 @@ ParseOutcome parse_command_line(int argc, char** argv) {
             o.test_resize_frame = *frame;
             o.test_resize_to = *to;
         }
+        if (!o.lessons.empty() && !lecture_on && !kiosk_on)
+            throw CLI::ValidationError("--lesson", "lessons play only with --lecture or --kiosk");
+        if (!test_keys.empty()) {
+            std::string why;
+            auto keys = parse_test_keys(test_keys, why);
+            if (!keys) throw CLI::ValidationError("--test-keys", why);
+            o.test_keys = std::move(*keys);
+        }
     } catch (const CLI::CallForHelp& e) {
         app.exit(e);
         return {std::nullopt, k_exit_ok};
@@ -116,6 +150,13 @@ ParseOutcome parse_command_line(int argc, char** argv) {
         return {std::nullopt, k_exit_usage};
     }
     if (!size_text.empty()) o.size = *parse_size(size_text);
+    o.size_given = !size_text.empty();
+    if (*display_opt) o.display = display;
+    if (app.count("--palette") != 0) o.palette_given = o.palette;
+    o.mode = lecture_on   ? AppMode::Lecture
+             : kiosk_on   ? AppMode::Kiosk
+             : patient_on ? AppMode::Patient
+                          : AppMode::Desktop;
     return {o, k_exit_ok};
 }
 

@@ -7,10 +7,14 @@
 #include "immediate_submit.hpp"
 #include "instance.hpp"
 #include "leg_content.hpp"
+#include "mode_controller.hpp"
+#include "mode_events.hpp"
 #include "placeholder_content.hpp"
 #include "png_writer.hpp"
 #include "sdl_window.hpp"
 #include "secondheart_sim.hpp"
+#include "settings.hpp"
+#include "shipped_lessons.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -57,15 +61,23 @@ struct IdleGuard {
 };
 
 // The window, or why there is none (then the run is headless).
-std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png) {
+std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png,
+                                       const WindowPlacement& placement) {
     if (o.headless) return nullptr;
     std::string why;
     if (!display_available()) {
         why = "no display (DISPLAY and WAYLAND_DISPLAY are unset)";
     } else {
+        // A kiosk must not close with its window (Alt+F4): only a signal (SDL_QUIT) or the PIN.
+        if (o.mode == AppMode::Kiosk) SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
         auto window = SdlWindow::create("SecondHeart", static_cast<int>(o.size.width),
-                                        static_cast<int>(o.size.height));
-        if (window) return window.take();
+                                        static_cast<int>(o.size.height), placement);
+        if (window) {
+            if (!window.value()->placement_note().empty())
+                std::fprintf(stderr, "secondheart: --display: %s\n",
+                             window.value()->placement_note().c_str());
+            return window.take();
+        }
         why = window.error().describe();
     }
     std::fprintf(stderr, "secondheart: %s: running headless, the last frame goes to %s\n",
@@ -81,8 +93,10 @@ struct LoopResult {
 // The frame loop proper: events, test hooks, simulation, UI, frame.
 LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last, SdlWindow* window,
                       SimDriver& sim, FrameLoop& loop, ImGuiLayer& ui, FrameContent& content,
-                      ui::PanelState& panel) {
+                      ui::PanelState& panel, ModeController& modes, LegContent* leg) {
     LoopResult result;
+    const bool desktop = modes.mode() == AppMode::Desktop;
+    std::size_t next_test_key = 0;
     std::optional<std::uint32_t> restore_at;
     Clock::time_point last = Clock::now();
     double frame_ema_ms = 0;
@@ -94,7 +108,10 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             while (SDL_PollEvent(&event) != 0) {
                 const bool ui_took = ui.process_event(event);
                 if (event.type == SDL_QUIT) quit = true;
-                if (!ui_took && event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE)
+                if (!desktop)
+                    dispatch_mode_event(event, modes, *window);
+                else if (!ui_took && event.type == SDL_KEYDOWN &&
+                         event.key.keysym.sym == SDLK_ESCAPE)
                     quit = true;
             }
             if (o.test_resize_frame && *o.test_resize_frame == i)
@@ -107,11 +124,26 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             if (restore_at && *restore_at == i) SDL_RestoreWindow(window->get());
         }
 
-        const double wall_dt = window != nullptr
+        // Keys of the --test-keys hook, as if pressed before this frame.
+        for (; next_test_key < o.test_keys.size() && o.test_keys[next_test_key].frame <= i;
+             ++next_test_key) {
+            const KeyPress& k = o.test_keys[next_test_key].press;
+            if (!desktop)
+                modes.on_key(k);
+            else if (map_key(AppMode::Desktop, k) == ModeAction::Quit)
+                quit = true;
+        }
+        if (modes.quit_requested()) quit = true;
+
+        const double wall_dt = window != nullptr && !o.test_fixed_dt
                                    ? std::chrono::duration<double>(start - last).count()
                                    : k_headless_frame_s;
         last = start;
+        if (!desktop) modes.update(i == 0 ? 0.0 : wall_dt, sim, leg);
         const double sim_dt = sim.advance(i == 0 ? 0.0 : wall_dt);
+        if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
+            std::fprintf(stderr, "secondheart: rss frame %u sim %.1f s wall %.1f s: %ld KiB\n", i,
+                         sim.flow().time_s, static_cast<double>(i) * wall_dt, resident_kib());
 
         VkExtent2D size =
             window != nullptr ? window->drawable_size() : VkExtent2D{o.size.width, o.size.height};
@@ -134,7 +166,11 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         panel.gpu_draw_ms = static_cast<float>(gpu.ms(GpuSection::Draw));
         panel.gpu_ui_ms = static_cast<float>(gpu.ms(GpuSection::Ui));
         ui.begin_frame(size, static_cast<float>(wall_dt));
-        const ui::PanelEdits edits = ui::draw_control_panel(panel);
+        ui::PanelEdits edits;
+        if (desktop)
+            edits = ui::draw_control_panel(panel);
+        else
+            modes.draw(sim, size.height);
         ui.end_frame();
         if (edits.any()) sim.apply_edits(panel, edits);
 
@@ -158,7 +194,22 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
 
 int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
     const std::string png = !o.screenshot.empty() ? o.screenshot : k_default_png;
-    std::unique_ptr<SdlWindow> window = open_window(o, png);
+    // The settings file (corrupt values are reported and defaulted); the command line wins.
+    std::vector<std::string> problems;
+    const std::string settings_path = default_settings_path();
+    const Settings settings = load_settings(settings_path, problems);
+    const bool full_screen_mode = o.mode == AppMode::Lecture || o.mode == AppMode::Kiosk;
+    WindowPlacement placement;
+    // Lecture and kiosk are fullscreen, as is any run given --display; an explicit --size asks
+    // for a window of that size instead (tests, rehearsing on a laptop).
+    placement.fullscreen = (full_screen_mode || o.display) && !o.size_given;
+    placement.display = o.display.value_or(settings.display);
+    const std::string palette = o.palette_given.value_or(settings.palette);
+    const bool light = palette == "light" || palette == "projector";
+    std::vector<Lesson> lessons;
+    if (full_screen_mode) lessons = lessons_for_run(o.lessons, problems);
+    for (const std::string& p : problems) std::fprintf(stderr, "secondheart: %s\n", p.c_str());
+    std::unique_ptr<SdlWindow> window = open_window(o, png, placement);
     const bool headless = window == nullptr;
     const std::uint32_t frames =
         o.benchmark != 0 ? o.benchmark
@@ -216,16 +267,21 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         Result<ImmediateSubmitter> submitter = create_immediate_submitter(device);
         if (!submitter) throw std::runtime_error(submitter.error().describe());
         SimDriver sim(std::move(scenario));
+        // Headless frames are 1/60 s whatever the machine: let the simulator finish each one
+        // too, so that images (the reference tests) do not depend on the machine's speed.
+        if (headless || o.test_fixed_dt) sim.set_step_budget_ms(1e9);
         // The leg and its blood; if the scene cannot be built (a driver limit, say), say why and
         // show the simple placeholder instead of nothing.
         LegContentOptions lo;
-        lo.particles = o.particles;
+        lo.particles =
+            o.particles != 0 ? o.particles : static_cast<std::uint32_t>(settings.particles);
         lo.meshes = o.meshes;
         lo.view = scene::parse_camera_preset(o.view).value_or(scene::CameraPreset::Front);
-        lo.palette = o.palette == "light" ? scene::Palette::Light : scene::Palette::Dark;
+        lo.palette = light ? scene::Palette::Light : scene::Palette::Dark;
         if (o.antialias != "auto") lo.antialias = o.antialias == "on";
         lo.render_scale = o.render_scale;
         std::unique_ptr<FrameContent> content;
+        LegContent* leg_content = nullptr; // the modes set its camera
         std::uint32_t particle_count = 0;
         float render_scale = 1.0f;
         bool antialias = false;
@@ -233,6 +289,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             particle_count = leg.value()->particle_count();
             render_scale = leg.value()->render_scale();
             antialias = leg.value()->antialias();
+            leg_content = leg.value().get();
             content = leg.take();
         } else {
             std::fprintf(stderr,
@@ -255,16 +312,35 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         }
         auto loop = FrameLoop::create(device, surface, initial);
         if (!loop) throw std::runtime_error(loop.error().describe());
-        auto ui = ImGuiLayer::create(instance, device, submitter.value(),
-                                     window ? window->get() : nullptr);
+        ModeSetup setup;
+        setup.mode = o.mode;
+        setup.lessons = std::move(lessons);
+        setup.settings = settings;
+        setup.light = light;
+        setup.dpi = window ? window->display_dpi() : 0.0f;
+        ModeController modes(std::move(setup));
+        if (o.mode != AppMode::Desktop)
+            std::fprintf(stderr, "secondheart: %s mode, %s%s, settings %s\n",
+                         std::string(to_string(o.mode)).c_str(),
+                         !window                ? "headless"
+                         : placement.fullscreen ? "fullscreen on display "
+                                                : "window",
+                         placement.fullscreen && window
+                             ? std::to_string(window->display_in_use()).c_str()
+                             : "",
+                         settings_path.c_str());
+        auto ui = ImGuiLayer::create(
+            instance, device, submitter.value(), window ? window->get() : nullptr,
+            o.mode == AppMode::Desktop ? 0.0f : modes.font_px(initial.height));
         if (!ui) throw std::runtime_error(ui.error().describe());
         IdleGuard idle_guard{device.get()};
 
         ui::PanelState panel;
         sim.init_panel(panel);
         panel.device_name = device_name;
-        const LoopResult result = run_frames(o, frames, write_png_at_end, window.get(), sim,
-                                             *loop.value(), *ui.value(), *content, panel);
+        const LoopResult result =
+            run_frames(o, frames, write_png_at_end, window.get(), sim, *loop.value(), *ui.value(),
+                       *content, panel, modes, leg_content);
 
         if (write_png_at_end) {
             if (!result.captured) {

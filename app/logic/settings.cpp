@@ -60,8 +60,8 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         problems.push_back(path + ": expected a JSON object; using the defaults");
         return s;
     }
-    const char* known[] = {"kiosk_pin", "display", "idle_s",     "countdown_s",
-                           "particles", "palette", "text_scale", "language"};
+    const char* known[] = {"kiosk_pin", "display",    "idle_s",   "countdown_s", "particles",
+                           "palette",   "text_scale", "language", "touch_mm",    "screen_dpi"};
     for (auto& [key, _] : doc.items()) {
         bool found = false;
         for (const char* k : known) found = found || key == k;
@@ -88,11 +88,19 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         "0 (automatic) to 4000000", path, problems);
     read_value(
         doc, "palette", s.palette,
-        [](const std::string& v) { return v == "dark" || v == "projector" || v == "cvd"; },
-        "dark, projector or cvd", path, problems);
+        [](const std::string& v) {
+            return v == "dark" || v == "light" || v == "projector" || v == "cvd";
+        },
+        "dark, light, projector (light) or cvd (dark)", path, problems);
     read_value(
         doc, "text_scale", s.text_scale, [](double v) { return v >= 0.5 && v <= 4; }, "0.5 to 4",
         path, problems);
+    read_value(
+        doc, "touch_mm", s.touch_mm, [](double v) { return v >= 5 && v <= 40; },
+        "5 to 40 millimetres", path, problems);
+    read_value(
+        doc, "screen_dpi", s.screen_dpi, [](double v) { return v == 0 || (v >= 20 && v <= 1000); },
+        "0 (ask the system) or 20 to 1000 dots per inch", path, problems);
     read_value(
         doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
         "a language code such as en", path, problems);
@@ -100,9 +108,11 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
 }
 
 std::optional<std::string> save_settings(const Settings& s, const std::string& path) {
-    json doc = {{"kiosk_pin", s.kiosk_pin},     {"display", s.display},     {"idle_s", s.idle_s},
-                {"countdown_s", s.countdown_s}, {"particles", s.particles}, {"palette", s.palette},
-                {"text_scale", s.text_scale},   {"language", s.language}};
+    json doc = {{"kiosk_pin", s.kiosk_pin},   {"display", s.display},
+                {"idle_s", s.idle_s},         {"countdown_s", s.countdown_s},
+                {"particles", s.particles},   {"palette", s.palette},
+                {"text_scale", s.text_scale}, {"language", s.language},
+                {"touch_mm", s.touch_mm},     {"screen_dpi", s.screen_dpi}};
     std::filesystem::path target(path);
     std::error_code ec;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);

@@ -4,6 +4,7 @@
 
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_vulkan.h>
+#include <cmath>
 #include <imgui.h>
 #include <SDL.h>
 #include <SDL_vulkan.h>
@@ -73,7 +74,7 @@ VkRenderPass make_render_pass(VkDevice device) {
 Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
                                                        const Device& device,
                                                        const ImmediateSubmitter& submitter,
-                                                       SDL_Window* window) {
+                                                       SDL_Window* window, float font_px) {
     if (ImGui::GetCurrentContext() != nullptr)
         return Error{"ImGui layer: another layer is alive", {"ImGui has one current context"}};
     std::unique_ptr<ImGuiLayer> layer(new ImGuiLayer(device));
@@ -97,6 +98,12 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // kiosks and tests must not leave imgui.ini in the working dir
     ImGui::StyleColorsDark();
+    if (font_px > 0.0f) {
+        // ProggyClean (ImGui's built-in font) at the asked size; whole pixels keep it crisp.
+        ImFontConfig config;
+        config.SizePixels = std::round(font_px);
+        io.Fonts->AddFontDefault(&config);
+    }
     if (window != nullptr) {
         if (!ImGui_ImplSDL2_InitForVulkan(window))
             return Error{"ImGui_ImplSDL2_InitForVulkan failed", {}};

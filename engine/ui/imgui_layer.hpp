@@ -31,10 +31,13 @@ public:
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
 
     // One layer at a time (ImGui has one current context). window: null for headless.
+    // font_px: the font atlas is rasterised at this pixel height (0: ImGui's default 13 px).
+    // Large text for a hall or a kiosk looks far better from a large atlas than from scaling
+    // the 13 px one; later size changes scale from it (io.FontGlobalScale).
     static Result<std::unique_ptr<ImGuiLayer>> create(const Instance& instance,
                                                       const Device& device,
                                                       const ImmediateSubmitter& submitter,
-                                                      SDL_Window* window);
+                                                      SDL_Window* window, float font_px = 0.0f);
 
     // Window only: feeds an SDL event to ImGui. True when ImGui wants it for itself (the mouse
     // is over a panel, a text field has focus), so the app should not also act on it.
