@@ -95,18 +95,15 @@ ParseOutcome parse_command_line(int argc, char** argv) {
         ->check(CLI::Range(0.25f, 1.0f))
         ->capture_default_str();
     bool lecture_on = false, kiosk_on = false, patient_on = false;
-    auto* lecture = app.add_flag("--lecture", lecture_on,
-                                 "Lecture mode: fullscreen, large captions, lesson steps on "
-                                 "presenter-remote keys (see README)");
-    auto* kiosk = app.add_flag("--kiosk", kiosk_on,
-                               "Kiosk mode: fullscreen, touch, attract loop, idle "
-                               "reset, exit only with the settings file's PIN");
-    auto* patient = app.add_flag("--patient", patient_on,
-                                 "Patient mode: plain words, few large buttons, for a "
-                                 "clinician beside a patient");
-    lecture->excludes(kiosk)->excludes(patient);
-    kiosk->excludes(lecture)->excludes(patient);
-    patient->excludes(lecture)->excludes(kiosk);
+    app.add_flag("--lecture", lecture_on,
+                 "Lecture mode: fullscreen, large captions, lesson steps on "
+                 "presenter-remote keys (see README)");
+    app.add_flag("--kiosk", kiosk_on,
+                 "Kiosk mode: fullscreen, touch, attract loop, idle "
+                 "reset, exit only with the settings file's PIN");
+    app.add_flag("--patient", patient_on,
+                 "Patient mode: plain words, few large buttons, for a "
+                 "clinician beside a patient");
     int display = -1;
     auto* display_opt =
         app.add_option("--display", display,
@@ -133,6 +130,16 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                 throw CLI::ValidationError("--test-resize-at", "expected FRAME WIDTHxHEIGHT");
             o.test_resize_frame = *frame;
             o.test_resize_to = *to;
+        }
+        if (int(lecture_on) + int(kiosk_on) + int(patient_on) > 1) {
+            std::string given;
+            for (const auto& [on, name] :
+                 {std::pair{lecture_on, "--lecture"}, std::pair{kiosk_on, "--kiosk"},
+                  std::pair{patient_on, "--patient"}})
+                if (on) given += std::string(given.empty() ? "" : " ") + name;
+            throw CLI::ValidationError(given, "these modes cannot be combined: choose one of "
+                                              "--lecture, --kiosk, --patient (or none for the "
+                                              "desktop)");
         }
         if (!o.lessons.empty() && !lecture_on && !kiosk_on)
             throw CLI::ValidationError("--lesson", "lessons play only with --lecture or --kiosk");

@@ -142,8 +142,8 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         if (!desktop) modes.update(i == 0 ? 0.0 : wall_dt, sim, leg);
         const double sim_dt = sim.advance(i == 0 ? 0.0 : wall_dt);
         if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
-            std::fprintf(stderr, "secondheart: rss frame %u sim %.1f s wall %.1f s: %ld KiB\n", i,
-                         sim.flow().time_s, static_cast<double>(i) * wall_dt, resident_kib());
+            std::fprintf(stderr, "secondheart: rss frame %u clock %.1f s sim %.1f s: %ld KiB\n", i,
+                         static_cast<double>(i) * wall_dt, sim.flow().time_s, resident_kib());
 
         VkExtent2D size =
             window != nullptr ? window->drawable_size() : VkExtent2D{o.size.width, o.size.height};
