@@ -116,6 +116,7 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     // Hidden hooks for the windowed smoke test.
     app.add_option("--test-resize-at", resize_args, "FRAME WxH")->expected(2)->group("");
     app.add_option("--test-minimise-at", o.test_minimise_frame, "FRAME")->group("");
+    app.add_option("--test-display-change-at", o.test_display_change_frame, "FRAME")->group("");
     std::string test_keys;
     app.add_option("--test-keys", test_keys, "FRAME:KEY,...")->group("");
     app.add_flag("--test-fixed-dt", o.test_fixed_dt, "1/60 s frames in a window too")->group("");

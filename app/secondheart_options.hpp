@@ -53,6 +53,7 @@ struct Options {
     std::optional<std::uint32_t> test_resize_frame;
     Size test_resize_to{};
     std::optional<std::uint32_t> test_minimise_frame;
+    std::optional<std::uint32_t> test_display_change_frame; // a synthetic display event
     // Hidden hooks of the mode tests and the kiosk memory run (window and headless): key
     // presses injected at given frames, a fixed 1/60 s frame time in a window too, and
     // VmRSS printed every N frames.

@@ -110,9 +110,8 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                 if (event.type == SDL_QUIT) quit = true;
                 if (!desktop)
                     dispatch_mode_event(event, modes, *window);
-                else if (!ui_took && event.type == SDL_KEYDOWN &&
-                         event.key.keysym.sym == SDLK_ESCAPE)
-                    quit = true;
+                else if (const auto key = key_from_sdl(event); key && !ui_took)
+                    quit = quit || map_key(AppMode::Desktop, *key) == ModeAction::Quit;
             }
             if (o.test_resize_frame && *o.test_resize_frame == i)
                 SDL_SetWindowSize(window->get(), static_cast<int>(o.test_resize_to.width),
@@ -122,6 +121,13 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                 restore_at = i + k_test_minimise_frames;
             }
             if (restore_at && *restore_at == i) SDL_RestoreWindow(window->get());
+            if (o.test_display_change_frame && *o.test_display_change_frame == i) {
+                // As if a display had been plugged in: the next poll re-places the window.
+                SDL_Event e{};
+                e.type = SDL_DISPLAYEVENT;
+                e.display.event = SDL_DISPLAYEVENT_CONNECTED;
+                SDL_PushEvent(&e);
+            }
         }
 
         // Keys of the --test-keys hook, as if pressed before this frame.
