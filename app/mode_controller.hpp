@@ -47,6 +47,14 @@ public:
     // Inside the ImGui frame.
     void draw(const SimDriver& sim, std::uint32_t output_height);
 
+    // State, for the tests and the logs.
+    const LessonPlayer& player() const { return player_; }
+    KioskState kiosk_state() const { return kiosk_.state(); }
+    bool keypad_open() const { return keypad_open_; }
+    bool presenting() const { return presenting_; }
+    bool blank() const { return blank_; }
+    int scene() const { return scene_; }
+
     // The atlas size for ImGuiLayer::create: the mode's text height at this output height.
     float font_px(std::uint32_t output_height) const;
 
