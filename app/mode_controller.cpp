@@ -299,9 +299,12 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
         } else if (scene_ >= 0) {
             v.caption = scenes()[static_cast<std::size_t>(scene_)].explanation;
         }
-        const ui::KioskActions a = ui::draw_kiosk_screen(v);
-        if (a.scene >= 0 && !keypad_open_) pending_scene_ = a.scene;
-        if (keypad_open_) {
+        if (!keypad_open_) {
+            const ui::KioskActions a = ui::draw_kiosk_screen(v);
+            if (a.scene >= 0) pending_scene_ = a.scene;
+        } else {
+            // Staff only: the visitors' buttons are not drawn, so none is touched by mistake.
+            ui::apply_mode_look(l);
             ui::KeypadView k;
             k.look = l;
             k.entered = keypad_entry_.size();

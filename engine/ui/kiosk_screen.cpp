@@ -63,7 +63,7 @@ KioskActions draw_active(const KioskView& v) {
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - caption_h), ImGuiCond_Always,
                             ImVec2(0.5f, 1));
     ImGui::SetNextWindowBgAlpha(0.0f);
-    ImGui::Begin("##kiosk_buttons", nullptr, k_fixed);
+    ImGui::Begin("##kiosk_buttons", nullptr, k_fixed | ImGuiWindowFlags_NoBringToFrontOnFocus);
     for (int i = 0; i < n; ++i) {
         if (i % per_row != 0) ImGui::SameLine();
         const bool current = i == v.scene;
@@ -102,8 +102,9 @@ KioskActions draw_kiosk_screen(const KioskView& v) {
     case KioskPhase::Active:
         return draw_active(v);
     case KioskPhase::StillThere: {
-        KioskActions a = draw_active(v);
-        a.scene = -1; // the countdown is in front; only its button counts
+        // Only the caption and the countdown: nothing else to touch by mistake.
+        KioskActions a;
+        draw_caption_bar("##kiosk_caption", v.caption, v.look);
         a.still_here = draw_still_there(v);
         return a;
     }

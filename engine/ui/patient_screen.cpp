@@ -34,7 +34,7 @@ int draw_patient_screen(const PatientView& v) {
     const int cols = std::max(1, (n + rows_fit - 1) / rows_fit);
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowBgAlpha(0.55f);
-    ImGui::Begin("##patient_scenes", nullptr, fixed);
+    ImGui::Begin("##patient_scenes", nullptr, fixed | ImGuiWindowFlags_NoBringToFrontOnFocus);
     std::vector<const char*> labels;
     for (const std::string& s : v.scenes) labels.push_back(s.c_str());
     const float width = button_width(labels.data(), n);
