@@ -42,7 +42,14 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                  "renders offscreen and writes the last frame as a PNG."};
     app.footer("Exit codes: 0 ok, 1 runtime failure, 2 bad command line or scenario, 3 no usable "
                "Vulkan device, 4 validation errors (with --validation).\n"
-               "Environment: SECONDHEART_GPU picks a device like --gpu.");
+               "Environment: SECONDHEART_GPU picks a device like --gpu.\n"
+               "Lecture keys: PageDown/Right/Space/Enter/N next step, PageUp/Left/Backspace/P "
+               "previous, B or . blank, F5 start the lesson again, Esc leave the lesson, Ctrl+Q "
+               "quit.\n"
+               "Kiosk: exit only with the settings file's kiosk_pin, after Ctrl+Shift+F12 or a "
+               "3 s press in the top-left corner.\n"
+               "Lecture and kiosk are fullscreen unless --size is given (then a window).\n"
+               "Settings: $XDG_CONFIG_HOME/secondheart/settings.json (see README).");
     Options o;
     std::string size_text;
     std::vector<std::string> resize_args;
