@@ -85,6 +85,41 @@ std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png,
     return nullptr;
 }
 
+// The hidden window hooks of the smoke tests: a resize, a minimise (restored
+// k_test_minimise_frames later) and a display change, at the frames the options name.
+void window_test_hooks(const Options& o, std::uint32_t i, SdlWindow& window,
+                       std::optional<std::uint32_t>& restore_at) {
+    if (o.test_resize_frame && *o.test_resize_frame == i)
+        SDL_SetWindowSize(window.get(), static_cast<int>(o.test_resize_to.width),
+                          static_cast<int>(o.test_resize_to.height));
+    if (o.test_minimise_frame && *o.test_minimise_frame == i) {
+        SDL_MinimizeWindow(window.get());
+        restore_at = i + k_test_minimise_frames;
+    }
+    if (restore_at && *restore_at == i) SDL_RestoreWindow(window.get());
+    if (o.test_display_change_frame && *o.test_display_change_frame == i) {
+        // As if a display had been plugged in: the next poll re-places the window.
+        SDL_Event e{};
+        e.type = SDL_DISPLAYEVENT;
+        e.display.event = SDL_DISPLAYEVENT_CONNECTED;
+        SDL_PushEvent(&e);
+    }
+}
+
+// The --test-keys presses due by frame i, as if pressed before it (window or headless).
+// Returns true when one of them quits (desktop Esc or Ctrl+Q).
+bool inject_test_keys(const Options& o, std::uint32_t i, std::size_t& next, ModeController& modes) {
+    bool quit = false;
+    for (; next < o.test_keys.size() && o.test_keys[next].frame <= i; ++next) {
+        const KeyPress& k = o.test_keys[next].press;
+        if (modes.mode() != AppMode::Desktop)
+            modes.on_key(k);
+        else
+            quit = quit || map_key(AppMode::Desktop, k) == ModeAction::Quit;
+    }
+    return quit;
+}
+
 struct LoopResult {
     std::vector<double> frame_ms; // wall time of each rendered frame
     bool captured = false;
@@ -113,33 +148,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                 else if (const auto key = key_from_sdl(event); key && !ui_took)
                     quit = quit || map_key(AppMode::Desktop, *key) == ModeAction::Quit;
             }
-            if (o.test_resize_frame && *o.test_resize_frame == i)
-                SDL_SetWindowSize(window->get(), static_cast<int>(o.test_resize_to.width),
-                                  static_cast<int>(o.test_resize_to.height));
-            if (o.test_minimise_frame && *o.test_minimise_frame == i) {
-                SDL_MinimizeWindow(window->get());
-                restore_at = i + k_test_minimise_frames;
-            }
-            if (restore_at && *restore_at == i) SDL_RestoreWindow(window->get());
-            if (o.test_display_change_frame && *o.test_display_change_frame == i) {
-                // As if a display had been plugged in: the next poll re-places the window.
-                SDL_Event e{};
-                e.type = SDL_DISPLAYEVENT;
-                e.display.event = SDL_DISPLAYEVENT_CONNECTED;
-                SDL_PushEvent(&e);
-            }
+            window_test_hooks(o, i, *window, restore_at);
         }
-
-        // Keys of the --test-keys hook, as if pressed before this frame.
-        for (; next_test_key < o.test_keys.size() && o.test_keys[next_test_key].frame <= i;
-             ++next_test_key) {
-            const KeyPress& k = o.test_keys[next_test_key].press;
-            if (!desktop)
-                modes.on_key(k);
-            else if (map_key(AppMode::Desktop, k) == ModeAction::Quit)
-                quit = true;
-        }
-        if (modes.quit_requested()) quit = true;
+        quit = inject_test_keys(o, i, next_test_key, modes) || quit || modes.quit_requested();
 
         const double wall_dt = window != nullptr && !o.test_fixed_dt
                                    ? std::chrono::duration<double>(start - last).count()
