@@ -46,7 +46,7 @@ KioskActions draw_active(const KioskView& v) {
     ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.55f);
     ImGui::Begin("##kiosk_numbers", nullptr, k_fixed | ImGuiWindowFlags_NoInputs);
-    ImGui::SetWindowFontScale(0.8f);
+    ImGui::SetWindowFontScale(small_text_scale(v.look));
     ImGui::TextUnformatted(numbers);
     ImGui::End();
 

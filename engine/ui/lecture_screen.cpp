@@ -55,7 +55,7 @@ void draw_lecture_screen(const LectureView& v) {
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowBgAlpha(0.55f);
         ImGui::Begin("##lecture_title", nullptr, k_overlay_flags);
-        ImGui::SetWindowFontScale(0.7f);
+        ImGui::SetWindowFontScale(small_text_scale(v.look));
         ImGui::TextUnformatted(v.lesson_title.c_str());
         ImGui::End();
 
@@ -64,7 +64,7 @@ void draw_lecture_screen(const LectureView& v) {
         ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
         ImGui::SetNextWindowBgAlpha(0.55f);
         ImGui::Begin("##lecture_counter", nullptr, k_overlay_flags);
-        ImGui::SetWindowFontScale(0.7f);
+        ImGui::SetWindowFontScale(small_text_scale(v.look));
         if (v.waiting)
             ImGui::TextColored(accent_colour(v.look), "%s", counter);
         else
@@ -78,7 +78,7 @@ void draw_lecture_screen(const LectureView& v) {
                                 ImVec2(0.5f, 1));
         ImGui::SetNextWindowBgAlpha(0.55f);
         ImGui::Begin("##lecture_hint", nullptr, k_overlay_flags);
-        ImGui::SetWindowFontScale(0.7f);
+        ImGui::SetWindowFontScale(small_text_scale(v.look));
         ImGui::TextUnformatted(v.steps > 0 ? "F5: start the lesson    Ctrl+Q: quit"
                                            : "No lesson to show    Ctrl+Q: quit");
         ImGui::End();

@@ -53,6 +53,10 @@ ImVec4 accent_colour(const ModeLook& look) {
     return look.light ? ImVec4(0.0f, 0.35f, 0.8f, 1) : ImVec4(0.95f, 0.6f, 0.1f, 1);
 }
 
+float small_text_scale(const ModeLook& look) {
+    return std::min(1.0f, std::max(0.7f, 13.0f / look.text_px));
+}
+
 float button_width(const char* const* labels, int count) {
     float widest = 0;
     for (int i = 0; i < count; ++i) widest = std::max(widest, ImGui::CalcTextSize(labels[i]).x);

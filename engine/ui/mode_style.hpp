@@ -21,6 +21,10 @@ void apply_mode_look(const ModeLook& look);
 ImU32 caption_background(const ModeLook& look);
 ImVec4 accent_colour(const ModeLook& look);
 
+// Window font scale for secondary text (titles, counters, figures): 0.7 of the body text, but
+// never below the 13 px the default font was drawn for (smaller is a blur).
+float small_text_scale(const ModeLook& look);
+
 // Width of the widest of `labels` as a button (text plus padding), for rows of equal buttons.
 float button_width(const char* const* labels, int count);
 

@@ -51,7 +51,7 @@ int draw_patient_screen(const PatientView& v) {
     ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.55f);
     ImGui::Begin("##patient_numbers", nullptr, fixed | ImGuiWindowFlags_NoInputs);
-    ImGui::SetWindowFontScale(0.8f);
+    ImGui::SetWindowFontScale(small_text_scale(v.look));
     ImGui::Text("Pressure in the ankle veins: %.0f mmHg", static_cast<double>(v.ankle_mmHg));
     // Walking empties the veins (the leg gets smaller); sitting still swells it.
     if (v.swelling_pct < 0.0f)
