@@ -5,11 +5,12 @@
 # largest value, and the growth after warm-up. Small frames and few particles keep it affordable
 # on lavapipe; the lesson cycle does not depend on them.
 #   bench/kiosk_memory.sh [BUILD_DIR] [FRAMES] [EVERY] [PARTICLES]
-# Defaults: build, 33000 frames (550 s of kiosk clock, three attract cycles of the three shipped
-# lessons, about 179 s each), every 1500 frames, 4096 particles.
+# Defaults: build, 33001 frames (550 s of kiosk clock, three attract cycles of the three shipped
+# lessons, about 179 s each), every 1500 frames, 4096 particles. KIOSK_MEMORY_LOG=FILE keeps the
+# program's full log there (readable while it runs).
 set -eu
 build=${1:-build}
-frames=${2:-33000}
+frames=${2:-33001}
 every=${3:-1500}
 particles=${4:-4096}
 prog=$build/app/secondheart
@@ -17,7 +18,7 @@ prog=$build/app/secondheart
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # An empty configuration folder: the default settings, whatever the user has.
-log=$work/run.log
+log=${KIOSK_MEMORY_LOG:-$work/run.log}
 XDG_CONFIG_HOME=$work/config "$prog" --kiosk --headless --size 160x120 --particles "$particles" \
   --frames "$frames" --report-rss-every "$every" --screenshot "$work/last.png" 2>"$log" || {
   cat "$log"; exit 1; }
@@ -26,7 +27,7 @@ grep -E "rss frame|lesson 1/3 .*step 1/" "$log" | sed 's/^secondheart: //'
 awk '
   /lesson 1\/3 .*step 1\// { starts++ }
   /rss frame/ {
-    kib = $(NF-1); frame = $4; sim = $8
+    kib = $(NF-1); frame = $4; sim = $9
     if (n == 0) { first = kib }
     if (starts >= 2 && warm == "") { warm = kib; warm_frame = frame }
     if (kib > max) max = kib
