@@ -85,22 +85,25 @@ void DesktopOverlay::draw(ui::PanelState& panel, const ui::PanelEdits& edits, Vk
     if (edits.record) toggle_recording();
     if (edits.export_csv) export_csv(live);
     panel.recording = recording();
+    // ImGui works in window points (HiDPI: fewer than the target's pixels); the labels and
+    // messages are placed in those units.
+    const ImVec2 points = ImGui::GetIO().DisplaySize;
     if (panel.show_labels && view_proj && size.width != 0 && size.height != 0) {
-        const glm::vec2 display(static_cast<float>(size.width), static_cast<float>(size.height));
+        const glm::vec2 display(points.x, points.y);
         (void)labels_.draw(*view_proj, display, panel.panel_right_px);
     }
-    draw_messages(size);
+    draw_messages(points);
 }
 
-void DesktopOverlay::draw_messages(VkExtent2D size) {
+void DesktopOverlay::draw_messages(ImVec2 size) {
     while (!toasts_.empty() && toasts_.front().until_s < last_clock_s_) toasts_.pop_front();
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const float pad = 8.0f;
-    const float wrap = std::min(640.0f, 0.6f * static_cast<float>(size.width));
-    float y = static_cast<float>(size.height) - pad;
+    const float wrap = std::min(640.0f, 0.6f * size.x);
+    float y = size.y - pad;
     for (auto it = toasts_.rbegin(); it != toasts_.rend(); ++it) {
         const ImVec2 text = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, wrap);
-        const ImVec2 max(static_cast<float>(size.width) - pad, y);
+        const ImVec2 max(size.x - pad, y);
         const ImVec2 min(max.x - text.x - 2 * pad, y - text.y - 2 * pad);
         dl->AddRectFilled(min, max, IM_COL32(20, 24, 32, 225), 4.0f);
         dl->AddText(nullptr, 0.0f, ImVec2(min.x + pad, min.y + pad), IM_COL32(255, 255, 255, 255),

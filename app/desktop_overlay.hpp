@@ -19,6 +19,7 @@
 #include <deque>
 #include <filesystem>
 #include <future>
+#include <imgui.h>
 #include <memory>
 #include <optional>
 #include <SDL_keycode.h>
@@ -69,7 +70,7 @@ private:
     void take_screenshot(std::shared_ptr<const RgbaPixels> pixels);
     void report_screenshots(bool wait);
     void export_csv(const LiveSimulation& live);
-    void draw_messages(VkExtent2D size);
+    void draw_messages(ImVec2 size); // in ImGui units (points)
     void handle_frames(std::vector<CapturedFrame> frames);
 
     OverlayOptions options_;

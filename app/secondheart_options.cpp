@@ -52,7 +52,14 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                  "renders offscreen and writes the last frame as a PNG."};
     app.footer("Exit codes: 0 ok, 1 runtime failure, 2 bad command line or scenario, 3 no usable "
                "Vulkan device, 4 validation errors (with --validation).\n"
-               "Environment: SECONDHEART_GPU picks a device like --gpu.");
+               "Environment: SECONDHEART_GPU picks a device like --gpu.\n"
+               "Lecture keys: PageDown/Right/Space/Enter/N next step, PageUp/Left/Backspace/P "
+               "previous, B or . blank, F5 start the lesson again, Esc leave the lesson, Ctrl+Q "
+               "quit.\n"
+               "Kiosk: exit only with the settings file's kiosk_pin, after Ctrl+Shift+F12 or a "
+               "3 s press in the top-left corner.\n"
+               "Lecture and kiosk are fullscreen unless --size is given (then a window).\n"
+               "Settings: $XDG_CONFIG_HOME/secondheart/settings.json (see README).");
     Options o;
     std::string size_text;
     std::vector<std::string> resize_args;
@@ -127,9 +134,33 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                    "list, for comparison)")
         ->check(CLI::IsMember({"splat", "points"}))
         ->capture_default_str();
+    bool lecture_on = false, kiosk_on = false, patient_on = false;
+    app.add_flag("--lecture", lecture_on,
+                 "Lecture mode: fullscreen, large captions, lesson steps on "
+                 "presenter-remote keys (see README)");
+    app.add_flag("--kiosk", kiosk_on,
+                 "Kiosk mode: fullscreen, touch, attract loop, idle "
+                 "reset, exit only with the settings file's PIN");
+    app.add_flag("--patient", patient_on,
+                 "Patient mode: plain words, few large buttons, for a "
+                 "clinician beside a patient");
+    int display = -1;
+    auto* display_opt =
+        app.add_option("--display", display,
+                       "Fullscreen on display N (0 is the first; default: the settings file's)")
+            ->check(CLI::Range(0, 63));
+    app.add_option("--lesson", o.lessons,
+                   "Lesson file for --lecture and --kiosk, repeatable, played in the order given "
+                   "(default: the three shipped lessons)")
+        ->check(CLI::ExistingFile);
     // Hidden hooks for the windowed smoke test.
     app.add_option("--test-resize-at", resize_args, "FRAME WxH")->expected(2)->group("");
     app.add_option("--test-minimise-at", o.test_minimise_frame, "FRAME")->group("");
+    app.add_option("--test-display-change-at", o.test_display_change_frame, "FRAME")->group("");
+    std::string test_keys;
+    app.add_option("--test-keys", test_keys, "FRAME:KEY,...")->group("");
+    app.add_flag("--test-fixed-dt", o.test_fixed_dt, "1/60 s frames in a window too")->group("");
+    app.add_option("--report-rss-every", o.report_rss_every, "FRAMES")->group("");
 
     try {
         app.parse(argc, argv);
@@ -141,6 +172,24 @@ ParseOutcome parse_command_line(int argc, char** argv) {
             o.test_resize_frame = *frame;
             o.test_resize_to = *to;
         }
+        if (int(lecture_on) + int(kiosk_on) + int(patient_on) > 1) {
+            std::string given;
+            for (const auto& [on, name] :
+                 {std::pair{lecture_on, "--lecture"}, std::pair{kiosk_on, "--kiosk"},
+                  std::pair{patient_on, "--patient"}})
+                if (on) given += std::string(given.empty() ? "" : " ") + name;
+            throw CLI::ValidationError(given, "these modes cannot be combined: choose one of "
+                                              "--lecture, --kiosk, --patient (or none for the "
+                                              "desktop)");
+        }
+        if (!o.lessons.empty() && !lecture_on && !kiosk_on)
+            throw CLI::ValidationError("--lesson", "lessons play only with --lecture or --kiosk");
+        if (!test_keys.empty()) {
+            std::string why;
+            auto keys = parse_test_keys(test_keys, why);
+            if (!keys) throw CLI::ValidationError("--test-keys", why);
+            o.test_keys = std::move(*keys);
+        }
     } catch (const CLI::CallForHelp& e) {
         app.exit(e);
         return {std::nullopt, k_exit_ok};
@@ -149,6 +198,13 @@ ParseOutcome parse_command_line(int argc, char** argv) {
         return {std::nullopt, k_exit_usage};
     }
     if (!size_text.empty()) o.size = *parse_size(size_text);
+    o.size_given = !size_text.empty();
+    if (*display_opt) o.display = display;
+    if (app.count("--palette") != 0) o.palette_given = o.palette;
+    o.mode = lecture_on   ? AppMode::Lecture
+             : kiosk_on   ? AppMode::Kiosk
+             : patient_on ? AppMode::Patient
+                          : AppMode::Desktop;
     return {o, k_exit_ok};
 }
 

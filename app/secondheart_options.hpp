@@ -2,6 +2,8 @@
 // rejection happens before any window or device exists, with exit code 2 and the option named.
 #pragma once
 
+#include "mode_input.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,10 +45,24 @@ struct Options {
     std::string leg_detail = "auto"; // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
     std::string particle_draw = "splat"; // splat (compute) or points (the comparison path)
 
+    // Modes (README "Modes"): desktop unless one of --lecture, --kiosk, --patient is given.
+    AppMode mode = AppMode::Desktop;
+    bool size_given = false;          // --size given: lecture and kiosk then open a window
+    std::optional<int> display;       // --display N: fullscreen on that display (else settings)
+    std::vector<std::string> lessons; // --lesson FILE (repeatable); none: the shipped lessons
+    std::optional<std::string> palette_given; // --palette given (wins over the settings file)
+
     // Hidden test hooks (window mode only): drive a resize and a minimise from inside the loop.
     std::optional<std::uint32_t> test_resize_frame;
     Size test_resize_to{};
     std::optional<std::uint32_t> test_minimise_frame;
+    std::optional<std::uint32_t> test_display_change_frame; // a synthetic display event
+    // Hidden hooks of the mode tests and the kiosk memory run (window and headless): key
+    // presses injected at given frames, a fixed 1/60 s frame time in a window too, and
+    // VmRSS printed every N frames.
+    std::vector<TestKey> test_keys;
+    bool test_fixed_dt = false;
+    std::uint32_t report_rss_every = 0;
 };
 
 // Parses argv. Returns the options, or the exit code to leave with (0 after --help, 2 after an

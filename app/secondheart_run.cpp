@@ -8,15 +8,19 @@
 #include "immediate_submit.hpp"
 #include "instance.hpp"
 #include "leg_content.hpp"
+#include "mode_controller.hpp"
+#include "mode_events.hpp"
 #include "placeholder_content.hpp"
 #include "png_writer.hpp"
 #include "sdl_window.hpp"
 #include "secondheart_sim.hpp"
 #include "settings.hpp"
+#include "shipped_lessons.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 #include <SDL.h>
 #include <string>
@@ -59,20 +63,63 @@ struct IdleGuard {
 };
 
 // The window, or why there is none (then the run is headless).
-std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png) {
+std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png,
+                                       const WindowPlacement& placement) {
     if (o.headless) return nullptr;
     std::string why;
     if (!display_available()) {
         why = "no display (DISPLAY and WAYLAND_DISPLAY are unset)";
     } else {
+        // A kiosk must not close with its window (Alt+F4): only a signal (SDL_QUIT) or the PIN.
+        if (o.mode == AppMode::Kiosk) SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
         auto window = SdlWindow::create("SecondHeart", static_cast<int>(o.size.width),
-                                        static_cast<int>(o.size.height));
-        if (window) return window.take();
+                                        static_cast<int>(o.size.height), placement);
+        if (window) {
+            if (!window.value()->placement_note().empty())
+                std::fprintf(stderr, "secondheart: --display: %s\n",
+                             window.value()->placement_note().c_str());
+            return window.take();
+        }
         why = window.error().describe();
     }
     std::fprintf(stderr, "secondheart: %s: running headless, the last frame goes to %s\n",
                  why.c_str(), png.c_str());
     return nullptr;
+}
+
+// The hidden window hooks of the smoke tests: a resize, a minimise (restored
+// k_test_minimise_frames later) and a display change, at the frames the options name.
+void window_test_hooks(const Options& o, std::uint32_t i, SdlWindow& window,
+                       std::optional<std::uint32_t>& restore_at) {
+    if (o.test_resize_frame && *o.test_resize_frame == i)
+        SDL_SetWindowSize(window.get(), static_cast<int>(o.test_resize_to.width),
+                          static_cast<int>(o.test_resize_to.height));
+    if (o.test_minimise_frame && *o.test_minimise_frame == i) {
+        SDL_MinimizeWindow(window.get());
+        restore_at = i + k_test_minimise_frames;
+    }
+    if (restore_at && *restore_at == i) SDL_RestoreWindow(window.get());
+    if (o.test_display_change_frame && *o.test_display_change_frame == i) {
+        // As if a display had been plugged in: the next poll re-places the window.
+        SDL_Event e{};
+        e.type = SDL_DISPLAYEVENT;
+        e.display.event = SDL_DISPLAYEVENT_CONNECTED;
+        SDL_PushEvent(&e);
+    }
+}
+
+// The --test-keys presses due by frame i, as if pressed before it (window or headless).
+// Returns true when one of them quits (desktop Esc or Ctrl+Q).
+bool inject_test_keys(const Options& o, std::uint32_t i, std::size_t& next, ModeController& modes) {
+    bool quit = false;
+    for (; next < o.test_keys.size() && o.test_keys[next].frame <= i; ++next) {
+        const KeyPress& k = o.test_keys[next].press;
+        if (modes.mode() != AppMode::Desktop)
+            modes.on_key(k);
+        else
+            quit = quit || map_key(AppMode::Desktop, k) == ModeAction::Quit;
+    }
+    return quit;
 }
 
 struct LoopResult {
@@ -83,11 +130,12 @@ struct LoopResult {
 // The frame loop proper: events, test hooks, simulation, UI, frame.
 LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last, SdlWindow* window,
                       SimDriver& sim, FrameLoop& loop, ImGuiLayer& ui, FrameContent& content,
-                      ui::PanelState& panel, DesktopOverlay& overlay) {
+                      ui::PanelState& panel, ModeController& modes, LegContent* leg,
+                      DesktopOverlay& overlay) {
     LoopResult result;
+    const bool desktop = modes.mode() == AppMode::Desktop;
+    std::size_t next_test_key = 0;
     const Clock::time_point run_start = Clock::now(); // export: the recording clock
-    // export/labels: the scene camera, when the leg (not the placeholder) is drawn.
-    const auto* leg = dynamic_cast<const LegContent*>(&content);
     std::optional<std::uint32_t> restore_at;
     Clock::time_point last = Clock::now();
     double frame_ema_ms = 0;
@@ -99,26 +147,28 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             while (SDL_PollEvent(&event) != 0) {
                 const bool ui_took = ui.process_event(event);
                 if (event.type == SDL_QUIT) quit = true;
-                if (!ui_took && event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE)
-                    quit = true;
-                if (!ui_took && event.type == SDL_KEYDOWN && event.key.repeat == 0)
-                    (void)overlay.handle_key(event.key.keysym.sym); // export: F9, F12
+                // export: F9, F12 (not in the kiosk: visitors must not fill the disk)
+                if (!ui_took && event.type == SDL_KEYDOWN && event.key.repeat == 0 &&
+                    modes.mode() != AppMode::Kiosk && overlay.handle_key(event.key.keysym.sym))
+                    continue;
+                if (!desktop)
+                    dispatch_mode_event(event, modes, *window);
+                else if (const auto key = key_from_sdl(event); key && !ui_took)
+                    quit = quit || map_key(AppMode::Desktop, *key) == ModeAction::Quit;
             }
-            if (o.test_resize_frame && *o.test_resize_frame == i)
-                SDL_SetWindowSize(window->get(), static_cast<int>(o.test_resize_to.width),
-                                  static_cast<int>(o.test_resize_to.height));
-            if (o.test_minimise_frame && *o.test_minimise_frame == i) {
-                SDL_MinimizeWindow(window->get());
-                restore_at = i + k_test_minimise_frames;
-            }
-            if (restore_at && *restore_at == i) SDL_RestoreWindow(window->get());
+            window_test_hooks(o, i, *window, restore_at);
         }
+        quit = inject_test_keys(o, i, next_test_key, modes) || quit || modes.quit_requested();
 
-        const double wall_dt = window != nullptr
+        const double wall_dt = window != nullptr && !o.test_fixed_dt
                                    ? std::chrono::duration<double>(start - last).count()
                                    : k_headless_frame_s;
         last = start;
+        if (!desktop) modes.update(i == 0 ? 0.0 : wall_dt, sim, leg);
         const double sim_dt = sim.advance(i == 0 ? 0.0 : wall_dt);
+        if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
+            std::fprintf(stderr, "secondheart: rss frame %u clock %.1f s sim %.1f s: %ld KiB\n", i,
+                         static_cast<double>(i) * wall_dt, sim.flow().time_s, resident_kib());
 
         VkExtent2D size =
             window != nullptr ? window->drawable_size() : VkExtent2D{o.size.width, o.size.height};
@@ -144,10 +194,15 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         for (const auto& [name, ms] : loop.passes().smoothed().passes)
             panel.gpu_passes.emplace_back(name, static_cast<float>(ms));
         ui.begin_frame(size, static_cast<float>(wall_dt));
-        const ui::PanelEdits edits = ui::draw_control_panel(panel);
-        // export/labels: the panel's export buttons, the anatomical labels, the messages.
+        ui::PanelEdits edits;
+        if (desktop)
+            edits = ui::draw_control_panel(panel);
+        else // the mode's text size follows the output's height in ImGui units (points)
+            modes.draw(sim, static_cast<std::uint32_t>(ImGui::GetIO().DisplaySize.y));
+        // export/labels: the panel's export buttons, the anatomical labels (desktop), messages.
         overlay.draw(panel, edits, size,
-                     leg != nullptr ? std::optional(leg->view_proj(size)) : std::nullopt,
+                     leg != nullptr && desktop ? std::optional(leg->view_proj(size))
+                                               : std::nullopt,
                      sim.live());
         ui.end_frame();
         if (edits.any()) sim.apply_edits(panel, edits);
@@ -181,7 +236,22 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
 
 int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
     const std::string png = !o.screenshot.empty() ? o.screenshot : k_default_png;
-    std::unique_ptr<SdlWindow> window = open_window(o, png);
+    // The settings file (corrupt values are reported and defaulted); the command line wins.
+    std::vector<std::string> problems;
+    const std::string settings_path = default_settings_path();
+    const Settings settings = load_settings(settings_path, problems);
+    const bool full_screen_mode = o.mode == AppMode::Lecture || o.mode == AppMode::Kiosk;
+    WindowPlacement placement;
+    // Lecture and kiosk are fullscreen, as is any run given --display; an explicit --size asks
+    // for a window of that size instead (tests, rehearsing on a laptop).
+    placement.fullscreen = (full_screen_mode || o.display) && !o.size_given;
+    placement.display = o.display.value_or(settings.display);
+    const std::string palette = o.palette_given.value_or(settings.palette);
+    const bool light = palette == "light" || palette == "projector";
+    std::vector<Lesson> lessons;
+    if (full_screen_mode) lessons = lessons_for_run(o.lessons, problems);
+    for (const std::string& p : problems) std::fprintf(stderr, "secondheart: %s\n", p.c_str());
+    std::unique_ptr<SdlWindow> window = open_window(o, png, placement);
     const bool headless = window == nullptr;
     const std::uint32_t frames =
         o.benchmark != 0 ? o.benchmark
@@ -239,18 +309,23 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         Result<ImmediateSubmitter> submitter = create_immediate_submitter(device);
         if (!submitter) throw std::runtime_error(submitter.error().describe());
         SimDriver sim(std::move(scenario));
+        // Headless frames are 1/60 s whatever the machine: let the simulator finish each one
+        // too, so that images (the reference tests) do not depend on the machine's speed.
+        if (headless || o.test_fixed_dt) sim.set_step_budget_ms(1e9);
         // The leg and its blood; if the scene cannot be built (a driver limit, say), say why and
         // show the simple placeholder instead of nothing.
         LegContentOptions lo;
-        lo.particles = o.particles;
+        lo.particles =
+            o.particles != 0 ? o.particles : static_cast<std::uint32_t>(settings.particles);
         lo.meshes = o.meshes;
         lo.view = scene::parse_camera_preset(o.view).value_or(scene::CameraPreset::Front);
-        lo.palette = o.palette == "light" ? scene::Palette::Light : scene::Palette::Dark;
+        lo.palette = light ? scene::Palette::Light : scene::Palette::Dark;
         if (o.antialias != "auto") lo.antialias = o.antialias == "on";
         lo.render_scale = o.render_scale;
         lo.leg_detail = parse_leg_detail(o.leg_detail).value_or(std::nullopt);
         lo.draw_points = o.particle_draw == "points";
         std::unique_ptr<FrameContent> content;
+        LegContent* leg_content = nullptr; // the modes set its camera
         std::uint32_t particle_count = 0;
         float render_scale = 1.0f;
         double leg_detail = 1.0;
@@ -260,6 +335,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             render_scale = leg.value()->render_scale();
             leg_detail = leg.value()->leg_detail();
             antialias = leg.value()->antialias();
+            leg_content = leg.value().get();
             content = leg.take();
         } else {
             std::fprintf(stderr,
@@ -282,29 +358,41 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         }
         auto loop = FrameLoop::create(device, surface, initial);
         if (!loop) throw std::runtime_error(loop.error().describe());
-        auto ui = ImGuiLayer::create(instance, device, submitter.value(),
-                                     window ? window->get() : nullptr);
+        ModeSetup setup;
+        setup.mode = o.mode;
+        setup.lessons = std::move(lessons);
+        setup.settings = settings;
+        setup.light = light;
+        setup.dpi = window ? window->display_dpi() : 0.0f;
+        ModeController modes(std::move(setup));
+        if (o.mode != AppMode::Desktop)
+            std::fprintf(stderr, "secondheart: %s mode, %s%s, settings %s\n",
+                         std::string(to_string(o.mode)).c_str(),
+                         !window                ? "headless"
+                         : placement.fullscreen ? "fullscreen on display "
+                                                : "window",
+                         placement.fullscreen && window
+                             ? std::to_string(window->display_in_use()).c_str()
+                             : "",
+                         settings_path.c_str());
+        auto ui = ImGuiLayer::create(
+            instance, device, submitter.value(), window ? window->get() : nullptr,
+            o.mode == AppMode::Desktop ? 0.0f : modes.font_px(initial.height));
         if (!ui) throw std::runtime_error(ui.error().describe());
         IdleGuard idle_guard{device.get()};
 
         ui::PanelState panel;
         sim.init_panel(panel);
         panel.device_name = device_name;
-        // export: the export folder (settings key export_dir) and --record. If the run loads
-        // the settings elsewhere (modes), pass that Settings::export_dir here instead.
+        // export: the export folder (settings key export_dir) and --record.
         OverlayOptions overlay_options;
-        {
-            std::vector<std::string> problems;
-            overlay_options.export_dir_setting =
-                load_settings(default_settings_path(), problems).export_dir;
-            for (const std::string& p : problems) // (drop when the modes' loader reports them)
-                std::fprintf(stderr, "secondheart: settings: %s\n", p.c_str());
-        }
+        overlay_options.export_dir_setting = settings.export_dir;
         overlay_options.record_path = o.record;
         overlay_options.headless = headless;
         DesktopOverlay overlay(sim.geometry(), overlay_options);
-        const LoopResult result = run_frames(o, frames, write_png_at_end, window.get(), sim,
-                                             *loop.value(), *ui.value(), *content, panel, overlay);
+        const LoopResult result =
+            run_frames(o, frames, write_png_at_end, window.get(), sim, *loop.value(), *ui.value(),
+                       *content, panel, modes, leg_content, overlay);
 
         if (write_png_at_end) {
             if (!result.captured) {

@@ -87,12 +87,17 @@ double SimDriver::advance(double wall_dt_s) {
         live_.set_scenario(s);
         scripted_walk_ = false;
     }
-    live_.advance(wall);
+    live_.advance(wall, step_budget_ms_);
     fill_flow_frame(live_.model(), flow_);
     // Whatever changed the valves (panel, preset, lesson step), the numbers follow; a no-op
     // while they stay the same.
     clinical_.request({live_.scenario().height_cm, live_.scenario().valve_settings()});
     return live_.model().time_s() - before;
+}
+
+void SimDriver::set_scenario(const sim::Scenario& scenario) {
+    scripted_walk_ = false;
+    live_.set_scenario(scenario);
 }
 
 void SimDriver::init_panel(ui::PanelState& panel) const {

@@ -38,6 +38,14 @@ public:
     // Live numbers and plots into the panel; also reflects the default stand -> walk switch.
     void update_panel(ui::PanelState& panel) const;
 
+    // Lessons and the mode screens: replace the settings (the default stand-then-walk script
+    // stops), pause or resume.
+    void set_scenario(const sim::Scenario& scenario);
+    void set_paused(bool paused) { live_.set_paused(paused); }
+    // Milliseconds of simulation per frame before the clock slows (LiveSimulation::advance).
+    // Headless runs lift it so that their images do not depend on the machine's speed.
+    void set_step_budget_ms(double ms) { step_budget_ms_ = ms; }
+
     const VeinGeometry& geometry() const noexcept { return geometry_; }
     const FlowFrame& flow() const noexcept { return flow_; }
     bool paused() const noexcept { return live_.paused(); }
@@ -54,6 +62,7 @@ private:
 
     bool scripted_walk_; // the default stand-then-walk script is still in charge
     double stand_until_s_ = 0;
+    double step_budget_ms_ = 8.0;
     LiveSimulation live_;
     VeinGeometry geometry_;
     FlowFrame flow_;

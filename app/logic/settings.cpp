@@ -61,7 +61,8 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         return s;
     }
     const char* known[] = {"kiosk_pin", "display",    "idle_s",   "countdown_s", "particles",
-                           "palette",   "text_scale", "language", "export_dir"};
+                           "palette",   "text_scale", "language", "touch_mm",    "screen_dpi",
+                           "export_dir"};
     for (auto& [key, _] : doc.items()) {
         bool found = false;
         for (const char* k : known) found = found || key == k;
@@ -88,11 +89,19 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         "0 (automatic) to 4000000", path, problems);
     read_value(
         doc, "palette", s.palette,
-        [](const std::string& v) { return v == "dark" || v == "projector" || v == "cvd"; },
-        "dark, projector or cvd", path, problems);
+        [](const std::string& v) {
+            return v == "dark" || v == "light" || v == "projector" || v == "cvd";
+        },
+        "dark, light, projector (light) or cvd (dark)", path, problems);
     read_value(
         doc, "text_scale", s.text_scale, [](double v) { return v >= 0.5 && v <= 4; }, "0.5 to 4",
         path, problems);
+    read_value(
+        doc, "touch_mm", s.touch_mm, [](double v) { return v >= 5 && v <= 40; },
+        "5 to 40 millimetres", path, problems);
+    read_value(
+        doc, "screen_dpi", s.screen_dpi, [](double v) { return v == 0 || (v >= 20 && v <= 1000); },
+        "0 (ask the system) or 20 to 1000 dots per inch", path, problems);
     read_value(
         doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
         "a language code such as en", path, problems);
@@ -103,10 +112,12 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
 }
 
 std::optional<std::string> save_settings(const Settings& s, const std::string& path) {
-    json doc = {
-        {"kiosk_pin", s.kiosk_pin},     {"display", s.display},     {"idle_s", s.idle_s},
-        {"countdown_s", s.countdown_s}, {"particles", s.particles}, {"palette", s.palette},
-        {"text_scale", s.text_scale},   {"language", s.language},   {"export_dir", s.export_dir}};
+    json doc = {{"kiosk_pin", s.kiosk_pin},   {"display", s.display},
+                {"idle_s", s.idle_s},         {"countdown_s", s.countdown_s},
+                {"particles", s.particles},   {"palette", s.palette},
+                {"text_scale", s.text_scale}, {"language", s.language},
+                {"touch_mm", s.touch_mm},     {"screen_dpi", s.screen_dpi},
+                {"export_dir", s.export_dir}};
     std::filesystem::path target(path);
     std::error_code ec;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);

@@ -16,8 +16,11 @@ struct Settings {
     double idle_s = 75;
     double countdown_s = 12;
     int particles = 0;            // 0: scale to the device
-    std::string palette = "dark"; // dark, projector (light background), cvd
+    std::string palette = "dark"; // dark, light, projector (= light), cvd (= dark for now)
     double text_scale = 1.0;
+    double touch_mm = 9.0;   // smallest touch target side in the kiosk and patient modes
+    double screen_dpi = 0.0; // 0: SDL's figure (96 assumed when it has none); set it for
+                             // large panels, whose reported DPI is often wrong
     std::string language = "en";
     // Screenshots, recordings and CSV exports go here; empty: the default folder
     // (app/logic/export_files.hpp: ~/Pictures/SecondHeart or ~/.local/share/secondheart/exports).

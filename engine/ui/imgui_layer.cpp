@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_vulkan.h>
+#include <cmath>
 #include <imgui.h>
 #include <SDL.h>
 #include <SDL_vulkan.h>
@@ -76,7 +77,7 @@ VkRenderPass make_render_pass(VkDevice device) {
 Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
                                                        const Device& device,
                                                        const ImmediateSubmitter& submitter,
-                                                       SDL_Window* window) {
+                                                       SDL_Window* window, float font_px) {
     if (ImGui::GetCurrentContext() != nullptr)
         return Error{"ImGui layer: another layer is alive", {"ImGui has one current context"}};
     std::unique_ptr<ImGuiLayer> layer(new ImGuiLayer(device));
@@ -100,6 +101,8 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // kiosks and tests must not leave imgui.ini in the working dir
     ImGui::StyleColorsDark();
+    // ProggyClean (ImGui's built-in font) at the asked size; whole pixels keep it crisp.
+    if (font_px > 0.0f) layer->font_points_ = std::round(font_px);
     if (window != nullptr) {
         if (!ImGui_ImplSDL2_InitForVulkan(window))
             return Error{"ImGui_ImplSDL2_InitForVulkan failed", {}};
@@ -122,12 +125,12 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
 }
 
 Result<bool> ImGuiLayer::init_vulkan_backend(float font_raster) {
-    // The default font (ProggyClean, 13 px) rasterised at the pixel scale and drawn at
-    // 1 / scale: the same size in points, sharp in pixels.
+    // The default font (ProggyClean) rasterised at the pixel scale and drawn at 1 / scale: the
+    // same size in points, sharp in pixels.
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig font;
-    font.SizePixels = 13.0f * font_raster;
+    font.SizePixels = font_points_ * font_raster;
     io.Fonts->AddFontDefault(&font);
     io.FontGlobalScale = 1.0f / font_raster;
     font_raster_ = font_raster;

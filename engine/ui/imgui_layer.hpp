@@ -32,10 +32,13 @@ public:
 
     // One layer at a time (ImGui has one current context). window: null for headless. The
     // submitter must outlive the layer (a display-density change re-uploads the font).
+    // font_px: the font's height in points (0: ImGui's default 13). Large text for a hall or a
+    // kiosk looks far better from a large atlas than from scaling the 13 px one; the atlas is
+    // rasterised at font_px times the display's pixels per point (HiDPI, see ui_scale.hpp).
     static Result<std::unique_ptr<ImGuiLayer>> create(const Instance& instance,
                                                       const Device& device,
                                                       const ImmediateSubmitter& submitter,
-                                                      SDL_Window* window);
+                                                      SDL_Window* window, float font_px = 0.0f);
 
     // Window only: feeds an SDL event to ImGui. True when ImGui wants it for itself (the mouse
     // is over a panel, a text field has focus), so the app should not also act on it.
@@ -62,6 +65,7 @@ private:
     VkInstance instance_ = VK_NULL_HANDLE;
     const ImmediateSubmitter* submitter_ = nullptr;
     float font_raster_ = 1.0f;
+    float font_points_ = 13.0f; // the font's height in points (create's font_px)
     SDL_Window* window_ = nullptr;
     UniqueDescriptorPool pool_;
     UniqueRenderPass render_pass_;

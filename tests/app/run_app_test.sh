@@ -1,16 +1,25 @@
 #!/bin/sh
 # Runs the secondheart program for one CTest case and checks what it did.
-#   run_app_test.sh [--xvfb] [--expect-rc N] [--expect-output ERE]... [--expect-file PATH]
-#                   [--expect-json-keys k1,k2,...] [--clean PATH]... -- PROGRAM ARGS...
+#   run_app_test.sh [--xvfb] [--xvfb-screen WxH] [--expect-rc N] [--expect-output ERE]...
+#                   [--reject-output ERE]... [--expect-file PATH]
+#                   [--compare-image TOOL REFERENCE NAME] [--expect-json-keys k1,k2,...]
+#                   [--clean PATH]... -- PROGRAM ARGS...
+# --compare-image runs TOOL (tests/common compare_image) on the --expect-file PNG against
+# REFERENCE; its actual and diff images go beside the PNG.
 # --clean removes PATH (a file or folder a previous run left) before the run.
 # Exit 0: as expected. Exit 77 (CTest SKIP_RETURN_CODE): xvfb-run is missing for an --xvfb case,
 # or the program found no Vulkan device (its exit code 3) where one was needed, unless
 # SECONDHEART_REQUIRE_GPU_TESTS is set (CI), which turns both into failures.
 set -u
-xvfb=0; expect_rc=0; expect_file=""; json_keys=""; patterns=""
+xvfb=0; expect_rc=0; expect_file=""; json_keys=""; patterns=""; rejects=""; screen=""
+compare_tool=""; compare_ref=""; compare_name=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --xvfb) xvfb=1 ;;
+    --xvfb-screen) screen=$2; shift ;;
+    --reject-output) rejects="$rejects
+$2"; shift ;;
+    --compare-image) compare_tool=$2; compare_ref=$3; compare_name=$4; shift 3 ;;
     --expect-rc) expect_rc=$2; shift ;;
     --expect-output) patterns="$patterns
 $2"; shift ;;
@@ -38,7 +47,11 @@ fi
 out=$(mktemp); stdout_only=$(mktemp)
 trap 'rm -f "$out" "$stdout_only"' EXIT
 if [ "$xvfb" = 1 ]; then
-  xvfb-run -a "$@" >"$stdout_only" 2>"$out"; rc=$?
+  if [ -n "$screen" ]; then
+    xvfb-run -a -s "-screen 0 ${screen}x24" "$@" >"$stdout_only" 2>"$out"; rc=$?
+  else
+    xvfb-run -a "$@" >"$stdout_only" 2>"$out"; rc=$?
+  fi
 else
   "$@" >"$stdout_only" 2>"$out"; rc=$?
 fi
@@ -53,8 +66,15 @@ echo "$patterns" | while IFS= read -r p; do
   [ -z "$p" ] && continue
   grep -Eq -- "$p" "$out" || { echo "FAILED: output lacks /$p/"; exit 1; }
 done || status=1
+echo "$rejects" | while IFS= read -r p; do
+  [ -z "$p" ] && continue
+  if grep -Eq -- "$p" "$out"; then echo "FAILED: output has /$p/"; exit 1; fi
+done || status=1
 if [ -n "$expect_file" ] && [ ! -s "$expect_file" ]; then
   echo "FAILED: $expect_file was not written"; status=1
+elif [ -n "$compare_tool" ]; then
+  "$compare_tool" "$compare_ref" "$expect_file" "$(dirname "$expect_file")" "$compare_name" ||
+    status=1
 fi
 if [ -n "$json_keys" ]; then
   last=$(tail -n 1 "$stdout_only")

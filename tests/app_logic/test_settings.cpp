@@ -69,3 +69,23 @@ TEST_CASE("settings: each bad value is named and keeps its default", "[settings]
     CHECK_THAT(all, Catch::Contains("\"idle_s\"") && Catch::Contains("\"kiosk_pin\"") &&
                         Catch::Contains("\"palette\"") && Catch::Contains("\"wat\""));
 }
+
+TEST_CASE("settings: touch size, screen DPI and the light palette", "[settings]") {
+    std::string path = temp_path("touch.json");
+    write(path, R"({"touch_mm": 15, "screen_dpi": 40, "palette": "light"})");
+    std::vector<std::string> problems;
+    Settings s = load_settings(path, problems);
+    CHECK(problems.empty());
+    CHECK(s.touch_mm == 15);
+    CHECK(s.screen_dpi == 40);
+    CHECK(s.palette == "light");
+
+    write(path, R"({"touch_mm": 2, "screen_dpi": 5})");
+    problems.clear();
+    s = load_settings(path, problems);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].find("\"touch_mm\"") != std::string::npos);
+    CHECK(problems[1].find("\"screen_dpi\"") != std::string::npos);
+    CHECK(s.touch_mm == Settings{}.touch_mm);
+    CHECK(s.screen_dpi == Settings{}.screen_dpi);
+}

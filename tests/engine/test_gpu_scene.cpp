@@ -9,14 +9,13 @@
 #include "flow_bridge.hpp"
 #endif
 
-#define STB_IMAGE_IMPLEMENTATION
-#define STB_IMAGE_STATIC
+#include "image_compare.hpp"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <stb/stb_image.h>
 #include <string>
 
 using namespace sh;
@@ -82,58 +81,14 @@ RgbaPixels render(test::GpuContext& ctx, scene::SceneRenderer& scene, VkExtent2D
     return pixels.take();
 }
 
-// Per-channel tolerance 8, at most 0.5 % of the pixels over it. On failure writes the actual
-// image and a diff (failing pixels red) into the test output folder and says where.
+// Per-channel tolerance 8, at most 0.5 % of the pixels over it (tests/common/image_compare).
 void compare_with_reference(const RgbaPixels& actual, const std::string& name) {
-    const std::filesystem::path ref_path =
-        std::filesystem::path(SH_SCENE_REFERENCE_DIR) / (name + ".png");
-    const std::filesystem::path out_dir = SH_TEST_OUTPUT_DIR;
-    std::filesystem::create_directories(out_dir);
-    if (const char* update = std::getenv("SH_UPDATE_REFERENCE_IMAGES"); update && *update) {
-        std::filesystem::create_directories(ref_path.parent_path());
-        REQUIRE(write_png(ref_path, actual));
-        WARN("reference image rewritten: " << ref_path.string());
-        return;
-    }
-    const std::filesystem::path actual_path = out_dir / (name + "_actual.png");
-    REQUIRE(write_png(actual_path, actual));
-    int w = 0, h = 0, channels = 0;
-    stbi_uc* data = stbi_load(ref_path.string().c_str(), &w, &h, &channels, 4);
-    if (data == nullptr) {
-        FAIL("no reference image " << ref_path.string() << "; the rendering is at "
-                                   << actual_path.string()
-                                   << " (SH_UPDATE_REFERENCE_IMAGES=1 writes it)");
-    }
-    const std::vector<std::uint8_t> ref(data, data + static_cast<std::size_t>(w) * h * 4);
-    stbi_image_free(data);
-    REQUIRE(static_cast<std::uint32_t>(w) == actual.width);
-    REQUIRE(static_cast<std::uint32_t>(h) == actual.height);
-
-    RgbaPixels diff = actual;
-    std::size_t failing = 0;
-    int worst = 0;
-    for (std::size_t p = 0; p < ref.size() / 4; ++p) {
-        int d = 0;
-        for (int c = 0; c < 3; ++c)
-            d = std::max(d, std::abs(int(ref[p * 4 + c]) - int(actual.data[p * 4 + c])));
-        worst = std::max(worst, d);
-        const bool bad = d > 8;
-        failing += bad ? 1 : 0;
-        const auto grey = static_cast<std::uint8_t>(actual.data[p * 4 + 1] / 3);
-        diff.data[p * 4 + 0] = bad ? 255 : grey;
-        diff.data[p * 4 + 1] = bad ? 0 : grey;
-        diff.data[p * 4 + 2] = bad ? 0 : grey;
-        diff.data[p * 4 + 3] = 255;
-    }
-    const double fraction = static_cast<double>(failing) / static_cast<double>(ref.size() / 4);
-    INFO(name << ": " << failing << " pixels differ by more than 8 (" << fraction * 100.0
-              << " %), worst " << worst);
-    if (fraction > 0.005) {
-        const std::filesystem::path diff_path = out_dir / (name + "_diff.png");
-        REQUIRE(write_png(diff_path, diff));
-        FAIL("image differs from " << ref_path.string() << "; actual " << actual_path.string()
-                                   << ", diff " << diff_path.string());
-    }
+    const test::ImageComparison c = test::compare_with_reference(
+        actual, std::filesystem::path(SH_SCENE_REFERENCE_DIR) / (name + ".png"), SH_TEST_OUTPUT_DIR,
+        name);
+    if (c.reference_rewritten) WARN(c.message);
+    INFO(c.message);
+    if (!c.passed) FAIL(c.message);
 }
 
 } // namespace

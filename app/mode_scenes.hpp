@@ -1,0 +1,25 @@
+// The plain scenes behind the kiosk's and the patient mode's big buttons: a label in everyday
+// words, one sentence on what the leg shows, the simulator settings and the camera.
+#pragma once
+
+#include "scenario.hpp"
+#include "scene/camera.hpp"
+
+#include <string>
+#include <vector>
+
+namespace sh::app {
+
+struct PlainScene {
+    std::string label;
+    std::string explanation;
+    sim::Scenario scenario;
+    scene::CameraPreset camera = scene::CameraPreset::Front;
+};
+
+// Walking, Standing still, Sitting on a flight, Leaky valves.
+const std::vector<PlainScene>& kiosk_scenes();
+// The kiosk's four plus ankle pumps in the seat and a short walk after sitting.
+const std::vector<PlainScene>& patient_scenes();
+
+} // namespace sh::app

@@ -1,0 +1,115 @@
+#include "kiosk_screen.hpp"
+
+#include "lecture_screen.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace sh::ui {
+
+namespace {
+
+constexpr ImGuiWindowFlags k_fixed = ImGuiWindowFlags_NoDecoration |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_AlwaysAutoResize;
+
+void draw_attract(const KioskView& v) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    ImGui::Begin("##kiosk_title", nullptr, k_fixed | ImGuiWindowFlags_NoInputs);
+    ImGui::TextUnformatted(v.title.c_str());
+    ImGui::End();
+    // Pulses slowly (a 3 s cycle), never blinks: people notice it without it being shrill.
+    const float pulse = 0.75f + 0.25f * std::sin(static_cast<float>(v.time_s) * 2.1f);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.3f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowBgAlpha(0.7f * pulse);
+    ImGui::Begin("##kiosk_touch", nullptr, k_fixed | ImGuiWindowFlags_NoInputs);
+    ImGui::SetWindowFontScale(1.5f);
+    ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    text.w = pulse;
+    ImGui::TextColored(text, "Touch to start");
+    ImGui::End();
+    draw_caption_bar("##kiosk_caption", v.caption, v.look, v.step_progress);
+}
+
+KioskActions draw_active(const KioskView& v) {
+    KioskActions a;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float caption_h = draw_caption_bar("##kiosk_caption", v.caption, v.look);
+
+    char numbers[64];
+    std::snprintf(numbers, sizeof numbers, "Ankle vein pressure %.0f mmHg",
+                  static_cast<double>(v.ankle_mmHg));
+    ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    ImGui::Begin("##kiosk_numbers", nullptr, k_fixed | ImGuiWindowFlags_NoInputs);
+    ImGui::SetWindowFontScale(small_text_scale(v.look));
+    ImGui::TextUnformatted(numbers);
+    ImGui::End();
+
+    // The buttons in one row above the caption (two rows when the screen is narrow); all the
+    // same width so that none looks more important.
+    std::vector<const char*> labels;
+    for (const std::string& s : v.scenes) labels.push_back(s.c_str());
+    const int n = static_cast<int>(labels.size());
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = std::max(v.look.touch_px * 2.0f, button_width(labels.data(), n));
+    const float row_w =
+        width * static_cast<float>(n) + style.ItemSpacing.x * static_cast<float>(n - 1);
+    const int per_row = row_w + 2 * style.WindowPadding.x <= display.x ? n : (n + 1) / 2;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - caption_h), ImGuiCond_Always,
+                            ImVec2(0.5f, 1));
+    ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::Begin("##kiosk_buttons", nullptr, k_fixed | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    for (int i = 0; i < n; ++i) {
+        if (i % per_row != 0) ImGui::SameLine();
+        const bool current = i == v.scene;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, accent_colour(v.look));
+        if (ImGui::Button(labels[static_cast<std::size_t>(i)], ImVec2(width, v.look.touch_px)))
+            a.scene = i;
+        if (current) ImGui::PopStyleColor();
+    }
+    ImGui::End();
+    return a;
+}
+
+bool draw_still_there(const KioskView& v) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::Begin("##kiosk_still_there", nullptr, k_fixed);
+    ImGui::SetWindowFontScale(1.3f);
+    ImGui::TextUnformatted("Still there?");
+    ImGui::SetWindowFontScale(1.0f);
+    ImGui::Text("Starting over in %.0f s", std::ceil(v.countdown_s));
+    const bool pressed = ImGui::Button("I'm still here", ImVec2(0, v.look.touch_px));
+    ImGui::End();
+    return pressed;
+}
+
+} // namespace
+
+KioskActions draw_kiosk_screen(const KioskView& v) {
+    apply_mode_look(v.look);
+    switch (v.phase) {
+    case KioskPhase::Attract:
+        draw_attract(v);
+        return {};
+    case KioskPhase::Active:
+        return draw_active(v);
+    case KioskPhase::StillThere: {
+        // Only the caption and the countdown: nothing else to touch by mistake.
+        KioskActions a;
+        draw_caption_bar("##kiosk_caption", v.caption, v.look);
+        a.still_here = draw_still_there(v);
+        return a;
+    }
+    }
+    return {};
+}
+
+} // namespace sh::ui

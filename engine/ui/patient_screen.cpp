@@ -1,0 +1,69 @@
+#include "patient_screen.hpp"
+
+#include "lecture_screen.hpp"
+
+#include <algorithm>
+
+namespace sh::ui {
+
+int draw_patient_screen(const PatientView& v) {
+    apply_mode_look(v.look);
+    int chosen = -1;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_AlwaysAutoResize;
+
+    // The caption first: the buttons fill the height above it.
+    const float caption_h = draw_caption_bar(
+        "##patient_caption",
+        v.explanation + "\nThe risk is an average for many people, not a diagnosis for you.",
+        v.look);
+
+    // The choices down the left edge, large; a second column when the screen is too short.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const int n = static_cast<int>(v.scenes.size());
+    const float avail = display.y - caption_h - 2.0f * style.WindowPadding.y + style.ItemSpacing.y;
+    // The enlarged buttons when they fit in one column, else the touch floor (54 px) first.
+    float button_h = v.look.touch_px;
+    if (avail / (button_h + style.ItemSpacing.y) < static_cast<float>(n))
+        button_h = std::max(
+            54.0f, std::min(button_h, avail / static_cast<float>(n) - style.ItemSpacing.y));
+    const float row_h = button_h + style.ItemSpacing.y;
+    const int rows_fit = std::max(1, static_cast<int>(avail / row_h));
+    const int cols = std::max(1, (n + rows_fit - 1) / rows_fit);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    ImGui::Begin("##patient_scenes", nullptr, fixed | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    std::vector<const char*> labels;
+    for (const std::string& s : v.scenes) labels.push_back(s.c_str());
+    const float width = button_width(labels.data(), n);
+    for (int i = 0; i < n; ++i) {
+        if (i % cols != 0) ImGui::SameLine();
+        const bool current = i == v.scene;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, accent_colour(v.look));
+        if (ImGui::Button(labels[static_cast<std::size_t>(i)], ImVec2(width, button_h))) chosen = i;
+        if (current) ImGui::PopStyleColor();
+    }
+    ImGui::End();
+
+    // The figures at the top right, in words first and numbers second.
+    ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
+    ImGui::SetNextWindowBgAlpha(0.55f);
+    ImGui::Begin("##patient_numbers", nullptr, fixed | ImGuiWindowFlags_NoInputs);
+    ImGui::SetWindowFontScale(small_text_scale(v.look));
+    ImGui::Text("Pressure in the ankle veins: %.0f mmHg", static_cast<double>(v.ankle_mmHg));
+    // Walking empties the veins (the leg gets smaller); sitting still swells it.
+    if (v.swelling_pct < 0.0f)
+        ImGui::Text("Leg volume: %.1f %% less (veins emptied)",
+                    static_cast<double>(-v.swelling_pct));
+    else
+        ImGui::Text("Leg swelling: %.1f %% more volume", static_cast<double>(v.swelling_pct));
+    ImGui::Text("Clot risk: %.1f times usual", static_cast<double>(v.vte_risk));
+    if (v.seated_hours > 0.01) ImGui::Text("Hours seated: %.1f", v.seated_hours);
+    ImGui::End();
+
+    return chosen;
+}
+
+} // namespace sh::ui
