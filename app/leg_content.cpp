@@ -80,6 +80,7 @@ bool default_antialias(const Device& device) {
 void LegContent::record_compute(VkCommandBuffer cmd, const FrameInfo& info) {
     // The frame loop has waited on this slot's fence, so its flow buffer is free to rewrite.
     particles_.set_flows(info.frame_slot, *info.flow);
+    particles_.set_color_mode(options_.blood_colour); // the panel may change it any frame
     particles_.record_update(cmd, info.frame_slot, static_cast<float>(info.dt_s));
 }
 

@@ -33,6 +33,8 @@ struct LegContentOptions {
     // Blood as a point list instead of the compute splat: the comparison path of the
     // benchmark table (on lavapipe points cost far more).
     bool draw_points = false;
+    // How the blood is coloured: gpu::FLOW_COLOR_SPEED, _PRESSURE or _DIRECTION (the panel).
+    std::uint32_t blood_colour = gpu::FLOW_COLOR_SPEED;
 };
 
 // Anti-aliasing when none is asked for: on for GPUs, off on CPU devices. On lavapipe (2 cores,

@@ -39,6 +39,11 @@ constexpr std::uint32_t k_headless_default_frames = 120;
 constexpr std::uint32_t k_test_minimise_frames = 20; // frames the test hook keeps it minimised
 constexpr const char* k_default_png = "secondheart-frame.png";
 
+// The panel's view and blood-colour lists index these enums directly.
+static_assert(ui::k_views.size() == static_cast<std::size_t>(scene::CameraPreset::Cutaway) + 1);
+static_assert(ui::k_blood_colours.size() == gpu::FLOW_COLOR_DIRECTION + 1 &&
+              gpu::FLOW_COLOR_PRESSURE == 1);
+
 double median(std::vector<double> v) {
     if (v.empty()) return 0.0;
     std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
@@ -201,11 +206,15 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             modes.draw(sim, static_cast<std::uint32_t>(ImGui::GetIO().DisplaySize.y));
         // export/labels: the panel's export buttons, the anatomical labels (desktop), messages.
         overlay.draw(panel, edits, size,
-                     leg != nullptr && desktop ? std::optional(leg->view_proj(size))
-                                               : std::nullopt,
+                     leg != nullptr && desktop ? std::optional(leg->view_proj(size)) : std::nullopt,
                      sim.live());
         ui.end_frame();
         if (edits.any()) sim.apply_edits(panel, edits);
+        if (leg != nullptr && (edits.view || edits.blood_colour)) {
+            // The panel's lists are in the order of CameraPreset and FLOW_COLOR_*.
+            leg->options().view = static_cast<scene::CameraPreset>(panel.view);
+            leg->options().blood_colour = static_cast<std::uint32_t>(panel.blood_colour);
+        }
 
         FrameInfo info;
         info.time_s = sim.flow().time_s;
@@ -384,6 +393,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         ui::PanelState panel;
         sim.init_panel(panel);
         panel.device_name = device_name;
+        panel.view = static_cast<int>(lo.view);
         // export: the export folder (settings key export_dir) and --record.
         OverlayOptions overlay_options;
         overlay_options.export_dir_setting = settings.export_dir;

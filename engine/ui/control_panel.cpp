@@ -12,8 +12,12 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
     const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%.1f %s", static_cast<double>(v.back()), unit);
-    ImGui::PlotLines(label, v.data(), static_cast<int>(v.size()), 0, overlay, *lo - 1.0f,
-                     *hi + 1.0f, ImVec2(0, 48));
+    // The name above, the plot across the panel's width: a name beside it would be clipped.
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(label);
+    ImGui::PlotLines("##plot", v.data(), static_cast<int>(v.size()), 0, overlay, *lo - 1.0f,
+                     *hi + 1.0f, ImVec2(ImGui::GetContentRegionAvail().x, 40.0f));
+    ImGui::PopID();
 }
 
 bool activity_buttons(PanelState& s) {
@@ -126,6 +130,18 @@ PanelEdits draw_control_panel(PanelState& s) {
         edits.sitting |= ImGui::Checkbox("5-minute walk every hour", &s.breaks);
         const int h = static_cast<int>(s.seated_hours);
         ImGui::Text("seated %d h %02d min", h, static_cast<int>((s.seated_hours - h) * 60.0));
+    }
+    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) {
+        for (int i = 0; i < static_cast<int>(k_views.size()); ++i) {
+            if (i != 0) ImGui::SameLine();
+            edits.view |= ImGui::RadioButton(k_views[static_cast<std::size_t>(i)], &s.view, i);
+        }
+        ImGui::TextUnformatted("blood coloured by");
+        for (int i = 0; i < static_cast<int>(k_blood_colours.size()); ++i) {
+            if (i != 0) ImGui::SameLine();
+            edits.blood_colour |= ImGui::RadioButton(k_blood_colours[static_cast<std::size_t>(i)],
+                                                     &s.blood_colour, i);
+        }
     }
     edits.pause = ImGui::Checkbox("pause", &s.paused);
     if (s.paused) {

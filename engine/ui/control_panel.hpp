@@ -29,6 +29,11 @@ struct ClinicalReadout {
     float filling_index_ml_s = 0;
 };
 
+// Camera presets in the order of scene::CameraPreset (cutaway: x-ray of the deep veins), and
+// the particle colourings in the order of gpu::FLOW_COLOR_* (speed, pressure, direction).
+inline constexpr std::array<const char*, 4> k_views = {"front", "back", "medial", "cutaway"};
+inline constexpr std::array<const char*, 3> k_blood_colours = {"speed", "pressure", "direction"};
+
 struct PanelState {
     // Edited by the user.
     ActivityChoice activity = ActivityChoice::Walking;
@@ -43,6 +48,8 @@ struct PanelState {
     std::vector<std::string> presets; // offered by the app
     int preset = -1;                  // set when a preset button is pressed
     bool paused = false;
+    int view = 0;            // index into k_views
+    int blood_colour = 0;    // index into k_blood_colours
     bool show_labels = true; // anatomical labels over the leg
 
     // Live numbers, written by the app every frame; shown read-only.
@@ -80,9 +87,11 @@ struct PanelEdits {
     bool screenshot = false; // export buttons: take one, toggle recording, write the CSV
     bool record = false;
     bool export_csv = false;
+    bool view = false;         // PanelState::view (camera preset)
+    bool blood_colour = false; // PanelState::blood_colour
     bool any() const {
         return activity || posture || condition || valves || sitting || preset || pause || step ||
-               labels || screenshot || record || export_csv;
+               labels || screenshot || record || export_csv || view || blood_colour;
     }
 };
 
