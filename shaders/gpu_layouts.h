@@ -173,6 +173,10 @@ namespace sh::gpu {
 #endif
 
 SH_GPU_CONST uint FLOW_MAX_CROSSINGS = 4u; // link crossings one particle may make per step
+// Backward motion slower than this (cm/s) is drawn as forward-coloured drift, not as reflux:
+// the veins slosh a little between contractions, and the simulator's reflux measurement uses the
+// same 1 cm/s threshold (sim/protocols, run_reflux). Real reflux is several cm/s and up.
+SH_GPU_CONST float FLOW_REFLUX_MIN_SPEED = 1.0;
 SH_GPU_CONST uint FLOW_NO_LINK = 0xffffffffu;
 SH_GPU_CONST uint FLOW_FLAG_STOPPED = 1u;  // held at a closed competent valve or a dead end
 SH_GPU_CONST uint FLOW_FLAG_REFLUX = 2u;   // axial velocity < 0 (moving distally) this step

@@ -150,7 +150,7 @@ void main() {
     precise float q = d0.y + (d0.z - d0.y) * tt;
     precise float v = clamp(q / area * profile, -pc.max_speed, pc.max_speed);
     precise float s = p.s + v * pc.dt;
-    uint flags = v < 0.0 ? FLOW_FLAG_REFLUX : 0u;
+    uint flags = v < -FLOW_REFLUX_MIN_SPEED ? FLOW_FLAG_REFLUX : 0u;
     uint crossings = p.crossings;
 
     for (uint k = 0u; k < FLOW_MAX_CROSSINGS; ++k) {

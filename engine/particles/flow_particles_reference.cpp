@@ -320,7 +320,7 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
         const float q = d0.y + (d0.z - d0.y) * tt;
         const float v = clamp_(q / area * profile, -push.max_speed, push.max_speed);
         float s = p.s + v * push.dt;
-        std::uint32_t flags = v < 0.0f ? gpu::FLOW_FLAG_REFLUX : 0u;
+        std::uint32_t flags = v < -gpu::FLOW_REFLUX_MIN_SPEED ? gpu::FLOW_FLAG_REFLUX : 0u;
         std::uint32_t crossings = p.crossings;
         for (std::uint32_t k = 0; k < gpu::FLOW_MAX_CROSSINGS; ++k) {
             const gpu::FlowCompartmentGpu cc = t.compartments[c];

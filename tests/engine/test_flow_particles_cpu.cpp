@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -103,6 +104,23 @@ TEST_CASE("flow particles: reflux passes a failed valve", "[flow_particles]") {
     for (int step = 0; step < 120; ++step) sh::step_flow_particles_reference(ps, t, frame, push);
     CHECK(count_in(ps, 0) > 1000);
     CHECK((ps[0].flags & sh::gpu::FLOW_FLAG_REFLUX) != 0u);
+}
+
+TEST_CASE("flow particles: a slow backward drift is not drawn as reflux", "[flow_particles]") {
+    // 0.05 mL/s back through a 0.3 cm vein: at most 2 x 0.18 cm/s at the axis, below the 1 cm/s
+    // threshold the simulator's reflux measurement uses; 3 mL/s (about 10 cm/s) is reflux.
+    const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::valve_pair());
+    for (const auto& [q, expect_reflux] : {std::pair{0.05f, false}, std::pair{3.0f, true}}) {
+        const auto frame = sh::pack_flow_frame(t, sh::flow_scenes::valve_reflux(q, 1.0f));
+        std::vector<sh::gpu::FlowParticle> ps(64);
+        for (std::uint32_t i = 0; i < ps.size(); ++i)
+            ps[i] = sh::make_flow_particle(1, 2.0f + 0.1f * static_cast<float>(i), 0.1f, 0.0f);
+        sh::step_flow_particles_reference(ps, t, frame, push_for(t, 64));
+        for (const auto& p : ps) {
+            CHECK(p.speed < 0.0f); // it does move backwards
+            CHECK(((p.flags & sh::gpu::FLOW_FLAG_REFLUX) != 0u) == expect_reflux);
+        }
+    }
 }
 
 TEST_CASE("flow particles: branching follows the flow split", "[flow_particles]") {
