@@ -270,6 +270,41 @@ void OffscreenTarget::copy_depth(VkCommandBuffer cmd, VkBuffer dst) {
     depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
 }
 
+void OffscreenTarget::copy_color_and_begin_compute_access(VkCommandBuffer cmd, VkBuffer dst,
+                                                          VkRect2D rect) {
+    if (!storage_)
+        throw std::logic_error("OffscreenTarget::copy_color_and_begin_compute_access: no STORAGE");
+    // Colour: RAW, the copy reads what the scene's attachment and the splat's storage writes
+    // left.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
+                       VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                           VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       color_layout_, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageOffset = {rect.offset.x, rect.offset.y, 0};
+    region.imageExtent = {rect.extent.width, rect.extent.height, 1};
+    vkCmdCopyImageToBuffer(cmd, color_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst, 1,
+                           &region);
+    // Buffer: RAW, compute reads the copy. Colour: WAR, the compute writes wait for the copy.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(dst, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_GENERAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_GENERAL;
+}
+
 void OffscreenTarget::begin_color_overwrite(VkCommandBuffer cmd) {
     // WAW against earlier colour writes (attachment output or compute) and WAR against earlier
     // reads (the previous frame's readback copy or swapchain blit, a post pass's sampling);

@@ -59,6 +59,14 @@ public:
     // from ~4x to ~1x the cost of its atomics). The copy is one memcpy-speed transfer.
     void copy_depth(VkCommandBuffer cmd, VkBuffer dst);
 
+    // For a compute pass that reads a colour rectangle from a buffer and writes some of its
+    // pixels in place (the edge anti-aliasing): copies `rect` of the colour image into `dst`
+    // (rect.width*rect.height*4 bytes, rows top first, STORAGE + TRANSFER_DST; visible to
+    // compute reads afterwards), then leaves the colour image as begin_compute_access does.
+    // Why a copy: on lavapipe a sampled or storage-image read costs several times a buffer
+    // load, and the pass reads each pixel many times. Close with end_compute_access.
+    void copy_color_and_begin_compute_access(VkCommandBuffer cmd, VkBuffer dst, VkRect2D rect);
+
     // For a compute pass that overwrites every colour pixel (a post pass writing its result):
     // colour -> GENERAL with the old contents discarded; end_color_overwrite puts it back into
     // COLOR_ATTACHMENT_OPTIMAL. Depth is not touched.
