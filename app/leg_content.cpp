@@ -1,6 +1,6 @@
 #include "leg_content.hpp"
 
-#include "anatomy/leggen.hpp"
+#include "anatomy/leg_cache.hpp"
 #include "anatomy/mesh_loader.hpp"
 
 #include <algorithm>
@@ -28,11 +28,12 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
                                                        const VeinGeometry& geometry,
                                                        const LegContentOptions& options) {
     // Regenerated on every start (about 0.3 s): the files always match this build's generator,
-    // and nothing is read relative to the working directory.
+    // and nothing is read relative to the working directory. Published atomically: parallel
+    // runs share the folder (anatomy/leg_cache).
     const double detail =
         std::clamp(options.leg_detail.value_or(default_leg_detail(device)), 0.1, 1.0);
     std::filesystem::path dir = default_leg_cache_dir(detail);
-    anatomy::LeggenResult generated = anatomy::write_default_leg(dir, detail);
+    anatomy::LeggenResult generated = anatomy::publish_default_leg(dir, detail);
     if (!generated.error.empty())
         std::fprintf(stderr,
                      "secondheart: cannot write the default leg to %s (%s); using the "
