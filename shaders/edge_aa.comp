@@ -1,61 +1,43 @@
 #version 450
+#extension GL_GOOGLE_include_directive : require
 // In-place FXAA-style edge anti-aliasing of the finished scene (leg + particle splat), before
-// the UI, over one rectangle of the colour image (the leg's part of the screen). Built for CPU
+// the UI, over one rectangle of the colour image (the leg's part of the screen). Second pass:
+// one invocation per pixel that edge_aa_find.comp listed (an indirect dispatch). Built for CPU
 // devices as much as for GPUs:
 //  - every tap reads a buffer copy of the rectangle (packed RGBA8), never a sampled image: on
-//    lavapipe a sampler fetch costs several times a storage-buffer load (the sampled version,
-//    post_fxaa.comp, measured 14-36 ms at 1280x720 on 2 cores);
+//    lavapipe a sampler fetch costs several times a storage-buffer load (the sampled version
+//    of this pass measured 14-36 ms at 1280x720 on 2 cores);
 //  - luma is a few integer operations on the packed word;
-//  - pixels of low local contrast (most of the frame) return after 5 loads and store nothing;
-//    only changed pixels are written back, so the image needs no copy on the way out;
+//  - only changed pixels are written back, so the image needs no copy on the way out;
 //  - the edge search takes at most 5 steps per side (1, 1, 2, 3, 5 pixels: ~12 pixels reach).
 //
-// Per pixel, in pixels (render scale 1, so a bilinear tap shifted across the edge is a blend of
-// the pixel and its neighbour across):
-//  1. Luma of the pixel and its 4 neighbours; low contrast keeps the pixel.
-//  2. The 4 diagonals decide whether the edge runs horizontally or vertically; the steeper
+// Per pixel, in pixels (the blend across the edge is what a bilinear tap shifted across it
+// would read):
+//  1. The 4 diagonals decide whether the edge runs horizontally or vertically; the steeper
 //     neighbour across it picks the side the edge lies on.
-//  3. Walk along the edge (both rows/columns on either side of it) until the average luma
+//  2. Walk along the edge (both rows/columns on either side of it) until the average luma
 //     leaves the local average; the distance to the nearer end gives the blend across the edge.
-//  4. A sub-pixel term from the 3x3 average softens isolated bright/dark pixels a little.
-layout(local_size_x = 16, local_size_y = 16) in;
+//  3. A sub-pixel term from the 3x3 average softens isolated bright/dark pixels a little.
+#include "edge_aa_common.h"
 
-// The rectangle's pixels, rows top first, width rect_size.x (copied before this pass).
-layout(std430, set = 0, binding = 0) readonly buffer Source { uint src[]; };
+layout(local_size_x = 64) in; // EDGE_AA_GROUP
 layout(set = 0, binding = 1, rgba8) uniform writeonly image2D result;
-
-layout(push_constant) uniform Push {
-    ivec2 rect_offset; // in the image
-    ivec2 rect_size;
-} pc;
 
 const int k_search_steps = 5;
 const int k_step[k_search_steps] = int[](1, 1, 2, 3, 5);
 
-uint texel(ivec2 p) { // p in rectangle coordinates, clamped to it (edge pixels repeat)
-    p = clamp(p, ivec2(0), pc.rect_size - 1);
-    return src[p.y * pc.rect_size.x + p.x];
-}
-// Rec. 601 weights in 1/256 (77 + 150 + 29 = 256), scaled to [0, 1].
-float luma_of(uint c) {
-    return float((c & 0xffu) * 77u + ((c >> 8) & 0xffu) * 150u + ((c >> 16) & 0xffu) * 29u) *
-           (1.0 / (255.0 * 256.0));
-}
-float luma(ivec2 p) { return luma_of(texel(p)); }
-
 void main() {
-    const ivec2 p = ivec2(gl_GlobalInvocationID.xy);
-    if (p.x >= pc.rect_size.x || p.y >= pc.rect_size.y) return;
+    if (gl_GlobalInvocationID.x >= edge_count) return;
+    const uint packed = edge_list[gl_GlobalInvocationID.x];
+    const ivec2 p = ivec2(packed & 0xffffu, packed >> 16);
     const uint centre = texel(p);
     const float lm = luma_of(centre);
     const float ln = luma(p + ivec2(0, -1));
     const float ls = luma(p + ivec2(0, 1));
     const float lw = luma(p + ivec2(-1, 0));
     const float le = luma(p + ivec2(1, 0));
-    const float lmin = min(lm, min(min(ln, ls), min(lw, le)));
-    const float lmax = max(lm, max(max(ln, ls), max(lw, le)));
-    const float range = lmax - lmin;
-    if (range < max(0.0312, lmax * 0.125)) return; // flat: left as it is
+    const float range = max(lm, max(max(ln, ls), max(lw, le))) -
+                        min(lm, min(min(ln, ls), min(lw, le)));
 
     const float lnw = luma(p + ivec2(-1, -1));
     const float lne = luma(p + ivec2(1, -1));

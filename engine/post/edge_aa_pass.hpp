@@ -1,7 +1,9 @@
 // In-place edge anti-aliasing (FXAA-style, shaders/edge_aa.comp) of one rectangle of a target's
 // colour image: after the scene and the particle splat, before the UI. Cheap enough for CPU
 // devices: it copies the rectangle into a buffer (one memcpy-speed transfer), reads only that
-// buffer, and writes back only the pixels it changes, so no second colour target is needed.
+// buffer, lists the pixels with enough local contrast in a first pass and runs the edge search
+// only for those (an indirect dispatch), and writes back only the pixels it changes, so no
+// second colour target is needed.
 // The caller passes the leg's screen rectangle: outside it the background is flat and nothing
 // would change anyway.
 //
@@ -40,9 +42,11 @@ private:
     friend Result<EdgeAaPass> create_edge_aa_pass(const Device& device);
     UniqueDescriptorSetLayout set_layout_;
     UniquePipelineLayout layout_;
-    UniquePipeline pipeline_;
+    UniquePipeline find_pipeline_; // edge_aa_find.comp: lists the pixels on edges
+    UniquePipeline pipeline_;      // edge_aa.comp: smooths the listed pixels
     UniqueDescriptorPool pool_;
-    Buffer copy_;
+    Buffer copy_;  // the rectangle's pixels
+    Buffer edges_; // indirect dispatch header and the list of edge pixels
     VkDescriptorSet set_ = VK_NULL_HANDLE;
     VkImage image_ = VK_NULL_HANDLE;
     VkExtent2D extent_{};
