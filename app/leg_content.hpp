@@ -37,8 +37,9 @@ struct LegContentOptions {
 };
 
 // Anti-aliasing when none is asked for: on, on every device. The in-place pass over the leg's
-// rectangle costs ~1-2 ms on lavapipe at 1280x720 (2 cores); the earlier sampled full-frame
-// post pass cost 14-36 ms there and was off on CPU devices.
+// rectangle measured 2.3-4.1 ms on lavapipe at 1280x720 (2 cores, load average ~5; about a
+// quarter of the opaque pass); the earlier sampled full-frame post pass cost 14-36 ms there
+// and was off on CPU devices.
 bool default_antialias(const Device& device);
 
 // Level of detail when none is asked for: 1 on GPUs; 0.5 on CPU devices, where vertex
