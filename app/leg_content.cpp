@@ -1,6 +1,6 @@
 #include "leg_content.hpp"
 
-#include "anatomy/leggen.hpp"
+#include "anatomy/leg_cache.hpp"
 #include "anatomy/mesh_loader.hpp"
 
 #include <algorithm>
@@ -28,11 +28,12 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
                                                        const VeinGeometry& geometry,
                                                        const LegContentOptions& options) {
     // Regenerated on every start (about 0.3 s): the files always match this build's generator,
-    // and nothing is read relative to the working directory.
+    // and nothing is read relative to the working directory. Published atomically: parallel
+    // runs share the folder (anatomy/leg_cache).
     const double detail =
         std::clamp(options.leg_detail.value_or(default_leg_detail(device)), 0.1, 1.0);
     std::filesystem::path dir = default_leg_cache_dir(detail);
-    anatomy::LeggenResult generated = anatomy::write_default_leg(dir, detail);
+    anatomy::LeggenResult generated = anatomy::publish_default_leg(dir, detail);
     if (!generated.error.empty())
         std::fprintf(stderr,
                      "secondheart: cannot write the default leg to %s (%s); using the "
@@ -58,23 +59,31 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
         particles.value().set_bounds(scene.value().bounds().min - margin,
                                      scene.value().bounds().max + margin);
     }
-    auto post = create_post_pass(device);
-    if (!post) return post.error();
+    auto edge_aa = create_edge_aa_pass(device);
+    if (!edge_aa) return edge_aa.error();
     const float scale =
         options.render_scale > 0.0f ? std::clamp(options.render_scale, 0.25f, 1.0f) : 1.0f;
     LegContentOptions resolved = options;
     if (!resolved.antialias) resolved.antialias = default_antialias(device);
     resolved.leg_detail = detail;
     return std::unique_ptr<LegContent>(
-        new LegContent(device, scene.take(), particles.take(), post.take(), resolved, scale));
+        new LegContent(device, scene.take(), particles.take(), edge_aa.take(), resolved, scale));
 }
 
 double default_leg_detail(const Device& device) {
     return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? 0.5 : 1.0;
 }
 
-bool default_antialias(const Device& device) {
-    return device.properties().deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU;
+bool default_antialias(const Device&) {
+    return true;
+}
+
+VkRect2D LegContent::leg_rect(const glm::mat4& view_proj, VkExtent2D extent) const {
+    if (!scene_.bounds().valid) return VkRect2D{{0, 0}, extent};
+    // 2 pixels of margin: the background pixels just outside the silhouette are smoothed too.
+    const PixelRect r = screen_rect(view_proj, scene_.bounds().min, scene_.bounds().max, extent, 2);
+    return VkRect2D{{static_cast<std::int32_t>(r.x), static_cast<std::int32_t>(r.y)},
+                    {r.width, r.height}};
 }
 
 void LegContent::record_compute(VkCommandBuffer cmd, const FrameInfo& info) {
@@ -95,10 +104,10 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
         options_.view == scene::CameraPreset::Cutaway ? scene::RenderMode::XRay : options_.mode;
     so.palette = options_.palette;
     scene_.update(*info.flow, static_cast<float>(info.time_s));
-    // With the post pass the leg and the blood go into the internal target (the frame's size
-    // times the render scale); the post pass then anti-aliases and/or upscales them into the
-    // frame's target, every pixel, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.
-    OffscreenTarget& draw_target = uses_post() ? internal_ : target;
+    // With a render scale below 1 the leg and the blood go into the internal target (the
+    // frame's size times the scale), are anti-aliased there and blitted into the frame's
+    // target, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.
+    OffscreenTarget& draw_target = uses_internal() ? internal_ : target;
     scene_.record(cmd, draw_target, camera, so, info.passes);
     if (options_.draw_points) {
         particles_.record_barrier_for_draw(cmd);
@@ -109,14 +118,13 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     } else {
         particles_.record_splat(cmd, draw_target, camera.view_proj(aspect), info.passes);
     }
-    if (uses_post()) {
-        const bool fxaa = options_.antialias.value_or(false);
-        // A plain upscale is a blit: far cheaper than the compute pass on CPU devices.
-        if (!fxaa && internal_.has_linear_blit() && target.has_linear_blit())
-            internal_.blit_to(cmd, target);
-        else
-            post_.record_post(cmd, internal_, target, fxaa);
-        info.passes.mark(cmd, "post (upscale/AA)");
+    if (options_.antialias.value_or(true)) {
+        edge_aa_.record(cmd, draw_target, leg_rect(camera.view_proj(aspect), draw_target.extent()));
+        info.passes.mark(cmd, "anti-aliasing");
+    }
+    if (uses_internal()) {
+        internal_.blit_to(cmd, target);
+        info.passes.mark(cmd, "upscale");
     }
 }
 
@@ -132,19 +140,22 @@ void LegContent::on_target_resized(OffscreenTarget& target) {
     // The device is idle here (frame loop contract, or the first record).
     const VkExtent2D e = target.extent();
     OffscreenTarget* draw_target = &target;
-    if (uses_post()) {
+    if (uses_internal()) {
         const auto scaled = [&](std::uint32_t side) {
             return std::max(1u, static_cast<std::uint32_t>(
                                     std::lround(static_cast<float>(side) * render_scale_)));
         };
-        auto internal = create_offscreen_target(*device_, {scaled(e.width), scaled(e.height)},
-                                                /*sampled_color=*/true);
+        auto internal = create_offscreen_target(*device_, {scaled(e.width), scaled(e.height)});
         if (!internal) throw std::runtime_error("internal target: " + internal.error().describe());
         internal_ = internal.take();
-        auto ok = post_.attach(*device_, internal_, target);
-        if (!ok) throw std::runtime_error("post pass: " + ok.error().describe());
+        // Linear blits of R8G8B8A8_UNORM are required of every Vulkan device; checked anyway.
+        if (!internal_.has_linear_blit() || !target.has_linear_blit())
+            throw std::runtime_error("render scale: the colour format cannot be blitted with "
+                                     "linear filtering on this device; use --render-scale 1");
         draw_target = &internal_;
     }
+    auto aa = edge_aa_.attach(*device_, *draw_target);
+    if (!aa) throw std::runtime_error("anti-aliasing: " + aa.error().describe());
     auto ok = particles_.attach_target(*device_, *draw_target);
     if (!ok) throw std::runtime_error("particles: " + ok.error().describe());
     attached_ = &target;

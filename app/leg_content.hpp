@@ -4,7 +4,7 @@
 
 #include "frame_content.hpp"
 #include "particles/flow_particles.hpp"
-#include "post/post_pass.hpp"
+#include "post/edge_aa_pass.hpp"
 #include "scene/scene_renderer.hpp"
 
 #include <filesystem>
@@ -21,11 +21,12 @@ struct LegContentOptions {
     scene::CameraPreset view = scene::CameraPreset::Front;
     scene::RenderMode mode = scene::RenderMode::Normal;
     scene::Palette palette = scene::Palette::Dark;
-    // FXAA-style anti-aliasing of the leg and the blood (engine/post), before the UI.
-    // Nothing: by device, see default_antialias().
+    // FXAA-style anti-aliasing of the leg and the blood (engine/post/edge_aa_pass), in place
+    // over the leg's screen rectangle, before the UI. Nothing: on (default_antialias()).
     std::optional<bool> antialias;
-    // Scene and particles are drawn at this fraction of the frame size and upscaled (bilinear,
-    // inside the post pass) before the UI, which stays sharp. 0 or 1: full size.
+    // Scene and particles are drawn at this fraction of the frame size and upscaled (a
+    // bilinear blit, after the anti-aliasing) before the UI, which stays sharp. 0 or 1: full
+    // size.
     float render_scale = 0.0f;
     // Level of detail of the generated leg (anatomy::build_default_leg). Nothing: by device,
     // see default_leg_detail().
@@ -37,9 +38,10 @@ struct LegContentOptions {
     std::uint32_t blood_colour = gpu::FLOW_COLOR_SPEED;
 };
 
-// Anti-aliasing when none is asked for: on for GPUs, off on CPU devices. On lavapipe (2 cores,
-// 1280x720) the post pass measured well above the ~3 ms budget (tens of ms: an extra
-// full-size target, one sampled read per pixel and the edge search), so it is opt-in there.
+// Anti-aliasing when none is asked for: on, on every device. The in-place pass over the leg's
+// rectangle measured 2.3-4.1 ms on lavapipe at 1280x720 (2 cores, load average ~5; about a
+// quarter of the opaque pass); the earlier sampled full-frame post pass cost 14-36 ms there
+// and was off on CPU devices.
 bool default_antialias(const Device& device);
 
 // Level of detail when none is asked for: 1 on GPUs; 0.5 on CPU devices, where vertex
@@ -65,7 +67,7 @@ public:
     std::uint32_t particle_count() const { return particles_.count(); }
     float render_scale() const { return render_scale_; }
     double leg_detail() const { return options_.leg_detail.value_or(1.0); }
-    bool antialias() const { return options_.antialias.value_or(false); }
+    bool antialias() const { return options_.antialias.value_or(true); }
     LegContentOptions& options() { return options_; }
     // The scene camera record() uses for a frame of `extent` (its aspect and the current view):
     // overlays such as the anatomical labels project through camera(e).view_proj(aspect).
@@ -77,22 +79,23 @@ public:
 
 private:
     LegContent(const Device& device, scene::SceneRenderer scene, FlowParticles particles,
-               PostPass post, LegContentOptions options, float render_scale)
+               EdgeAaPass edge_aa, LegContentOptions options, float render_scale)
         : device_(&device), scene_(std::move(scene)), particles_(std::move(particles)),
-          post_(std::move(post)), options_(std::move(options)), render_scale_(render_scale),
-          uses_post_(options_.antialias.value_or(false) || render_scale_ < 1.0f) {}
-    // True when the scene is drawn into internal_ and the post pass writes the frame's target
-    // (fixed at creation; options().antialias may still switch the FXAA itself off and on).
-    bool uses_post() const { return uses_post_; }
+          edge_aa_(std::move(edge_aa)), options_(std::move(options)), render_scale_(render_scale) {}
+    // True when the scene is drawn into internal_ and blitted (upscaled) into the frame's
+    // target; options().antialias may switch the anti-aliasing off and on at any time.
+    bool uses_internal() const { return render_scale_ < 1.0f; }
+    // The part of a `extent` draw target the leg covers (its bounds seen through the camera),
+    // where the anti-aliasing runs.
+    VkRect2D leg_rect(const glm::mat4& view_proj, VkExtent2D extent) const;
 
     const Device* device_;
     scene::SceneRenderer scene_;
     FlowParticles particles_;
-    PostPass post_;
+    EdgeAaPass edge_aa_;
     LegContentOptions options_;
     float render_scale_ = 1.0f;
-    bool uses_post_ = false;
-    OffscreenTarget internal_; // scene + splat target when uses_post(), else unused
+    OffscreenTarget internal_; // scene + splat target when uses_internal(), else unused
     const OffscreenTarget* attached_ = nullptr;
     VkExtent2D attached_extent_{};
 };

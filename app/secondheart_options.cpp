@@ -110,8 +110,8 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                    "Render N frames and print one JSON line of timings last on stdout")
         ->check(CLI::Range(1u, 100000000u));
     app.add_option("--antialias", o.antialias,
-                   "Anti-aliasing of the leg (FXAA-style post pass): on, off, or auto (on for "
-                   "GPUs, off on CPU devices such as lavapipe, where it costs too much)")
+                   "Anti-aliasing of the leg (FXAA-style, over the leg's part of the frame): on, "
+                   "off, or auto (on, on every device)")
         ->check(CLI::IsMember({"auto", "on", "off"}))
         ->capture_default_str();
     app.add_option("--render-scale", o.render_scale,

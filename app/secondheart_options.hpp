@@ -40,7 +40,7 @@ struct Options {
     std::vector<std::string> meshes; // ROLE=PATH[:UNITS[:AXES]], validated, for the scene renderer
     std::string gpu;                 // name substring or index; empty: automatic (SECONDHEART_GPU)
     std::uint32_t benchmark = 0;     // frames to render and time; 0: off
-    std::string antialias = "auto";  // FXAA-style post pass: on, off, auto (GPUs on, CPUs off)
+    std::string antialias = "auto";  // FXAA-style edge pass: on, off, auto (on everywhere)
     float render_scale = 1.0f;       // 0.25 .. 1 of the frame size (upscaled before the UI)
     std::string leg_detail = "auto"; // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
     std::string particle_draw = "splat"; // splat (compute) or points (the comparison path)

@@ -53,6 +53,7 @@ run_once() { # COUNT DRAW -> JSON line
 declare -A cell
 device=""
 detail=""
+aa=""
 passes_json=""
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 for count in "${counts[@]}"; do
@@ -65,6 +66,7 @@ for count in "${counts[@]}"; do
             drawms+=("$(json_number draw_ms_median "$json")")
             device="$(json_string device "$json")"
             detail="$(json_number leg_detail "$json")"
+            aa="$(sed -n 's/.*"antialias":\(true\|false\).*/\1/p' <<<"$json")"
             if [[ "$count" == 100000 && "$draw" == splat && $r == 0 ]]; then
                 passes_json="$(sed -n 's/.*"passes":{\([^}]*\)}.*/\1/p' <<<"$json")"
             fi
@@ -80,7 +82,7 @@ done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
 echo "Frame time (ms, median of $repeat runs of $frames frames; min-max; [GPU compute, draw])"
-echo "at $size on $device, leg detail $detail; load average before: $load_before, after: $load_after"
+echo "at $size on $device, leg detail $detail, anti-aliasing ${aa:-?}; load average before: $load_before, after: $load_after"
 echo
 header="| particles |"
 rule="|---:|"

@@ -7,8 +7,7 @@
 
 namespace sh {
 
-Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent,
-                                                bool sampled_color) {
+Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent) {
     if (extent.width == 0 || extent.height == 0)
         return Error{"offscreen target: zero size", {"a minimised window must skip the frame"}};
 
@@ -35,9 +34,6 @@ Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D
                                                VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
     target.linear_blit_ = (color_features & blit_features) == blit_features;
     if (target.storage_) color_usage |= VK_IMAGE_USAGE_STORAGE_BIT;
-    target.sampled_color_ =
-        sampled_color && (color_features & VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT) != 0;
-    if (target.sampled_color_) color_usage |= VK_IMAGE_USAGE_SAMPLED_BIT;
 
     Result<Image> color = create_image(
         device, {extent, OffscreenTarget::k_color_format, color_usage, VK_IMAGE_ASPECT_COLOR_BIT});
@@ -270,65 +266,39 @@ void OffscreenTarget::copy_depth(VkCommandBuffer cmd, VkBuffer dst) {
     depth_layout_ = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
 }
 
-void OffscreenTarget::begin_color_overwrite(VkCommandBuffer cmd) {
-    // WAW against earlier colour writes (attachment output or compute) and WAR against earlier
-    // reads (the previous frame's readback copy or swapchain blit, a post pass's sampling);
-    // every pixel is rewritten, so the old contents are discarded (UNDEFINED).
-    pipeline_barrier(
-        cmd, {},
-        {image_barrier(
-            color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
-            VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-            VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-            VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_IMAGE_LAYOUT_GENERAL)});
-    color_layout_ = VK_IMAGE_LAYOUT_GENERAL;
-}
-
-void OffscreenTarget::end_color_overwrite(VkCommandBuffer cmd) {
-    // RAW/WAW: later attachment reads and writes (the UI overlay) and copies (readback, blit to
-    // the swapchain) see the compute writes.
-    pipeline_barrier(
-        cmd, {},
-        {image_barrier(
-            color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-            VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, color_layout_,
-            VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-            VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
-                VK_ACCESS_2_TRANSFER_READ_BIT,
-            VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
-    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-}
-
-void OffscreenTarget::begin_color_sampling(VkCommandBuffer cmd) {
-    // RAW: compute samples what the scene's colour attachment or the particle splat (compute
-    // storage writes) wrote last; the layout change waits for both.
-    pipeline_barrier(cmd, {},
-                     {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
-                                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                                    VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
-                                        VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                                    color_layout_, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                                    VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
-                                    VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
-    color_layout_ = VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
-}
-
-void OffscreenTarget::end_color_sampling(VkCommandBuffer cmd) {
-    // WAR: the next frame's clear (attachment write) and any copy wait for the compute reads;
-    // nothing was written, so there is nothing to make available.
+void OffscreenTarget::copy_color_and_begin_compute_access(VkCommandBuffer cmd, VkBuffer dst,
+                                                          VkRect2D rect) {
+    if (!storage_)
+        throw std::logic_error("OffscreenTarget::copy_color_and_begin_compute_access: no STORAGE");
+    // Colour: RAW, the copy reads what the scene's attachment and the splat's storage writes
+    // left.
     pipeline_barrier(
         cmd, {},
         {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT,
-                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT, VK_ACCESS_2_NONE, color_layout_,
                        VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
-                           VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
-                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_2_TRANSFER_READ_BIT,
-                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
-    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+                           VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       color_layout_, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+    VkBufferImageCopy region{};
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageOffset = {rect.offset.x, rect.offset.y, 0};
+    region.imageExtent = {rect.extent.width, rect.extent.height, 1};
+    vkCmdCopyImageToBuffer(cmd, color_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst, 1,
+                           &region);
+    // Buffer: RAW, compute reads the copy. Colour: WAR, the compute writes wait for the copy.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(dst, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_GENERAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_GENERAL;
 }
 
 void OffscreenTarget::record_readback(VkCommandBuffer cmd, const Buffer& readback) {

@@ -41,9 +41,6 @@ public:
     // True when the depth image also has TRANSFER_SRC usage (copy_depth: compute passes
     // depth-test against a copy of it).
     bool has_depth_copy() const noexcept { return depth_copy_; }
-    // True when the colour image also has SAMPLED usage with linear filtering (a post pass may
-    // read it through a sampler: anti-aliasing, upscaling from a smaller internal target).
-    bool has_sampled_color() const noexcept { return sampled_color_; }
 
     // For compute passes between end_rendering and the next use (the particle splat): colour
     // -> GENERAL (storage read/write); end_compute_access puts it back into
@@ -59,23 +56,19 @@ public:
     // from ~4x to ~1x the cost of its atomics). The copy is one memcpy-speed transfer.
     void copy_depth(VkCommandBuffer cmd, VkBuffer dst);
 
-    // For a compute pass that overwrites every colour pixel (a post pass writing its result):
-    // colour -> GENERAL with the old contents discarded; end_color_overwrite puts it back into
-    // COLOR_ATTACHMENT_OPTIMAL. Depth is not touched.
-    void begin_color_overwrite(VkCommandBuffer cmd);
-    void end_color_overwrite(VkCommandBuffer cmd);
-
-    // For a compute pass that samples the colour image (needs has_sampled_color()): colour ->
-    // SHADER_READ_ONLY_OPTIMAL after the scene's attachment or splat writes;
-    // end_color_sampling returns it to COLOR_ATTACHMENT_OPTIMAL once the reads are done.
-    void begin_color_sampling(VkCommandBuffer cmd);
-    void end_color_sampling(VkCommandBuffer cmd);
+    // For a compute pass that reads a colour rectangle from a buffer and writes some of its
+    // pixels in place (the edge anti-aliasing): copies `rect` of the colour image into `dst`
+    // (rect.width*rect.height*4 bytes, rows top first, STORAGE + TRANSFER_DST; visible to
+    // compute reads afterwards), then leaves the colour image as begin_compute_access does.
+    // Why a copy: on lavapipe a sampled or storage-image read costs several times a buffer
+    // load, and the pass reads each pixel many times. Close with end_compute_access.
+    void copy_color_and_begin_compute_access(VkCommandBuffer cmd, VkBuffer dst, VkRect2D rect);
 
     // Scales this target's colour image onto `output`'s (bilinear blit; the render-scale
-    // upscale without anti-aliasing), leaving both in COLOR_ATTACHMENT_OPTIMAL with the
-    // output's writes visible to colour-attachment reads and writes. Needs has_linear_blit()
-    // on both. On lavapipe this is ~10x cheaper than the compute post pass, which samples
-    // every output pixel through a sampler (measured at 1280x720: ~36 ms for that pass).
+    // upscale), leaving both in COLOR_ATTACHMENT_OPTIMAL with the output's writes visible to
+    // colour-attachment reads and writes. Needs has_linear_blit() on both. On lavapipe this is
+    // ~10x cheaper than a compute pass sampling every output pixel (measured at 1280x720:
+    // ~36 ms for such a pass).
     void blit_to(VkCommandBuffer cmd, OffscreenTarget& output);
     bool has_linear_blit() const noexcept { return linear_blit_; }
 
@@ -97,22 +90,17 @@ public:
 private:
     // Attachments, viewport and scissor; clear_color null: LOAD instead of CLEAR.
     void record_begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>* clear_color);
-    friend Result<OffscreenTarget> create_offscreen_target(const Device&, VkExtent2D, bool);
+    friend Result<OffscreenTarget> create_offscreen_target(const Device&, VkExtent2D);
     Image color_;
     Image depth_;
     bool storage_ = false;
     bool depth_copy_ = false;
     bool linear_blit_ = false;
-    bool sampled_color_ = false;
     // Layouts as of the end of the last recorded command buffer (single recording thread).
     VkImageLayout color_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
     VkImageLayout depth_layout_ = VK_IMAGE_LAYOUT_UNDEFINED;
 };
 
-// sampled_color: also give the colour image SAMPLED usage (when the format supports linear
-// filtering), for a post pass that reads it. Off by default: on lavapipe a sampleable colour
-// image is stored differently and drawing into it costs noticeably more.
-Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent,
-                                                bool sampled_color = false);
+Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent);
 
 } // namespace sh
