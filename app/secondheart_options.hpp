@@ -34,7 +34,7 @@ struct Options {
     std::string check_lesson; // validate this lesson file and exit (0 valid, 2 not)
     bool validation = false;
     std::string scenario;            // scenario JSON file
-    std::uint32_t particles = 0;     // 0: scaled to the device (65,536 on lavapipe)
+    std::uint32_t particles = 0;     // 0: scaled to the device (100,000 on lavapipe)
     std::string view = "front";      // front, back, medial, cutaway (x-ray of the deep veins)
     std::string palette = "dark";    // dark or light (bright rooms)
     std::vector<std::string> meshes; // ROLE=PATH[:UNITS[:AXES]], validated, for the scene renderer

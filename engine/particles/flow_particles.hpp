@@ -40,7 +40,7 @@ namespace sh {
 inline constexpr std::uint32_t k_default_flow_particles = 131072;
 
 // A particle count for the device: 262,144 on discrete GPUs, 100,000 on integrated ones,
-// 65,536 on CPU devices (lavapipe) and others.
+// 100,000 on CPU devices (lavapipe) and others.
 std::uint32_t scale_to_device(const Device& device);
 
 struct FlowParticleOptions {
