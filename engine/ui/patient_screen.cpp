@@ -45,10 +45,17 @@ int draw_patient_screen(const PatientView& v) {
         if (ImGui::Button(labels[static_cast<std::size_t>(i)], ImVec2(width, button_h))) chosen = i;
         if (current) ImGui::PopStyleColor();
     }
+    const ImVec2 scenes_max(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x,
+                            ImGui::GetWindowPos().y + ImGui::GetWindowSize().y);
     ImGui::End();
 
-    // The figures at the top right, in words first and numbers second.
-    ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
+    // The figures at the top right, in words first and numbers second; below the buttons when
+    // the screen is too narrow for both side by side (their width is last frame's: the window
+    // sizes itself to its text).
+    static float numbers_w = 0.0f;
+    const bool beside = display.x - numbers_w >= scenes_max.x;
+    ImGui::SetNextWindowPos(ImVec2(display.x, beside ? 0.0f : scenes_max.y), ImGuiCond_Always,
+                            ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.55f);
     ImGui::Begin("##patient_numbers", nullptr, fixed | ImGuiWindowFlags_NoInputs);
     ImGui::SetWindowFontScale(small_text_scale(v.look));
@@ -61,6 +68,7 @@ int draw_patient_screen(const PatientView& v) {
         ImGui::Text("Leg swelling: %.1f %% more volume", static_cast<double>(v.swelling_pct));
     ImGui::Text("Clot risk: %.1f times usual", static_cast<double>(v.vte_risk));
     if (v.seated_hours > 0.01) ImGui::Text("Hours seated: %.1f", v.seated_hours);
+    numbers_w = ImGui::GetWindowSize().x;
     ImGui::End();
 
     return chosen;
