@@ -3,6 +3,7 @@
 // the explanation shown on hover or tap in a headless ImGui frame.
 #include "anatomy_labels.hpp"
 #include "flow_bridge.hpp"
+#include "headless_imgui.hpp"
 #include "network.hpp"
 #include "scene/camera.hpp"
 
@@ -27,20 +28,6 @@ scene::Camera level_front_camera() {
     c.distance = 150.0f;
     return c;
 }
-
-struct HeadlessImGui {
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(k_screen.x, k_screen.y);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
-};
 
 // The tooltip window ImGui shows this frame, if any.
 ImGuiWindow* active_tooltip() {
@@ -145,7 +132,7 @@ TEST_CASE("labels: boxes beside the same side never overlap", "[labels]") {
 }
 
 TEST_CASE("labels: hovering a label shows its explanation; a tap pins it", "[labels]") {
-    HeadlessImGui imgui;
+    testing::HeadlessImGuiContext imgui(ImVec2(k_screen.x, k_screen.y));
     const VeinGeometry veins = app::vein_geometry(sim::default_network());
     app::AnatomyLabels labels(app::default_label_anchors(veins));
     const scene::Camera cam =

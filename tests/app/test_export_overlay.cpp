@@ -5,7 +5,9 @@
 #include "desktop_overlay.hpp"
 #include "flow_bridge.hpp"
 #include "frame_recorder.hpp"
+#include "headless_imgui.hpp"
 #include "network.hpp"
+#include "scoped_env.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -28,24 +30,6 @@ fs::path fresh_dir(const char* name) {
     return dir;
 }
 
-struct ScopedEnv {
-    std::string name;
-    std::optional<std::string> old;
-    ScopedEnv(const char* n, const std::optional<std::string>& value) : name(n) {
-        if (const char* v = std::getenv(n)) old = v;
-        if (value)
-            ::setenv(n, value->c_str(), 1);
-        else
-            ::unsetenv(n);
-    }
-    ~ScopedEnv() {
-        if (old)
-            ::setenv(name.c_str(), old->c_str(), 1);
-        else
-            ::unsetenv(name.c_str());
-    }
-};
-
 // A small frame whose pixels encode its index, so the written data can be traced back.
 std::shared_ptr<const RgbaPixels> frame(std::uint32_t w, std::uint32_t h, std::uint8_t index) {
     auto p = std::make_shared<RgbaPixels>();
@@ -65,7 +49,7 @@ std::string slurp(const fs::path& p) {
 } // namespace
 
 TEST_CASE("recorder: without ffmpeg, numbered PNG frames in a folder, and it says so", "[record]") {
-    ScopedEnv no_ffmpeg("SECONDHEART_FFMPEG", "/nonexistent");
+    testing::ScopedEnv no_ffmpeg("SECONDHEART_FFMPEG", "/nonexistent");
     CHECK_FALSE(app::find_ffmpeg());
     const fs::path dir = fresh_dir("png");
     app::RecordingOptions o;
@@ -111,7 +95,7 @@ TEST_CASE("recorder: raw RGBA frames are piped to ffmpeg with the size and rate"
                            "echo \"$@\" > \"$last.args\"\n"
                            "cat > \"$last\"\n";
     fs::permissions(fake, fs::perms::owner_all);
-    ScopedEnv use_fake("SECONDHEART_FFMPEG", fake.string());
+    testing::ScopedEnv use_fake("SECONDHEART_FFMPEG", fake.string());
     REQUIRE(app::find_ffmpeg() == fake);
     CHECK(app::pick_video_encoder(fake) == "libx264");
 
@@ -140,7 +124,7 @@ TEST_CASE("recorder: raw RGBA frames are piped to ffmpeg with the size and rate"
 }
 
 TEST_CASE("recorder: a real ffmpeg writes a playable file (skipped without ffmpeg)", "[record]") {
-    ScopedEnv path_only("SECONDHEART_FFMPEG", std::nullopt);
+    testing::ScopedEnv path_only("SECONDHEART_FFMPEG", std::nullopt);
     const auto ffmpeg = app::find_ffmpeg();
     if (!ffmpeg) {
         WARN("SKIPPED: ffmpeg is not installed (Debian: ffmpeg); the pipe is still tested "
@@ -165,14 +149,7 @@ TEST_CASE("recorder: a real ffmpeg writes a playable file (skipped without ffmpe
 
 TEST_CASE("export overlay: CSV button with an unwritable folder says so; a good one writes",
           "[record]") {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(640, 480);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    testing::HeadlessImGuiContext imgui(ImVec2(640, 480));
 
     const VeinGeometry veins = app::vein_geometry(sim::default_network());
     sim::Scenario s;
@@ -215,5 +192,4 @@ TEST_CASE("export overlay: CSV button with an unwritable folder says so; a good 
         CHECK(e.path().filename().string().rfind("secondheart-series-", 0) == 0);
     }
     CHECK(csv_files == 1);
-    ImGui::DestroyContext();
 }

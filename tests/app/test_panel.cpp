@@ -2,6 +2,7 @@
 // the test), and the simulator side applying the panel's edits and presets.
 #include "conditions.hpp"
 #include "control_panel.hpp"
+#include "headless_imgui.hpp"
 #include "protocols.hpp"
 #include "secondheart_sim.hpp"
 #include "ui_scale.hpp"
@@ -15,18 +16,7 @@ using namespace sh;
 
 namespace {
 // A headless ImGui frame loop: the panel draws into draw lists nobody renders.
-struct HeadlessImGui {
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 720);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
+struct HeadlessImGui : testing::HeadlessImGuiContext {
     ui::PanelEdits frame(ui::PanelState& s) {
         ImGui::NewFrame();
         ui::PanelEdits e = ui::draw_control_panel(s);

@@ -1,6 +1,7 @@
 // Export files: the folder rule, names that never overwrite, atomic writes, an unwritable folder
 // reported; and the CSV of the live time series against the simulation's own values.
 #include "export_files.hpp"
+#include "scoped_env.hpp"
 #include "series_csv.hpp"
 
 #include <catch2/catch.hpp>
@@ -30,25 +31,6 @@ std::string read(const fs::path& p) {
     return ss.str();
 }
 
-// Sets an environment variable for one scope.
-struct ScopedEnv {
-    std::string name;
-    std::optional<std::string> old;
-    ScopedEnv(const char* n, const std::optional<std::string>& value) : name(n) {
-        if (const char* v = std::getenv(n)) old = v;
-        if (value)
-            ::setenv(n, value->c_str(), 1);
-        else
-            ::unsetenv(n);
-    }
-    ~ScopedEnv() {
-        if (old)
-            ::setenv(name.c_str(), old->c_str(), 1);
-        else
-            ::unsetenv(name.c_str());
-    }
-};
-
 std::vector<std::string> split(const std::string& line, char sep) {
     std::vector<std::string> out;
     std::stringstream ss(line);
@@ -60,19 +42,19 @@ std::vector<std::string> split(const std::string& line, char sep) {
 
 TEST_CASE("export: the folder follows the setting, then Pictures, then XDG data", "[export]") {
     const fs::path home = fresh_dir("home");
-    ScopedEnv h("HOME", home.string());
-    ScopedEnv p("XDG_PICTURES_DIR", std::nullopt);
-    ScopedEnv d("XDG_DATA_HOME", std::nullopt);
+    testing::ScopedEnv h("HOME", home.string());
+    testing::ScopedEnv p("XDG_PICTURES_DIR", std::nullopt);
+    testing::ScopedEnv d("XDG_DATA_HOME", std::nullopt);
     CHECK(app::default_export_dir("/somewhere/else") == fs::path("/somewhere/else"));
     CHECK(app::default_export_dir("") == home / ".local/share" / "secondheart" / "exports");
     {
-        ScopedEnv d2("XDG_DATA_HOME", (home / "data").string());
+        testing::ScopedEnv d2("XDG_DATA_HOME", (home / "data").string());
         CHECK(app::default_export_dir("") == home / "data" / "secondheart" / "exports");
     }
     fs::create_directories(home / "Pictures");
     CHECK(app::default_export_dir("") == home / "Pictures" / "SecondHeart");
     fs::create_directories(home / "Bilder");
-    ScopedEnv p2("XDG_PICTURES_DIR", (home / "Bilder").string());
+    testing::ScopedEnv p2("XDG_PICTURES_DIR", (home / "Bilder").string());
     CHECK(app::default_export_dir("") == home / "Bilder" / "SecondHeart");
 }
 
