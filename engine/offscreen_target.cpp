@@ -203,16 +203,8 @@ void OffscreenTarget::blit_to(VkCommandBuffer cmd, OffscreenTarget& output) {
                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT, VK_IMAGE_LAYOUT_UNDEFINED,
                        VK_PIPELINE_STAGE_2_BLIT_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
                        VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
-    const VkExtent2D src = extent(), dst = output.extent();
-    VkImageBlit region{};
-    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    region.srcOffsets[1] = {static_cast<std::int32_t>(src.width),
-                            static_cast<std::int32_t>(src.height), 1};
-    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    region.dstOffsets[1] = {static_cast<std::int32_t>(dst.width),
-                            static_cast<std::int32_t>(dst.height), 1};
-    vkCmdBlitImage(cmd, color_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, output.color_.get(),
-                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, VK_FILTER_LINEAR);
+    record_whole_image_blit(cmd, color_.get(), extent(), output.color_.get(), output.extent(),
+                            VK_FILTER_LINEAR);
     // Output: RAW for the UI overlay (colour attachment) and the copies after it. Source: WAR,
     // its next clear waits for the blit's reads.
     pipeline_barrier(
@@ -345,6 +337,19 @@ Result<RgbaPixels> OffscreenTarget::read_back(const Device& device,
     pixels.data.resize(static_cast<std::size_t>(bytes));
     buffer.value().read(pixels.data.data(), pixels.data.size());
     return pixels;
+}
+
+void record_whole_image_blit(VkCommandBuffer cmd, VkImage src, VkExtent2D src_extent, VkImage dst,
+                             VkExtent2D dst_extent, VkFilter filter) {
+    VkImageBlit region{};
+    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.srcOffsets[1] = {static_cast<std::int32_t>(src_extent.width),
+                            static_cast<std::int32_t>(src_extent.height), 1};
+    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.dstOffsets[1] = {static_cast<std::int32_t>(dst_extent.width),
+                            static_cast<std::int32_t>(dst_extent.height), 1};
+    vkCmdBlitImage(cmd, src, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, dst,
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, filter);
 }
 
 } // namespace sh

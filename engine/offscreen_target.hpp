@@ -103,4 +103,9 @@ private:
 
 Result<OffscreenTarget> create_offscreen_target(const Device& device, VkExtent2D extent);
 
+// Records a blit of the whole of `src` (TRANSFER_SRC_OPTIMAL) onto the whole of `dst`
+// (TRANSFER_DST_OPTIMAL), scaling with `filter`; barriers are the caller's.
+void record_whole_image_blit(VkCommandBuffer cmd, VkImage src, VkExtent2D src_extent, VkImage dst,
+                             VkExtent2D dst_extent, VkFilter filter);
+
 } // namespace sh

@@ -272,19 +272,10 @@ void FrameLoop::record_blit(VkCommandBuffer cmd, VkImage image) {
         {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_BLIT_BIT,
                        VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_BLIT_BIT,
                        VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
-    const VkExtent2D src = target_.extent();
-    const VkExtent2D dst = swapchain_.extent();
     // A blit, not a copy: it converts RGBA to the swapchain's BGRA and scales in the rare frame
     // where the surface's extent already differs from the drawable size we polled.
-    VkImageBlit region{};
-    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    region.srcOffsets[1] = {static_cast<std::int32_t>(src.width),
-                            static_cast<std::int32_t>(src.height), 1};
-    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-    region.dstOffsets[1] = {static_cast<std::int32_t>(dst.width),
-                            static_cast<std::int32_t>(dst.height), 1};
-    vkCmdBlitImage(cmd, target_.color().get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image,
-                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region, VK_FILTER_NEAREST);
+    record_whole_image_blit(cmd, target_.color().get(), target_.extent(), image,
+                            swapchain_.extent(), VK_FILTER_NEAREST);
     // Layout for presentation after the blit's writes; the render-finished semaphore (signalled
     // at ALL_COMMANDS) carries the dependency to the presentation engine.
     pipeline_barrier(cmd, {},
