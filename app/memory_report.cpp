@@ -43,6 +43,15 @@ ProcessMemory process_memory() {
     return m;
 }
 
+bool release_free_heap() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+    return true;
+#else
+    return false;
+#endif
+}
+
 std::string describe(const ProcessMemory& m) {
     char text[160];
     std::snprintf(text, sizeof text, "rss %ld KiB anon %ld file %ld heap-in-use %ld heap-held %ld",

@@ -20,6 +20,13 @@ struct ProcessMemory {
 
 ProcessMemory process_memory();
 
+// Hands the allocator's free pages back to the system (glibc malloc_trim over every arena);
+// false where there is no such call. The kiosk calls it each time its attract loop starts
+// over: after the timers stopped growing, a headless kiosk run still showed malloc's held
+// memory rising while its in-use memory stayed flat (fragmentation from the per-step
+// allocations of the simulator, the clinical-numbers worker and the driver).
+bool release_free_heap();
+
 // One line for the log: "rss N KiB anon N file N heap-in-use N heap-held N".
 std::string describe(const ProcessMemory& m);
 
