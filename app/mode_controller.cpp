@@ -2,6 +2,7 @@
 
 #include "kiosk_screen.hpp"
 #include "lecture_screen.hpp"
+#include "memory_report.hpp"
 #include "patient_screen.hpp"
 #include "pin_keypad.hpp"
 
@@ -183,6 +184,15 @@ void ModeController::apply_step(SimDriver& sim, LegContent* leg) {
                  player_.lesson().title.c_str(), player_.step_index() + 1,
                  player_.lesson().steps.size(), std::string(to_string(step.camera)).c_str(),
                  player_.waiting_for_presenter() ? "waits for the presenter" : "timed");
+    if (setup_.mode == AppMode::Kiosk && player_.lesson_index() == 0 && player_.step_index() == 0) {
+        // The attract loop starts over (or a visitor left): once every few minutes, give the
+        // allocator's free pages back, so that fragmentation cannot accumulate over weeks.
+        const long before = process_memory().rss_kib;
+        if (release_free_heap())
+            std::fprintf(
+                stderr, "%s attract loop from the start: free heap returned (rss %ld -> %ld KiB)\n",
+                log_prefix(setup_.mode), before, process_memory().rss_kib);
+    }
 }
 
 void ModeController::apply_scene(int index, SimDriver& sim, LegContent* leg) {

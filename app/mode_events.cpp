@@ -3,8 +3,6 @@
 #include "sdl_window.hpp"
 
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <SDL.h>
 
 namespace sh::app {
@@ -112,21 +110,6 @@ void dispatch_mode_event(const SDL_Event& event, ModeController& modes, SdlWindo
     default:
         break;
     }
-}
-
-long resident_kib() {
-    std::FILE* f = std::fopen("/proc/self/status", "r");
-    if (f == nullptr) return 0;
-    char line[256];
-    long kib = 0;
-    while (std::fgets(line, sizeof line, f) != nullptr) {
-        if (std::strncmp(line, "VmRSS:", 6) == 0) {
-            kib = std::strtol(line + 6, nullptr, 10);
-            break;
-        }
-    }
-    std::fclose(f);
-    return kib;
 }
 
 } // namespace sh::app

@@ -1,6 +1,6 @@
 // SDL events for the lecture, kiosk and patient modes: keys translated into the pure KeyPress of
 // app/logic/mode_input, touches and clicks, and display changes (a fullscreen window goes
-// fullscreen again on its display). Also VmRSS for the kiosk memory figure.
+// fullscreen again on its display).
 #pragma once
 
 #include "mode_controller.hpp"
@@ -21,8 +21,5 @@ std::optional<KeyPress> key_from_sdl(const SDL_Event& event);
 // Hands one event to the modes. `window` gives the size for touch coordinates and is re-placed
 // after a display change.
 void dispatch_mode_event(const SDL_Event& event, ModeController& modes, SdlWindow& window);
-
-// This process's resident set size in KiB (VmRSS of /proc/self/status); 0 when unknown.
-long resident_kib();
 
 } // namespace sh::app

@@ -8,10 +8,12 @@
 #include "immediate_submit.hpp"
 #include "instance.hpp"
 #include "leg_content.hpp"
+#include "memory_report.hpp"
 #include "mode_controller.hpp"
 #include "mode_events.hpp"
 #include "placeholder_content.hpp"
 #include "png_writer.hpp"
+#include "recent_samples.hpp"
 #include "sdl_window.hpp"
 #include "secondheart_sim.hpp"
 #include "settings.hpp"
@@ -39,16 +41,12 @@ constexpr std::uint32_t k_headless_default_frames = 120;
 constexpr std::uint32_t k_test_minimise_frames = 20; // frames the test hook keeps it minimised
 constexpr const char* k_default_png = "secondheart-frame.png";
 
+constexpr auto identity_ms = [](double ms) { return ms; };
+
 // The panel's view and blood-colour lists index these enums directly.
 static_assert(ui::k_views.size() == static_cast<std::size_t>(scene::CameraPreset::Cutaway) + 1);
 static_assert(ui::k_blood_colours.size() == gpu::FLOW_COLOR_DIRECTION + 1 &&
               gpu::FLOW_COLOR_PRESSURE == 1);
-
-double median(std::vector<double> v) {
-    if (v.empty()) return 0.0;
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-    return v[v.size() / 2];
-}
 
 // Destroys the surface before the instance goes, whatever path leaves the function.
 struct SurfaceGuard {
@@ -128,7 +126,8 @@ bool inject_test_keys(const Options& o, std::uint32_t i, std::size_t& next, Mode
 }
 
 struct LoopResult {
-    std::vector<double> frame_ms; // wall time of each rendered frame
+    // Wall time of the recent rendered frames (fixed storage: a kiosk renders for weeks).
+    RecentSamples<double> frame_ms;
     bool captured = false;
 };
 
@@ -172,8 +171,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         if (!desktop) modes.update(i == 0 ? 0.0 : wall_dt, sim, leg);
         const double sim_dt = sim.advance(i == 0 ? 0.0 : wall_dt);
         if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
-            std::fprintf(stderr, "secondheart: rss frame %u clock %.1f s sim %.1f s: %ld KiB\n", i,
-                         static_cast<double>(i) * wall_dt, sim.flow().time_s, resident_kib());
+            std::fprintf(stderr, "secondheart: memory frame %u clock %.1f s sim %.1f s: %s\n", i,
+                         static_cast<double>(i) * wall_dt, sim.flow().time_s,
+                         describe(process_memory()).c_str());
 
         VkExtent2D size =
             window != nullptr ? window->drawable_size() : VkExtent2D{o.size.width, o.size.height};
@@ -232,7 +232,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         if (status == FrameStatus::Rendered) {
             const double ms =
                 std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-            result.frame_ms.push_back(ms);
+            result.frame_ms.push(ms);
             frame_ema_ms = frame_ema_ms == 0 ? ms : frame_ema_ms + 0.05 * (ms - frame_ema_ms);
             result.captured |= capture && frames != 0 && i + 1 == frames;
         }
@@ -425,13 +425,13 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
                      "%.2f, ui %.2f)\n",
                      static_cast<unsigned long long>(fs.rendered),
                      static_cast<unsigned long long>(fs.skipped), fs.swapchain_builds,
-                     fs.target_builds, median(result.frame_ms), gpu.total_ms,
+                     fs.target_builds, median_of(result.frame_ms, identity_ms), gpu.total_ms,
                      gpu.ms(GpuSection::Compute), gpu.ms(GpuSection::Draw), gpu.ms(GpuSection::Ui));
         if (o.benchmark != 0) {
             const VkExtent2D e = loop.value()->target().extent();
             nlohmann::json j;
             j["frames"] = fs.rendered;
-            j["frame_ms_median"] = median(result.frame_ms);
+            j["frame_ms_median"] = median_of(result.frame_ms, identity_ms);
             j["gpu_ms_median"] = gpu.total_ms;
             j["compute_ms_median"] = gpu.ms(GpuSection::Compute);
             j["draw_ms_median"] = gpu.ms(GpuSection::Draw);

@@ -3,6 +3,7 @@
 #include "vk_check.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace sh {
@@ -51,10 +52,10 @@ void PassTimer::collect(std::uint32_t slot) {
     std::vector<const char*>& names = recorded_[slot];
     if (names.empty()) return;
     const auto count = static_cast<std::uint32_t>(names.size() + 1);
-    std::vector<std::uint64_t> ticks(count);
+    std::array<std::uint64_t, k_max_marks> ticks{}; // no allocation per frame
     // The slot's fence has signalled, so every written query is available.
     VK_CHECK(vkGetQueryPoolResults(device_, pools_[slot].get(), 0, count,
-                                   ticks.size() * sizeof(std::uint64_t), ticks.data(),
+                                   count * sizeof(std::uint64_t), ticks.data(),
                                    sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT));
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::uint64_t d =
@@ -63,7 +64,7 @@ void PassTimer::collect(std::uint32_t slot) {
         const std::size_t k = index_of(names[i]);
         // Same ~20-frame memory as GpuTimer's EMA.
         ema_[k] = ema_[k] < 0.0 ? ms : ema_[k] + 0.05 * (ms - ema_[k]);
-        if (samples_[k].size() < k_max_samples) samples_[k].push_back(ms);
+        samples_[k].push(ms);
     }
     names.clear();
 }
@@ -92,10 +93,8 @@ PassTimes PassTimer::smoothed() const {
 PassTimes PassTimer::median() const {
     PassTimes t;
     for (std::size_t i = 0; i < names_.size(); ++i) {
-        std::vector<double> v = samples_[i];
-        if (v.empty()) continue;
-        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-        t.passes.emplace_back(names_[i], v[v.size() / 2]);
+        if (samples_[i].empty()) continue;
+        t.passes.emplace_back(names_[i], median_of(samples_[i], [](double ms) { return ms; }));
     }
     return t;
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "device.hpp"
+#include "recent_samples.hpp"
 #include "vk_handle.hpp"
 
 #include <cstdint>
@@ -30,8 +31,7 @@ struct PassTimes {
 
 class PassTimer {
 public:
-    static constexpr std::uint32_t k_max_marks = 24;     // per frame, the start mark included
-    static constexpr std::size_t k_max_samples = 100000; // per pass (as GpuTimer)
+    static constexpr std::uint32_t k_max_marks = 24; // per frame, the start mark included
 
     PassTimer() = default;
     // slots: frames in flight. Off (every call a no-op) without timestamp support.
@@ -45,7 +45,8 @@ public:
     // k_max_marks are dropped.
     void mark(VkCommandBuffer cmd, std::uint32_t slot, const char* name);
 
-    // Exponential moving average (the panel) and median over every sample (the benchmark).
+    // Exponential moving average (the panel) and median over the last
+    // RecentSamples::k_default_capacity frames (the benchmark; fixed storage, as GpuTimer).
     PassTimes smoothed() const;
     PassTimes median() const;
 
@@ -60,7 +61,7 @@ private:
     std::vector<std::vector<const char*>> recorded_; // per slot: the names of its marks
     std::vector<std::string> names_;                 // every pass seen, first-seen order
     std::vector<double> ema_;
-    std::vector<std::vector<double>> samples_; // per pass
+    std::vector<RecentSamples<double>> samples_; // per pass, allocated when first seen
 };
 
 // What a content gets in FrameInfo: the timer and this frame's slot. Default: no timing.

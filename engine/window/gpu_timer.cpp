@@ -56,7 +56,7 @@ void GpuTimer::collect(std::uint32_t slot) {
             ema_.section_ms[s] += k_alpha * (t.section_ms[s] - ema_.section_ms[s]);
         ema_.total_ms += k_alpha * (t.total_ms - ema_.total_ms);
     }
-    if (samples_.size() < k_max_samples) samples_.push_back(t);
+    samples_.push(t);
 }
 
 void GpuTimer::begin_frame(VkCommandBuffer cmd, std::uint32_t slot) {
@@ -77,16 +77,9 @@ void GpuTimer::mark(VkCommandBuffer cmd, std::uint32_t slot, GpuSection section)
 
 GpuTimes GpuTimer::median() const {
     GpuTimes m;
-    if (samples_.empty()) return m;
-    std::vector<double> v(samples_.size());
-    const auto med = [&](auto get) {
-        for (std::size_t i = 0; i < samples_.size(); ++i) v[i] = get(samples_[i]);
-        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-        return v[v.size() / 2];
-    };
     for (std::size_t s = 0; s < m.section_ms.size(); ++s)
-        m.section_ms[s] = med([s](const GpuTimes& t) { return t.section_ms[s]; });
-    m.total_ms = med([](const GpuTimes& t) { return t.total_ms; });
+        m.section_ms[s] = median_of(samples_, [s](const GpuTimes& t) { return t.section_ms[s]; });
+    m.total_ms = median_of(samples_, [](const GpuTimes& t) { return t.total_ms; });
     return m;
 }
 

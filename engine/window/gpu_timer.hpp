@@ -5,6 +5,7 @@
 #pragma once
 
 #include "device.hpp"
+#include "recent_samples.hpp"
 #include "vk_handle.hpp"
 
 #include <array>
@@ -41,11 +42,10 @@ public:
     void mark(VkCommandBuffer cmd, std::uint32_t slot, GpuSection section);
 
     const GpuTimes& smoothed() const noexcept { return ema_; }
-    // Median over every sample taken (the sample list is capped at k_max_samples).
+    // Median over the last RecentSamples::k_default_capacity frames (every frame of a
+    // benchmark); the storage is fixed, so a long run does not grow.
     GpuTimes median() const;
     std::size_t sample_count() const noexcept { return samples_.size(); }
-
-    static constexpr std::size_t k_max_samples = 100000;
 
 private:
     void collect(std::uint32_t slot);
@@ -57,7 +57,7 @@ private:
     std::vector<bool> written_;
     GpuTimes ema_;
     bool ema_started_ = false;
-    std::vector<GpuTimes> samples_;
+    RecentSamples<GpuTimes> samples_;
 };
 
 } // namespace sh

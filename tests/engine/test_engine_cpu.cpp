@@ -1,12 +1,15 @@
 // CPU-only engine pieces: memory-type search, the embedded shaders, the particle reference,
-// VK_CHECK.
+// VK_CHECK, the fixed window of recent samples behind the timers' medians.
 #include "memory.hpp"
 #include "particle_reference.hpp"
+#include "recent_samples.hpp"
 #include "shader_registry.hpp"
 #include "vk_check.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 TEST_CASE("memory: type search prefers the right flags and falls back", "[memory]") {
@@ -95,4 +98,30 @@ TEST_CASE("particle reference: walking from any hint finds the searched segment"
         }
     }
     CHECK(sh::find_segment(line, 3.0f) == 2u); // the later of the two joints at s = 3
+}
+
+TEST_CASE("recent samples: a fixed window of the newest values", "[timing]") {
+    sh::RecentSamples<double> w(5);
+    const auto same = [](double v) { return v; };
+    CHECK(w.empty());
+    CHECK(sh::median_of(w, same) == 0.0);
+    for (int v : {7, 3, 9}) w.push(v);
+    CHECK(w.size() == 3u);
+    CHECK(sh::median_of(w, same) == 7.0); // of 3, 7, 9
+    // 1..100 after them: only 96..100 remain, in the storage it was created with.
+    for (int v = 1; v <= 100; ++v) w.push(v);
+    CHECK(w.size() == 5u);
+    CHECK(w.capacity() == 5u);
+    double sum = 0, lowest = 1e9;
+    w.for_each([&](double v) {
+        sum += v;
+        lowest = std::min(lowest, v);
+    });
+    CHECK(sum == 96 + 97 + 98 + 99 + 100);
+    CHECK(lowest == 96.0);
+    CHECK(sh::median_of(w, same) == 98.0);
+    // A projection picks the field the median is taken over.
+    sh::RecentSamples<std::pair<int, int>> pairs(4);
+    for (int v = 0; v < 4; ++v) pairs.push({v, 10 * v});
+    CHECK(sh::median_of(pairs, [](const std::pair<int, int>& p) { return p.second; }) == 20.0);
 }
