@@ -16,25 +16,8 @@ double PassTimes::ms(std::string_view name) const {
 
 PassTimer PassTimer::create(const Device& device, std::uint32_t slots) {
     PassTimer timer;
-    std::uint32_t family_count = 0;
-    vkGetPhysicalDeviceQueueFamilyProperties(device.physical(), &family_count, nullptr);
-    std::vector<VkQueueFamilyProperties> families(family_count);
-    vkGetPhysicalDeviceQueueFamilyProperties(device.physical(), &family_count, families.data());
-    const std::uint32_t bits = families.at(device.queue_family()).timestampValidBits;
-    if (bits == 0 || device.properties().limits.timestampPeriod <= 0.0f) return timer;
-
-    timer.device_ = device.get();
-    timer.ns_per_tick_ = static_cast<double>(device.properties().limits.timestampPeriod);
-    timer.valid_mask_ = bits >= 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << bits) - 1);
-    for (std::uint32_t i = 0; i < slots; ++i) {
-        VkQueryPoolCreateInfo info{};
-        info.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO;
-        info.queryType = VK_QUERY_TYPE_TIMESTAMP;
-        info.queryCount = k_max_marks;
-        VkQueryPool pool = VK_NULL_HANDLE;
-        VK_CHECK(vkCreateQueryPool(device.get(), &info, nullptr, &pool));
-        timer.pools_.emplace_back(device.get(), pool);
-    }
+    timer.ts_ = create_timestamp_pools(device, slots, k_max_marks);
+    if (timer.ts_.pools.empty()) return timer;
     timer.recorded_.resize(slots);
     return timer;
 }
@@ -54,13 +37,13 @@ void PassTimer::collect(std::uint32_t slot) {
     const auto count = static_cast<std::uint32_t>(names.size() + 1);
     std::array<std::uint64_t, k_max_marks> ticks{}; // no allocation per frame
     // The slot's fence has signalled, so every written query is available.
-    VK_CHECK(vkGetQueryPoolResults(device_, pools_[slot].get(), 0, count,
+    VK_CHECK(vkGetQueryPoolResults(ts_.device, ts_.pools[slot].get(), 0, count,
                                    count * sizeof(std::uint64_t), ticks.data(),
                                    sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT));
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::uint64_t d =
-            ((ticks[i + 1] & valid_mask_) - (ticks[i] & valid_mask_)) & valid_mask_;
-        const double ms = static_cast<double>(d) * ns_per_tick_ * 1e-6;
+            ((ticks[i + 1] & ts_.valid_mask) - (ticks[i] & ts_.valid_mask)) & ts_.valid_mask;
+        const double ms = static_cast<double>(d) * ts_.ns_per_tick * 1e-6;
         const std::size_t k = index_of(names[i]);
         // Same ~20-frame memory as GpuTimer's EMA.
         ema_[k] = ema_[k] < 0.0 ? ms : ema_[k] + 0.05 * (ms - ema_[k]);
@@ -72,15 +55,15 @@ void PassTimer::collect(std::uint32_t slot) {
 void PassTimer::begin(VkCommandBuffer cmd, std::uint32_t slot) {
     if (!enabled()) return;
     collect(slot);
-    vkCmdResetQueryPool(cmd, pools_[slot].get(), 0, k_max_marks);
+    vkCmdResetQueryPool(cmd, ts_.pools[slot].get(), 0, k_max_marks);
     // ALL_COMMANDS: the start is taken once the work recorded before it (compute) has finished.
-    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pools_[slot].get(), 0);
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, ts_.pools[slot].get(), 0);
 }
 
 void PassTimer::mark(VkCommandBuffer cmd, std::uint32_t slot, const char* name) {
     if (!enabled() || recorded_[slot].size() + 1 >= k_max_marks) return;
     recorded_[slot].push_back(name);
-    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pools_[slot].get(),
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, ts_.pools[slot].get(),
                          static_cast<std::uint32_t>(recorded_[slot].size()));
 }
 

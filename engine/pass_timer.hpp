@@ -12,6 +12,7 @@
 
 #include "device.hpp"
 #include "recent_samples.hpp"
+#include "timestamp_pools.hpp"
 #include "vk_handle.hpp"
 
 #include <cstdint>
@@ -36,7 +37,7 @@ public:
     PassTimer() = default;
     // slots: frames in flight. Off (every call a no-op) without timestamp support.
     static PassTimer create(const Device& device, std::uint32_t slots);
-    bool enabled() const noexcept { return !pools_.empty(); }
+    bool enabled() const noexcept { return !ts_.pools.empty(); }
 
     // Frame loop: reads the slot's previous results (its fence has signalled), resets its
     // queries and writes the start mark. Record before the content's draw.
@@ -54,10 +55,7 @@ private:
     void collect(std::uint32_t slot);
     std::size_t index_of(const char* name);
 
-    VkDevice device_ = VK_NULL_HANDLE;
-    double ns_per_tick_ = 1.0;
-    std::uint64_t valid_mask_ = ~std::uint64_t{0};
-    std::vector<UniqueQueryPool> pools_;
+    TimestampPools ts_;
     std::vector<std::vector<const char*>> recorded_; // per slot: the names of its marks
     std::vector<std::string> names_;                 // every pass seen, first-seen order
     std::vector<double> ema_;

@@ -8,25 +8,8 @@ namespace sh {
 
 GpuTimer GpuTimer::create(const Device& device, std::uint32_t slots) {
     GpuTimer timer;
-    std::uint32_t family_count = 0;
-    vkGetPhysicalDeviceQueueFamilyProperties(device.physical(), &family_count, nullptr);
-    std::vector<VkQueueFamilyProperties> families(family_count);
-    vkGetPhysicalDeviceQueueFamilyProperties(device.physical(), &family_count, families.data());
-    const std::uint32_t bits = families.at(device.queue_family()).timestampValidBits;
-    if (bits == 0 || device.properties().limits.timestampPeriod <= 0.0f) return timer;
-
-    timer.device_ = device.get();
-    timer.ns_per_tick_ = static_cast<double>(device.properties().limits.timestampPeriod);
-    timer.valid_mask_ = bits >= 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << bits) - 1);
-    for (std::uint32_t i = 0; i < slots; ++i) {
-        VkQueryPoolCreateInfo info{};
-        info.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO;
-        info.queryType = VK_QUERY_TYPE_TIMESTAMP;
-        info.queryCount = k_marks;
-        VkQueryPool pool = VK_NULL_HANDLE;
-        VK_CHECK(vkCreateQueryPool(device.get(), &info, nullptr, &pool));
-        timer.pools_.emplace_back(device.get(), pool);
-    }
+    timer.ts_ = create_timestamp_pools(device, slots, k_marks);
+    if (timer.ts_.pools.empty()) return timer;
     timer.written_.assign(slots, false);
     return timer;
 }
@@ -36,12 +19,12 @@ void GpuTimer::collect(std::uint32_t slot) {
     std::array<std::uint64_t, k_marks> ticks{};
     // The slot's fence has signalled, so every query is available: no WAIT flag needed, and
     // VK_NOT_READY would mean a broken frame loop (VK_CHECK reports it).
-    VK_CHECK(vkGetQueryPoolResults(device_, pools_[slot].get(), 0, k_marks, sizeof(ticks),
+    VK_CHECK(vkGetQueryPoolResults(ts_.device, ts_.pools[slot].get(), 0, k_marks, sizeof(ticks),
                                    ticks.data(), sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT));
     GpuTimes t;
     const auto ms = [&](std::uint64_t from, std::uint64_t to) {
-        const std::uint64_t d = ((to & valid_mask_) - (from & valid_mask_)) & valid_mask_;
-        return static_cast<double>(d) * ns_per_tick_ * 1e-6;
+        const std::uint64_t d = ((to & ts_.valid_mask) - (from & ts_.valid_mask)) & ts_.valid_mask;
+        return static_cast<double>(d) * ts_.ns_per_tick * 1e-6;
     };
     for (std::uint32_t s = 0; s + 1 < k_marks; ++s) t.section_ms[s] = ms(ticks[s], ticks[s + 1]);
     t.total_ms = ms(ticks[0], ticks[k_marks - 1]);
@@ -62,16 +45,16 @@ void GpuTimer::collect(std::uint32_t slot) {
 void GpuTimer::begin_frame(VkCommandBuffer cmd, std::uint32_t slot) {
     if (!enabled()) return;
     collect(slot);
-    vkCmdResetQueryPool(cmd, pools_[slot].get(), 0, k_marks);
+    vkCmdResetQueryPool(cmd, ts_.pools[slot].get(), 0, k_marks);
     // TOP_OF_PIPE: the mark is taken before any of this frame's work starts.
-    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, pools_[slot].get(), 0);
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, ts_.pools[slot].get(), 0);
     written_[slot] = true;
 }
 
 void GpuTimer::mark(VkCommandBuffer cmd, std::uint32_t slot, GpuSection section) {
     if (!enabled()) return;
     // ALL_COMMANDS: the mark is written once everything recorded before it has finished.
-    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pools_[slot].get(),
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, ts_.pools[slot].get(),
                          static_cast<std::uint32_t>(section) + 1);
 }
 

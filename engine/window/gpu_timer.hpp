@@ -6,6 +6,7 @@
 
 #include "device.hpp"
 #include "recent_samples.hpp"
+#include "timestamp_pools.hpp"
 #include "vk_handle.hpp"
 
 #include <array>
@@ -33,7 +34,7 @@ public:
     // timestamp bits.
     static GpuTimer create(const Device& device, std::uint32_t slots);
 
-    bool enabled() const noexcept { return !pools_.empty(); }
+    bool enabled() const noexcept { return !ts_.pools.empty(); }
 
     // Reads the slot's previous results (its fence must have signalled), then records the reset
     // and the start mark. Call first in the slot's command buffer.
@@ -50,10 +51,7 @@ public:
 private:
     void collect(std::uint32_t slot);
 
-    VkDevice device_ = VK_NULL_HANDLE;
-    double ns_per_tick_ = 1.0;
-    std::uint64_t valid_mask_ = ~std::uint64_t{0};
-    std::vector<UniqueQueryPool> pools_;
+    TimestampPools ts_;
     std::vector<bool> written_;
     GpuTimes ema_;
     bool ema_started_ = false;
