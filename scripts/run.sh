@@ -11,6 +11,6 @@ bash scripts/build.sh
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec ./build/app/secondheart "$@"
 fi
-echo "run.sh: no display: rendering 300 frames headless to build/secondheart-frame.png" >&2
-./build/app/secondheart --headless --frames 300 --screenshot build/secondheart-frame.png "$@"
+echo "run.sh: no display: rendering 480 frames headless (5 s standing, 3 s walking) to build/secondheart-frame.png" >&2
+./build/app/secondheart --headless --frames 480 --screenshot build/secondheart-frame.png "$@"
 ./build/app/secondheart-sim
