@@ -93,6 +93,14 @@ void compare_with_reference(const RgbaPixels& actual, const std::string& name) {
     if (!c.passed) FAIL(c.message);
 }
 
+// The default leg with the synthetic flow frame applied, ready to render.
+scene::SceneRenderer make_scene(test::GpuContext& ctx, const VeinGeometry& veins) {
+    auto scene = scene::create_scene_renderer(ctx.device, ctx.submitter, veins, default_leg());
+    if (!scene) FAIL(scene.error().describe());
+    scene.value().update(synthetic_frame(veins), 0.0f);
+    return scene.take();
+}
+
 } // namespace
 
 TEST_CASE("gpu scene: muscle contraction matches the CPU reference at constant volume",
@@ -165,12 +173,8 @@ TEST_CASE("gpu scene: front view of the default leg matches its reference image"
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene =
-            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
-        if (!scene) FAIL(scene.error().describe());
-        scene.value().update(synthetic_frame(veins), 0.0f);
-        const RgbaPixels px =
-            render(*ctx, scene.value(), {256, 320}, scene::CameraPreset::Front, {});
+        scene::SceneRenderer scene = make_scene(*ctx, veins);
+        const RgbaPixels px = render(*ctx, scene, {256, 320}, scene::CameraPreset::Front, {});
         compare_with_reference(px, "scene_front");
     }
     test::finish_and_check_validation(ctx);
@@ -181,14 +185,11 @@ TEST_CASE("gpu scene: x-ray cutaway of the deep veins matches its reference imag
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene =
-            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
-        if (!scene) FAIL(scene.error().describe());
-        scene.value().update(synthetic_frame(veins), 0.0f);
+        scene::SceneRenderer scene = make_scene(*ctx, veins);
         scene::SceneOptions options;
         options.mode = scene::RenderMode::XRay;
         const RgbaPixels px =
-            render(*ctx, scene.value(), {256, 320}, scene::CameraPreset::Cutaway, options);
+            render(*ctx, scene, {256, 320}, scene::CameraPreset::Cutaway, options);
         compare_with_reference(px, "scene_cutaway_xray");
     }
     test::finish_and_check_validation(ctx);
@@ -202,10 +203,7 @@ TEST_CASE("gpu scene: edge AA over the leg's rectangle smooths its silhouette",
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene =
-            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
-        if (!scene) FAIL(scene.error().describe());
-        scene.value().update(synthetic_frame(veins), 0.0f);
+        scene::SceneRenderer scene = make_scene(*ctx, veins);
         const VkExtent2D size{240, 200};
         auto target = create_offscreen_target(ctx->device, size);
         REQUIRE(target);
@@ -213,14 +211,14 @@ TEST_CASE("gpu scene: edge AA over the leg's rectangle smooths its silhouette",
         REQUIRE(aa);
         REQUIRE(aa.value().attach(ctx->device, target.value()));
         const float aspect = 240.0f / 200.0f;
-        const scene::Camera cam = scene.value().camera(scene::CameraPreset::Front, aspect);
-        const anatomy::Bounds& b = scene.value().bounds();
+        const scene::Camera cam = scene.camera(scene::CameraPreset::Front, aspect);
+        const anatomy::Bounds& b = scene.bounds();
         const PixelRect r = screen_rect(cam.view_proj(aspect), b.min, b.max, size, 2);
         const VkRect2D rect{{static_cast<std::int32_t>(r.x), static_cast<std::int32_t>(r.y)},
                             {r.width, r.height}};
         const auto draw = [&](bool with_aa) {
             ctx->submitter.submit([&](VkCommandBuffer cmd) {
-                scene.value().record(cmd, target.value(), cam, {});
+                scene.record(cmd, target.value(), cam, {});
                 if (with_aa) aa.value().record(cmd, target.value(), rect);
             });
             auto px = target.value().read_back(ctx->device, ctx->submitter);
@@ -328,10 +326,7 @@ TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene =
-            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
-        if (!scene) FAIL(scene.error().describe());
-        scene.value().update(synthetic_frame(veins), 0.0f);
+        scene::SceneRenderer scene = make_scene(*ctx, veins);
         const std::filesystem::path dir = SH_TEST_OUTPUT_DIR;
         std::filesystem::create_directories(dir);
         for (auto preset : {scene::CameraPreset::Front, scene::CameraPreset::Back,
@@ -339,7 +334,7 @@ TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
             for (auto mode : {scene::RenderMode::Normal, scene::RenderMode::XRay}) {
                 scene::SceneOptions options;
                 options.mode = mode;
-                const RgbaPixels px = render(*ctx, scene.value(), {512, 640}, preset, options);
+                const RgbaPixels px = render(*ctx, scene, {512, 640}, preset, options);
                 const std::string name = "gallery_" + std::string(scene::to_string(preset)) +
                                          (mode == scene::RenderMode::XRay ? "_xray" : "") + ".png";
                 REQUIRE(write_png(dir / name, px));
