@@ -38,7 +38,7 @@ struct ModelParams {
     // A varicose trunk is tortuous with an irregular lumen: the area its resistance and inertance
     // see grows as (dilated / normal area)^e, not with the whole area. Calibrated together against
     // T6 (fall 30-47 mmHg, refill 1.2-5.5 s) and T10 (GSV reflux 3-6 s, 10-25 mL).
-    double varicose_lumen_exponent = 0.25;
+    double varicose_lumen_exponent = 0.35;
 
     // --- Flow ---------------------------------------------------------------------------------
     double blood_density = 1.055;     // g/mL
@@ -90,7 +90,7 @@ struct ModelParams {
     // Starling filtration and lymph; all calibrated together against T11 (foot +2.3 % at 1 h,
     // +2.8 % at 2 h, Ergonomics 1969; whole leg <= 4 % after 9 h, Mittermayr 2003).
     double capillary_fraction = 0.10; // capillary pressure = Pv + f (Pa - Pv) (venous side)
-    double filtration_coeff = 0.0027; // mL / min / 100 mL tissue / mmHg
+    double filtration_coeff = 0.0024; // mL / min / 100 mL tissue / mmHg
     double oncotic_gradient_mmHg = 20.0;
     double tissue_compliance = 0.3;    // mL interstitial fluid / mmHg / 100 mL tissue
     double lymph_conductance = 0.0030; // mL / min / 100 mL / mmHg at rest
