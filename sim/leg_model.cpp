@@ -142,8 +142,8 @@ void LegModel::apply_vein_geometry() {
                      net.compartments[l.to].reference_area_cm2 * compartment_area_scale(l.to));
         link_area_[i] = area;
         // A dilated varicose trunk is also tortuous and its lumen irregular: its resistance and
-        // inertance follow the diameter's growth, not the area's (calibrated together against T6,
-        // refill 1.2-5.5 s, Pollack & Wood 1949, and T10, 3-6 s per provocation, Tauraginskii).
+        // inertance see only part of the area's growth, (dilated / normal)^e (calibrated together
+        // against T6, refill 1.2-5.5 s, Pollack & Wood 1949, and T10, 3-6 s, Tauraginskii 2020).
         const double undilated = l.area_cm2 * scale_ * scale_;
         area = undilated * std::pow(area / undilated, p_.varicose_lumen_exponent);
         // Poiseuille 8 pi mu L / A^2, in mmHg s / mL, times the lumped venous factor.
