@@ -1,13 +1,15 @@
 // The simulator side of the secondheart frame: the live simulation (app/logic/live_simulation:
 // wall time x time-lapse in fixed substeps, hours of sitting fast-forwarded, breaks, the last
-// 20 s of signals), the panel's edits and presets applied to it, and the FlowFrame handed to the
-// renderer every frame.
+// 20 s of signals), the panel's edits and presets (the shipped scenario files,
+// app/logic/shipped_scenarios) applied to it, and the FlowFrame handed to the renderer every
+// frame.
 #pragma once
 
 #include "clinical_numbers.hpp"
 #include "control_panel.hpp"
 #include "live_simulation.hpp"
 #include "scenario.hpp"
+#include "shipped_scenarios.hpp"
 #include "vein_data.hpp"
 
 #include <optional>
@@ -15,13 +17,6 @@
 #include <vector>
 
 namespace sh::app {
-
-// The presets of the panel: name and the settings they load.
-struct Preset {
-    std::string name;
-    sim::Scenario scenario;
-};
-const std::vector<Preset>& presets();
 
 class SimDriver {
 public:

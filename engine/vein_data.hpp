@@ -1,10 +1,13 @@
 #pragma once
 // The hand-over between the simulator and the renderer: plain structs, no simulator types.
 // The app fills VeinGeometry once from the venous network (the same file the simulator reads),
-// and a FlowFrame every frame from the simulator's state. The engine never includes sim/.
+// and a FlowFrame every frame from the simulator's state. The engine includes nothing of sim/
+// but its vocabulary (sim/vocabulary.hpp, standard library only): the vein systems.
 //
 // Units: centimetres in the leg frame (right leg standing; x lateral, y anterior, z up, origin
 // on the floor below the ankle joint), mL, mL/s, mmHg, seconds.
+
+#include "sim/vocabulary.hpp"
 
 #include <array>
 #include <cstdint>
@@ -14,7 +17,8 @@
 
 namespace sh {
 
-enum class VeinKind : std::uint32_t { Deep = 0, Superficial = 1, Intramuscular = 2, Foot = 3 };
+// The vein system a compartment belongs to; the shaders colour by its number.
+using VeinKind = sim::VeinSystem;
 
 // One lumped compartment: a piece of one vein's centreline.
 struct VeinCompartment {

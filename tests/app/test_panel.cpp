@@ -60,7 +60,7 @@ TEST_CASE("panel: presets load their settings into the simulation and the contro
     };
     preset("Long-haul flight");
     CHECK(sim.live().model().posture() == sim::Posture::Sitting);
-    CHECK(panel.posture == ui::PostureChoice::Sitting);
+    CHECK(panel.posture == sim::Posture::Sitting);
     CHECK(panel.time_lapse >= 600.0f);
     // A 9-hour flight in under a minute of 60 Hz frames, with the leg swelling.
     for (int i = 0; i < 60 * 40 && sim.live().seated_hours() < 9.0; ++i) sim.advance(1.0 / 60.0);
