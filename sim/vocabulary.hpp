@@ -100,8 +100,9 @@ inline constexpr std::array<Alias<Posture>, 3> kPostureAliases{{
     {"supine", Posture::Lying},
 }};
 
-// All seven groups are shown by the panel: the foot group (the plantar veins' valves) fails in
-// the post-thrombotic condition, and a panel without it hid that.
+// The panel shows all seven groups. It used to offer six, without the foot group (the plantar
+// veins' valves), so the "no-valves" condition's failed foot valves never showed and could not
+// be repaired from the panel.
 inline constexpr std::array<ValveGroupTerm, 7> kValveGroups{{
     {ValveGroup::Gsv, "gsv", "great saphenous"},
     {ValveGroup::Ssv, "ssv", "small saphenous"},
