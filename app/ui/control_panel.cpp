@@ -26,30 +26,19 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
     ImGui::PopID();
 }
 
-// The sustained activities, three to a row.
-bool activity_buttons(PanelState& s) {
-    int a = static_cast<int>(s.activity);
+// One radio button per word of the vocabulary that `offered` accepts, in the vocabulary's order,
+// three to a row. Returns whether the choice changed.
+template <class Enum, class Offered>
+bool radio_buttons(Enum& value, Offered offered) {
+    int v = static_cast<int>(value);
     bool changed = false;
     int shown = 0;
-    for (const sim::ActivityTerm& t : sim::kActivities) {
-        if (!t.sustained) continue;
+    for (const auto& t : sim::Vocabulary<Enum>::terms) {
+        if (!offered(t)) continue;
         if (shown++ % 3 != 0) ImGui::SameLine();
-        changed |= ImGui::RadioButton(label_text(t), &a, static_cast<int>(t.value));
+        changed |= ImGui::RadioButton(label_text(t), &v, static_cast<int>(t.value));
     }
-    s.activity = static_cast<sim::Activity>(a);
-    return changed;
-}
-
-bool posture_buttons(PanelState& s) {
-    int p = static_cast<int>(s.posture);
-    bool changed = false;
-    int shown = 0;
-    for (const sim::PostureTerm& t : sim::kPostures) {
-        if (!t.on_panel) continue;
-        if (shown++ != 0) ImGui::SameLine();
-        changed |= ImGui::RadioButton(label_text(t), &p, static_cast<int>(t.value));
-    }
-    s.posture = static_cast<sim::Posture>(p);
+    value = static_cast<Enum>(v);
     return changed;
 }
 
@@ -95,7 +84,8 @@ PanelEdits draw_control_panel(PanelState& s) {
     }
 
     if (ImGui::CollapsingHeader("Activity", ImGuiTreeNodeFlags_DefaultOpen)) {
-        edits.activity |= activity_buttons(s);
+        edits.activity |=
+            radio_buttons(s.activity, [](const sim::ActivityTerm& t) { return t.sustained; });
         if (s.activity == sim::Activity::Running) {
             edits.activity |=
                 ImGui::SliderFloat("speed", &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
@@ -110,7 +100,8 @@ PanelEdits draw_control_panel(PanelState& s) {
         }
         if (s.cadence_spm > 0)
             ImGui::Text("cadence %.0f steps/min", static_cast<double>(s.cadence_spm));
-        edits.posture |= posture_buttons(s);
+        edits.posture |=
+            radio_buttons(s.posture, [](const sim::PostureTerm& t) { return t.on_panel; });
     }
 
     if (ImGui::CollapsingHeader("Valves")) {
