@@ -9,18 +9,6 @@ namespace {
 glm::vec3 to_glm(sim::Vec3 v, double s) {
     return {static_cast<float>(v.x * s), static_cast<float>(v.y * s), static_cast<float>(v.z * s)};
 }
-VeinKind kind_of(sim::VeinSystem s) {
-    switch (s) {
-    case sim::VeinSystem::Superficial:
-        return VeinKind::Superficial;
-    case sim::VeinSystem::Intramuscular:
-        return VeinKind::Intramuscular;
-    case sim::VeinSystem::Foot:
-        return VeinKind::Foot;
-    default:
-        return VeinKind::Deep;
-    }
-}
 } // namespace
 
 VeinGeometry vein_geometry(const sim::Network& net, double height_cm) {
@@ -30,7 +18,7 @@ VeinGeometry vein_geometry(const sim::Network& net, double height_cm) {
         const sim::Segment& seg = net.segments[c.segment];
         VeinCompartment vc;
         vc.label = c.label;
-        vc.kind = kind_of(seg.system);
+        vc.kind = seg.system;
         for (int i = c.first_point; i <= c.last_point; ++i)
             vc.centreline.push_back(to_glm(seg.centreline[i], s));
         vc.reference_radius_cm = static_cast<float>(seg.reference_diameter_mm / 20.0 * s);

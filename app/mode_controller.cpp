@@ -225,18 +225,18 @@ void ModeController::update(double dt_s, SimDriver& sim, LegContent* leg) {
             scene_ = -1;
             player_.start_over();
         }
-        const KioskState state = kiosk_.state();
-        if (state != last_kiosk_state_) {
-            if (state == KioskState::StillThere)
+        const KioskPhase phase = kiosk_.phase();
+        if (phase != last_kiosk_phase_) {
+            if (phase == KioskPhase::StillThere)
                 std::fprintf(stderr, "%s still there? (reset in %.0f s)\n", p,
                              setup_.settings.countdown_s);
-            else if (state == KioskState::Active && last_kiosk_state_ == KioskState::Attract)
+            else if (phase == KioskPhase::Active && last_kiosk_phase_ == KioskPhase::Attract)
                 std::fprintf(stderr, "%s woken by a touch\n", p);
-            else if (state == KioskState::Active)
+            else if (phase == KioskPhase::Active)
                 std::fprintf(stderr, "%s still here: countdown cancelled\n", p);
-            if (state == KioskState::Active && last_kiosk_state_ == KioskState::Attract)
+            if (phase == KioskPhase::Active && last_kiosk_phase_ == KioskPhase::Attract)
                 pending_scene_ = 0; // a visitor starts from the walking leg
-            last_kiosk_state_ = state;
+            last_kiosk_phase_ = phase;
         }
         if (corner_.tick(now_s_) && !keypad_open_) {
             keypad_open_ = true;
@@ -244,7 +244,7 @@ void ModeController::update(double dt_s, SimDriver& sim, LegContent* leg) {
             keypad_message_.clear();
             std::fprintf(stderr, "%s staff exit asked (corner hold): PIN keypad open\n", p);
         }
-        if (state == KioskState::Attract) {
+        if (phase == KioskPhase::Attract) {
             player_.tick(dt_s);
             apply_step(sim, leg);
         } else {
@@ -292,16 +292,14 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
     case AppMode::Kiosk: {
         ui::KioskView v;
         v.look = l;
-        const KioskState state = kiosk_.state();
-        v.phase = state == KioskState::Attract  ? ui::KioskPhase::Attract
-                  : state == KioskState::Active ? ui::KioskPhase::Active
-                                                : ui::KioskPhase::StillThere;
+        const KioskPhase phase = kiosk_.phase();
+        v.phase = phase;
         v.time_s = now_s_;
         v.countdown_s = kiosk_.countdown_left(now_s_);
         v.scenes = scene_labels();
         v.scene = scene_;
         v.ankle_mmHg = static_cast<float>(model.gsv_ankle_pressure());
-        if (state == KioskState::Attract && !player_.empty()) {
+        if (phase == KioskPhase::Attract && !player_.empty()) {
             v.title = player_.lesson().title;
             v.caption = player_.step().caption;
             v.step_progress = static_cast<float>(player_.step_elapsed_s() /

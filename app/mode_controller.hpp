@@ -1,6 +1,6 @@
 // The lecture, kiosk and patient modes around the frame loop: key and touch input, the lesson
 // player and the kiosk state machine on the frame clock, lesson steps and scene buttons applied
-// to the simulator and the camera, and the mode's screen (engine/ui) drawn each frame. Desktop
+// to the simulator and the camera, and the mode's screen (app/ui) drawn each frame. Desktop
 // mode does not use it (the control panel is unchanged). Everything it does is logged on stderr
 // ("secondheart: lecture: ... step 2/5"), which the mode tests read.
 #pragma once
@@ -49,7 +49,7 @@ public:
 
     // State, for the tests and the logs.
     const LessonPlayer& player() const { return player_; }
-    KioskState kiosk_state() const { return kiosk_.state(); }
+    KioskPhase kiosk_phase() const { return kiosk_.phase(); }
     bool keypad_open() const { return keypad_open_; }
     bool presenting() const { return presenting_; }
     bool blank() const { return blank_; }
@@ -81,7 +81,7 @@ private:
     std::uint64_t applied_revision_ = 0;
 
     // Kiosk and patient.
-    KioskState last_kiosk_state_ = KioskState::Attract;
+    KioskPhase last_kiosk_phase_ = KioskPhase::Attract;
     int scene_ = -1;
     std::optional<int> pending_scene_; // chosen in the UI, applied at the next update
     bool keypad_open_ = false;

@@ -1,5 +1,6 @@
 // The plain scenes behind the kiosk's and the patient mode's big buttons: a label in everyday
-// words, one sentence on what the leg shows, the simulator settings and the camera.
+// words, one sentence on what the leg shows, the simulator settings and the camera. A scene that
+// shows a preset loads its shipped scenario file (app/logic/shipped_scenarios).
 #pragma once
 
 #include "scenario.hpp"

@@ -5,6 +5,7 @@
 #include "network.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 namespace sh::app {
@@ -34,17 +35,6 @@ sim::Scenario default_scenario() {
     return s;
 }
 
-sim::Scenario make(const char* condition, sim::Posture posture, sim::ActivitySpec activity,
-                   double time_lapse, bool breaks = false) {
-    sim::Scenario s;
-    s.condition = condition;
-    s.posture = posture;
-    s.activity = activity;
-    s.time_lapse = time_lapse;
-    if (breaks) s.breaks = sim::SitBreaks{60, sim::Activity::Walking, 5};
-    return s;
-}
-
 std::vector<float> column(const std::deque<LiveSample>& h, float LiveSample::*field) {
     std::vector<float> v;
     v.reserve(h.size());
@@ -53,23 +43,6 @@ std::vector<float> column(const std::deque<LiveSample>& h, float LiveSample::*fi
 }
 
 } // namespace
-
-const std::vector<Preset>& presets() {
-    using sim::Activity;
-    using sim::Posture;
-    // A long-haul flight plays 9 hours in about 30 s (x1000); a desk day with breaks 8 hours in
-    // about 50 s (x600, so the walks are visible).
-    static const std::vector<Preset> list = {
-        {"Healthy walk", make("healthy", Posture::Standing, {Activity::Walking, 4.0}, 1)},
-        {"Long-haul flight", make("healthy", Posture::Sitting, {Activity::Still, 0}, 1000)},
-        {"Desk day with breaks",
-         make("healthy", Posture::Sitting, {Activity::Still, 0}, 600, true)},
-        {"Varicose veins", make("gsv-reflux", Posture::Standing, {Activity::Walking, 3.0}, 1)},
-        {"Post-thrombotic leg",
-         make("post-thrombotic", Posture::Standing, {Activity::Walking, 3.0}, 1)},
-    };
-    return list;
-}
 
 SimDriver::SimDriver(std::optional<sim::Scenario> scenario)
     : scripted_walk_(!scenario), live_(scenario ? *scenario : default_scenario()),
@@ -108,7 +81,9 @@ void SimDriver::set_scenario(const sim::Scenario& scenario) {
 void SimDriver::init_panel(ui::PanelState& panel) const {
     panel.conditions = split_names(sim::condition_names());
     panel.presets.clear();
-    for (const Preset& p : presets()) panel.presets.push_back(p.name);
+    for (const ShippedScenario& p : shipped_scenarios()) panel.presets.push_back(p.scenario.name);
+    for (const std::string& problem : shipped_scenario_problems())
+        std::fprintf(stderr, "secondheart: %s (preset left out)\n", problem.c_str());
     settings_to_panel(panel);
     update_panel(panel);
 }
@@ -124,38 +99,23 @@ void SimDriver::settings_to_panel(ui::PanelState& panel) const {
         panel.valve_severity[g] = static_cast<float>(v.severity[g]);
     panel.time_lapse = static_cast<float>(s.time_lapse);
     panel.breaks = s.breaks.has_value();
-    panel.posture = s.posture == sim::Posture::Sitting    ? ui::PostureChoice::Sitting
-                    : s.posture == sim::Posture::Standing ? ui::PostureChoice::Standing
-                                                          : ui::PostureChoice::Lying;
+    // The panel offers standing, sitting and lying; the leg raised (a lesson's or protocol's
+    // posture) shows as lying, which it is, with the leg on a wedge.
+    panel.posture = sim::term_of(s.posture).on_panel ? s.posture : sim::Posture::Lying;
 }
 
 void SimDriver::update_panel(ui::PanelState& panel) const {
     const sim::LegModel& model = live_.model();
     const sim::ActivitySpec& a = model.activity();
     panel.cadence_spm = 0;
-    switch (a.kind) {
-    case sim::Activity::Walking:
-        panel.activity = ui::ActivityChoice::Walking;
+    // A one-shot manoeuvre (calf squeeze) is not on the panel: it shows as standing still.
+    panel.activity = sim::is_sustained(a.kind) ? a.kind : sim::Activity::Still;
+    if (a.kind == sim::Activity::Walking) {
         panel.walking_speed_kmh = static_cast<float>(a.speed_kmh);
         panel.cadence_spm = static_cast<float>(sim::walking_cadence_spm(a.speed_kmh));
-        break;
-    case sim::Activity::Running:
-        panel.activity = ui::ActivityChoice::Running;
+    } else if (a.kind == sim::Activity::Running) {
         panel.running_speed_kmh = static_cast<float>(a.speed_kmh);
         panel.cadence_spm = static_cast<float>(sim::running_cadence_spm(a.speed_kmh));
-        break;
-    case sim::Activity::HeelRaises:
-        panel.activity = ui::ActivityChoice::HeelRaises;
-        break;
-    case sim::Activity::AnklePumps:
-        panel.activity = ui::ActivityChoice::AnklePumps;
-        break;
-    case sim::Activity::ToeTapping:
-        panel.activity = ui::ActivityChoice::ToeTapping;
-        break;
-    default:
-        panel.activity = ui::ActivityChoice::Standing;
-        break;
     }
     panel.paused = live_.paused();
     panel.sim_time_s = model.time_s();
@@ -183,29 +143,11 @@ void SimDriver::update_panel(ui::PanelState& panel) const {
 
 sim::Scenario SimDriver::panel_to_scenario(const ui::PanelState& panel) const {
     sim::Scenario s = live_.scenario();
-    switch (panel.activity) {
-    case ui::ActivityChoice::Standing:
-        s.activity = {sim::Activity::Still, 0.0};
-        break;
-    case ui::ActivityChoice::Walking:
-        s.activity = {sim::Activity::Walking, static_cast<double>(panel.walking_speed_kmh)};
-        break;
-    case ui::ActivityChoice::Running:
-        s.activity = {sim::Activity::Running, static_cast<double>(panel.running_speed_kmh)};
-        break;
-    case ui::ActivityChoice::HeelRaises:
-        s.activity = {sim::Activity::HeelRaises, 0.0};
-        break;
-    case ui::ActivityChoice::AnklePumps:
-        s.activity = {sim::Activity::AnklePumps, 0.0};
-        break;
-    case ui::ActivityChoice::ToeTapping:
-        s.activity = {sim::Activity::ToeTapping, 0.0};
-        break;
-    }
-    s.posture = panel.posture == ui::PostureChoice::Sitting ? sim::Posture::Sitting
-                : panel.posture == ui::PostureChoice::Lying ? sim::Posture::Lying
-                                                            : sim::Posture::Standing;
+    const double speed = panel.activity == sim::Activity::Walking   ? panel.walking_speed_kmh
+                         : panel.activity == sim::Activity::Running ? panel.running_speed_kmh
+                                                                    : 0.0f;
+    s.activity = {panel.activity, speed};
+    s.posture = panel.posture;
     s.time_lapse = std::clamp(static_cast<double>(panel.time_lapse), 1.0, 10000.0);
     if (panel.breaks)
         s.breaks = sim::SitBreaks{60, sim::Activity::Walking, 5};
@@ -218,9 +160,9 @@ void SimDriver::apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits) 
     if (edits.pause) live_.set_paused(panel.paused);
     if (edits.step) live_.single_step();
     if (edits.preset && panel.preset >= 0 &&
-        static_cast<std::size_t>(panel.preset) < presets().size()) {
+        static_cast<std::size_t>(panel.preset) < shipped_scenarios().size()) {
         scripted_walk_ = false;
-        live_.set_scenario(presets()[static_cast<std::size_t>(panel.preset)].scenario);
+        live_.set_scenario(shipped_scenarios()[static_cast<std::size_t>(panel.preset)].scenario);
         settings_to_panel(panel);
         panel.preset = -1;
         return;
@@ -229,9 +171,7 @@ void SimDriver::apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits) 
         scripted_walk_ = false; // the user took over
         sim::Scenario s = panel_to_scenario(panel);
         // Walking, running and heel raises need the leg standing.
-        if (edits.activity && s.activity.kind != sim::Activity::Still &&
-            s.activity.kind != sim::Activity::AnklePumps &&
-            s.activity.kind != sim::Activity::ToeTapping)
+        if (edits.activity && sim::needs_standing(s.activity.kind))
             s.posture = sim::Posture::Standing;
         live_.set_scenario(s);
         settings_to_panel(panel);

@@ -1,7 +1,8 @@
 // The simulator side of the secondheart frame: the live simulation (app/logic/live_simulation:
 // wall time x time-lapse in fixed substeps, hours of sitting fast-forwarded, breaks, the last
-// 20 s of signals), the panel's edits and presets applied to it, and the gpu::VeinState handed
-// to the renderer every frame (filled in place by app/flow_bridge's VeinStateWriter).
+// 20 s of signals), the panel's edits and presets (the shipped scenario files,
+// app/logic/shipped_scenarios) applied to it, and the gpu::VeinState handed to the renderer
+// every frame (filled in place by app/flow_bridge's VeinStateWriter).
 #pragma once
 
 #include "clinical_numbers.hpp"
@@ -9,6 +10,7 @@
 #include "flow_bridge.hpp"
 #include "live_simulation.hpp"
 #include "scenario.hpp"
+#include "shipped_scenarios.hpp"
 #include "vein_data.hpp"
 
 #include <memory>
@@ -17,13 +19,6 @@
 #include <vector>
 
 namespace sh::app {
-
-// The presets of the panel: name and the settings they load.
-struct Preset {
-    std::string name;
-    sim::Scenario scenario;
-};
-const std::vector<Preset>& presets();
 
 class SimDriver {
 public:

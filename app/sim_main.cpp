@@ -162,9 +162,15 @@ int main(int argc, char** argv) {
     sit->add_option("--hours", sit_o.hours, "Hours seated (0 to 24)")
         ->check(finite_in(0.0, 24.0, "h"))
         ->capture_default_str();
-    sit->add_option("--activity", sit_activity, "still, ankle-pumps or toe-tapping while seated")
-        ->check(
-            CLI::IsMember({"still", "ankle-pumps", "toe-tapping", "ankle_pumps", "toe_tapping"}))
+    // The seated activities of the vocabulary (sim/vocabulary.hpp), ids or their aliases.
+    const std::string seated = sim::id_list<sim::Activity>(
+        [](const sim::ActivityTerm& t) { return t.sustained && t.seated; });
+    sit->add_option("--activity", sit_activity, seated + " while seated")
+        ->check([seated](const std::string& v) -> std::string {
+            const auto a = sim::activity_from_string(v);
+            if (a && sim::is_sustained(*a) && !sim::needs_standing(*a)) return {};
+            return "expected one of " + seated + ", got '" + v + "'";
+        })
         ->capture_default_str();
     sit->add_option("--breaks", breaks, "EVERY_MIN:ACTIVITY:MIN, e.g. 60:walking:5")
         ->check([](const std::string& v) {

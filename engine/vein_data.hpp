@@ -2,10 +2,13 @@
 // The hand-over between the simulator and the renderer: plain structs, no simulator types.
 // The app fills VeinGeometry once from the venous network (the same file the simulator reads);
 // the per-frame state is gpu::VeinState (shaders/gpu_layouts.h), in the same compartment and
-// link order. The engine never includes sim/.
+// link order. The engine includes nothing of sim/ but its vocabulary (sim/vocabulary.hpp,
+// standard library only): the vein systems.
 //
 // Units: centimetres in the leg frame (right leg standing; x lateral, y anterior, z up, origin
 // on the floor below the ankle joint), mL, mL/s, mmHg, seconds.
+
+#include "sim/vocabulary.hpp"
 
 #include <cstdint>
 #include <glm/vec3.hpp>
@@ -14,7 +17,8 @@
 
 namespace sh {
 
-enum class VeinKind : std::uint32_t { Deep = 0, Superficial = 1, Intramuscular = 2, Foot = 3 };
+// The vein system a compartment belongs to; the shaders colour by its number.
+using VeinKind = sim::VeinSystem;
 
 // One lumped compartment: a piece of one vein's centreline.
 struct VeinCompartment {

@@ -7,9 +7,6 @@
 namespace sh::sim {
 namespace {
 
-constexpr std::array<std::string_view, 7> kNames = {
-    "still", "walking", "running", "heel_raises", "ankle_pumps", "toe_tapping", "calf_squeeze"};
-
 // Smooth bump: 0 outside [start, end], rising to 1 at `peak` with raised-cosine flanks.
 double bump(double phase, double start, double peak, double end) {
     if (phase <= start || phase >= end) return 0;
@@ -25,28 +22,6 @@ constexpr double kAnkleJointPump = 5.8;
 constexpr double kDorsiflexionStretch = 60.0;
 
 } // namespace
-
-std::string_view to_string(Activity a) {
-    return kNames[static_cast<int>(a)];
-}
-
-std::optional<Activity> activity_from_string(std::string_view name) {
-    for (size_t i = 0; i < kNames.size(); ++i)
-        if (kNames[i] == name) return static_cast<Activity>(i);
-    if (name == "standing" || name == "sitting" || name == "none") return Activity::Still;
-    if (name == "walk") return Activity::Walking;
-    if (name == "run") return Activity::Running;
-    if (name == "heel-raises" || name == "tiptoe") return Activity::HeelRaises;
-    if (name == "ankle-pumps") return Activity::AnklePumps;
-    if (name == "toe-tapping") return Activity::ToeTapping;
-    return std::nullopt;
-}
-
-std::string activity_names() {
-    std::string out;
-    for (auto n : kNames) out += (out.empty() ? "" : ", ") + std::string(n);
-    return out;
-}
 
 double walking_cadence_spm(double speed_kmh) {
     return std::clamp(65.0 + 10.0 * speed_kmh, 60.0, 150.0);
@@ -121,6 +96,11 @@ double exercise_level(const ActivitySpec& a) {
 }
 
 MuscleDrive muscle_drive(const ActivitySpec& a, double t) {
+    const double cycle = cycle_period_s(a);
+    return muscle_drive_at(a, cycle > 0 ? std::fmod(t / cycle, 1.0) : 0.0, t);
+}
+
+MuscleDrive muscle_drive_at(const ActivitySpec& a, double phase, double t) {
     MuscleDrive d;
     d.exercise_level = exercise_level(a);
     d.cycle_s = cycle_period_s(a);
@@ -137,7 +117,6 @@ MuscleDrive muscle_drive(const ActivitySpec& a, double t) {
         return d;
     }
     if (d.cycle_s <= 0) return d;
-    double phase = std::fmod(t / d.cycle_s, 1.0);
     d.phase = phase;
     double sol = soleus_peak_mmHg(a);
     auto& p = d.pressure_mmHg;

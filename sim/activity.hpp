@@ -4,6 +4,7 @@
 // inflow (exercise hyperaemia).
 
 #include "network.hpp"
+#include "vocabulary.hpp"
 
 #include <array>
 #include <optional>
@@ -12,10 +13,7 @@
 
 namespace sh::sim {
 
-enum class Activity { Still, Walking, Running, HeelRaises, AnklePumps, ToeTapping, CalfSqueeze };
-std::string_view to_string(Activity a);
-std::optional<Activity> activity_from_string(std::string_view name);
-std::string activity_names();
+// Activity, its ids and labels: sim/vocabulary.hpp.
 
 struct ActivitySpec {
     Activity kind = Activity::Still;
@@ -41,7 +39,12 @@ struct MuscleDrive {
     double phase = 0;
 };
 
-// The muscle drive at time t (seconds since the activity started).
+// The muscle drive at `phase` (0..1 within the cycle), `t` seconds after the activity started.
+// The cyclic patterns follow the phase, the one-shot calf squeeze follows t. LegModel passes the
+// phase it integrates (cycles done so far), so that a new speed changes the cadence from then on
+// without a jump in the gait.
+MuscleDrive muscle_drive_at(const ActivitySpec& a, double phase, double t);
+// The muscle drive at time t of an activity held at one speed since t = 0 (phase t / period).
 MuscleDrive muscle_drive(const ActivitySpec& a, double t);
 // Steady exercise level of an activity (the target of the hyperaemia lag).
 double exercise_level(const ActivitySpec& a);

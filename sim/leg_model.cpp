@@ -174,8 +174,25 @@ void LegModel::set_posture(Posture posture) {
 }
 
 void LegModel::set_activity(const ActivitySpec& activity) {
+    if (activity.kind != activity_.kind || !is_sustained(activity.kind)) {
+        activity_ = activity;
+        activity_time_ = 0;
+        phase_offset_ = 0;
+        return;
+    }
+    if (activity.speed_kmh == activity_.speed_kmh) return;
+    // The phase is the integral of the cadence: keep its value now, let the new cadence run on
+    // from here.
+    const double phase = activity_phase();
     activity_ = activity;
-    activity_time_ = 0;
+    const double cycle = cycle_period_s(activity_);
+    phase_offset_ = cycle > 0 ? phase - std::fmod(activity_time_ / cycle, 1.0) : 0.0;
+    if (phase_offset_ < 0) phase_offset_ += 1.0;
+}
+
+double LegModel::activity_phase() const {
+    const double cycle = cycle_period_s(activity_);
+    return cycle > 0 ? std::fmod(activity_time_ / cycle + phase_offset_, 1.0) : 0.0;
 }
 
 void LegModel::set_valves(const ValveSettings& valves) {
@@ -196,7 +213,7 @@ double LegModel::capillary_pressure(int c) const {
 // One step of the fast system, in seven sub-steps (docs/model.md, "One step").
 void LegModel::step() {
     const double dt = p_.dt_s;
-    drive_ = muscle_drive(activity_, activity_time_);
+    drive_ = muscle_drive_at(activity_, activity_phase(), activity_time_);
     const bool supine = posture_angles(posture_).supine;
     const double cvp = supine                         ? p_.cvp_supine_mmHg
                        : posture_ == Posture::Sitting ? p_.cvp_seated_mmHg

@@ -43,10 +43,15 @@ public:
     explicit LegModel(const Network& net, const ModelParams& params = {}, double height_cm = 175);
 
     void set_posture(Posture posture);
-    void set_activity(const ActivitySpec& activity); // restarts the activity's cycle
+    // A new kind of activity (or a calf squeeze) starts its cycle at 0; the same kind at a new
+    // speed keeps the phase continuous (the cadence changes from now on); the same activity
+    // again changes nothing. So an edit of anything else keeps the gait where it is.
+    void set_activity(const ActivitySpec& activity);
     void set_valves(const ValveSettings& valves);
     Posture posture() const { return posture_; }
     const ActivitySpec& activity() const { return activity_; }
+    // 0..1 within the activity's cycle (heel strike at 0 for gait); 0 without a cycle.
+    double activity_phase() const;
     const ValveSettings& valves() const { return valves_; }
 
     // Advances by `seconds` in fixed substeps (a remainder below one step is carried over).
@@ -125,7 +130,8 @@ private:
     Posture posture_ = Posture::Standing;
     ActivitySpec activity_;
     ValveSettings valves_;
-    double activity_time_ = 0;
+    double activity_time_ = 0; // since the activity started
+    double phase_offset_ = 0;  // cycles carried over from before the last speed change, 0..1
     double time_ = 0;
     double carry_ = 0;
 

@@ -15,9 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, kValveGroupCount> kValveGroupNames = {
-    "gsv", "ssv", "perforator", "popliteal", "femoral", "tibial", "foot"};
-
 // Walks a JSON document and turns every shape problem into a NetworkError naming the key.
 class Reader {
 public:
@@ -96,16 +93,10 @@ Segment parse_segment(const Reader& r, const json& js, const std::string& path) 
     Segment s;
     s.name = r.string(r.member(js, "name", path + "."), path + ".name");
     std::string sys = r.string(r.member(js, "system", path + "."), path + ".system");
-    if (sys == "deep")
-        s.system = VeinSystem::Deep;
-    else if (sys == "superficial")
-        s.system = VeinSystem::Superficial;
-    else if (sys == "intramuscular")
-        s.system = VeinSystem::Intramuscular;
-    else if (sys == "foot")
-        s.system = VeinSystem::Foot;
+    if (auto system = from_id<VeinSystem>(sys))
+        s.system = *system;
     else
-        r.fail(path + ".system", "expected deep, superficial, intramuscular or foot");
+        r.fail(path + ".system", "expected one of " + id_list<VeinSystem>());
     std::string tissue = js.contains("tissue") ? r.string(js["tissue"], path + ".tissue") : "none";
     if (tissue == "none")
         s.tissue = Tissue::None;
@@ -315,22 +306,6 @@ void finish_links(Network& net) {
 }
 
 } // namespace
-
-std::string_view to_string(ValveGroup group) {
-    return kValveGroupNames[static_cast<int>(group)];
-}
-
-std::optional<ValveGroup> valve_group_from_string(std::string_view name) {
-    for (int i = 0; i < kValveGroupCount; ++i)
-        if (kValveGroupNames[i] == name) return static_cast<ValveGroup>(i);
-    return std::nullopt;
-}
-
-std::string valve_group_names() {
-    std::string out;
-    for (auto n : kValveGroupNames) out += (out.empty() ? "" : ", ") + std::string(n);
-    return out;
-}
 
 int Network::segment_index(std::string_view name) const {
     for (size_t i = 0; i < segments.size(); ++i)

@@ -7,6 +7,7 @@
 // interior breaks of a segment and the file's connections (junctions and perforators).
 
 #include "geometry.hpp"
+#include "vocabulary.hpp"
 
 #include <array>
 #include <map>
@@ -18,17 +19,10 @@
 
 namespace sh::sim {
 
-enum class VeinSystem { Deep, Superficial, Intramuscular, Foot };
+// VeinSystem and ValveGroup, their ids and labels: sim/vocabulary.hpp.
 enum class Tissue { None, Foot, Calf };
 enum class Muscle { Soleus, Gastrocnemius, TibialisAnterior, Foot };
 inline constexpr int kMuscleCount = 4;
-
-// Valve groups: the failure controls of the panel, scenario files and conditions.
-enum class ValveGroup { Gsv, Ssv, Perforator, Popliteal, Femoral, Tibial, Foot };
-inline constexpr int kValveGroupCount = 7;
-std::string_view to_string(ValveGroup group);
-std::optional<ValveGroup> valve_group_from_string(std::string_view name);
-std::string valve_group_names(); // "gsv, ssv, ..." for error messages
 
 // Raised for any problem in a network file; the message names the file, the key and what was
 // expected.

@@ -7,31 +7,11 @@
 
 namespace sh::sim {
 namespace {
-constexpr std::array<std::string_view, 4> kNames = {"standing", "sitting", "lying", "leg_raised"};
-
 Vec3 landmark(const Network& net, const char* name, Vec3 fallback) {
     auto it = net.landmarks.find(name);
     return it == net.landmarks.end() ? fallback : it->second;
 }
 } // namespace
-
-std::string_view to_string(Posture p) {
-    return kNames[static_cast<int>(p)];
-}
-
-std::optional<Posture> posture_from_string(std::string_view name) {
-    for (size_t i = 0; i < kNames.size(); ++i)
-        if (kNames[i] == name) return static_cast<Posture>(i);
-    if (name == "leg-raised" || name == "supine-leg-raised") return Posture::LegRaised;
-    if (name == "supine") return Posture::Lying;
-    return std::nullopt;
-}
-
-std::string posture_names() {
-    std::string out;
-    for (auto n : kNames) out += (out.empty() ? "" : ", ") + std::string(n);
-    return out;
-}
 
 PostureAngles posture_angles(Posture p) {
     switch (p) {

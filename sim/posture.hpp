@@ -6,6 +6,7 @@
 
 #include "geometry.hpp"
 #include "network.hpp"
+#include "vocabulary.hpp"
 
 #include <optional>
 #include <string>
@@ -13,10 +14,7 @@
 
 namespace sh::sim {
 
-enum class Posture { Standing, Sitting, Lying, LegRaised };
-std::string_view to_string(Posture p);
-std::optional<Posture> posture_from_string(std::string_view name);
-std::string posture_names();
+// Posture, its ids and labels: sim/vocabulary.hpp.
 
 struct PostureAngles {
     double hip_flexion_deg = 0;

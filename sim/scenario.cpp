@@ -19,24 +19,15 @@ constexpr std::array<std::string_view, 14> kKeys = {
     "gait_speed_kmh", "condition",   "severity",   "valves",    "deep_obstruction",
     "sitting_hours",  "breaks",      "time_lapse", "duration_s"};
 
-// The activities a scenario may name. calf_squeeze is a one-shot manoeuvre of the reflux
-// protocol, not something a leg keeps doing.
-constexpr std::array<Activity, 6> kScenarioActivities = {
-    Activity::Still,      Activity::Walking,    Activity::Running,
-    Activity::HeelRaises, Activity::AnklePumps, Activity::ToeTapping};
-
+// The activities a scenario may name: the sustained ones of the vocabulary (calf_squeeze is a
+// one-shot manoeuvre of the reflux protocol, not something a leg keeps doing).
 std::string scenario_activity_names() {
-    std::string out;
-    for (Activity a : kScenarioActivities)
-        out += (out.empty() ? "" : ", ") + std::string(to_string(a));
-    return out;
+    return id_list<Activity>([](const ActivityTerm& t) { return t.sustained; });
 }
 
 std::optional<Activity> scenario_activity(std::string_view name) {
     auto a = activity_from_string(name);
-    if (!a || std::find(kScenarioActivities.begin(), kScenarioActivities.end(), *a) ==
-                  kScenarioActivities.end())
-        return std::nullopt;
+    if (!a || !is_sustained(*a)) return std::nullopt;
     return a;
 }
 

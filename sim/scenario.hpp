@@ -76,7 +76,8 @@ void merge_scenario_object(const nlohmann::json& obj, Scenario& into, std::strin
 nlohmann::json to_json(const Scenario& s);
 
 // Sets valves, posture and activity on a model. Height is fixed when a LegModel is built; pass
-// Scenario::height_cm to its constructor.
+// Scenario::height_cm to its constructor. Field-wise: settings equal to the model's change
+// nothing, so the gait keeps its phase (LegModel::set_activity).
 void apply(const Scenario& s, LegModel& model);
 
 // "EVERY_MIN:ACTIVITY:MIN", e.g. "60:walking:5": every 60 minutes of sitting, 5 minutes of

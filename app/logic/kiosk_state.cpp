@@ -6,24 +6,24 @@ namespace sh::app {
 
 bool KioskStateMachine::on_input(double now_s) {
     last_input_ = now_s;
-    bool pass = state_ == KioskState::Active;
-    state_ = KioskState::Active; // a touch in Attract wakes it; in StillThere it cancels the reset
+    bool pass = phase_ == KioskPhase::Active;
+    phase_ = KioskPhase::Active; // a touch in Attract wakes it; in StillThere it cancels the reset
     return pass;
 }
 
 bool KioskStateMachine::on_tick(double now_s) {
-    switch (state_) {
-    case KioskState::Attract:
+    switch (phase_) {
+    case KioskPhase::Attract:
         return false;
-    case KioskState::Active:
+    case KioskPhase::Active:
         if (now_s - last_input_ >= t_.idle_s) {
-            state_ = KioskState::StillThere;
+            phase_ = KioskPhase::StillThere;
             countdown_start_ = now_s;
         }
         return false;
-    case KioskState::StillThere:
+    case KioskPhase::StillThere:
         if (now_s - countdown_start_ >= t_.countdown_s) {
-            state_ = KioskState::Attract;
+            phase_ = KioskPhase::Attract;
             return true;
         }
         return false;
@@ -32,7 +32,7 @@ bool KioskStateMachine::on_tick(double now_s) {
 }
 
 double KioskStateMachine::countdown_left(double now_s) const {
-    if (state_ != KioskState::StillThere) return 0;
+    if (phase_ != KioskPhase::StillThere) return 0;
     return std::max(0.0, t_.countdown_s - (now_s - countdown_start_));
 }
 

@@ -17,7 +17,9 @@ struct KioskTimings {
     double lockout_s = 30;
 };
 
-enum class KioskState { Attract, Active, StillThere };
+// The kiosk's phases, defined once: the state machine runs them and the kiosk screen
+// (app/ui/kiosk_screen) draws them. No file or screen names a phase, so they have no id or label.
+enum class KioskPhase { Attract, Active, StillThere };
 
 class KioskStateMachine {
 public:
@@ -30,7 +32,7 @@ public:
     // default settings, camera and language, and starts the attract lesson again.
     bool on_tick(double now_s);
 
-    KioskState state() const { return state_; }
+    KioskPhase phase() const { return phase_; }
     // Seconds left in the "Still there?" countdown (0 outside it).
     double countdown_left(double now_s) const;
 
@@ -40,7 +42,7 @@ public:
 
 private:
     KioskTimings t_;
-    KioskState state_ = KioskState::Attract;
+    KioskPhase phase_ = KioskPhase::Attract;
     double last_input_ = 0;
     double countdown_start_ = 0;
     int failures_ = 0;

@@ -33,14 +33,16 @@ void LiveSimulation::set_scenario(const sim::Scenario& scenario) {
 }
 
 // Scenario settings plus the break schedule: during a break the leg stands and does the break's
-// activity, then goes back to the seat.
+// activity, then goes back to the seat. The model takes the settings field by field: what did
+// not change stays as it was, so an edit of the valves or the speed keeps the gait's phase.
 void LiveSimulation::apply_phase() {
-    sim::apply(scenario_, model_);
+    sim::Scenario now = scenario_;
     if (on_break_ && scenario_.breaks) {
-        model_.set_posture(sim::Posture::Standing);
-        model_.set_activity(
-            {scenario_.breaks->activity, sim::default_gait_speed_kmh(scenario_.breaks->activity)});
+        now.posture = sim::Posture::Standing;
+        now.activity = {scenario_.breaks->activity,
+                        sim::default_gait_speed_kmh(scenario_.breaks->activity)};
     }
+    sim::apply(now, model_);
 }
 
 double LiveSimulation::leg_volume_gain_pct() const {

@@ -30,7 +30,9 @@ class LiveSimulation {
 public:
     explicit LiveSimulation(const sim::Scenario& scenario);
 
-    // Replaces the settings (panel edit, lesson step). Height changes rebuild the model.
+    // Replaces the settings (panel edit, lesson step). Height changes rebuild the model; otherwise
+    // only what changed reaches it, and the gait keeps its phase (a new speed changes the cadence
+    // from now on; a new kind of activity starts its cycle).
     void set_scenario(const sim::Scenario& scenario);
     const sim::Scenario& scenario() const { return scenario_; }
 

@@ -3,7 +3,7 @@
 // colour image) with loadOp LOAD, COLOR_ATTACHMENT_OPTIMAL in, TRANSFER_SRC_OPTIMAL out (ready
 // for the blit to the swapchain or the readback copy), one framebuffer per target image.
 // Works without SDL (headless, tests): display size and delta time are then set by hand.
-// This file is backend glue only; the widgets live in control_panel.hpp.
+// This file is backend glue only; the program's widgets live in app/ui/.
 #pragma once
 
 #include "device.hpp"

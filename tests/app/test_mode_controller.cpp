@@ -89,22 +89,22 @@ TEST_CASE("modes: kiosk wakes, counts down, resets to the attract loop", "[modes
     SimDriver sim(std::nullopt);
     ModeController m(setup(AppMode::Kiosk, settings));
     m.update(0.0, sim, nullptr);
-    CHECK(m.kiosk_state() == KioskState::Attract);
+    CHECK(m.kiosk_phase() == KioskPhase::Attract);
     CHECK(sim.live().scenario() == shipped_step(0, 0).settings);
 
     m.on_pointer_down(400, 300, 800, 600); // a touch in the middle
     m.on_pointer_up();
     m.update(1.0 / 60, sim, nullptr);
-    CHECK(m.kiosk_state() == KioskState::Active);
+    CHECK(m.kiosk_phase() == KioskPhase::Active);
     CHECK(m.scene() == 0);
     CHECK(sim.live().scenario() == kiosk_scenes()[0].scenario);
 
     m.update(9.9, sim, nullptr);
-    CHECK(m.kiosk_state() == KioskState::Active);
+    CHECK(m.kiosk_phase() == KioskPhase::Active);
     m.update(0.2, sim, nullptr);
-    CHECK(m.kiosk_state() == KioskState::StillThere);
+    CHECK(m.kiosk_phase() == KioskPhase::StillThere);
     m.update(3.0, sim, nullptr);
-    CHECK(m.kiosk_state() == KioskState::Attract);
+    CHECK(m.kiosk_phase() == KioskPhase::Attract);
     CHECK(m.player().lesson_index() == 0);
     CHECK(m.player().step_index() == 0);
     CHECK(sim.live().scenario() == shipped_step(0, 0).settings); // the attract loop again

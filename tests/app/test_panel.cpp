@@ -60,7 +60,7 @@ TEST_CASE("panel: presets load their settings into the simulation and the contro
     };
     preset("Long-haul flight");
     CHECK(sim.live().model().posture() == sim::Posture::Sitting);
-    CHECK(panel.posture == ui::PostureChoice::Sitting);
+    CHECK(panel.posture == sim::Posture::Sitting);
     CHECK(panel.time_lapse >= 600.0f);
     // A 9-hour flight in under a minute of 60 Hz frames, with the leg swelling.
     for (int i = 0; i < 60 * 40 && sim.live().seated_hours() < 9.0; ++i) sim.advance(1.0 / 60.0);
@@ -74,6 +74,19 @@ TEST_CASE("panel: presets load their settings into the simulation and the contro
     CHECK(panel.valve_severity[0] == Approx(1.0f)); // great saphenous failed
     CHECK(panel.valve_severity[5] == Approx(0.0f)); // tibial competent
     CHECK(sim.live().model().activity().kind == sim::Activity::Walking);
+
+    // The panel shows all seven valve groups: the foot's too, which the "no-valves" condition
+    // fails (six sliders used to hide them).
+    CHECK(panel.valve_severity.size() == sim::kValveGroups.size());
+    const auto it = std::find(panel.conditions.begin(), panel.conditions.end(), "no-valves");
+    REQUIRE(it != panel.conditions.end());
+    panel.condition = static_cast<int>(it - panel.conditions.begin());
+    ui::PanelEdits c;
+    c.condition = true;
+    sim.apply_edits(panel, c);
+    const auto foot = static_cast<std::size_t>(sim::ValveGroup::Foot);
+    CHECK(panel.valve_severity[foot] == Approx(1.0f));
+    CHECK(sim.live().model().valves().severity[foot] == Approx(1.0));
 }
 
 TEST_CASE("panel: a valve slider fails that group only; pause and single step", "[panel]") {

@@ -6,22 +6,22 @@ using namespace sh::app;
 
 TEST_CASE("kiosk: attract, use, still-there countdown, reset", "[kiosk]") {
     KioskStateMachine k({60, 10, 5, 30});
-    CHECK(k.state() == KioskState::Attract);
+    CHECK(k.phase() == KioskPhase::Attract);
     CHECK_FALSE(k.on_input(0.0)); // the first touch only wakes it
-    CHECK(k.state() == KioskState::Active);
+    CHECK(k.phase() == KioskPhase::Active);
     CHECK(k.on_input(5.0)); // later touches reach the app
     CHECK_FALSE(k.on_tick(64.9));
-    CHECK(k.state() == KioskState::Active);
+    CHECK(k.phase() == KioskPhase::Active);
     CHECK_FALSE(k.on_tick(65.0)); // 60 s since the last touch
-    CHECK(k.state() == KioskState::StillThere);
+    CHECK(k.phase() == KioskPhase::StillThere);
     CHECK(k.countdown_left(69.0) == Approx(6.0));
     CHECK_FALSE(k.on_input(70.0)); // "still there": yes
-    CHECK(k.state() == KioskState::Active);
+    CHECK(k.phase() == KioskPhase::Active);
     CHECK_FALSE(k.on_tick(129.9));
     CHECK_FALSE(k.on_tick(130.0));
-    CHECK(k.state() == KioskState::StillThere);
+    CHECK(k.phase() == KioskPhase::StillThere);
     CHECK(k.on_tick(140.0)); // nobody answered: reset exactly once
-    CHECK(k.state() == KioskState::Attract);
+    CHECK(k.phase() == KioskPhase::Attract);
     CHECK_FALSE(k.on_tick(141.0));
     CHECK_FALSE(k.on_tick(10000.0)); // attract loops forever without resets
 }

@@ -1,6 +1,8 @@
 #include "live_simulation.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 using namespace sh;
 
@@ -64,4 +66,63 @@ TEST_CASE("live simulation: a compute budget slows the clock instead of freezing
     d.advance(1.0, 0.5);
     CHECK(d.model().time_s() - t0 < 50.0);
     CHECK(d.model().time_s() > t0);
+}
+
+namespace {
+
+// The gait's phase now (0..1, heel strike at 0): the muscles' drive is that of the last fixed
+// step, which began one step ago.
+double gait_phase_now(const app::LiveSimulation& d) {
+    const sim::LegModel& m = d.model();
+    return m.drive().phase + m.dt_s() / sim::cycle_period_s(m.activity());
+}
+
+// How far apart two phases are on the cycle (0 .. 0.5).
+double phase_gap(double a, double b) {
+    const double g = std::fmod(std::abs(a - b), 1.0);
+    return std::min(g, 1.0 - g);
+}
+
+} // namespace
+
+// Dragging a panel slider sends a new scenario every frame. The leg must keep walking: the phase
+// of a gait at a constant cadence is (time walking) / (stride period), whatever else changes.
+TEST_CASE("live simulation: dragging a valve slider keeps the gait phase", "[live][gait]") {
+    sim::Scenario s;
+    s.activity = {sim::Activity::Walking, 3.0};
+    app::LiveSimulation d(s);
+    const double period = sim::cycle_period_s(s.activity); // 120 / 95 steps/min = 1.26 s
+    const double t0 = d.model().time_s();
+    const double phase0 = gait_phase_now(d);
+    for (int frame = 1; frame <= 30; ++frame) {
+        s.valve_overrides[static_cast<int>(sim::ValveGroup::Gsv)] = frame / 30.0;
+        d.set_scenario(s);
+        d.advance(1.0 / 60.0, 1000.0);
+        const double expected = std::fmod(phase0 + (d.model().time_s() - t0) / period, 1.0);
+        INFO("frame " << frame << ": phase " << gait_phase_now(d) << ", expected " << expected);
+        CHECK(phase_gap(gait_phase_now(d), expected) < 1e-6);
+    }
+    CHECK(d.model().valves().severity[static_cast<int>(sim::ValveGroup::Gsv)] == Approx(1.0));
+}
+
+// A new speed changes the cadence from then on: the phase is the integral of the cadence over
+// time, continuous, never t x cadence(new speed) (a jump) nor restarted at heel strike.
+TEST_CASE("live simulation: dragging the speed slider keeps the gait phase continuous",
+          "[live][gait]") {
+    sim::Scenario s;
+    s.activity = {sim::Activity::Walking, 3.0};
+    app::LiveSimulation d(s);
+    for (int i = 0; i < 30; ++i) d.advance(1.0 / 60.0, 1000.0);
+    double expected = gait_phase_now(d);
+    for (int frame = 1; frame <= 30; ++frame) { // 3 -> 5 km/h in half a second
+        s.activity.speed_kmh = 3.0 + 2.0 * frame / 30.0;
+        d.set_scenario(s);
+        const double before = d.model().time_s();
+        d.advance(1.0 / 60.0, 1000.0);
+        expected += (d.model().time_s() - before) / sim::cycle_period_s(s.activity);
+        INFO("frame " << frame << " at " << s.activity.speed_kmh << " km/h: phase "
+                      << gait_phase_now(d) << ", expected " << std::fmod(expected, 1.0));
+        CHECK(phase_gap(gait_phase_now(d), expected) < 1e-6);
+    }
+    CHECK(d.model().activity().speed_kmh == Approx(5.0)); // the model walks at the new speed
 }

@@ -7,6 +7,12 @@
 namespace sh::ui {
 namespace {
 
+// The vocabulary's labels are string literals (so null-terminated), as ImGui wants them.
+template <class Term>
+const char* label_text(const Term& t) {
+    return t.label.data();
+}
+
 void plot(const char* label, const std::vector<float>& v, const char* unit) {
     if (v.empty()) return;
     const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
@@ -20,16 +26,19 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
     ImGui::PopID();
 }
 
-bool activity_buttons(PanelState& s) {
-    int a = static_cast<int>(s.activity);
+// One radio button per word of the vocabulary that `offered` accepts, in the vocabulary's order,
+// three to a row. Returns whether the choice changed.
+template <class Enum, class Offered>
+bool radio_buttons(Enum& value, Offered offered) {
+    int v = static_cast<int>(value);
     bool changed = false;
-    const char* names[] = {"Standing",    "Walking",     "Running",
-                           "Heel raises", "Ankle pumps", "Toe tapping"};
-    for (int i = 0; i < 6; ++i) {
-        if (i % 3 != 0) ImGui::SameLine();
-        changed |= ImGui::RadioButton(names[i], &a, i);
+    int shown = 0;
+    for (const auto& t : sim::Vocabulary<Enum>::terms) {
+        if (!offered(t)) continue;
+        if (shown++ % 3 != 0) ImGui::SameLine();
+        changed |= ImGui::RadioButton(label_text(t), &v, static_cast<int>(t.value));
     }
-    s.activity = static_cast<ActivityChoice>(a);
+    value = static_cast<Enum>(v);
     return changed;
 }
 
@@ -75,29 +84,24 @@ PanelEdits draw_control_panel(PanelState& s) {
     }
 
     if (ImGui::CollapsingHeader("Activity", ImGuiTreeNodeFlags_DefaultOpen)) {
-        edits.activity |= activity_buttons(s);
-        if (s.activity == ActivityChoice::Running) {
+        edits.activity |=
+            radio_buttons(s.activity, [](const sim::ActivityTerm& t) { return t.sustained; });
+        if (s.activity == sim::Activity::Running) {
             edits.activity |=
                 ImGui::SliderFloat("speed", &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
-        } else if (s.activity == ActivityChoice::Standing ||
-                   s.activity == ActivityChoice::Walking) {
+        } else if (s.activity == sim::Activity::Still || s.activity == sim::Activity::Walking) {
             // Standing is walking at 0 km/h as far as the slider goes: moving it starts walking.
-            float speed = s.activity == ActivityChoice::Standing ? 0.0f : s.walking_speed_kmh;
+            float speed = s.activity == sim::Activity::Still ? 0.0f : s.walking_speed_kmh;
             if (ImGui::SliderFloat("speed", &speed, 0.0f, 8.0f, "%.1f km/h")) {
                 edits.activity = true;
                 s.walking_speed_kmh = speed;
-                s.activity = speed > 0.0f ? ActivityChoice::Walking : ActivityChoice::Standing;
+                s.activity = speed > 0.0f ? sim::Activity::Walking : sim::Activity::Still;
             }
         }
         if (s.cadence_spm > 0)
             ImGui::Text("cadence %.0f steps/min", static_cast<double>(s.cadence_spm));
-        int p = static_cast<int>(s.posture);
-        edits.posture |= ImGui::RadioButton("stand", &p, 0);
-        ImGui::SameLine();
-        edits.posture |= ImGui::RadioButton("sit", &p, 1);
-        ImGui::SameLine();
-        edits.posture |= ImGui::RadioButton("lie", &p, 2);
-        s.posture = static_cast<PostureChoice>(p);
+        edits.posture |=
+            radio_buttons(s.posture, [](const sim::PostureTerm& t) { return t.on_panel; });
     }
 
     if (ImGui::CollapsingHeader("Valves")) {
@@ -119,9 +123,10 @@ PanelEdits draw_control_panel(PanelState& s) {
             }
         }
         ImGui::TextDisabled("failure per group (0 healthy, 1 no valve)");
-        for (std::size_t g = 0; g < k_valve_groups.size(); ++g)
-            edits.valves |=
-                ImGui::SliderFloat(k_valve_groups[g], &s.valve_severity[g], 0.0f, 1.0f, "%.2f");
+        for (const sim::ValveGroupTerm& t : sim::kValveGroups)
+            edits.valves |= ImGui::SliderFloat(label_text(t),
+                                               &s.valve_severity[static_cast<std::size_t>(t.value)],
+                                               0.0f, 1.0f, "%.2f");
     }
 
     if (ImGui::CollapsingHeader("Sitting and time")) {

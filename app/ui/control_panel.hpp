@@ -1,8 +1,11 @@
 // The control panel: activity, posture, valve failure, sitting with time-lapse, presets, pause
-// and single step, live plots and the clinical numbers. It only edits a plain struct, so the app
-// maps the struct onto the simulator and the panel never sees sim/ or Vulkan (and tests can
-// drive it headless).
+// and single step, live plots and the clinical numbers. It only edits a plain struct in the
+// simulator's vocabulary (sim/vocabulary.hpp: the activities, postures and valve groups with their
+// labels), so the app maps the struct onto the simulator, the panel never sees the model or
+// Vulkan, and tests can drive it headless.
 #pragma once
+
+#include "vocabulary.hpp"
 
 #include <array>
 #include <string>
@@ -10,13 +13,6 @@
 #include <vector>
 
 namespace sh::ui {
-
-enum class ActivityChoice { Standing, Walking, Running, HeelRaises, AnklePumps, ToeTapping };
-enum class PostureChoice { Standing, Sitting, Lying };
-
-// Valve groups the panel offers, in this order.
-inline constexpr std::array<const char*, 6> k_valve_groups = {
-    "great saphenous", "small saphenous", "perforators", "popliteal", "femoral", "tibial"};
 
 // The clinical protocol numbers (app/logic/clinical_numbers), measured in the background.
 struct ClinicalReadout {
@@ -36,13 +32,13 @@ inline constexpr std::array<const char*, 3> k_blood_colours = {"speed", "pressur
 
 struct PanelState {
     // Edited by the user.
-    ActivityChoice activity = ActivityChoice::Walking;
-    PostureChoice posture = PostureChoice::Standing;
-    float walking_speed_kmh = 3.0f;      // 0 .. 8
-    float running_speed_kmh = 10.0f;     // 6 .. 16
-    std::vector<std::string> conditions; // offered by the app (sim::condition_names)
-    int condition = 0;                   // index into conditions
-    std::array<float, k_valve_groups.size()> valve_severity{}; // 0 competent .. 1 absent
+    sim::Activity activity = sim::Activity::Walking; // one of the sustained activities
+    sim::Posture posture = sim::Posture::Standing;   // one of the postures on_panel
+    float walking_speed_kmh = 3.0f;                  // 0 .. 8
+    float running_speed_kmh = 10.0f;                 // 6 .. 16
+    std::vector<std::string> conditions;             // offered by the app (sim::condition_names)
+    int condition = 0;                               // index into conditions
+    std::array<float, sim::kValveGroupCount> valve_severity{}; // 0 competent .. 1 absent
     float time_lapse = 1.0f;                                   // simulated seconds per second
     bool breaks = false;              // a 5-minute walk every hour while seated
     std::vector<std::string> presets; // offered by the app

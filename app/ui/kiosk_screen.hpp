@@ -1,9 +1,11 @@
 // Kiosk mode's screen: in the attract loop the lesson's captions and "Touch to start"; in use a
 // row of big plain buttons (walk, stand, sit on a flight, leaky valves) over a caption that says
 // what the leg is doing; the "Still there?" countdown before the reset. It only draws and reports
-// what was touched; the kiosk state machine and the scenes live in the app.
+// what was touched; the kiosk state machine (app/logic/kiosk_state, which defines the phases) and
+// the scenes live in the app.
 #pragma once
 
+#include "kiosk_state.hpp"
 #include "mode_style.hpp"
 
 #include <string>
@@ -11,7 +13,7 @@
 
 namespace sh::ui {
 
-enum class KioskPhase { Attract, Active, StillThere };
+using app::KioskPhase;
 
 struct KioskView {
     ModeLook look;
