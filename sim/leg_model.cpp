@@ -130,7 +130,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
 }
 
 void LegModel::place_compartments() {
-    PosedLeg leg(*net_, scale_, posture_);
+    PosedLeg leg(*net_, scale_, pose());
     for (size_t c = 0; c < height_.size(); ++c)
         height_[c] = leg.place(net_->compartments[c].centre * scale_).z;
     reference_height_ = leg.reference_height_cm(p_.trunk_offset_cm);
@@ -143,6 +143,34 @@ void LegModel::set_posture(Posture posture) {
     place_compartments();
 }
 
+void LegModel::set_interventions(const Interventions& iv) {
+    field_ = InterventionField(*net_, iv);
+    // A stronger or wasted triceps surae holds more or less blood in its sinuses.
+    const double volume_scale = scale_ * scale_ * scale_;
+    for (size_t c = 0; c < v0_.size(); ++c) {
+        const Compartment& comp = net_->compartments[c];
+        if (net_->segments[comp.segment].system != VeinSystem::Intramuscular) continue;
+        v0_[c] = comp.reference_volume_ml * volume_scale * field_.sinus_volume_factor();
+        inv_v0_[c] = 1 / v0_[c];
+    }
+    place_compartments();
+}
+
+void LegModel::set_head_up_tilt(double deg) {
+    tilt_deg_ = deg;
+    place_compartments();
+}
+
+double LegModel::central_venous_mmHg() const {
+    if (coupling_) return coupling_->venous_mmHg;
+    if (posture_angles(posture_).supine) return p_.cvp_supine_mmHg;
+    return posture_ == Posture::Sitting ? p_.cvp_seated_mmHg : p_.cvp_upright_mmHg;
+}
+
+double LegModel::height_of(Vec3 leg_point) const {
+    return PosedLeg(*net_, scale_, pose()).place(leg_point * scale_).z;
+}
+
 void LegModel::set_activity(const ActivitySpec& activity) {
     activity_ = activity;
     activity_time_ = 0;
@@ -153,7 +181,7 @@ void LegModel::set_valves(const ValveSettings& valves) {
 }
 
 double LegModel::capillary_pressure(int c) const {
-    double pa = p_.mean_arterial_mmHg + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
+    double pa = arterial_mmHg() + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
     return pressure_[c] + p_.capillary_fraction * (pa - pressure_[c]);
 }
 
@@ -162,10 +190,9 @@ void LegModel::step() {
     const int n = compartment_count();
     const int m = link_count();
     drive_ = muscle_drive(activity_, activity_time_);
-    const bool supine = posture_angles(posture_).supine;
-    const double cvp = supine                         ? p_.cvp_supine_mmHg
-                       : posture_ == Posture::Sitting ? p_.cvp_seated_mmHg
-                                                      : p_.cvp_upright_mmHg;
+    field_.adjust_drive(drive_);
+    field_.begin_step(drive_, time_);
+    const double cvp = central_venous_mmHg();
 
     // Pressures and heads from volumes.
     for (int c = 0; c < n; ++c) {
@@ -175,6 +202,7 @@ void LegModel::step() {
         double ext = p_.tissue_pressure_mmHg;
         for (int k = 0; k < kMuscleCount; ++k) ext += pump_[c][k] * drive_.pressure_mmHg[k];
         if (tissue_[c] == Tissue::Calf) ext += drive_.manual_compression_mmHg;
+        ext += field_.external_mmHg(c); // stockings and IPC (issue 11)
         pressure_[c] = ext + law(c).pressure(a);
         head_[c] = pressure_[c] + p_.rho_g_mmHg_per_cm * height_[c];
     }
@@ -209,12 +237,14 @@ void LegModel::step() {
     double tau = target > hyperaemia_ ? p_.hyperaemia_rise_s : p_.hyperaemia_decay_s;
     hyperaemia_ += (target - hyperaemia_) * dt / (tau + dt); // implicit Euler of the lag
     const double av_ref = p_.mean_arterial_mmHg - 12.0;
+    const double arterial = arterial_mmHg();
+    const double conductance = coupling_ ? coupling_->inflow_scale : 1.0;
     std::array<double, 3> pc_sum{}, w_sum{};
     for (int c = 0; c < n; ++c) {
-        double pa = p_.mean_arterial_mmHg + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
+        double pa = arterial + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
         double distension = std::clamp((pressure_[c] - 20.0) / 40.0, 0.0, 1.0);
         double reflex = 1 - (1 - p_.dependent_inflow_factor) * distension;
-        inflow_now_[c] = inflow_rest_[c] * (1 + p_.hyperaemia_gain * hyperaemia_) * reflex *
+        inflow_now_[c] = inflow_rest_[c] * conductance * (1 + p_.hyperaemia_gain * hyperaemia_) * reflex *
                          std::max(0.0, pa - pressure_[c]) / av_ref;
         int t = static_cast<int>(tissue_[c]);
         pc_sum[t] += filtration_share_[c] * capillary_pressure(c);
@@ -368,9 +398,7 @@ void LegModel::equilibrate_interstitium(double window_s) {
 }
 
 double LegModel::pressure_at(int c, Vec3 leg_point) const {
-    PosedLeg leg(*net_, scale_, posture_);
-    double h = leg.place(leg_point * scale_).z;
-    return pressure_[c] + p_.rho_g_mmHg_per_cm * (height_[c] - h);
+    return pressure_[c] + p_.rho_g_mmHg_per_cm * (height_[c] - height_of(leg_point));
 }
 
 double LegModel::velocity_cm_s(int link) const {
