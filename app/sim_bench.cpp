@@ -17,9 +17,10 @@ double round3(double v) {
 } // namespace
 
 nlohmann::json run_scenario(const sim::Scenario& scenario, double seconds,
-                            const std::string& csv_path) {
+                            const std::string& csv_path, const sim::Interventions& iv) {
     sim::LegModel m(sim::default_network(), {}, scenario.height_cm);
     sim::apply(scenario, m);
+    m.set_interventions(iv);
     sim::Recorder rec(m, 0.01);
     double sum = 0, lowest = 1e9, highest = -1e9;
     long n = 0;
