@@ -127,13 +127,13 @@ StrengthFactors strength_factors(CalfStrength s) {
     // 3.5 points (Padberg et al. 2004, J Vasc Surg 39:79: +3.48 +- 2.7 points after 6 months of
     // calf training), a modest effect.
     case CalfStrength::Untrained:
-        return {0.94, 0.97};
+        return {0.77, 0.97};
     case CalfStrength::Trained:
-        return {1.08, 1.04};
+        return {1.3, 1.05};
     // After weeks of bed rest the plantar flexors lose about a quarter of their strength and
     // about a tenth of their volume (bed-rest studies of 4-6 weeks; see docs/heart.md).
     case CalfStrength::Deconditioned:
-        return {0.75, 0.88};
+        return {0.65, 0.88};
     default:
         return {1.0, 1.0};
     }
