@@ -57,10 +57,10 @@ void add_subject_options(CLI::App* cmd, std::string& condition, double& severity
     cmd->add_option("--condition", condition, "Clinical condition: " + sim::condition_names())
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
-                return sim::condition_valves(v) ? std::string()
-                                                : "unknown condition '" + v +
-                                                      "' (expected one of " +
-                                                      sim::condition_names() + ")";
+                return sim::condition_valves(v)
+                           ? std::string()
+                           : "unknown condition '" + v + "' (expected one of " +
+                                 sim::condition_names() + ")";
             },
             "CONDITION"))
         ->capture_default_str();

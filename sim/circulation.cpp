@@ -107,8 +107,8 @@ void Circulation::step() {
     const double q_uc = (p_up + rho_g_ * h_up_ - pc) / p_.upper_return_resistance;
     const double q_ac = (p_ab + rho_g_ * h_ab_ - pc) / p_.abdominal_return_resistance;
     double dp_ta = p_th + rho_g_ * h_th_ - (p_ab + rho_g_ * h_ab_);
-    const double q_ta = dp_ta / (p_.thigh_return_resistance *
-                                 (dp_ta < 0 ? p_.thigh_valve_backflow_factor : 1.0));
+    const double q_ta =
+        dp_ta / (p_.thigh_return_resistance * (dp_ta < 0 ? p_.thigh_valve_backflow_factor : 1.0));
     const double q_heart = heart_.heart_rate_bpm() / 60.0 * heart_.stroke_volume_ml(pc);
 
     va_ += dt * (q_heart - q_up - q_ab - q_th - leg_in);

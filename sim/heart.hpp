@@ -15,7 +15,7 @@ struct HeartParams {
     double starling_p0_mmHg = -0.3;
     double starling_k_mmHg = 4.0;
 
-    double hr_rest_bpm = 64.0;       // supine resting heart rate, calibration
+    double hr_rest_bpm = 64.0; // supine resting heart rate, calibration
     double hr_min_bpm = 40.0, hr_max_bpm = 190.0;
     double exercise_hr_gain_bpm = 30.0; // central command: walking 3 km/h (level 0.5) +15 bpm
 
@@ -24,10 +24,10 @@ struct HeartParams {
     double cvp_set_mmHg = 6.0;
     // Gains (per mmHg of error) and lags. Calibrated to 60-degree tilt (Hainsworth 1988: heart
     // rate +15 bpm, cardiac output -1.4 L/min, diastolic pressure +14 mmHg).
-    double hr_gain_bpm = 0.80;          // carotid sinus -> heart rate
+    double hr_gain_bpm = 0.80;               // carotid sinus -> heart rate
     double resistance_gain_arterial = 0.018; // carotid sinus -> arteriolar resistance (fraction)
     double resistance_gain_cardiopulmonary = 0.020;
-    double venous_tone_gain_ml = 1.0;   // both errors -> splanchnic unstressed volume (mL)
+    double venous_tone_gain_ml = 1.0; // both errors -> splanchnic unstressed volume (mL)
     double hr_lag_s = 4.0;
     double resistance_lag_s = 10.0;
     double venous_tone_lag_s = 20.0;

@@ -16,7 +16,7 @@ constexpr double kMeanWindowS = 20.0;
 constexpr double kCuffHoldS = 60.0;
 
 HeartState read(const Circulation& c) {
-    return {c.stroke_volume_ml(),  c.heart_rate_bpm(),      c.cardiac_output_l_min(),
+    return {c.stroke_volume_ml(),   c.heart_rate_bpm(),      c.cardiac_output_l_min(),
             c.mean_arterial_mmHg(), c.central_venous_mmHg(), c.carotid_mmHg(),
             c.one_leg_volume_ml()};
 }

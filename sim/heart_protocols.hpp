@@ -46,8 +46,8 @@ struct HeartState {
 };
 
 struct HeartResult {
-    HeartState state;  // means over the last window of the run
-    HeartState lying;  // the same time lying still, no interventions
+    HeartState state;                // means over the last window of the run
+    HeartState lying;                // the same time lying still, no interventions
     double leg_volume_change_mL = 0; // one leg, state - lying
     double conservation_error_mL = 0;
 };

@@ -29,9 +29,10 @@ constexpr double kBelowKneeFraction = 0.70;
 constexpr double kThighFraction = 0.40;
 
 // Surface pressure reaching the veins: the deep and intramuscular veins lie under the crural
-// fascia and muscle, which carry part of an external load. Calibrated so that a calf cuff closes
-// the posterior tibial vein at pressures near those Partsch & Partsch 2005 measured; superficial
-// veins take the full pressure.
+// fascia and muscle, which carry part of an external load; superficial veins take all of it.
+// A choice, not a measurement: with it the model closes the great saphenous vein at the cuff
+// pressures Partsch & Partsch 2005 measured sitting and standing, but the posterior tibial vein
+// only at higher ones (docs/heart.md lists the miss).
 constexpr double kDeepTransmission = 0.85;
 
 // Working pressure: when the triceps surae contracts, the calf's girth grows against the
@@ -113,7 +114,8 @@ double stocking_profile(double z, StockingLength length, Vec3 ankle, Vec3 knee, 
     if (z <= b) return 1.0; // foot and ankle
     if (z <= d) return 1.0 + (kBelowKneeFraction - 1.0) * (z - b) / (d - b);
     if (length == StockingLength::BelowKnee) return 0.0;
-    if (z <= g) return kBelowKneeFraction + (kThighFraction - kBelowKneeFraction) * (z - d) / (g - d);
+    if (z <= g)
+        return kBelowKneeFraction + (kThighFraction - kBelowKneeFraction) * (z - d) / (g - d);
     return 0.0;
 }
 
@@ -172,8 +174,8 @@ InterventionField::InterventionField(const Network& net, const Interventions& iv
         const Segment& seg = net.segments[comp.segment];
         const double t = transmission(seg.system);
         if (stocking > 0)
-            resting_[c] =
-                stocking * t * stocking_profile(comp.centre.z, iv.stocking_length, ankle, knee, hip);
+            resting_[c] = stocking * t *
+                          stocking_profile(comp.centre.z, iv.stocking_length, ankle, knee, hip);
         if ((iv.ipc == IpcSite::Calf && seg.tissue == Tissue::Calf) ||
             (iv.ipc == IpcSite::Foot && seg.tissue == Tissue::Foot))
             ipc_gain_[c] = t;
@@ -201,8 +203,8 @@ void InterventionField::begin_step(const MuscleDrive& drive, double time_s) {
     if (iv_.ipc != IpcSite::None && period > 0 && cyc.on_s > 0) {
         double t = std::fmod(time_s, period);
         double ramp = std::min(kIpcRampS, 0.5 * cyc.on_s);
-        double level = t < cyc.on_s ? smooth_step(t / ramp)
-                                    : 1.0 - smooth_step((t - cyc.on_s) / ramp);
+        double level =
+            t < cyc.on_s ? smooth_step(t / ramp) : 1.0 - smooth_step((t - cyc.on_s) / ramp);
         ipc_now_ = cyc.pressure_mmHg * std::max(0.0, level);
     }
 }

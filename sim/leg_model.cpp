@@ -244,8 +244,8 @@ void LegModel::step() {
         double pa = arterial + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
         double distension = std::clamp((pressure_[c] - 20.0) / 40.0, 0.0, 1.0);
         double reflex = 1 - (1 - p_.dependent_inflow_factor) * distension;
-        inflow_now_[c] = inflow_rest_[c] * conductance * (1 + p_.hyperaemia_gain * hyperaemia_) * reflex *
-                         std::max(0.0, pa - pressure_[c]) / av_ref;
+        inflow_now_[c] = inflow_rest_[c] * conductance * (1 + p_.hyperaemia_gain * hyperaemia_) *
+                         reflex * std::max(0.0, pa - pressure_[c]) / av_ref;
         int t = static_cast<int>(tissue_[c]);
         pc_sum[t] += filtration_share_[c] * capillary_pressure(c);
         w_sum[t] += filtration_share_[c];

@@ -19,8 +19,8 @@ namespace sh::sim {
 
 struct Subject {
     double height_cm = 175;
-    ValveSettings valves; // from a condition and severity
-    ModelParams params;   // the one parameter set; tests vary only the time step
+    ValveSettings valves;        // from a condition and severity
+    ModelParams params;          // the one parameter set; tests vary only the time step
     Interventions interventions; // stockings, elevation, IPC, calf strength (issue 11)
 };
 

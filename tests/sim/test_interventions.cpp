@@ -6,8 +6,8 @@
 #include "heart_protocols.hpp"
 #include "protocols.hpp"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 
 using namespace sh::sim;
@@ -74,7 +74,8 @@ TEST_CASE("a stocking narrows the veins far more lying than standing", "[interve
     CHECK(standing > 0.8);
 }
 
-TEST_CASE("inelastic material: working pressure rises with the calf contraction", "[interventions]") {
+TEST_CASE("inelastic material: working pressure rises with the calf contraction",
+          "[interventions]") {
     auto peak_to_rest = [](StockingMaterial mat) {
         Subject s;
         s.interventions.stocking_ankle_mmHg = 40;
