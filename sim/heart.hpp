@@ -9,8 +9,9 @@ namespace sh::sim {
 
 struct HeartParams {
     // Frank-Starling: SV = sv_max (1 - exp(-(P_fill - p0) / k)). Calibrated so that SV is about
-    // 100 mL supine (stroke index 54 mL/m2 x 1.9 m2, J Clin Invest 1960) at a central venous
-    // pressure near 6 mmHg and falls by about 40 % at the 1-2 mmHg of quiet standing.
+    // 105 mL supine (stroke index 54 mL/m2 x 1.9 m2, J Clin Invest 1960) at the loop's supine
+    // central venous pressure (about 8 mmHg) and falls by about 40 % at the 2-3 mmHg of quiet
+    // standing.
     double sv_max_ml = 122.0;
     double starling_p0_mmHg = -0.3;
     double starling_k_mmHg = 4.0;

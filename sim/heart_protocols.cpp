@@ -14,6 +14,8 @@ constexpr double kMeanWindowS = 20.0;
 // Each cuff pressure is held until the calf veins have emptied to their new steady state (the
 // deep veins drain through collapsing lumens and take tens of seconds).
 constexpr double kCuffHoldS = 60.0;
+// Partsch & Partsch used a blood-pressure cuff around the mid-calf (about 13 cm wide here).
+constexpr double kCuffHalfWidthCm = 6.5;
 
 HeartState read(const Circulation& c) {
     return {c.stroke_volume_ml(),   c.heart_rate_bpm(),      c.cardiac_output_l_min(),
@@ -164,7 +166,8 @@ VeinsResult run_veins(const VeinsOptions& o) {
 
 double cuff_occlusion_pressure(Posture posture, std::string_view segment) {
     const Network& net = default_network();
-    const int c = compartment_near(net, segment, mid_calf_z(net));
+    const double z = mid_calf_z(net);
+    const int c = compartment_near(net, segment, z);
     if (c < 0) return 0;
     LegModel base(net);
     base.set_posture(posture);
@@ -175,6 +178,7 @@ double cuff_occlusion_pressure(Posture posture, std::string_view segment) {
         Interventions iv;
         iv.ipc = IpcSite::Calf;
         iv.ipc_cycle = {cuff, 1e9, 0}; // inflated and held
+        iv.ipc_band_z_cm = std::make_pair(z - kCuffHalfWidthCm, z + kCuffHalfWidthCm);
         m.set_interventions(iv);
         m.advance(kCuffHoldS);
         return m.area_ratio(c) < 0.1;

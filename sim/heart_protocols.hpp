@@ -73,8 +73,8 @@ struct VeinsResult {
 // The standalone leg (fixed central venous pressure by posture), means over the last 10 s.
 VeinsResult run_veins(const VeinsOptions& o);
 
-// The calf cuff pressure (bisection to 1 mmHg, 0-150) at which the vein of `segment` at mid-calf
-// closes to under 10 % of its reference lumen, 60 s after the cuff is inflated.
+// The pressure of a 13 cm cuff around mid-calf (bisection to 1 mmHg, 0-150) at which the vein of
+// `segment` there closes to under 10 % of its reference lumen, 60 s after the cuff is inflated.
 double cuff_occlusion_pressure(Posture posture, std::string_view segment);
 
 } // namespace sh::sim

@@ -104,7 +104,7 @@ bool operator==(const Interventions& a, const Interventions& b) {
            a.elevation_deg == b.elevation_deg && a.ipc == b.ipc &&
            a.ipc_cycle.pressure_mmHg == b.ipc_cycle.pressure_mmHg &&
            a.ipc_cycle.on_s == b.ipc_cycle.on_s && a.ipc_cycle.off_s == b.ipc_cycle.off_s &&
-           a.calf_strength == b.calf_strength;
+           a.ipc_band_z_cm == b.ipc_band_z_cm && a.calf_strength == b.calf_strength;
 }
 
 double stocking_profile(double z, StockingLength length, Vec3 ankle, Vec3 knee, Vec3 hip) {
@@ -176,8 +176,10 @@ InterventionField::InterventionField(const Network& net, const Interventions& iv
         if (stocking > 0)
             resting_[c] = stocking * t *
                           stocking_profile(comp.centre.z, iv.stocking_length, ankle, knee, hip);
-        if ((iv.ipc == IpcSite::Calf && seg.tissue == Tissue::Calf) ||
-            (iv.ipc == IpcSite::Foot && seg.tissue == Tissue::Foot))
+        const bool in_band = !iv.ipc_band_z_cm || (comp.centre.z >= iv.ipc_band_z_cm->first &&
+                                                   comp.centre.z <= iv.ipc_band_z_cm->second);
+        if (in_band && ((iv.ipc == IpcSite::Calf && seg.tissue == Tissue::Calf) ||
+                        (iv.ipc == IpcSite::Foot && seg.tissue == Tissue::Foot)))
             ipc_gain_[c] = t;
     }
     working_gain_ = iv.stocking_material == StockingMaterial::Inelastic ? kInelasticWorkingGain

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sh::sim {
@@ -49,6 +50,9 @@ struct Interventions {
     std::optional<double> elevation_deg;
     IpcSite ipc = IpcSite::None;
     IpcCycle ipc_cycle{};
+    // A narrow cuff (e.g. a blood-pressure cuff at mid-calf): only compartments whose centre lies
+    // in this leg-frame height range [cm] are squeezed. Unset: the whole calf or foot.
+    std::optional<std::pair<double, double>> ipc_band_z_cm;
     CalfStrength calf_strength = CalfStrength::Average;
 
     bool any() const;
