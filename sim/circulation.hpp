@@ -27,7 +27,7 @@ struct CirculationParams {
     double upper_compliance = 8.0, upper_unstressed_ml = 650;
     double abdominal_compliance = 20.0, abdominal_unstressed_ml = 1300;
     double thigh_compliance = 6.0, thigh_unstressed_ml = 800;
-    double central_compliance = 20.0, central_unstressed_ml = 700;
+    double central_compliance = 16.0, central_unstressed_ml = 700;
     // Resistances (mmHg s/mL): arterial beds and venous return paths.
     double upper_bed_resistance = 1.55, abdominal_bed_resistance = 1.82,
            thigh_bed_resistance = 16.0;

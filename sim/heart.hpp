@@ -25,10 +25,10 @@ struct HeartParams {
     double cvp_set_mmHg = 6.0;
     // Gains (per mmHg of error) and lags. Calibrated to 60-degree tilt (Hainsworth 1988: heart
     // rate +15 bpm, cardiac output -1.4 L/min, diastolic pressure +14 mmHg).
-    double hr_gain_bpm = 0.80;               // carotid sinus -> heart rate
+    double hr_gain_bpm = 0.90;               // carotid sinus -> heart rate
     double resistance_gain_arterial = 0.018; // carotid sinus -> arteriolar resistance (fraction)
-    double resistance_gain_cardiopulmonary = 0.020;
-    double venous_tone_gain_ml = 1.0; // both errors -> splanchnic unstressed volume (mL)
+    double resistance_gain_cardiopulmonary = 0.030;
+    double venous_tone_gain_ml = 2.5; // both errors -> splanchnic unstressed volume (mL)
     double hr_lag_s = 4.0;
     double resistance_lag_s = 10.0;
     double venous_tone_lag_s = 20.0;
