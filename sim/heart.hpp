@@ -18,7 +18,7 @@ struct HeartParams {
 
     double hr_rest_bpm = 64.0; // supine resting heart rate, calibration
     double hr_min_bpm = 40.0, hr_max_bpm = 190.0;
-    double exercise_hr_gain_bpm = 30.0; // central command: walking 3 km/h (level 0.5) +15 bpm
+    double exercise_hr_gain_bpm = 30.0; // central command: 6 km/h walking (level 1) +30 bpm
 
     // Set points: the supine values the reflexes defend.
     double carotid_set_mmHg = 90.0;
