@@ -129,9 +129,9 @@ StrengthFactors strength_factors(CalfStrength s) {
     // 3.5 points (Padberg et al. 2004, J Vasc Surg 39:79: +3.48 +- 2.7 points after 6 months of
     // calf training), a modest effect.
     case CalfStrength::Untrained:
-        return {0.77, 0.97};
+        return {0.92, 0.98};
     case CalfStrength::Trained:
-        return {1.3, 1.05};
+        return {1.08, 1.02};
     // After weeks of bed rest the plantar flexors lose about a quarter of their strength and
     // about a tenth of their volume (bed-rest studies of 4-6 weeks; see docs/heart.md).
     case CalfStrength::Deconditioned:
