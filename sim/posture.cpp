@@ -29,9 +29,11 @@ PostureAngles posture_angles(Posture p) {
 }
 
 PosedLeg::PosedLeg(const Network& net, double scale, Posture posture)
+    : PosedLeg(net, scale, posture_angles(posture)) {}
+
+PosedLeg::PosedLeg(const Network& net, double scale, PostureAngles angles)
     : hip_(landmark(net, "hip_joint", {-3, 0, 91}) * scale),
-      knee_(landmark(net, "knee_joint", {0, 0, 47}) * scale), scale_(scale),
-      angles_(posture_angles(posture)) {
+      knee_(landmark(net, "knee_joint", {0, 0, 47}) * scale), scale_(scale), angles_(angles) {
     offset_ = {0, 0, 0};
     if (angles_.supine) {
         // The back of the heel rests on the bed (or on the wedge when the leg is raised).
@@ -61,7 +63,7 @@ Vec3 PosedLeg::place(Vec3 p) const {
         out = hip_ + rotate_x(p - hip_, angles_.hip_flexion_deg);
     else
         out = knee + rotate_x(p - knee_, angles_.hip_flexion_deg - angles_.knee_flexion_deg);
-    if (angles_.supine) out = rotate_x(out - hip_, 90.0) + hip_;
+    if (angles_.supine) out = rotate_x(out - hip_, 90.0 - angles_.head_up_tilt_deg) + hip_;
     return out + offset_;
 }
 
@@ -69,7 +71,11 @@ double PosedLeg::reference_height_cm(double trunk_offset_cm) const {
     // The trunk is upright when standing or sitting and horizontal when lying; the indifference
     // point is `trunk_offset_cm` along the trunk above the hip joint and a few cm anterior.
     Vec3 hip = place(hip_);
-    if (angles_.supine) return hip.z + 4.0 * scale_;
+    if (angles_.supine) {
+        // Tilted head-up, the point moves up the trunk towards its upright place.
+        double tilt = angles_.head_up_tilt_deg * std::numbers::pi / 180.0;
+        return hip.z + (4.0 * std::cos(tilt) + trunk_offset_cm * std::sin(tilt)) * scale_;
+    }
     return hip.z + trunk_offset_cm * scale_;
 }
 

@@ -20,6 +20,8 @@ struct PostureAngles {
     double hip_flexion_deg = 0;
     double knee_flexion_deg = 0;
     bool supine = false;
+    // Issue 11 (heart): a supine body tilted head-up by this many degrees (tilt table); 0 flat.
+    double head_up_tilt_deg = 0;
 };
 PostureAngles posture_angles(Posture p);
 
@@ -28,6 +30,8 @@ PostureAngles posture_angles(Posture p);
 class PosedLeg {
 public:
     PosedLeg(const Network& net, double scale, Posture posture);
+    // Issue 11 (interventions): any pose, e.g. a leg elevated at a chosen angle or a tilt table.
+    PosedLeg(const Network& net, double scale, PostureAngles angles);
     Vec3 place(Vec3 leg_point) const;
     // Height of the hydrostatic indifference point, where the venous pressure is the central
     // venous pressure whatever the posture. It sits on the trunk a fixed distance above the hip.
