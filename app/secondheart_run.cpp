@@ -11,6 +11,7 @@
 #include "memory_report.hpp"
 #include "mode_controller.hpp"
 #include "mode_events.hpp"
+#include "output_failures.hpp"
 #include "placeholder_content.hpp"
 #include "png_writer.hpp"
 #include "recent_samples.hpp"
@@ -18,6 +19,8 @@
 #include "secondheart_sim.hpp"
 #include "settings.hpp"
 #include "shipped_lessons.hpp"
+#include "shutdown_signal.hpp"
+#include "window_failure.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -83,7 +86,7 @@ std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png,
                              window.value()->placement_note().c_str());
             return window.take();
         }
-        why = window.error().describe();
+        why = describe_window_failure(window.error().describe()); // names the display
     }
     std::fprintf(stderr, "secondheart: %s: running headless, the last frame goes to %s\n",
                  why.c_str(), png.c_str());
@@ -146,6 +149,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
     bool quit = false;
     for (std::uint32_t i = 0; !quit && (frames == 0 || i < frames); ++i) {
         const Clock::time_point start = Clock::now();
+        if (shutdown_requested()) frames = i + 1; // SIGTERM/SIGINT: this frame is the last
         if (window != nullptr) {
             SDL_Event event;
             while (SDL_PollEvent(&event) != 0) {
@@ -308,7 +312,9 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         if (!device_result) {
             std::fprintf(stderr, "secondheart: no usable Vulkan device: %s\n",
                          device_result.error().describe().c_str());
-            return k_exit_no_device;
+            // A device that is there but refused or failed is not "nothing to run on".
+            return enumerate_physical_devices(instance.get()).empty() ? k_exit_no_device
+                                                                      : k_exit_device_failed;
         }
         Device device = device_result.take();
         const std::string device_name = device.properties().deviceName;
@@ -411,10 +417,11 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             } else {
                 Result<RgbaPixels> pixels = loop.value()->take_capture();
                 if (!pixels) throw std::runtime_error(pixels.error().describe());
-                auto written = write_png(png, pixels.value());
-                if (!written) throw std::runtime_error(written.error().describe());
-                std::fprintf(stderr, "secondheart: wrote %s (%ux%u)\n", png.c_str(),
-                             pixels.value().width, pixels.value().height);
+                if (auto written = write_png(png, pixels.value()); !written)
+                    note_output_failure(written.error().describe());
+                else
+                    std::fprintf(stderr, "secondheart: wrote %s (%ux%u)\n", png.c_str(),
+                                 pixels.value().width, pixels.value().height);
             }
         }
         const FrameStats& fs = loop.value()->stats();
@@ -455,6 +462,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         }
     }
     instance = Instance{}; // leak reports of the layer arrive here, so count after it
+    if (any_output_failed() && exit_code == k_exit_ok) exit_code = report_output_failures();
     if (o.validation) {
         std::fprintf(stderr, "secondheart: validation: %u errors, %u warnings\n", stats->errors(),
                      stats->warnings());

@@ -66,6 +66,7 @@ private:
     const ImmediateSubmitter* submitter_ = nullptr;
     float font_raster_ = 1.0f;
     float font_points_ = 13.0f; // the font's height in points (create's font_px)
+    bool font_note_printed_ = false; // a fallback to the built-in font is said once
     SDL_Window* window_ = nullptr;
     UniqueDescriptorPool pool_;
     UniqueRenderPass render_pass_;
