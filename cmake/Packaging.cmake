@@ -73,14 +73,15 @@ set(CPACK_PACKAGE_CONTACT "SecondHeart developers <secondheart@example.org>")
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "calf muscle pump (the second heart) in real-time 3D")
+# CPack writes the summary as the synopsis line, then these lines (it adds the leading space
+# and turns the empty line into " .").
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
- SecondHeart shows a human lower leg in real-time 3D: the calf muscles squeeze
- the deep veins as one walks, the venous valves close against backflow, and the
- blood returns to the heart, with numbers from a simulation calibrated against
- published measurements. Desktop, lecture, kiosk and patient modes.
- .
- secondheart-sim runs the simulation without graphics (JSON and CSV output).")
+    "SecondHeart shows a human lower leg in real-time 3D: the calf muscles squeeze
+the deep veins as one walks, the venous valves close against backflow, and the
+blood returns to the heart, with numbers from a simulation calibrated against
+published measurements. Desktop, lecture, kiosk and patient modes.
+
+secondheart-sim runs the simulation without graphics (JSON and CSV output).")
 # Libraries from the programs' own links (dpkg-shlibdeps); a Vulkan driver is needed at run time
 # but not linked: Mesa's (lavapipe included) or any other ICD. ffmpeg makes recordings videos.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)

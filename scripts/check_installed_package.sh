@@ -20,7 +20,8 @@ test "$(command -v secondheart)" = /usr/bin/secondheart
 test "$(command -v secondheart-sim)" = /usr/bin/secondheart-sim
 # The leg cache goes to the user's cache folder; an empty HOME shows the program needs nothing
 # that the package does not bring.
-export HOME="$work/home" XDG_CACHE_HOME="" XDG_CONFIG_HOME=""
+export HOME="$work/home"
+unset XDG_CACHE_HOME XDG_CONFIG_HOME
 mkdir -p "$HOME"
 /usr/bin/secondheart --headless --frames 10 --size 320x240
 test -s secondheart-frame.png
