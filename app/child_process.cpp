@@ -65,7 +65,6 @@ std::string seconds_text(milliseconds t) {
     return text;
 }
 
-
 int ms_left(Clock::time_point deadline) {
     const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now()).count();
     return static_cast<int>(std::clamp<long long>(left, 0, 1'000'000));

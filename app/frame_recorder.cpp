@@ -139,11 +139,11 @@ std::string FrameRecorder::start_ffmpeg(const fs::path& ffmpeg) {
     partial_video_ = path.parent_path() / ("." + path.filename().string() + ".tmp-" +
                                            std::to_string(::getpid()) + path.extension().string());
     const std::string size = std::to_string(options_.width) + "x" + std::to_string(options_.height);
-    std::vector<std::string> args = {
-        ffmpeg.string(), "-hide_banner", "-loglevel", "error", "-y", "-f", "rawvideo", "-pix_fmt",
-        "rgba", "-s", size, "-r", std::to_string(options_.fps), "-i", "-",
-        // yuv420p needs even sides: pad odd ones by a pixel
-        "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", encoder_};
+    std::vector<std::string> args = {ffmpeg.string(), "-hide_banner", "-loglevel", "error", "-y",
+                                     "-f", "rawvideo", "-pix_fmt", "rgba", "-s", size, "-r",
+                                     std::to_string(options_.fps), "-i", "-",
+                                     // yuv420p needs even sides: pad odd ones by a pixel
+                                     "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", encoder_};
     if (encoder_ == "libx264")
         args.insert(args.end(), {"-preset", "veryfast", "-crf", "20"});
     else
@@ -268,8 +268,8 @@ bool FrameRecorder::write_png_frame(const RgbaPixels& frame, bool repeat) {
 bool FrameRecorder::write_frame(const RgbaPixels& frame, int repeats) {
     for (int k = 0; k < repeats; ++k) {
         if (pipe_fd_ >= 0) {
-            const std::string why = write_all_within(pipe_fd_, frame.data.data(),
-                                                     frame.data.size(), options_.frame_timeout);
+            const std::string why = write_all_within(pipe_fd_, frame.data.data(), frame.data.size(),
+                                                     options_.frame_timeout);
             if (!why.empty()) {
                 switch_to_png_frames("stopped taking frames (" + why + ")");
                 if (!error_.empty()) return false;
@@ -305,8 +305,8 @@ std::string FrameRecorder::stop() {
             ffmpeg_failure = "ffmpeg exited with status " + std::to_string(*status) +
                              " (see its messages above)";
         else if (::rename(partial_video_.c_str(), output_.c_str()) != 0)
-            ffmpeg_failure = "cannot give the video its name " + output_.string() + ": " +
-                             std::strerror(errno);
+            ffmpeg_failure =
+                "cannot give the video its name " + output_.string() + ": " + std::strerror(errno);
         if (!ffmpeg_failure.empty()) {
             ::unlink(partial_video_.c_str());
             ffmpeg_failure += "; the partial video was removed";

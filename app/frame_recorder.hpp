@@ -90,7 +90,7 @@ private:
 
     RecordingOptions options_;
     std::filesystem::path output_;
-    std::string encoder_; // ffmpeg's encoder, empty for PNG frames
+    std::string encoder_;                 // ffmpeg's encoder, empty for PNG frames
     std::filesystem::path partial_video_; // ffmpeg writes here; renamed to output_ when done
     int ffmpeg_pid_ = -1;
     int pipe_fd_ = -1;              // ffmpeg's stdin (non-blocking)

@@ -3,9 +3,9 @@
 #include "anatomy/mesh_loader.hpp"
 
 #include <charconv>
+#include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
-#include <CLI/CLI.hpp>
 #include <cstdlib>
 
 namespace sh::app {
@@ -41,10 +41,10 @@ CLI::Validator finite_in_range(double low, double high) {
         [low, high](const std::string& text) -> std::string {
             char* end = nullptr;
             const double v = std::strtod(text.c_str(), &end);
-            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v) ||
-                v < low || v > high)
-                return "expected a number from " + short_number(low) + " to " +
-                       short_number(high) + "; got '" + text + "'";
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v) || v < low ||
+                v > high)
+                return "expected a number from " + short_number(low) + " to " + short_number(high) +
+                       "; got '" + text + "'";
             return {};
         },
         "NUMBER in [" + short_number(low) + " - " + short_number(high) + "]");

@@ -135,8 +135,8 @@ Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {
     if (!doc.contains("title")) fail(source_name, "title", "missing (a non-empty string)");
     lesson.title = limited_text(doc["title"], k_max_title_chars, source_name, "title");
     if (doc.contains("description"))
-        lesson.description = limited_text(doc["description"], k_max_description_chars,
-                                          source_name, "description", true);
+        lesson.description = limited_text(doc["description"], k_max_description_chars, source_name,
+                                          "description", true);
     if (!doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty())
         fail(source_name, "steps", "expected a non-empty array of steps");
     sim::Scenario running; // defaults: a healthy adult standing still
@@ -154,9 +154,10 @@ Lesson load_lesson_file(const std::string& path) {
     if (std::filesystem::is_directory(path, ec))
         throw LessonError(path + ": is a folder, not a lesson file");
     std::ifstream in(path);
-    if (!in) throw LessonError(path + ": cannot open the lesson file (" +
-                               (std::filesystem::exists(path, ec) ? "not readable" : "no such file") +
-                               ")");
+    if (!in)
+        throw LessonError(path + ": cannot open the lesson file (" +
+                          (std::filesystem::exists(path, ec) ? "not readable" : "no such file") +
+                          ")");
     std::stringstream ss;
     ss << in.rdbuf();
     return parse_lesson(ss.str(), path);

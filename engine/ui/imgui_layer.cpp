@@ -1,7 +1,6 @@
 #include "imgui_layer.hpp"
 
 #include "ui_font.hpp"
-
 #include "ui_scale.hpp"
 #include "vk_check.hpp"
 

@@ -12,9 +12,9 @@ namespace {
 
 // Debian's packages of sans-serif fonts with wide coverage, in order of preference.
 constexpr const char* k_known_fonts[] = {
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",       // fonts-dejavu-core
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",   // fonts-noto-core
-    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",       // fonts-freefont-ttf
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",                  // fonts-dejavu-core
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",              // fonts-noto-core
+    "/usr/share/fonts/truetype/freefont/FreeSans.ttf",                  // fonts-freefont-ttf
     "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf", // fonts-liberation2
 };
 

@@ -42,8 +42,8 @@ TEST_CASE("settings: a value of the wrong type is named with its key and type, n
     CHECK(s.idle_s == Settings{}.idle_s);
     CHECK(s.palette == Settings{}.palette);
     REQUIRE(problems.size() == 4);
-    CHECK_THAT(problems[0], Catch::Contains("key \"display\"") &&
-                                Catch::Contains("got a number (1.5)"));
+    CHECK_THAT(problems[0],
+               Catch::Contains("key \"display\"") && Catch::Contains("got a number (1.5)"));
     CHECK_THAT(joined(problems),
                Catch::Contains("key \"particles\": expected 0 (automatic) to 4000000, got a "
                                "boolean (true); using the default"));

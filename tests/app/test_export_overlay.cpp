@@ -149,7 +149,7 @@ TEST_CASE("recorder: a real ffmpeg writes a playable file", "[.][ffmpeg]") {
     CHECK_THAT(summary, Catch::Contains("15 frames") && Catch::Contains("H.264"));
     const std::string mp4 = slurp(o.path);
     REQUIRE(mp4.size() > 100);
-    CHECK(mp4.substr(4, 4) == "ftyp"); // an MP4 container
+    CHECK(mp4.substr(4, 4) == "ftyp");            // an MP4 container
     CHECK(mp4.find("avc1") != std::string::npos); // with H.264 in it (Debian's has libx264)
 }
 

@@ -80,9 +80,9 @@ TEST_CASE("png: a full disk gives an error naming the cause, and no file at all"
         written = write_png(png, noise(128, 128));
     }
     REQUIRE_FALSE(written);
-    CHECK_THAT(written.error().describe(),
-               Catch::Contains("shot.png") && Catch::Contains("File too large") &&
-                   Catch::Contains("full"));
+    CHECK_THAT(written.error().describe(), Catch::Contains("shot.png") &&
+                                               Catch::Contains("File too large") &&
+                                               Catch::Contains("full"));
     CHECK(names_in(dir).empty()); // neither the PNG nor its temporary
     // Without the limit the same image is written, complete.
     REQUIRE(write_png(png, noise(128, 128)));
@@ -112,8 +112,8 @@ TEST_CASE("recorder: an ffmpeg that hangs at the probe is stopped; PNG frames in
     auto started = app::FrameRecorder::start(o);
     REQUIRE(started.recorder);
     CHECK_FALSE(started.recorder->uses_ffmpeg());
-    CHECK_THAT(started.note, Catch::Contains("did not answer") &&
-                                 Catch::Contains("writing PNG frames to"));
+    CHECK_THAT(started.note,
+               Catch::Contains("did not answer") && Catch::Contains("writing PNG frames to"));
     CHECK(started.recorder->push(shared_frame(8, 8)));
     CHECK_THAT(started.recorder->stop(), Catch::Contains("1 frames, PNG frames in"));
 }

@@ -64,8 +64,7 @@ int main(int argc, char* argv[]) {
         bool present = false;
         const std::string reason = probe_gpu(present);
         if (!reason.empty() && present) {
-            std::printf("FAILED: a Vulkan device is present but was refused: %s\n",
-                        reason.c_str());
+            std::printf("FAILED: a Vulkan device is present but was refused: %s\n", reason.c_str());
             return 1;
         }
         if (!reason.empty()) {
