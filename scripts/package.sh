@@ -4,26 +4,13 @@
 # pages, lintian, appstream for the metainfo check), builds only the programs, not the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-extra=(help2man lintian appstream desktop-file-utils dpkg-dev file)
-missing=()
-for p in "${extra[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "package: installing ${missing[*]}"
-  sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# help2man: the manual pages; lintian, appstream, desktop-file-utils: the checks; dpkg-dev:
+# dpkg-shlibdeps for the dependencies.
+bash scripts/setup.sh help2man lintian appstream desktop-file-utils dpkg-dev file
 
-launcher=()
-if command -v ccache >/dev/null 2>&1; then
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-fi
-cmake --preset default -DSH_MAN_PAGES=ON "${launcher[@]}" >/dev/null
+# The build folder of scripts/build.sh, with its cache as it is (same compiler, same launcher):
+# after scripts/test.sh only the manual pages are new.
+cmake --preset default -DSH_MAN_PAGES=ON >/dev/null
 cmake --build build -j "$(nproc)" --target secondheart secondheart-sim package_files
 
 # The metadata the desktop and software centres read.

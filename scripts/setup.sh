@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages SecondHeart needs, skipping those already installed.
-# Idempotent: a second run installs nothing and does not touch the network.
+# Idempotent: a second run installs nothing and does not touch the network. Extra package names
+# given as arguments are installed too (scripts/package.sh: the packaging tools).
 set -euo pipefail
 
 packages=(
@@ -10,6 +11,7 @@ packages=(
   catch2 libbenchmark-dev nlohmann-json3-dev libcli11-dev libstb-dev
   xvfb xauth ffmpeg
 )
+packages+=("$@")
 # ffmpeg: video export (without it, recordings fall back to PNG frames); installed here because
 # users of video export have it, and so the test of the real ffmpeg pipe runs instead of skipping.
 

@@ -4,6 +4,7 @@
 // and the panel's CSV button with an unwritable export folder.
 #include "desktop_overlay.hpp"
 #include "flow_bridge.hpp"
+#include "fresh_dir.hpp"
 #include "frame_recorder.hpp"
 #include "headless_imgui.hpp"
 #include "network.hpp"
@@ -23,11 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh_dir(const char* name) {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("secondheart-record-test-" + std::to_string(::getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return testing::fresh_dir("record-test", name);
 }
 
 // A small frame whose pixels encode its index, so the written data can be traced back.

@@ -2,15 +2,19 @@
 // EFBIG as a full disk does with ENOSPC, with no root and no mount), and the recorder with
 // stand-in ffmpegs that hang at the probe, hang on the frames, or fail at the end. Short time
 // limits keep it quick; the program's own limits are 5 s / 10 s / 60 s.
+#include "export_files.hpp"
 #include "frame_recorder.hpp"
+#include "fresh_dir.hpp"
 #include "output_failures.hpp"
 #include "png_writer.hpp"
+#include "series_csv.hpp"
 #include "scoped_env.hpp"
 
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -21,11 +25,17 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path fresh_dir(const char* name) {
-    const fs::path dir = fs::temp_directory_path() /
-                         ("secondheart-output-faults-" + std::to_string(::getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return testing::fresh_dir("output-faults", name);
+}
+
+// Options of a headless recording (never drops a frame) of w x h frames to dir/clip.mp4.
+app::RecordingOptions recording(const fs::path& dir, std::uint32_t w, std::uint32_t h) {
+    app::RecordingOptions o;
+    o.path = dir / "clip.mp4";
+    o.width = w;
+    o.height = h;
+    o.wait_when_behind = true;
+    return o;
 }
 
 fs::path script(const fs::path& dir, const std::string& body) {
@@ -94,6 +104,34 @@ TEST_CASE("png: a full disk gives an error naming the cause, and no file at all"
     CHECK_THAT(nowhere.error().describe(), Catch::Contains("No such file or directory"));
 }
 
+TEST_CASE("csv export: a full disk gives an error and leaves no file, not a partial CSV",
+          "[output]") {
+    const fs::path dir = fresh_dir("csv");
+    const std::string rows(20000, 'x'); // more than the limit below
+    app::ExportOutcome outcome;
+    {
+        FileSizeLimit limit(4000);
+        outcome = app::write_text_export(dir, "series", ".csv", rows);
+    }
+    CHECK_FALSE(outcome.ok());
+    CHECK_THAT(outcome.error, Catch::Contains("failed (disk full?)"));
+    CHECK(names_in(dir).empty());
+    CHECK(app::write_text_export(dir, "series", ".csv", rows).ok()); // room again: written
+    CHECK(fs::file_size(dir / "series.csv") == rows.size());
+}
+
+TEST_CASE("csv export: NaN and infinity are empty cells, never \"nan\" or \"inf\"", "[output]") {
+    app::LiveSample sample;
+    sample.time_s = 1.5;
+    sample.gsv_ankle_mmHg = std::numeric_limits<float>::quiet_NaN();
+    sample.deep_ankle_mmHg = std::numeric_limits<float>::infinity();
+    sample.calf_volume_ml = 90.5f;
+    const std::string csv = app::series_csv({sample});
+    CHECK(csv.find("nan") == std::string::npos);
+    CHECK(csv.find("inf") == std::string::npos);
+    CHECK_THAT(csv, Catch::Contains("\n1.5,,,90.5,0,0,"));
+}
+
 TEST_CASE("recorder: an ffmpeg that hangs at the probe is stopped; PNG frames instead",
           "[output][record]") {
     const fs::path dir = fresh_dir("probe_hangs");
@@ -103,11 +141,7 @@ TEST_CASE("recorder: an ffmpeg that hangs at the probe is stopped; PNG frames in
     CHECK(std::chrono::steady_clock::now() - t0 < 3s);
     CHECK_THAT(probe.problem, Catch::Contains("did not answer `ffmpeg -encoders` within 0.3 s"));
 
-    app::RecordingOptions o;
-    o.path = dir / "clip.mp4";
-    o.width = 8;
-    o.height = 8;
-    o.wait_when_behind = true;
+    app::RecordingOptions o = recording(dir, 8, 8);
     o.probe_timeout = 300ms;
     auto started = app::FrameRecorder::start(o);
     REQUIRE(started.recorder);
@@ -136,11 +170,7 @@ TEST_CASE("recorder: an ffmpeg that stops taking frames is stopped, its partial 
                     ": > \"$last\"\n" // it created its output, then hangs without reading
                     "exec sleep 60\n")
             .string());
-    app::RecordingOptions o;
-    o.path = dir / "clip.mp4";
-    o.width = 128; // 64 kB a frame: the pipe is full after one
-    o.height = 128;
-    o.wait_when_behind = true;
+    app::RecordingOptions o = recording(dir, 128, 128); // 64 kB a frame: the pipe is full after one
     o.frame_timeout = 300ms;
     auto started = app::FrameRecorder::start(o);
     REQUIRE(started.recorder);
@@ -175,11 +205,7 @@ TEST_CASE("recorder: ffmpeg failing at the end leaves no video under the request
                     "echo 'stand-in: No space left on device' >&2\n"
                     "exit 1\n")
             .string());
-    app::RecordingOptions o;
-    o.path = dir / "clip.mp4";
-    o.width = 8;
-    o.height = 8;
-    o.wait_when_behind = true;
+    const app::RecordingOptions o = recording(dir, 8, 8);
     auto started = app::FrameRecorder::start(o);
     REQUIRE(started.recorder);
     CHECK(started.recorder->push(shared_frame(8, 8)));
