@@ -18,6 +18,7 @@
 
 #include "offscreen_target.hpp" // RgbaPixels
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -92,7 +93,7 @@ private:
     std::filesystem::path output_;
     std::string encoder_;                 // ffmpeg's encoder, empty for PNG frames
     std::filesystem::path partial_video_; // ffmpeg writes here; renamed to output_ when done
-    int ffmpeg_pid_ = -1;
+    std::atomic<int> ffmpeg_pid_{-1}; // -1 after a switch to PNG frames (writer thread)
     int pipe_fd_ = -1;              // ffmpeg's stdin (non-blocking)
     std::uint64_t written_ = 0;     // video frames (repeats counted)
     std::uint64_t png_written_ = 0; // of which PNG frames (numbers the files)

@@ -5,7 +5,10 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <cstdio>
+#include <fcntl.h>
 #include <fstream>
+#include <iterator>
 #include <unistd.h>
 
 using namespace sh::anatomy;
@@ -75,6 +78,35 @@ TEST_CASE("meshes: a file over the size limit is refused before it is read", "[m
     const LoadResult r = load_mesh_file(big, "soleus");
     CHECK_FALSE(r.mesh);
     CHECK_THAT(r.error, Catch::Contains("huge.obj: 65 MB, larger than the 64 MB a mesh may be"));
+    fs::remove(big);
+}
+
+TEST_CASE("meshes: a large file says so before it is read (the read then takes a while)",
+          "[mesh]") {
+    // One triangle padded with comment lines past the progress threshold.
+    const fs::path big = scratch() / "large.obj";
+    {
+        std::ofstream obj(big);
+        const std::string comment = "# " + std::string(1021, '.') + "\n"; // 1 KiB a line
+        for (std::uintmax_t n = 0; n <= k_mesh_progress_bytes / 1024; ++n) obj << comment;
+        obj << "v 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 1 3 2\nf 1 2 4\nf 1 4 3\nf 2 3 4\n";
+    }
+    // stderr into a file for the duration of the load.
+    const fs::path log = scratch() / "large.log";
+    std::fflush(stderr);
+    const int saved = ::dup(2);
+    const int file = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(file, 2);
+    const LoadResult r = load_mesh_file(big, "soleus");
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    ::close(file);
+    CHECK(r.mesh);
+    std::ifstream in(log);
+    const std::string said((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK_THAT(said, Catch::Contains("reading " + big.string() + " (8 MB): a large mesh takes a "
+                                                                 "while"));
     fs::remove(big);
 }
 
