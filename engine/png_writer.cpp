@@ -27,7 +27,8 @@ Error file_error(const std::filesystem::path& path, const std::string& step, int
     return Error{"could not write " + path.string() + ": " + step + ": " + std::strerror(err),
                  {err == ENOSPC || err == EFBIG || err == EDQUOT
                       ? "the disk (or the file size limit) is full: free some space"
-                      : "check that the folder exists and is writable"}};
+                      : "check that the folder exists and is writable"},
+                 ErrorCode::Io};
 }
 
 } // namespace
