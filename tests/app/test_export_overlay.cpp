@@ -150,7 +150,7 @@ TEST_CASE("recorder: a real ffmpeg writes a playable file", "[.][ffmpeg]") {
     CHECK(mp4.find("avc1") != std::string::npos); // with H.264 in it (Debian's has libx264)
 }
 
-TEST_CASE("export overlay: CSV button with an unwritable folder says so; a good one writes",
+TEST_CASE("export overlay: CSV button with an unwritable folder says so, a good one writes",
           "[record]") {
     testing::HeadlessImGuiContext imgui(ImVec2(640, 480));
 

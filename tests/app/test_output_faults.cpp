@@ -132,7 +132,7 @@ TEST_CASE("csv export: NaN and infinity are empty cells, never \"nan\" or \"inf\
     CHECK_THAT(csv, Catch::Contains("\n1.5,,,90.5,0,0,"));
 }
 
-TEST_CASE("recorder: an ffmpeg that hangs at the probe is stopped; PNG frames instead",
+TEST_CASE("recorder: an ffmpeg that hangs at the probe is stopped, PNG frames instead",
           "[output][record]") {
     const fs::path dir = fresh_dir("probe_hangs");
     testing::ScopedEnv fake("SECONDHEART_FFMPEG", script(dir, "exec sleep 60\n").string());
@@ -152,7 +152,7 @@ TEST_CASE("recorder: an ffmpeg that hangs at the probe is stopped; PNG frames in
     CHECK_THAT(started.recorder->stop(), Catch::Contains("1 frames, PNG frames in"));
 }
 
-TEST_CASE("recorder: a broken ffmpeg (exit 1) is named; PNG frames instead", "[output][record]") {
+TEST_CASE("recorder: a broken ffmpeg (exit 1) is named, PNG frames instead", "[output][record]") {
     const fs::path dir = fresh_dir("probe_fails");
     testing::ScopedEnv fake("SECONDHEART_FFMPEG", script(dir, "exit 1\n").string());
     const app::EncoderProbe probe = app::probe_video_encoder(dir / "ffmpeg", 5s);
