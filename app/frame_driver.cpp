@@ -2,6 +2,7 @@
 
 #include "memory_report.hpp"
 #include "mode_events.hpp"
+#include "shutdown_signal.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -87,6 +88,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
     bool quit = false;
     for (std::uint32_t i = 0; !quit && (frames == 0 || i < frames); ++i) {
         const Clock::time_point start = Clock::now();
+        if (shutdown_requested()) frames = i + 1; // SIGTERM/SIGINT: this frame is the last
         if (p.window != nullptr) {
             quit = poll_events(p, desktop);
             p.hooks.window_events(i, *p.window);

@@ -4,6 +4,7 @@
 
 #include "frame_driver.hpp"
 #include "gpu_startup.hpp"
+#include "output_failures.hpp"
 #include "run_report.hpp"
 #include "shipped_lessons.hpp"
 
@@ -170,11 +171,15 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             surface_guard.window = window.get();
         }
         std::optional<Device> device = start_device(o, *instance, surface);
-        if (!device) return k_exit_no_device;
+        // A device that is there but refused or failed is not "nothing to run on".
+        if (!device)
+            return enumerate_physical_devices(instance->get()).empty() ? k_exit_no_device
+                                                                       : k_exit_device_failed;
         run_on_device(o, plan, std::move(scenario), *instance, *device, window.get(), surface);
     }
     instance.reset(); // leak reports of the layer arrive here, so count after it
-    return o.validation ? validation_report(*stats) : k_exit_ok;
+    const int validation = o.validation ? validation_report(*stats) : k_exit_ok;
+    return validation == k_exit_ok && any_output_failed() ? report_output_failures() : validation;
 }
 
 } // namespace sh::app
