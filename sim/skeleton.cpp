@@ -1,0 +1,94 @@
+#include "skeleton.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace sh::sim {
+namespace {
+
+constexpr double kDeg = std::numbers::pi / 180.0;
+
+// Smoothstep from 0 at `centre - half` to 1 at `centre + half`, and its derivative.
+void ramp(double centre, double half, double x, float& value, float& slope) {
+    double t = std::clamp((x - centre + half) / (2.0 * half), 0.0, 1.0);
+    value = static_cast<float>(t * t * (3.0 - 2.0 * t));
+    slope = static_cast<float>(6.0 * t * (1.0 - t) / (2.0 * half));
+}
+
+// The local volume factor of turning by `weight * angle` about the lateral axis through `c`.
+double squeeze(const SkinBinding& b, int j, Vec3 rest, Vec3 c, double angle_rad) {
+    const double dy = rest.y - c.y, dz = rest.z - c.z;
+    return 1.0 + angle_rad * (b.grad_y[j] * -dz + b.grad_z[j] * dy);
+}
+
+} // namespace
+
+Skeleton Skeleton::scaled(double s) const {
+    Skeleton k = *this;
+    k.hip = hip * s;
+    k.knee = knee * s;
+    k.ankle = ankle * s;
+    k.mtp = mtp * s;
+    k.knee_band *= s;
+    k.ankle_band *= s;
+    k.mtp_band *= s;
+    return k;
+}
+
+Vec3 rotate_about_x(Vec3 p, Vec3 centre, double deg) {
+    const double r = deg * kDeg, c = std::cos(r), s = std::sin(r);
+    const double y = p.y - centre.y, z = p.z - centre.z;
+    return {p.x, centre.y + y * c - z * s, centre.z + y * s + z * c};
+}
+
+SkinBinding soft_binding(const Skeleton& sk, Vec3 rest) {
+    SkinBinding b;
+    float v = 0, d = 0;
+    // Knee and ankle: below the joint is distal (weight 1).
+    ramp(sk.knee.z, sk.knee_band, rest.z, v, d);
+    b.weight[0] = 1.0f - v;
+    b.grad_z[0] = -d;
+    ramp(sk.ankle.z, sk.ankle_band, rest.z, v, d);
+    b.weight[1] = 1.0f - v;
+    b.grad_z[1] = -d;
+    // Toes: in front of the metatarsal heads.
+    ramp(sk.mtp.y, sk.mtp_band, rest.y, v, d);
+    b.weight[2] = v;
+    b.grad_y[2] = d;
+    return b;
+}
+
+SkinBinding rigid_binding(BodySegment segment) {
+    SkinBinding b;
+    const int n = static_cast<int>(segment); // thigh 0, shank 1, foot 2, toes 3
+    for (int j = 0; j < kJointCount; ++j) b.weight[j] = j < n ? 1.0f : 0.0f;
+    return b;
+}
+
+BodySegment foot_bone_segment(Vec3 rest, Vec3 first, Vec3 fifth) {
+    // The joint surfaces lie about 0.9 cm in front of the head centres.
+    const double slope = (fifth.y - first.y) / (fifth.x - first.x);
+    const double line_y = first.y + (rest.x - first.x) * slope + 0.9;
+    return rest.y > line_y ? BodySegment::Toes : BodySegment::Foot;
+}
+
+Vec3 pose_point(const Skeleton& sk, const SkeletonPose& pose, Vec3 rest, const SkinBinding& b) {
+    const double knee = -pose.knee_flexion_deg, ankle = pose.ankle_dorsiflexion_deg,
+                 mtp = pose.mtp_extension_deg;
+    // Volume: squeeze on the flexion side, stretch on the other, undone by the lateral width.
+    double f = std::clamp(squeeze(b, 0, rest, sk.knee, knee * kDeg), 0.2, 5.0) *
+               std::clamp(squeeze(b, 1, rest, sk.ankle, ankle * kDeg), 0.2, 5.0) *
+               std::clamp(squeeze(b, 2, rest, sk.mtp, mtp * kDeg), 0.2, 5.0);
+    Vec3 q = rest;
+    q.x = sk.ankle.x + (rest.x - sk.ankle.x) / f;
+    // Distal joints first, each about its rest axis, then the thigh about the hip.
+    q = rotate_about_x(q, sk.mtp, b.weight[2] * mtp);
+    q = rotate_about_x(q, sk.ankle, b.weight[1] * ankle);
+    q = rotate_about_x(q, sk.knee, b.weight[0] * knee);
+    q = rotate_about_x(q, sk.hip, pose.thigh_deg);
+    if (pose.supine) q = rotate_about_x(q, sk.hip, 90.0);
+    return q + pose.offset;
+}
+
+} // namespace sh::sim
