@@ -8,6 +8,8 @@ namespace sh::sim {
 namespace {
 
 constexpr double kDeg = std::numbers::pi / 180.0;
+// How much the knee's blend widens per cm of depth behind the joint.
+constexpr double kKneeWidening = 1.2;
 
 // Smoothstep from 0 at `centre - half` to 1 at `centre + half`, and its derivative.
 void ramp(double centre, double half, double x, float& value, float& slope) {
@@ -31,6 +33,7 @@ Skeleton Skeleton::scaled(double s) const {
     k.ankle = ankle * s;
     k.mtp = mtp * s;
     k.knee_band *= s;
+    k.knee_blend_above *= s;
     k.ankle_band *= s;
     k.mtp_band *= s;
     return k;
@@ -45,10 +48,23 @@ Vec3 rotate_about_x(Vec3 p, Vec3 centre, double deg) {
 SkinBinding soft_binding(const Skeleton& sk, Vec3 rest) {
     SkinBinding b;
     float v = 0, d = 0;
-    // Knee and ankle: below the joint is distal (weight 1).
-    ramp(sk.knee.z, sk.knee_band, rest.z, v, d);
-    b.weight[0] = 1.0f - v;
-    b.grad_z[0] = -d;
+    // Knee: below the blend is shank (weight 1). Behind the joint the blend widens with depth
+    // (band + depth beyond 3 cm), so the back of the knee is never squeezed past folding: the
+    // squeeze there is about 1 - angle * 0.75 / widening, positive for flexion up to 110 deg.
+    {
+        const double depth = -(rest.y - sk.knee.y) - 3.0 * sk.knee_band / 8.0;
+        const double soft = 0.5 * (depth + std::sqrt(depth * depth + 1.0)); // smooth max(0, .)
+        const double dsoft_dy = -0.5 * (1.0 + depth / std::sqrt(depth * depth + 1.0));
+        const double band = sk.knee_band + kKneeWidening * soft;
+        const double u = rest.z - (sk.knee.z + sk.knee_blend_above);
+        const double t = std::clamp(0.5 + u / (2.0 * band), 0.0, 1.0);
+        const double slope = (t > 0.0 && t < 1.0) ? 6.0 * t * (1.0 - t) : 0.0;
+        b.weight[0] = static_cast<float>(1.0 - t * t * (3.0 - 2.0 * t));
+        b.grad_z[0] = static_cast<float>(-slope / (2.0 * band));
+        // d t / d band = -u / (2 band^2); d band / d y = widening * d soft / d y.
+        b.grad_y[0] =
+            static_cast<float>(-slope * (-u / (2.0 * band * band)) * kKneeWidening * dsoft_dy);
+    }
     ramp(sk.ankle.z, sk.ankle_band, rest.z, v, d);
     b.weight[1] = 1.0f - v;
     b.grad_z[1] = -d;
@@ -77,9 +93,9 @@ Vec3 pose_point(const Skeleton& sk, const SkeletonPose& pose, Vec3 rest, const S
     const double knee = -pose.knee_flexion_deg, ankle = pose.ankle_dorsiflexion_deg,
                  mtp = pose.mtp_extension_deg;
     // Volume: squeeze on the flexion side, stretch on the other, undone by the lateral width.
-    double f = std::clamp(squeeze(b, 0, rest, sk.knee, knee * kDeg), 0.2, 5.0) *
-               std::clamp(squeeze(b, 1, rest, sk.ankle, ankle * kDeg), 0.2, 5.0) *
-               std::clamp(squeeze(b, 2, rest, sk.mtp, mtp * kDeg), 0.2, 5.0);
+    double f = std::clamp(squeeze(b, 0, rest, sk.knee, knee * kDeg), 0.1, 10.0) *
+               std::clamp(squeeze(b, 1, rest, sk.ankle, ankle * kDeg), 0.1, 10.0) *
+               std::clamp(squeeze(b, 2, rest, sk.mtp, mtp * kDeg), 0.1, 10.0);
     Vec3 q = rest;
     q.x = sk.ankle.x + (rest.x - sk.ankle.x) / f;
     // Distal joints first, each about its rest axis, then the thigh about the hip.
