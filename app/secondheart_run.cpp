@@ -1,5 +1,6 @@
 #include "secondheart_run.hpp"
 
+#include "camera_control.hpp"
 #include "control_panel.hpp"
 #include "desktop_overlay.hpp"
 #include "device.hpp"
@@ -135,7 +136,7 @@ struct LoopResult {
 LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last, SdlWindow* window,
                       SimDriver& sim, FrameLoop& loop, ImGuiLayer& ui, FrameContent& content,
                       ui::PanelState& panel, ModeController& modes, LegContent* leg,
-                      DesktopOverlay& overlay) {
+                      DesktopOverlay& overlay, CameraInput& camera) {
     LoopResult result;
     const bool desktop = modes.mode() == AppMode::Desktop;
     std::size_t next_test_key = 0;
@@ -151,6 +152,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             while (SDL_PollEvent(&event) != 0) {
                 const bool ui_took = ui.process_event(event);
                 if (event.type == SDL_QUIT) quit = true;
+                const VkExtent2D px = window->drawable_size();
+                camera.control.handle(event, ui_took, static_cast<int>(px.width),
+                                      static_cast<int>(px.height));
                 // export: F9, F12 (not in the kiosk: visitors must not fill the disk)
                 if (!ui_took && event.type == SDL_KEYDOWN && event.key.repeat == 0 &&
                     modes.mode() != AppMode::Kiosk && overlay.handle_key(event.key.keysym.sym))
@@ -161,6 +165,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                     quit = quit || map_key(AppMode::Desktop, *key) == ModeAction::Quit;
             }
             window_test_hooks(o, i, *window, restore_at);
+            const VkExtent2D px = window->drawable_size();
+            inject_test_pointer(camera.test, i, camera.next_test, static_cast<int>(px.width),
+                                static_cast<int>(px.height), camera.rig);
         }
         quit = inject_test_keys(o, i, next_test_key, modes) || quit || modes.quit_requested();
 
@@ -189,6 +196,11 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             continue;
         }
 
+        // The camera: transitions and the kiosk's drift back; the leg is framed right of the
+        // desktop panel (380 px at the left) when the window is wide enough to show both.
+        camera.rig.update(static_cast<float>(wall_dt), camera.idle_return_s);
+        camera.rig.set_left_inset(desktop && size.width >= 800 ? 390.0f / static_cast<float>(size.width)
+                                                               : 0.0f);
         sim.update_panel(panel);
         const GpuTimes& gpu = loop.timer().smoothed();
         panel.frame_ms = static_cast<float>(frame_ema_ms);
@@ -333,6 +345,11 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         lo.render_scale = o.render_scale;
         lo.leg_detail = parse_leg_detail(o.leg_detail).value_or(std::nullopt);
         lo.draw_points = o.particle_draw == "points";
+        CameraInput camera;
+        camera.idle_return_s = o.mode == AppMode::Kiosk ? static_cast<float>(settings.idle_s) : 0.0f;
+        if (std::string why; !o.test_pointer.empty())
+            camera.test = parse_test_pointer(o.test_pointer, why).value_or(std::vector<TestPointer>{});
+        lo.camera_rig = &camera.rig;
         std::unique_ptr<FrameContent> content;
         LegContent* leg_content = nullptr; // the modes set its camera
         std::uint32_t particle_count = 0;
@@ -402,7 +419,7 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
         DesktopOverlay overlay(sim.geometry(), overlay_options);
         const LoopResult result =
             run_frames(o, frames, write_png_at_end, window.get(), sim, *loop.value(), *ui.value(),
-                       *content, panel, modes, leg_content, overlay);
+                       *content, panel, modes, leg_content, overlay, camera);
 
         if (write_png_at_end) {
             if (!result.captured) {
