@@ -8,6 +8,8 @@ namespace sh::sim {
 namespace {
 
 constexpr double kDeg = std::numbers::pi / 180.0;
+// Limits of the lateral volume compensation.
+constexpr double kMinWidening = 0.75, kMaxWidening = 1.3;
 // How much the knee's blend widens per cm of depth behind the joint.
 constexpr double kKneeWidening = 1.2;
 
@@ -97,7 +99,9 @@ Vec3 pose_point(const Skeleton& sk, const SkeletonPose& pose, Vec3 rest, const S
                std::clamp(squeeze(b, 1, rest, sk.ankle, ankle * kDeg), 0.1, 10.0) *
                std::clamp(squeeze(b, 2, rest, sk.mtp, mtp * kDeg), 0.1, 10.0);
     Vec3 q = rest;
-    q.x = sk.ankle.x + (rest.x - sk.ankle.x) / f;
+    // At most 30 % wider (or 25 % narrower): beyond that the bulge looks like wings, and the
+    // tissue's volume is let go instead (tests/anatomy/test_skinning.cpp states the loss).
+    q.x = sk.ankle.x + (rest.x - sk.ankle.x) * std::clamp(1.0 / f, kMinWidening, kMaxWidening);
     // Distal joints first, each about its rest axis, then the thigh about the hip.
     q = rotate_about_x(q, sk.mtp, b.weight[2] * mtp);
     q = rotate_about_x(q, sk.ankle, b.weight[1] * ankle);

@@ -53,7 +53,7 @@ struct Skeleton {
     // no tissue at the back of the knee, the popliteal vein stays behind the femoral condyles
     // and the anterior tibial veins move with the tibia (tests/anatomy/test_skinning.cpp; the
     // values were chosen by sweeping band and centre against that test).
-    double knee_band = 8.0, knee_blend_above = -0.8, ankle_band = 4.5, mtp_band = 2.0;
+    double knee_band = 7.5, knee_blend_above = -0.75, ankle_band = 4.5, mtp_band = 2.0;
 
     Skeleton scaled(double s) const;
 };
