@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace sh::app {
 namespace {
@@ -51,35 +52,78 @@ VeinGeometry vein_geometry(const sim::Network& net, double height_cm) {
     return g;
 }
 
-void fill_flow_frame(const sim::LegModel& model, FlowFrame& out) {
+Result<VeinStateWriter> VeinStateWriter::create(const sim::Network& net,
+                                                const VeinGeometry& geometry) {
+    if (geometry.compartments.size() != net.compartments.size() ||
+        geometry.links.size() != net.links.size())
+        return Error{"vein state: the geometry does not match the network (" +
+                         std::to_string(geometry.compartments.size()) + " compartments, " +
+                         std::to_string(net.compartments.size()) + " in the network)",
+                     {},
+                     ErrorCode::InvalidInput};
+    auto tables = build_vein_state_tables(geometry);
+    if (!tables) return tables.error();
+    VeinStateWriter w;
+    w.tables_ = tables.take();
+    for (const sim::Link& l : net.links)
+        w.valve_group_.push_back(l.valve ? static_cast<std::int8_t>(*l.valve) : std::int8_t{-1});
+    w.valve_failure_.assign(net.links.size(), 0.0f);
+    w.outlet_ = static_cast<std::uint32_t>(std::max(net.outlet, 0));
+    return w;
+}
+
+void VeinStateWriter::refresh_valve_failure(const sim::ValveSettings& valves) {
+    if (failure_known_ && valves.severity == severity_) return;
+    severity_ = valves.severity;
+    failure_known_ = true;
+    for (std::size_t i = 0; i < valve_group_.size(); ++i)
+        valve_failure_[i] =
+            valve_group_[i] < 0 ? 0.0f : static_cast<float>(severity_[valve_group_[i]]);
+}
+
+void VeinStateWriter::fill(const sim::LegModel& model, gpu::VeinState& out) {
+    const auto n = static_cast<std::uint32_t>(
+        std::min<int>(model.compartment_count(), static_cast<int>(tables_.compartment_count)));
+    const auto m = static_cast<std::uint32_t>(
+        std::min<int>(model.link_count(), static_cast<int>(tables_.link_count)));
+    refresh_valve_failure(model.valves());
     const sim::Network& net = model.network();
-    const int n = model.compartment_count(), m = model.link_count();
-    out.time_s = model.time_s();
-    out.compartments.assign(n, {});
-    out.links.assign(m, {});
-    for (int c = 0; c < n; ++c) {
-        out.compartments[c].area_ratio = static_cast<float>(model.area_ratio(c));
-        out.compartments[c].pressure_mmHg = static_cast<float>(model.pressure_mmHg(c));
-        out.compartments[c].inflow_ml_s = static_cast<float>(model.compartment_inflow_ml_s(c));
-        out.compartments[c].flow_in_ml_s = out.compartments[c].inflow_ml_s;
+    out.time_s = static_cast<float>(model.time_s());
+    out.compartment_count = n;
+    out.link_count = m;
+    for (std::uint32_t c = 0; c < n; ++c) {
+        gpu::VeinCompartmentState& cs = out.compartments[c];
+        cs.area_ratio = static_cast<float>(model.area_ratio(static_cast<int>(c)));
+        cs.pressure_mmHg = static_cast<float>(model.pressure_mmHg(static_cast<int>(c)));
+        cs.inflow_ml_s = static_cast<float>(model.compartment_inflow_ml_s(static_cast<int>(c)));
+        cs.flow_in_ml_s = cs.inflow_ml_s;
+        cs.flow_out_ml_s = 0.0f;
     }
     // A compartment's distal flow is what its incoming links bring; proximal what leaves.
-    for (int i = 0; i < m; ++i) {
+    for (std::uint32_t i = 0; i < m; ++i) {
         const sim::Link& l = net.links[i];
-        float q = static_cast<float>(model.flow_ml_s(i));
-        out.links[i].flow_ml_s = q;
-        out.links[i].valve_opening = l.valve ? static_cast<float>(model.valve_opening(i)) : 1.0f;
-        out.links[i].valve_failure =
-            l.valve ? static_cast<float>(model.valves().severity[static_cast<int>(*l.valve)])
-                    : 0.0f;
-        out.compartments[l.from].flow_out_ml_s += q;
-        out.compartments[l.to].flow_in_ml_s += q;
+        const float q = static_cast<float>(model.flow_ml_s(static_cast<int>(i)));
+        gpu::VeinLinkState& ls = out.links[i];
+        ls.flow_ml_s = q;
+        ls.valve_opening =
+            l.valve ? static_cast<float>(model.valve_opening(static_cast<int>(i))) : 1.0f;
+        ls.valve_failure = valve_failure_[i];
+        ls.velocity_cm_s = static_cast<float>(model.velocity_cm_s(static_cast<int>(i)));
+        if (static_cast<std::uint32_t>(l.from) < n) out.compartments[l.from].flow_out_ml_s += q;
+        if (static_cast<std::uint32_t>(l.to) < n) out.compartments[l.to].flow_in_ml_s += q;
     }
     out.outlet_flow_ml_s = static_cast<float>(model.outlet_flow_ml_s());
-    out.compartments[net.outlet].flow_out_ml_s += out.outlet_flow_ml_s;
+    if (outlet_ < n) out.compartments[outlet_].flow_out_ml_s += out.outlet_flow_ml_s;
+    float activation[sim::kMuscleCount];
     for (int k = 0; k < sim::kMuscleCount; ++k)
-        out.muscle_activation[k] = static_cast<float>(
+        activation[k] = static_cast<float>(
             std::clamp(model.muscle_pressure_mmHg(static_cast<sim::Muscle>(k)) / 250.0, 0.0, 1.0));
+    static_assert(sim::kMuscleCount == 4, "VeinState::muscle_activation has 4 slots");
+    out.muscle_activation = {activation[0], activation[1], activation[2], activation[3]};
+    const sim::MuscleDrive& drive = model.drive();
+    out.cycle = {static_cast<float>(drive.phase), static_cast<float>(drive.cycle_s),
+                 static_cast<float>(drive.exercise_level), 0.0f};
+    finish_vein_state(tables_, out);
 }
 
 } // namespace sh::app

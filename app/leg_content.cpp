@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 namespace sh::app {
 
@@ -43,14 +44,25 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     for (const std::string& m : leg.messages)
         std::fprintf(stderr, "secondheart: mesh: %s\n", m.c_str());
 
-    auto scene = scene::create_scene_renderer(device, submitter, geometry, leg);
+    // The frame's simulator state: one buffer, read by the scene and the particles, holding a
+    // state at rest until the first frame uploads the simulator's.
+    auto state_tables = build_vein_state_tables(geometry);
+    if (!state_tables) return state_tables.error();
+    const auto rest = std::make_unique<gpu::VeinState>();
+    write_rest_vein_state(state_tables.value(), *rest);
+    auto vein_state = create_vein_state_buffer(device, submitter, *rest);
+    if (!vein_state) return vein_state.error();
+
+    auto scene =
+        scene::create_scene_renderer(device, submitter, geometry, vein_state.value().get(), leg);
     if (!scene) return scene.error();
     FlowParticleOptions po;
     po.count = options.particles != 0 ? options.particles : scale_to_device(device);
     // The leg meshes end at mid-thigh; the network runs on to the groin. Blood above the skin
     // would float in the air, so it is not drawn (it still flows).
     po.clip_z_max = scene.value().bounds().valid ? scene.value().bounds().max.z : 1e9f;
-    auto particles = create_flow_particles(device, submitter, geometry, po);
+    auto particles =
+        create_flow_particles(device, submitter, geometry, vein_state.value().get(), po);
     if (!particles) return particles.error();
     if (scene.value().bounds().valid) {
         // Blood flows inside the skin: its bounds (plus a margin for vein radii exaggerated
@@ -66,8 +78,9 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     LegContentOptions resolved = options;
     if (!resolved.antialias) resolved.antialias = default_antialias(device);
     resolved.leg_detail = detail;
-    return std::unique_ptr<LegContent>(
-        new LegContent(device, scene.take(), particles.take(), edge_aa.take(), resolved, scale));
+    return std::unique_ptr<LegContent>(new LegContent(device, vein_state.take(), scene.take(),
+                                                      particles.take(), edge_aa.take(), resolved,
+                                                      scale));
 }
 
 double default_leg_detail(const Device& device) {
@@ -87,10 +100,10 @@ VkRect2D LegContent::leg_rect(const glm::mat4& view_proj, VkExtent2D extent) con
 }
 
 void LegContent::record_compute(VkCommandBuffer cmd, const FrameInfo& info) {
-    // The frame loop has waited on this slot's fence, so its flow buffer is free to rewrite.
-    particles_.set_flows(info.frame_slot, *info.flow);
+    // The frame's one upload of the simulator's state, before every pass that reads it.
+    if (info.state != nullptr) vein_state_.record_upload(cmd, *info.state);
     particles_.set_color_mode(options_.blood_colour); // the panel may change it any frame
-    particles_.record_update(cmd, info.frame_slot, static_cast<float>(info.dt_s));
+    particles_.record_update(cmd, static_cast<float>(info.dt_s));
 }
 
 void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const FrameInfo& info) {
@@ -103,7 +116,7 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     so.mode =
         options_.view == scene::CameraPreset::Cutaway ? scene::RenderMode::XRay : options_.mode;
     so.palette = options_.palette;
-    scene_.update(*info.flow, static_cast<float>(info.time_s));
+    if (info.state != nullptr) scene_.update(*info.state);
     // With a render scale below 1 the leg and the blood go into the internal target (the
     // frame's size times the scale), are anti-aliased there and blitted into the frame's
     // target, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.

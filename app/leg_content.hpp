@@ -1,12 +1,14 @@
 #pragma once
 // The real frame content of secondheart: the leg (engine/scene) with the blood as GPU particles
-// (engine/particles) splatted over it, both driven by the simulator's FlowFrame.
+// (engine/particles) splatted over it, both reading the frame's gpu::VeinState from the one
+// VeinStateBuffer this content owns and uploads (docs/architecture.md, "The frame").
 
 #include "frame_content.hpp"
 #include "particles/flow_particles.hpp"
 #include "post/edge_aa_pass.hpp"
 #include "scene/camera_rig.hpp"
 #include "scene/scene_renderer.hpp"
+#include "vein_state.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -82,10 +84,12 @@ public:
     static float aspect(VkExtent2D extent);
 
 private:
-    LegContent(const Device& device, scene::SceneRenderer scene, FlowParticles particles,
-               EdgeAaPass edge_aa, LegContentOptions options, float render_scale)
-        : device_(&device), scene_(std::move(scene)), particles_(std::move(particles)),
-          edge_aa_(std::move(edge_aa)), options_(std::move(options)), render_scale_(render_scale) {}
+    LegContent(const Device& device, VeinStateBuffer vein_state, scene::SceneRenderer scene,
+               FlowParticles particles, EdgeAaPass edge_aa, LegContentOptions options,
+               float render_scale)
+        : device_(&device), vein_state_(std::move(vein_state)), scene_(std::move(scene)),
+          particles_(std::move(particles)), edge_aa_(std::move(edge_aa)),
+          options_(std::move(options)), render_scale_(render_scale) {}
     // True when the scene is drawn into internal_ and blitted (upscaled) into the frame's
     // target; options().antialias may switch the anti-aliasing off and on at any time.
     bool uses_internal() const { return render_scale_ < 1.0f; }
@@ -94,6 +98,7 @@ private:
     VkRect2D leg_rect(const glm::mat4& view_proj, VkExtent2D extent) const;
 
     const Device* device_;
+    VeinStateBuffer vein_state_; // read by scene_ and particles_ (declared first: outlives them)
     scene::SceneRenderer scene_;
     FlowParticles particles_;
     EdgeAaPass edge_aa_;

@@ -12,7 +12,6 @@
 #include "memory_report.hpp"
 #include "mode_controller.hpp"
 #include "mode_events.hpp"
-#include "placeholder_content.hpp"
 #include "png_writer.hpp"
 #include "recent_samples.hpp"
 #include "sdl_window.hpp"
@@ -126,6 +125,20 @@ bool inject_test_keys(const Options& o, std::uint32_t i, std::size_t& next, Mode
     return quit;
 }
 
+// What is drawn when the leg renderer cannot be built (a driver limit, say): the background,
+// so that the panel and the numbers still work.
+class BackgroundContent final : public FrameContent {
+public:
+    explicit BackgroundContent(std::array<float, 4> colour) : colour_(colour) {}
+    void record(VkCommandBuffer cmd, OffscreenTarget& target, const FrameInfo&) override {
+        target.begin_rendering(cmd, colour_);
+        target.end_rendering(cmd);
+    }
+
+private:
+    std::array<float, 4> colour_;
+};
+
 struct LoopResult {
     // Wall time of the recent rendered frames (fixed storage: a kiosk renders for weeks).
     RecentSamples<double> frame_ms;
@@ -179,7 +192,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         const double sim_dt = sim.advance(i == 0 ? 0.0 : wall_dt);
         if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
             std::fprintf(stderr, "secondheart: memory frame %u clock %.1f s sim %.1f s: %s\n", i,
-                         static_cast<double>(i) * wall_dt, sim.flow().time_s,
+                         static_cast<double>(i) * wall_dt, sim.time_s(),
                          describe(process_memory()).c_str());
 
         VkExtent2D size =
@@ -229,9 +242,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         }
 
         FrameInfo info;
-        info.time_s = sim.flow().time_s;
+        info.time_s = sim.time_s();
         info.dt_s = sim_dt;
-        info.flow = &sim.flow();
+        info.state = &sim.state();
         bool capture = capture_last && frames != 0 && i + 1 == frames;
         // export: frames read back for a screenshot or the recording (run clock: wall time in
         // a window, 1/60 s per frame headless).
@@ -365,13 +378,11 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             content = leg.take();
         } else {
             std::fprintf(stderr,
-                         "secondheart: the leg renderer failed (%s); showing the simple "
-                         "placeholder\n",
+                         "secondheart: the leg renderer failed (%s); showing the panel over an "
+                         "empty background\n",
                          leg.error().describe().c_str());
-            particle_count = o.particles != 0 ? o.particles : 4096;
-            auto placeholder = PlaceholderContent::create(device, sim.geometry(), particle_count);
-            if (!placeholder) throw std::runtime_error(placeholder.error().describe());
-            content = placeholder.take();
+            content = std::make_unique<BackgroundContent>(
+                scene::background_color(light ? scene::Palette::Light : scene::Palette::Dark));
         }
         std::fprintf(stderr,
                      "secondheart: %u particles, view %s, render scale %.2f, anti-aliasing %s\n",

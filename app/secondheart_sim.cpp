@@ -5,6 +5,7 @@
 #include "network.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace sh::app {
 
@@ -72,9 +73,13 @@ const std::vector<Preset>& presets() {
 
 SimDriver::SimDriver(std::optional<sim::Scenario> scenario)
     : scripted_walk_(!scenario), live_(scenario ? *scenario : default_scenario()),
-      geometry_(vein_geometry(sim::default_network(), live_.scenario().height_cm)) {
+      geometry_(vein_geometry(sim::default_network(), live_.scenario().height_cm)),
+      state_(std::make_unique<gpu::VeinState>()) {
     stand_until_s_ = live_.model().time_s() + k_default_stand_s;
-    fill_flow_frame(live_.model(), flow_);
+    auto writer = VeinStateWriter::create(sim::default_network(), geometry_);
+    if (!writer) throw std::runtime_error(writer.error().describe()); // the built-in network
+    state_writer_ = writer.take();
+    state_writer_.fill(live_.model(), *state_);
 }
 
 double SimDriver::advance(double wall_dt_s) {
@@ -88,7 +93,7 @@ double SimDriver::advance(double wall_dt_s) {
         scripted_walk_ = false;
     }
     live_.advance(wall, step_budget_ms_);
-    fill_flow_frame(live_.model(), flow_);
+    state_writer_.fill(live_.model(), *state_);
     // Whatever changed the valves (panel, preset, lesson step), the numbers follow; a no-op
     // while they stay the same.
     clinical_.request({live_.scenario().height_cm, live_.scenario().valve_settings()});

@@ -1,15 +1,17 @@
 // The simulator side of the secondheart frame: the live simulation (app/logic/live_simulation:
 // wall time x time-lapse in fixed substeps, hours of sitting fast-forwarded, breaks, the last
-// 20 s of signals), the panel's edits and presets applied to it, and the FlowFrame handed to the
-// renderer every frame.
+// 20 s of signals), the panel's edits and presets applied to it, and the gpu::VeinState handed
+// to the renderer every frame (filled in place by app/flow_bridge's VeinStateWriter).
 #pragma once
 
 #include "clinical_numbers.hpp"
 #include "control_panel.hpp"
+#include "flow_bridge.hpp"
 #include "live_simulation.hpp"
 #include "scenario.hpp"
 #include "vein_data.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,7 +30,7 @@ public:
     // Without a scenario: standing for k_default_stand_s, then walking at 3 km/h.
     explicit SimDriver(std::optional<sim::Scenario> scenario);
 
-    // Advances by wall_dt_s x time-lapse (nothing while paused) and refreshes the flow frame.
+    // Advances by wall_dt_s x time-lapse (nothing while paused) and refreshes the state.
     // Returns the simulated seconds advanced.
     double advance(double wall_dt_s);
 
@@ -47,7 +49,9 @@ public:
     void set_step_budget_ms(double ms) { step_budget_ms_ = ms; }
 
     const VeinGeometry& geometry() const noexcept { return geometry_; }
-    const FlowFrame& flow() const noexcept { return flow_; }
+    // The simulator's state for the renderer (the same storage every frame).
+    const gpu::VeinState& state() const noexcept { return *state_; }
+    double time_s() const { return live_.model().time_s(); }
     bool paused() const noexcept { return live_.paused(); }
     const LiveSimulation& live() const noexcept { return live_; }
     // The clinical protocol numbers for the current valves and height (measured in the
@@ -65,7 +69,8 @@ private:
     double step_budget_ms_ = 8.0;
     LiveSimulation live_;
     VeinGeometry geometry_;
-    FlowFrame flow_;
+    VeinStateWriter state_writer_;
+    std::unique_ptr<gpu::VeinState> state_; // 16 KiB, allocated once
     ClinicalMeasurer clinical_;
 };
 

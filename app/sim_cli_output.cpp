@@ -1,11 +1,14 @@
 #include "sim_cli_output.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace sh::app {
 namespace {
-// Two decimals are more than the model's accuracy; keeps the printed JSON readable.
+// Two decimals are more than the model's accuracy; keeps the printed JSON readable. A
+// non-finite value would print as null: it is a model failure, reported instead (exit 1).
 double round2(double v) {
+    if (!std::isfinite(v)) throw std::runtime_error("the model produced a non-finite result");
     return std::round(v * 100.0) / 100.0;
 }
 } // namespace

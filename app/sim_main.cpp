@@ -10,6 +10,7 @@
 #include "sim_cli_output.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -27,6 +28,36 @@ struct Common {
     std::string csv;
 };
 
+// A float option's check: a finite number within [lo, hi]. CLI::Range alone lets NaN through
+// (every comparison with NaN is false); CLI11 prefixes the option's name to the message.
+CLI::Validator finite_in(double lo, double hi, const std::string& unit) {
+    auto range = [lo, hi, unit] {
+        auto num = [](double v) {
+            char b[32];
+            std::snprintf(b, sizeof b, "%g", v);
+            return std::string(b);
+        };
+        return num(lo) + " to " + num(hi) + (unit.empty() ? "" : " " + unit);
+    }();
+    return CLI::Validator(
+        [lo, hi, range](std::string& text) {
+            double v = 0;
+            try {
+                std::size_t used = 0;
+                v = std::stod(text, &used);
+                if (used != text.size())
+                    return "expected a number from " + range + ", got '" + text + "'";
+            } catch (const std::exception&) {
+                return "expected a number from " + range + ", got '" + text + "'";
+            }
+            if (!std::isfinite(v))
+                return "expected a finite number from " + range + ", got '" + text + "'";
+            if (v < lo || v > hi) return "expected a number from " + range + ", got " + text;
+            return std::string();
+        },
+        "NUMBER in [" + range + "]");
+}
+
 void add_common(CLI::App* cmd, Common& c) {
     std::string names = sim::condition_names();
     cmd->add_option("--condition", c.condition, "Clinical condition: " + names)
@@ -37,14 +68,14 @@ void add_common(CLI::App* cmd, Common& c) {
         })
         ->capture_default_str();
     cmd->add_option("--height", c.height_cm, "Body height in cm (120 to 220)")
-        ->check(CLI::Range(120.0, 220.0))
+        ->check(finite_in(120.0, 220.0, "cm"))
         ->capture_default_str();
-    cmd->add_option("--speed", c.speed_kmh, "Walking speed in km/h (0 to 8; running up to 16)")
-        ->check(CLI::Range(0.0, 16.0))
+    cmd->add_option("--speed", c.speed_kmh, "Walking speed in km/h (0 to 8; running 6 to 16)")
+        ->check(finite_in(0.0, 16.0, "km/h"))
         ->capture_default_str();
     cmd->add_option("--severity", c.severity,
                     "Severity of the condition's valve failure, 0 (none) to 1 (valves absent)")
-        ->check(CLI::Range(0.0, 1.0))
+        ->check(finite_in(0.0, 1.0, ""))
         ->capture_default_str();
     cmd->add_option("--csv", c.csv,
                     "Write the time series (pressures, flows, volumes, valve "
@@ -129,7 +160,7 @@ int main(int argc, char** argv) {
     sim::SitOptions sit_o;
     std::string sit_activity = "still", breaks;
     sit->add_option("--hours", sit_o.hours, "Hours seated (0 to 24)")
-        ->check(CLI::Range(0.0, 24.0))
+        ->check(finite_in(0.0, 24.0, "h"))
         ->capture_default_str();
     sit->add_option("--activity", sit_activity, "still, ankle-pumps or toe-tapping while seated")
         ->check(
@@ -141,7 +172,7 @@ int main(int argc, char** argv) {
             return sim::parse_breaks(v, err) ? std::string() : err;
         });
     sit->add_option("--then-walk", sit_o.then_walk_min, "Minutes of walking after sitting")
-        ->check(CLI::Range(0.0, 600.0));
+        ->check(finite_in(0.0, 600.0, "min"));
 
     auto* reflux = app.add_subcommand("reflux", "Standing calf squeeze and release: reflux "
                                                 "duration at six sites");
@@ -154,8 +185,9 @@ int main(int argc, char** argv) {
     std::string scenario_path;
     double seconds = 60;
     run->add_option("--scenario", scenario_path, "Scenario JSON file")->required();
-    run->add_option("--seconds", seconds, "Simulated seconds (0 to 86400)")
-        ->check(CLI::Range(0.0, 86400.0))
+    run->add_option("--seconds", seconds,
+                    "Simulated seconds (0 to 86400; hours of sitting are fast-forwarded)")
+        ->check(finite_in(0.0, 86400.0, "s"))
         ->capture_default_str();
 
     auto* bench = app.add_subcommand("bench", "Simulator speed: simulated seconds per wall "
@@ -168,6 +200,19 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return 2;
+    }
+
+    // The gait sets the speed range: walking 0 to 8 km/h, running 6 to 16 km/h.
+    if (*avp) {
+        const bool running = gait == "running";
+        const double lo = running ? 6.0 : 0.0, hi = running ? 16.0 : 8.0;
+        if (avp_c.speed_kmh < lo || avp_c.speed_kmh > hi) {
+            std::fprintf(stderr,
+                         "secondheart-sim avp: --speed %g km/h is outside the %s range, %g to %g "
+                         "km/h (use --gait %s)\n",
+                         avp_c.speed_kmh, gait.c_str(), lo, hi, running ? "walking" : "running");
+            return 2;
+        }
     }
 
     try {

@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <functional>
 #include <glm/gtc/matrix_transform.hpp>
+#include <memory>
 
 namespace {
 
@@ -52,9 +53,16 @@ int main(int argc, char** argv) {
     const sh::sim::Network& net = sh::sim::default_network();
     sh::sim::LegModel model(net);
     model.advance(2.0);
-    sh::FlowFrame flow;
-    sh::app::fill_flow_frame(model, flow);
     const sh::VeinGeometry geometry = sh::app::vein_geometry(net);
+    auto writer = sh::app::VeinStateWriter::create(net, geometry);
+    if (!writer) {
+        std::fprintf(stderr, "%s\n", writer.error().describe().c_str());
+        return 1;
+    }
+    const auto state = std::make_unique<sh::gpu::VeinState>();
+    writer.value().fill(model, *state);
+    auto state_buffer = sh::create_vein_state_buffer(device.value(), sub, *state);
+    if (!state_buffer) return 1;
 
     const VkExtent2D extent{1280, 720};
     auto target = sh::create_offscreen_target(device.value(), extent);
@@ -71,29 +79,28 @@ int main(int argc, char** argv) {
     for (const std::uint32_t count : {16384u, 100000u, 262144u, 1048576u}) {
         sh::FlowParticleOptions options;
         options.count = count;
-        auto fp = sh::create_flow_particles(device.value(), sub, geometry, options);
+        auto fp = sh::create_flow_particles(device.value(), sub, geometry,
+                                            state_buffer.value().get(), options);
         if (!fp) {
             std::fprintf(stderr, "%s\n", fp.error().describe().c_str());
             return 1;
         }
         if (!fp.value().attach_target(device.value(), target.value())) return 1;
-        fp.value().set_flows(0, flow);
         sh::OffscreenTarget& t = target.value();
-        const double update = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
-            fp.value().record_update(cmd, 0, 1.0f / 60.0f);
-        });
+        const double update = time_frames(
+            sub, frames, [&](VkCommandBuffer cmd) { fp.value().record_update(cmd, 1.0f / 60.0f); });
         const double clear = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
             t.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
             t.end_rendering(cmd);
         });
         const double splat = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
-            fp.value().record_update(cmd, 0, 1.0f / 60.0f);
+            fp.value().record_update(cmd, 1.0f / 60.0f);
             t.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
             t.end_rendering(cmd);
             fp.value().record_splat(cmd, t, view_proj);
         });
         const double points = time_frames(sub, frames, [&](VkCommandBuffer cmd) {
-            fp.value().record_update(cmd, 0, 1.0f / 60.0f);
+            fp.value().record_update(cmd, 1.0f / 60.0f);
             fp.value().record_barrier_for_draw(cmd);
             t.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
             fp.value().record_draw_points(cmd, view_proj);

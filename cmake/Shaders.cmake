@@ -3,7 +3,7 @@
 # Compiles each GLSL source with glslc into the build folder and embeds the SPIR-V into
 # <target> as uint32_t arrays, reachable through
 #     std::span<const std::uint32_t> sh::shader_spirv(std::string_view name);
-# where name is the source file name (for example "particle_advect.comp").
+# where name is the source file name (for example "particles_flow.comp").
 #
 # Why this shape:
 #  - SPIR-V lives only in the build folder and inside the binary, so no program ever loads a

@@ -9,7 +9,7 @@
 
 namespace sh {
 
-// The SPIR-V words of a shader by source file name ("particle_advect.comp"); empty if unknown.
+// The SPIR-V words of a shader by source file name ("particles_flow.comp"); empty if unknown.
 std::span<const std::uint32_t> shader_spirv(std::string_view name);
 
 // Every embedded shader name (for diagnostics and tests).

@@ -1,12 +1,12 @@
 #pragma once
 // The hand-over between the simulator and the renderer: plain structs, no simulator types.
-// The app fills VeinGeometry once from the venous network (the same file the simulator reads),
-// and a FlowFrame every frame from the simulator's state. The engine never includes sim/.
+// The app fills VeinGeometry once from the venous network (the same file the simulator reads);
+// the per-frame state is gpu::VeinState (shaders/gpu_layouts.h), in the same compartment and
+// link order. The engine never includes sim/.
 //
 // Units: centimetres in the leg frame (right leg standing; x lateral, y anterior, z up, origin
 // on the floor below the ankle joint), mL, mL/s, mmHg, seconds.
 
-#include <array>
 #include <cstdint>
 #include <glm/vec3.hpp>
 #include <string>
@@ -40,31 +40,6 @@ struct VeinGeometry {
     std::vector<VeinCompartment> compartments;
     std::vector<VeinLink> links;
     std::uint32_t outlet = 0; // compartment that drains to the heart (the groin)
-};
-
-// Per-frame state from the simulator.
-struct CompartmentFlow {
-    float area_ratio = 1;    // current lumen area / reference area (collapse < 1, dilation > 1)
-    float flow_in_ml_s = 0;  // net flow entering at the distal end (sum over links + inflow)
-    float flow_out_ml_s = 0; // net flow leaving at the proximal end
-    float pressure_mmHg = 0;
-    float inflow_ml_s = 0; // arterial inflow through this compartment's capillary bed
-};
-
-struct LinkFlow {
-    float flow_ml_s = 0;     // signed: negative is reflux
-    float valve_opening = 1; // 0 closed .. 1 open (1 when the link has no valve)
-    float valve_failure = 0; // 0 competent .. 1 absent
-};
-
-struct FlowFrame {
-    double time_s = 0;
-    std::vector<CompartmentFlow> compartments; // same order as VeinGeometry::compartments
-    std::vector<LinkFlow> links;               // same order as VeinGeometry::links
-    float outlet_flow_ml_s = 0;
-    // Muscle activation 0..1 (intramuscular pressure / 250 mmHg, clamped): soleus,
-    // gastrocnemius, tibialis anterior, foot.
-    std::array<float, 4> muscle_activation{};
 };
 
 } // namespace sh

@@ -1,8 +1,8 @@
 // GPU struct layouts and sizes shared by GLSL (#include "gpu_layouts.h") and C++.
 //
-// Why one header: the particle buffer and the push-constant blocks are read by shaders and
-// written by C++; keeping one definition (plus the static_asserts at the bottom) turns a layout
-// mismatch into a compile error instead of garbage on screen.
+// Why one header: the particle buffer, the frame's VeinState and the push-constant blocks are
+// read by shaders and written by C++; keeping one definition (plus the static_asserts at the
+// bottom) turns a layout mismatch into a compile error instead of garbage on screen.
 //
 // Rules for editing:
 //  - storage buffers are std430: a vec4 is 16-byte aligned, so order members by hand and pad
@@ -32,29 +32,7 @@ using mat4 = glm::mat4;
 // for both desktop GPUs and lavapipe (maxComputeWorkGroupInvocations 1024).
 SH_GPU_CONST uint PARTICLE_WORKGROUP_SIZE = 256u;
 
-// One particle on one vein centreline, as the compute shader keeps it (std430, 32 bytes).
-// s is the arclength along the polyline in cm; position is derived from s after each step so
-// that the vertex shader can draw it without searching the polyline again.
-struct Particle {
-    float s;      // arclength from the first polyline point, cm
-    uint segment; // index of the polyline segment that contains s
-    float speed;  // velocity used in the last step, cm/s (signed: negative is reflux)
-    float pad0;
-    vec4 position; // xyz in cm, w = 1
-};
-
-// A polyline point: xyz in cm, w = cumulative arclength up to this point in cm.
-// (Plain vec4 on the GPU; documented here so both sides agree on the meaning of w.)
-
-// Push constants of particle_advect.comp (16 bytes).
-struct AdvectPush {
-    float dt;            // time step, s
-    uint particle_count; // particles to advance; invocations past it return
-    uint point_count;    // polyline points; segments = point_count - 1
-    uint pad0;
-};
-
-// Push constants of the simple draw pipelines (triangle.*, particles.*): 96 bytes.
+// Push constants of the test triangle pipeline (triangle.vert, flat_color.frag): 96 bytes.
 struct DrawPush {
     mat4 view_proj;   // world (cm) to clip space; identity for the test triangle
     vec4 color;       // linear RGBA written by the fragment shader
@@ -65,19 +43,10 @@ struct DrawPush {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(Particle) == 32, "Particle must match std430 (32 bytes)");
-static_assert(offsetof(Particle, s) == 0);
-static_assert(offsetof(Particle, segment) == 4);
-static_assert(offsetof(Particle, speed) == 8);
-static_assert(offsetof(Particle, position) == 16);
-static_assert(sizeof(AdvectPush) == 16);
-static_assert(offsetof(AdvectPush, particle_count) == 4);
-static_assert(offsetof(AdvectPush, point_count) == 8);
 static_assert(sizeof(DrawPush) == 96);
 static_assert(offsetof(DrawPush, color) == 64);
 static_assert(offsetof(DrawPush, point_size) == 80);
 static_assert(sizeof(DrawPush) <= 128, "push constants are limited to 128 bytes");
-static_assert(sizeof(AdvectPush) <= 128, "push constants are limited to 128 bytes");
 } // namespace sh::gpu
 #endif
 
@@ -226,17 +195,13 @@ struct FlowCompartmentGpu {
 struct FlowLinkGpu {
     uint from;
     uint to;
-    uint has_valve;
+    uint has_valve; // the link's valve state is VeinLinkState::valve_opening/_failure
     uint pad0;
     float to_entry_s;
     float from_entry_s;
     float pad1;
     float pad2;
 };
-
-// The per-frame flow buffer is a vec4 array, N compartments then the links:
-// [2c] = (area_ratio, flow_in, flow_out, pressure), [2c+1] = (inflow CDF up to and including
-// c, inflow, 0, 0), [2N + l] = (flow, valve_opening, valve_failure, 0).
 
 // Push constants of particles_flow.comp (48 bytes).
 struct FlowPush {
@@ -291,6 +256,98 @@ static_assert(sizeof(FlowLinkGpu) == 32);
 static_assert(sizeof(FlowPush) == 48);
 static_assert(sizeof(SplatPush) == 112);
 static_assert(sizeof(PointsPush) == 80);
+} // namespace sh::gpu
+#endif
+#undef SH_GPU_CONST
+
+// ---- The simulator's state of one frame: VeinState ------------------------------------------
+// Written once per frame on the CPU (app/flow_bridge: VeinStateWriter fills it from
+// sim::LegModel without allocating), uploaded once (engine/vein_state: VeinStateBuffer, one
+// device-local buffer) and read by every pass of that frame: the particle step
+// (particles_flow.comp), the vein tubes and valves (scene_vein.vert, scene_valve.vert). The
+// CPU twin of the particle step reads the same struct. docs/architecture.md, "The state path".
+//
+// Indices are those of VeinGeometry (compartments, links), i.e. of sim::Network. Valves are a
+// property of links (sim::Link::valve), so a valve's state is its link's record.
+//
+// Room for what comes next, in this header and the same upload:
+//  - the pose (joint matrices of the skeleton, for GPU skinning): a PoseState block after this
+//    one ("Pose" below), filled from the same phase that drives the muscles (cycle below);
+//  - the heart and the lumped circulation: a HeartState block after that.
+#ifdef __cplusplus
+namespace sh::gpu {
+#define SH_GPU_CONST inline constexpr
+#else
+#define SH_GPU_CONST const
+#endif
+
+// Capacity of the arrays below. The default network has a few dozen compartments and links;
+// a network above these is refused when the renderer is created (build_vein_state_tables).
+SH_GPU_CONST uint VEIN_STATE_MAX_COMPARTMENTS = 256u;
+SH_GPU_CONST uint VEIN_STATE_MAX_LINKS = 512u;
+// Drawn tube radius / reference radius is sqrt(area ratio) clamped to this range, so that a
+// fully collapsed vein still shows as a thin line and a runaway value cannot swallow the leg.
+SH_GPU_CONST float VEIN_AREA_RATIO_DRAWN_MIN = 0.0025f;
+SH_GPU_CONST float VEIN_AREA_RATIO_DRAWN_MAX = 9.0f;
+
+// One compartment (32 bytes). Flows in mL/s, positive towards the heart.
+struct VeinCompartmentState {
+    float area_ratio;    // lumen area / reference area (collapse < 1, dilation > 1)
+    float radius_scale;  // drawn radius / reference radius: sqrt(area ratio), clamped above
+    float flow_in_ml_s;  // net flow entering at the distal end (links in + capillary inflow)
+    float flow_out_ml_s; // net flow leaving at the proximal end (links out + the outlet)
+    float pressure_mmHg;
+    float inflow_ml_s; // arterial inflow through this compartment's capillary bed
+    // Where recycled particles are reborn: inflow of compartments 0..c / total inflow (the
+    // last bed with inflow holds exactly 1). Without any inflow, the in-calf compartments
+    // (then all) share it evenly.
+    float inflow_cdf;
+    float velocity_cm_s; // mean axial velocity: (flow_in + flow_out) / 2 / current area
+};
+
+// One link (16 bytes).
+struct VeinLinkState {
+    float flow_ml_s;     // signed: negative is reflux
+    float valve_opening; // 0 closed .. 1 open (1 when the link has no valve)
+    float valve_failure; // 0 competent .. 1 absent (0 when the link has no valve)
+    float velocity_cm_s; // flow / open lumen area at the link (the simulator's readout)
+};
+
+// The whole state (48 + 32 x 256 + 16 x 512 = 16432 bytes). Only the first compartment_count
+// and link_count entries are uploaded and read.
+struct VeinState {
+    float time_s;           // simulated time of this state (float: drawing only)
+    float outlet_flow_ml_s; // leaving the leg at the groin
+    uint compartment_count;
+    uint link_count;
+    // Intramuscular pressure / 250 mmHg, clamped to 0..1: x soleus, y gastrocnemius,
+    // z tibialis anterior, w foot (sim::Muscle order).
+    vec4 muscle_activation;
+    // x phase 0..1 of the activity's cycle (a stride when walking), y cycle period in s (0 when
+    // still), z exercise level (0 rest, about 1 brisk walking), w unused. The pose follows x.
+    vec4 cycle;
+    VeinCompartmentState compartments[VEIN_STATE_MAX_COMPARTMENTS];
+    VeinLinkState links[VEIN_STATE_MAX_LINKS];
+};
+
+// ---- Pose (reserved): joint matrices of the skeleton, for GPU skinning -----------------------
+// Not yet written. Intended: struct PoseState { uint joint_count; ...; mat4 joints[N]; }, a
+// second block of the same per-frame upload, bound next to VeinState by the passes that skin.
+
+#ifdef __cplusplus
+static_assert(sizeof(VeinCompartmentState) == 32);
+static_assert(offsetof(VeinCompartmentState, radius_scale) == 4);
+static_assert(offsetof(VeinCompartmentState, pressure_mmHg) == 16);
+static_assert(offsetof(VeinCompartmentState, inflow_cdf) == 24);
+static_assert(sizeof(VeinLinkState) == 16);
+static_assert(offsetof(VeinLinkState, valve_failure) == 8);
+static_assert(offsetof(VeinState, muscle_activation) == 16);
+static_assert(offsetof(VeinState, cycle) == 32);
+static_assert(offsetof(VeinState, compartments) == 48);
+static_assert(offsetof(VeinState, links) == 48 + 32 * VEIN_STATE_MAX_COMPARTMENTS);
+static_assert(sizeof(VeinState) ==
+              48 + 32 * VEIN_STATE_MAX_COMPARTMENTS + 16 * VEIN_STATE_MAX_LINKS);
+static_assert(sizeof(VeinState) <= 65536, "one vkCmdUpdateBuffer uploads at most 64 KiB");
 } // namespace sh::gpu
 #endif
 #undef SH_GPU_CONST

@@ -13,8 +13,8 @@ layout(std430, set = 0, binding = 1) readonly buffer Points { vec4 points[]; };
 layout(std430, set = 0, binding = 2) readonly buffer Compartments { FlowCompartmentGpu comps[]; };
 layout(std430, set = 0, binding = 3) readonly buffer Links { FlowLinkGpu links[]; };
 layout(std430, set = 0, binding = 4) readonly buffer Adjacency { uint adjacency[]; };
-// Layout in gpu_layouts.h: per compartment 2 vec4, then one vec4 per link.
-layout(std430, set = 0, binding = 5) readonly buffer Frame { vec4 frame[]; };
+// The frame's simulator state (gpu_layouts.h; uploaded once per frame, read by the scene too).
+layout(std430, set = 0, binding = 5) readonly buffer State { VeinState state; };
 
 layout(push_constant) uniform PushBlock { FlowPush pc; };
 
@@ -32,13 +32,11 @@ float flow_random(uint id, uint counter, uint seed) {
     return float(h >> 8) * (1.0 / 16777216.0);
 }
 
-vec4 link_frame(uint l) { return frame[2u * pc.compartment_count + l]; }
-
 // Link among adjacency[begin, begin+count) with sign*flow > 0, in proportion to that flow.
 uint choose_link(uint begin, uint count, float sign, float u) {
     precise float total = 0.0;
     for (uint i = 0u; i < count; ++i) {
-        float q = link_frame(adjacency[begin + i]).x * sign;
+        float q = state.links[adjacency[begin + i]].flow_ml_s * sign;
         if (q > 0.0) total = total + q;
     }
     if (!(total > 0.0)) return FLOW_NO_LINK;
@@ -47,7 +45,7 @@ uint choose_link(uint begin, uint count, float sign, float u) {
     uint chosen = FLOW_NO_LINK;
     for (uint i = 0u; i < count; ++i) {
         uint l = adjacency[begin + i];
-        float q = link_frame(l).x * sign;
+        float q = state.links[l].flow_ml_s * sign;
         if (q > 0.0) {
             acc = acc + q;
             chosen = l;
@@ -58,13 +56,13 @@ uint choose_link(uint begin, uint count, float sign, float u) {
 }
 
 bool blocked(uint l) {
-    vec4 f = link_frame(l);
-    return links[l].has_valve != 0u && f.y < 0.05 && f.z < 0.5;
+    return links[l].has_valve != 0u && state.links[l].valve_opening < 0.05 &&
+           state.links[l].valve_failure < 0.5;
 }
 
 uint pick_capillary(float u) {
     for (uint c = 0u; c < pc.compartment_count; ++c)
-        if (u < frame[2u * c + 1u].x) return c;
+        if (u < state.compartments[c].inflow_cdf) return c;
     return pc.compartment_count - 1u;
 }
 
@@ -130,7 +128,7 @@ vec3 place(uint c, float s, float ox, float oy) {
     precise vec3 n1 = cross3(tangent, helper);
     n1 = n1 / sqrt(dot3(n1, n1));
     precise vec3 n2 = cross3(tangent, n1);
-    precise float radius = comp.ref_radius * sqrt(max(frame[2u * c].x, 0.0));
+    precise float radius = comp.ref_radius * sqrt(max(state.compartments[c].area_ratio, 0.0));
     precise vec3 pos = centre + (n1 * ox + n2 * oy) * radius;
     return pos;
 }
@@ -142,12 +140,12 @@ void main() {
 
     uint c = min(p.compartment, pc.compartment_count - 1u);
     FlowCompartmentGpu comp = comps[c];
-    vec4 d0 = frame[2u * c];
+    VeinCompartmentState d0 = state.compartments[c];
     precise float r2 = p.offset_x * p.offset_x + p.offset_y * p.offset_y;
     precise float profile = 2.0 * (1.0 - r2);
-    precise float area = max(comp.ref_area * d0.x, 1e-4);
+    precise float area = max(comp.ref_area * d0.area_ratio, 1e-4);
     precise float tt = comp.length_cm > 0.0 ? clamp(p.s / comp.length_cm, 0.0, 1.0) : 0.0;
-    precise float q = d0.y + (d0.z - d0.y) * tt;
+    precise float q = d0.flow_in_ml_s + (d0.flow_out_ml_s - d0.flow_in_ml_s) * tt;
     precise float v = clamp(q / area * profile, -pc.max_speed, pc.max_speed);
     precise float s = p.s + v * pc.dt;
     uint flags = v < -FLOW_REFLUX_MIN_SPEED ? FLOW_FLAG_REFLUX : 0u;
@@ -199,6 +197,6 @@ void main() {
     p.crossings = crossings;
     p.flags = flags;
     p.position = vec4(place(c, s, p.offset_x, p.offset_y), 1.0);
-    p.color = flow_color(pc.color_mode, v, frame[2u * c].w, flags);
+    p.color = flow_color(pc.color_mode, v, state.compartments[c].pressure_mmHg, flags);
     particles[id] = p;
 }

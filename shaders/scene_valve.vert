@@ -8,8 +8,7 @@
 
 layout(std430, set = 0, binding = 0) readonly buffer Globals { SceneGlobals globals; };
 layout(std430, set = 0, binding = 4) readonly buffer Valves { ValveInstance valves[]; };
-layout(std430, set = 0, binding = 5) readonly buffer Compartments { vec4 compartment_state[]; };
-layout(std430, set = 0, binding = 6) readonly buffer Links { vec4 link_state[]; };
+layout(std430, set = 0, binding = 5) readonly buffer State { VeinState state; };
 layout(push_constant) uniform Push { ScenePush push; };
 
 layout(location = 0) out vec3 out_world;
@@ -47,11 +46,11 @@ void main() {
     const float v = float(cell.y) / float(VALVE_GRID_V);
     const float side = leaf == 0u ? 1.0 : -1.0;
 
-    const vec4 link = link_state[uint(valve.link.x + 0.5)];
-    const float closed = 1.0 - clamp(link.x, 0.0, 1.0);
-    const float failed = link.y > 0.5 ? 1.0 : 0.0;
+    const VeinLinkState link = state.links[uint(valve.link.x + 0.5)];
+    const float closed = 1.0 - clamp(link.valve_opening, 0.0, 1.0);
+    const float failed = link.valve_failure > 0.5 ? 1.0 : 0.0;
     const uint c = uint(valve.position.w + 0.5);
-    const float radius = valve.side.w * compartment_state[c].x * globals.eye.w;
+    const float radius = valve.side.w * state.compartments[c].radius_scale * globals.eye.w;
 
     const vec3 p = leaflet_point(valve, side, radius, closed, u, v);
     // Normal from finite differences of the same surface (two-sided lighting in the frag).

@@ -1,12 +1,12 @@
 #version 450
 // Vein tubes: the mesh is built once at reference radius; the radius follows the lumen area
-// of the vertex's compartment (radius scale = sqrt(area ratio), written each frame), times the
-// global vein exaggeration in globals.eye.w.
+// of the vertex's compartment (VeinCompartmentState::radius_scale of the frame's VeinState),
+// times the global vein exaggeration in globals.eye.w.
 #include "gpu_layouts.h"
 
 layout(std430, set = 0, binding = 0) readonly buffer Globals { SceneGlobals globals; };
 layout(std430, set = 0, binding = 3) readonly buffer Veins { VeinVertex vein_vertices[]; };
-layout(std430, set = 0, binding = 5) readonly buffer Compartments { vec4 compartment_state[]; };
+layout(std430, set = 0, binding = 5) readonly buffer State { VeinState state; };
 layout(push_constant) uniform Push { ScenePush push; };
 
 layout(location = 0) out vec3 out_world;
@@ -22,7 +22,7 @@ const vec3 k_kind_colors[4] = vec3[4](vec3(0.030, 0.090, 0.560), vec3(0.180, 0.3
 void main() {
     const VeinVertex v = vein_vertices[gl_VertexIndex];
     const uint c = uint(v.centre.w + 0.5);
-    const float scale = compartment_state[c].x * globals.eye.w;
+    const float scale = state.compartments[c].radius_scale * globals.eye.w;
     const vec3 p = v.centre.xyz + v.offset.xyz * scale;
     out_world = p;
     out_normal = v.normal.xyz;

@@ -36,7 +36,9 @@ struct MuscleDrive {
     double exercise_level = 0; // 0 at rest, about 1 at brisk walking, used for inflow and lymph
     double manual_compression_mmHg = 0; // an examiner's hand squeezing the calf (reflux test)
     double cycle_s = 0;                 // period of the pattern (0 when still)
-    double phase = 0;                   // 0..1 within the cycle
+    // 0..1 within the cycle. For walking and running, 0 is the heel strike of this leg (the
+    // gait kinematics pose the leg from the same phase, so the drawn leg and the squeeze agree).
+    double phase = 0;
 };
 
 // The muscle drive at time t (seconds since the activity started).
@@ -45,5 +47,8 @@ MuscleDrive muscle_drive(const ActivitySpec& a, double t);
 double exercise_level(const ActivitySpec& a);
 // Period of one cycle of the pattern in seconds (a stride for gait), 0 when still.
 double cycle_period_s(const ActivitySpec& a);
+// Phase (0..1) at which a heel raise's or ankle pump's contraction has fully relaxed (the heel
+// is back down); 1 for the other patterns.
+double contraction_end_phase(const ActivitySpec& a);
 
 } // namespace sh::sim

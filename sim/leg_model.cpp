@@ -8,8 +8,6 @@ namespace sh::sim {
 namespace {
 constexpr double kDynPerMmHg = 1333.22;
 constexpr double kMinVolumeFraction = 0.01; // limiter floor: never drain below 1 % of V0
-// Lymph flows while interstitial pressure is above -5 mmHg (the excess is counted from 0 mmHg).
-constexpr double kLymphOffset = 5.0;
 
 // Implicit step of L dQ/dt = dp - R Q - B |Q| Q over dt, solved exactly for the new Q. The
 // quadratic's root is taken in the form that cannot cancel when B is small.
@@ -29,7 +27,6 @@ double implicit_flow(double q, double dp, double inv_inertance, double r, double
 LegModel::LegModel(const Network& net, const ModelParams& params, double height_cm)
     : net_(&net), p_(params), scale_(height_cm / net.reference_height_cm) {
     const int n = static_cast<int>(net.compartments.size());
-    const double area_scale = scale_ * scale_;
     v0_.resize(n);
     inv_v0_.resize(n);
     ratio_.resize(n);
@@ -37,6 +34,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     height_.resize(n);
     inflow_rest_.resize(n);
     filtration_share_.assign(n, 0);
+    dilating_group_.assign(n, -1);
     superficial_.resize(n);
     pump_.resize(n);
     tissue_.resize(n);
@@ -50,9 +48,11 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     for (int c = 0; c < n; ++c) {
         const Compartment& comp = net.compartments[c];
         const Segment& seg = net.segments[comp.segment];
-        v0_[c] = comp.reference_volume_ml * volume_scale;
-        inv_v0_[c] = 1 / v0_[c];
         superficial_[c] = seg.system == VeinSystem::Superficial;
+        // The saphenous trunks dilate when their own valves fail (docs/model.md, "Conditions").
+        if (superficial_[c] && (seg.valve_group == ValveGroup::Gsv ||
+                                seg.valve_group == ValveGroup::Ssv))
+            dilating_group_[c] = static_cast<int>(*seg.valve_group);
         pump_[c] = seg.pump;
         tissue_[c] = seg.tissue;
         // A segment's inflow is shared by its compartments in proportion to length.
@@ -71,7 +71,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     const int m = static_cast<int>(net.links.size());
     r0_.resize(m);
     inv_inertance_.resize(m);
-    bernoulli0_.resize(m);
+    bernoulli0_.assign(m, p_.blood_density / 2 / kDynPerMmHg); // / A_valve^2 at run time
     link_area_.resize(m);
     valve_group_.resize(m);
     obstructible_.resize(m);
@@ -79,18 +79,6 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     zeta_.assign(m, 1);
     for (int i = 0; i < m; ++i) {
         const Link& l = net.links[i];
-        double len = l.length_cm * scale_;
-        double area = l.area_cm2 * area_scale;
-        link_area_[i] = area;
-        // Poiseuille 8 pi mu L / A^2, in mmHg s / mL, times the lumped venous factor.
-        const bool superficial =
-            net.segments[net.compartments[l.from].segment].system == VeinSystem::Superficial &&
-            net.segments[net.compartments[l.to].segment].system == VeinSystem::Superficial;
-        double factor = superficial ? p_.superficial_resistance_factor : p_.resistance_factor;
-        r0_[i] = factor * 8 * std::numbers::pi * p_.blood_viscosity_P * len / (area * area) /
-                 kDynPerMmHg;
-        inv_inertance_[i] = area * kDynPerMmHg / (p_.blood_density * len);
-        bernoulli0_[i] = p_.blood_density / 2 / kDynPerMmHg; // / A_valve^2 at run time
         valve_group_[i] = l.valve ? static_cast<int>(*l.valve) : -1;
         const Segment& from_seg = net.segments[net.compartments[l.from].segment];
         const Segment& to_seg = net.segments[net.compartments[l.to].segment];
@@ -102,6 +90,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
         links_of_[l.from].push_back({i, 1.0});
         links_of_[l.to].push_back({i, -1.0});
     }
+    apply_vein_geometry();
     outlet_inertance_ = p_.blood_density * p_.outlet_length_cm / p_.outlet_area_cm2 / kDynPerMmHg;
 
     int gsv = net.segment_index("great_saphenous");
@@ -129,11 +118,53 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     step(); // fill pressures and heads
 }
 
+double LegModel::compartment_area_scale(int c) const {
+    const double area_scale = scale_ * scale_;
+    if (dilating_group_[c] < 0) return area_scale;
+    double d = 1 + (p_.saphenous_reflux_diameter_ratio - 1) *
+                       std::clamp(valves_.severity[dilating_group_[c]], 0.0, 1.0);
+    return area_scale * d * d;
+}
+
+void LegModel::apply_vein_geometry() {
+    const Network& net = *net_;
+    for (int c = 0; c < compartment_count(); ++c) {
+        const Compartment& comp = net.compartments[c];
+        v0_[c] = comp.reference_area_cm2 * compartment_area_scale(c) * comp.length_cm * scale_;
+        inv_v0_[c] = 1 / v0_[c];
+    }
+    for (int i = 0; i < link_count(); ++i) {
+        const Link& l = net.links[i];
+        double len = l.length_cm * scale_;
+        // The open lumen of a link is that of the narrower compartment it joins.
+        double area =
+            std::min(net.compartments[l.from].reference_area_cm2 * compartment_area_scale(l.from),
+                     net.compartments[l.to].reference_area_cm2 * compartment_area_scale(l.to));
+        link_area_[i] = area;
+        // A dilated varicose trunk is also tortuous and its lumen irregular: its resistance and
+        // inertance follow the diameter's growth, not the area's (calibrated together against T6,
+        // refill 1.2-5.5 s, Pollack & Wood 1949, and T10, 3-6 s per provocation, Tauraginskii).
+        const double undilated = l.area_cm2 * scale_ * scale_;
+        area = undilated * std::pow(area / undilated, p_.varicose_lumen_exponent);
+        // Poiseuille 8 pi mu L / A^2, in mmHg s / mL, times the lumped venous factor.
+        const bool superficial = superficial_[l.from] && superficial_[l.to];
+        double factor = superficial ? p_.superficial_resistance_factor : p_.resistance_factor;
+        r0_[i] = factor * 8 * std::numbers::pi * p_.blood_viscosity_P * len / (area * area) /
+                 kDynPerMmHg;
+        inv_inertance_[i] = area * kDynPerMmHg / (p_.blood_density * len);
+        if (valve_group_[i] == static_cast<int>(ValveGroup::Perforator))
+            r0_[i] *= p_.perforator_resistance_scale;
+    }
+}
+
 void LegModel::place_compartments() {
     PosedLeg leg(*net_, scale_, posture_);
     for (size_t c = 0; c < height_.size(); ++c)
         height_[c] = leg.place(net_->compartments[c].centre * scale_).z;
-    reference_height_ = leg.reference_height_cm(p_.trunk_offset_cm);
+    // Seated, the indifference point sits higher on the upright trunk (calibrated, T8).
+    reference_height_ = leg.reference_height_cm(posture_ == Posture::Sitting
+                                                    ? p_.trunk_offset_seated_cm
+                                                    : p_.trunk_offset_cm);
     gsv_ankle_height_ = leg.place(gsv_ankle_point_ * scale_).z;
     ptv_ankle_height_ = leg.place(ptv_ankle_point_ * scale_).z;
 }
@@ -149,7 +180,14 @@ void LegModel::set_activity(const ActivitySpec& activity) {
 }
 
 void LegModel::set_valves(const ValveSettings& valves) {
+    const bool dilation_changed =
+        valves.severity[static_cast<int>(ValveGroup::Gsv)] !=
+            valves_.severity[static_cast<int>(ValveGroup::Gsv)] ||
+        valves.severity[static_cast<int>(ValveGroup::Ssv)] !=
+            valves_.severity[static_cast<int>(ValveGroup::Ssv)];
     valves_ = valves;
+    // The blood stays where it is; only the walls' reference size changes (volume conserved).
+    if (dilation_changed) apply_vein_geometry();
 }
 
 double LegModel::capillary_pressure(int c) const {
@@ -157,18 +195,29 @@ double LegModel::capillary_pressure(int c) const {
     return pressure_[c] + p_.capillary_fraction * (pa - pressure_[c]);
 }
 
+// One step of the fast system, in seven sub-steps (docs/model.md, "One step").
 void LegModel::step() {
     const double dt = p_.dt_s;
-    const int n = compartment_count();
-    const int m = link_count();
     drive_ = muscle_drive(activity_, activity_time_);
     const bool supine = posture_angles(posture_).supine;
     const double cvp = supine                         ? p_.cvp_supine_mmHg
                        : posture_ == Posture::Sitting ? p_.cvp_seated_mmHg
                                                       : p_.cvp_upright_mmHg;
+    update_pressures();
+    update_link_flows(dt, cvp);
+    update_arterial_inflow(dt);
+    update_interstitium(dt);
+    limit_outflows(dt);
+    update_volumes(dt);
+    update_stasis(dt);
+    time_ += dt;
+    activity_time_ += dt;
+}
 
-    // Pressures and heads from volumes.
-    for (int c = 0; c < n; ++c) {
+// 1. Pressures and heads from volumes: outside pressure (tissue, muscles, an examiner's hand)
+// plus the wall's transmural pressure; the head adds the column above the floor.
+void LegModel::update_pressures() {
+    for (int c = 0; c < compartment_count(); ++c) {
         double a = volume_[c] * inv_v0_[c];
         ratio_[c] = a;
         sqrt_ratio_[c] = std::sqrt(a);
@@ -178,9 +227,12 @@ void LegModel::step() {
         pressure_[c] = ext + law(c).pressure(a);
         head_[c] = pressure_[c] + p_.rho_g_mmHg_per_cm * height_[c];
     }
+}
 
-    // Link flows: valves first, then the implicit flow update.
-    for (int i = 0; i < m; ++i) {
+// 2. Link flows: each valve's opening first (Mynard 2012), then the implicit flow update; the
+// outlet drains to the right atrium through the column to the indifference point.
+void LegModel::update_link_flows(double dt, double cvp) {
+    for (int i = 0; i < link_count(); ++i) {
         const Link& l = net_->links[i];
         double dp = head_[l.from] - head_[l.to];
         // The lumen between two compartments: the geometric mean of their areas, so a collapsing
@@ -202,17 +254,21 @@ void LegModel::step() {
     double out_dp = head_[net_->outlet] - (cvp + p_.rho_g_mmHg_per_cm * reference_height_);
     outlet_flow_ =
         implicit_flow(outlet_flow_, out_dp, 1 / outlet_inertance_, p_.outlet_resistance, 0, dt);
+}
 
-    // Arterial inflow: rises with exercise (hyperaemia, with a lag) and with the arteriovenous
-    // pressure difference; the veno-arteriolar reflex cuts it when the veins are distended.
+// 3. Arterial inflow: rises with exercise (hyperaemia, with a lag) and with the arteriovenous
+// pressure difference; the veno-arteriolar reflex cuts it when the veins are distended. Also
+// the inflow-weighted capillary pressure of each tissue, which drives filtration.
+void LegModel::update_arterial_inflow(double dt) {
     double target = drive_.exercise_level;
     double tau = target > hyperaemia_ ? p_.hyperaemia_rise_s : p_.hyperaemia_decay_s;
     hyperaemia_ += (target - hyperaemia_) * dt / (tau + dt); // implicit Euler of the lag
-    const double av_ref = p_.mean_arterial_mmHg - 12.0;
+    const double av_ref = p_.mean_arterial_mmHg - p_.resting_venous_mmHg;
     std::array<double, 3> pc_sum{}, w_sum{};
-    for (int c = 0; c < n; ++c) {
+    for (int c = 0; c < compartment_count(); ++c) {
         double pa = p_.mean_arterial_mmHg + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
-        double distension = std::clamp((pressure_[c] - 20.0) / 40.0, 0.0, 1.0);
+        double distension =
+            std::clamp((pressure_[c] - p_.reflex_threshold_mmHg) / p_.reflex_span_mmHg, 0.0, 1.0);
         double reflex = 1 - (1 - p_.dependent_inflow_factor) * distension;
         inflow_now_[c] = inflow_rest_[c] * (1 + p_.hyperaemia_gain * hyperaemia_) * reflex *
                          std::max(0.0, pa - pressure_[c]) / av_ref;
@@ -220,27 +276,30 @@ void LegModel::step() {
         pc_sum[t] += filtration_share_[c] * capillary_pressure(c);
         w_sum[t] += filtration_share_[c];
     }
+    for (int t = 1; t < 3; ++t) capillary_mean_[t] = w_sum[t] > 0 ? pc_sum[t] / w_sum[t] : 0;
+}
 
-    // Slow system, integrated every step in real time: filtration out of the capillaries into
-    // the interstitium (taken from the blood reaching the veins), lymph out of the leg.
-    std::array<double, 3> filtration{};
+// 4. Slow system, integrated every step in real time: filtration out of the capillaries into
+// the interstitium (taken from the blood reaching the veins), lymph out of the leg.
+void LegModel::update_interstitium(double dt) {
     for (int t = 1; t < 3; ++t) {
-        double pc = w_sum[t] > 0 ? pc_sum[t] / w_sum[t] : 0;
         double kf = p_.filtration_coeff / 60.0 * tissue_ml_[t] / 100.0;
         double lk = p_.lymph_conductance / 60.0 * tissue_ml_[t] / 100.0 *
                     (1 + p_.lymph_activity_gain * hyperaemia_);
         double ct = p_.tissue_compliance * tissue_ml_[t] / 100.0;
         double pi = interstitial_[t] / ct;
-        filtration[t] = kf * (pc - pi - p_.oncotic_gradient_mmHg);
-        double lymph = std::max(0.0, lk * (pi + kLymphOffset));
-        interstitial_[t] += dt * (filtration[t] - lymph);
+        filtration_[t] = kf * (capillary_mean_[t] - pi - p_.oncotic_gradient_mmHg);
+        double lymph = std::max(0.0, lk * (pi + p_.lymph_offset_mmHg));
+        interstitial_[t] += dt * (filtration_[t] - lymph);
         lymph_total_ += dt * lymph;
     }
+}
 
-    // Limiter: a compartment may not send out more than it holds above its floor. Outflow is
-    // forward flow on its outgoing links plus backward flow on its incoming ones; scaling them
-    // only ever reduces other compartments' inflow, so one pass keeps every volume positive.
-    for (int c = 0; c < n; ++c) {
+// 5. Limiter: a compartment may not send out more than it holds above its floor. Outflow is
+// forward flow on its outgoing links plus backward flow on its incoming ones; scaling them
+// only ever reduces other compartments' inflow, so one pass keeps every volume positive.
+void LegModel::limit_outflows(double dt) {
+    for (int c = 0; c < compartment_count(); ++c) {
         double out = 0;
         for (auto [i, sign] : links_of_[c]) out += std::max(0.0, sign * flow_[i]);
         if (c == net_->outlet) out += std::max(0.0, outlet_flow_);
@@ -252,189 +311,34 @@ void LegModel::step() {
             if (c == net_->outlet && outlet_flow_ > 0) outlet_flow_ *= f;
         }
     }
+}
 
-    // Volumes from the new flows.
-    for (int c = 0; c < n; ++c) {
-        int t = static_cast<int>(tissue_[c]);
-        double venous_in = inflow_now_[c] - filtration[t] * filtration_share_[c];
+// 6. Volumes from the new flows: inflow less filtration enters, links move blood between
+// compartments, the outlet takes it to the heart.
+void LegModel::update_volumes(double dt) {
+    filtration_total_ = 0;
+    for (int c = 0; c < compartment_count(); ++c) {
+        double filtered = filtration_[static_cast<int>(tissue_[c])] * filtration_share_[c];
+        filtration_total_ += filtered;
+        double venous_in = inflow_now_[c] - filtered;
         volume_[c] += dt * venous_in;
         inflow_total_ += dt * venous_in;
     }
-    for (int i = 0; i < m; ++i) {
+    for (int i = 0; i < link_count(); ++i) {
         volume_[net_->links[i].from] -= dt * flow_[i];
         volume_[net_->links[i].to] += dt * flow_[i];
     }
     volume_[net_->outlet] -= dt * outlet_flow_;
     outflow_total_ += dt * outlet_flow_;
+}
 
-    // Stasis: slow popliteal flow (Virchow) accumulates; movement clears it.
+// 7. Stasis: slow popliteal flow (Virchow) accumulates; movement clears it.
+void LegModel::update_stasis(double dt) {
     double v = popliteal_velocity_cm_s();
     pop_velocity_filtered_ += (std::abs(v) - pop_velocity_filtered_) * dt / p_.stasis_filter_s;
     double x = pop_velocity_filtered_ / p_.stasis_velocity_cm_s;
     double intensity = 1 / (1 + x * x * x * x);
     stasis_h_ += dt / 3600.0 * (intensity - (1 - intensity) * stasis_h_ / p_.stasis_recovery_h);
-
-    time_ += dt;
-    activity_time_ += dt;
-}
-
-void LegModel::slow_rates(const std::array<double, 3>& pc, double exercise,
-                          std::array<double, 3>& a, std::array<double, 3>& b) const {
-    // d(excess)/dt = a - b * excess, from
-    //   filtration = Kf (Pc - Pi - oncotic),  lymph = L (1 + g e) (Pi + offset),  Pi = excess / Ct
-    for (int t = 1; t < 3; ++t) {
-        double kf = p_.filtration_coeff / 60.0 * tissue_ml_[t] / 100.0;
-        double lk = p_.lymph_conductance / 60.0 * tissue_ml_[t] / 100.0 *
-                    (1 + p_.lymph_activity_gain * exercise);
-        double ct = p_.tissue_compliance * tissue_ml_[t] / 100.0;
-        a[t] = kf * (pc[t] - p_.oncotic_gradient_mmHg) - lk * kLymphOffset;
-        b[t] = (kf + lk) / ct;
-    }
-}
-
-void LegModel::advance(double seconds) {
-    carry_ += seconds;
-    while (carry_ >= p_.dt_s * 0.5) {
-        step();
-        carry_ -= p_.dt_s;
-    }
-}
-
-void LegModel::accumulate(WindowAverages& w, double dt) const {
-    std::array<double, 3> pc{}, ws{};
-    for (int c = 0; c < compartment_count(); ++c) {
-        int t = static_cast<int>(tissue_[c]);
-        pc[t] += filtration_share_[c] * capillary_pressure(c);
-        ws[t] += filtration_share_[c];
-    }
-    for (int t = 1; t < 3; ++t)
-        if (ws[t] > 0) w.capillary_pressure[t] += dt * pc[t] / ws[t];
-    w.popliteal_velocity_cm_s += dt * std::abs(popliteal_velocity_cm_s());
-    w.leg_blood_ml += dt * leg_blood_volume_ml();
-    w.exercise_level += dt * hyperaemia_;
-    w.seconds += dt;
-}
-
-void LegModel::fast_forward(double seconds, double window_s) {
-    if (seconds <= window_s + p_.dt_s) {
-        advance(seconds);
-        return;
-    }
-    WindowAverages w;
-    double end = time_ + window_s;
-    while (time_ < end - 0.5 * p_.dt_s) {
-        step();
-        accumulate(w, p_.dt_s);
-    }
-    double rest = seconds - w.seconds;
-    std::array<double, 3> pc{}, a{}, b{};
-    for (int t = 1; t < 3; ++t) pc[t] = w.capillary_pressure[t] / w.seconds;
-    double exercise = w.exercise_level / w.seconds;
-    slow_rates(pc, exercise, a, b);
-    for (int t = 1; t < 3; ++t) {
-        double eq = a[t] / b[t];
-        double before = interstitial_[t];
-        interstitial_[t] = eq + (before - eq) * std::exp(-b[t] * rest);
-        // Lymph over the interval from the books: filtration - lymph = change of the excess.
-        double kf = p_.filtration_coeff / 60.0 * tissue_ml_[t] / 100.0;
-        double ct = p_.tissue_compliance * tissue_ml_[t] / 100.0;
-        double mean_excess = eq + (before - eq) * (1 - std::exp(-b[t] * rest)) / (b[t] * rest);
-        double filtered = rest * kf * (pc[t] - mean_excess / ct - p_.oncotic_gradient_mmHg);
-        lymph_total_ += filtered - (interstitial_[t] - before);
-    }
-    // Stasis with the window's mean popliteal velocity.
-    double x = w.popliteal_velocity_cm_s / w.seconds / p_.stasis_velocity_cm_s;
-    double i = 1 / (1 + x * x * x * x);
-    double k = (1 - i) / p_.stasis_recovery_h;
-    double h = rest / 3600.0;
-    stasis_h_ = k > 1e-12 ? i / k + (stasis_h_ - i / k) * std::exp(-k * h) : stasis_h_ + i * h;
-    pop_velocity_filtered_ = w.popliteal_velocity_cm_s / w.seconds;
-    hyperaemia_ = drive_.exercise_level;
-    time_ += rest;
-    activity_time_ += rest;
-}
-
-void LegModel::equilibrate_interstitium(double window_s) {
-    WindowAverages w;
-    double end = time_ + window_s;
-    while (time_ < end - 0.5 * p_.dt_s) {
-        step();
-        accumulate(w, p_.dt_s);
-    }
-    std::array<double, 3> pc{}, a{}, b{};
-    for (int t = 1; t < 3; ++t) pc[t] = w.capillary_pressure[t] / w.seconds;
-    slow_rates(pc, w.exercise_level / w.seconds, a, b);
-    for (int t = 1; t < 3; ++t) interstitial_[t] = a[t] / b[t];
-}
-
-double LegModel::pressure_at(int c, Vec3 leg_point) const {
-    PosedLeg leg(*net_, scale_, posture_);
-    double h = leg.place(leg_point * scale_).z;
-    return pressure_[c] + p_.rho_g_mmHg_per_cm * (height_[c] - h);
-}
-
-double LegModel::velocity_cm_s(int link) const {
-    const Link& l = net_->links[link];
-    double a = std::max(p_.min_area_ratio, 0.5 * (area_ratio(l.from) + area_ratio(l.to)));
-    return flow_[link] / (link_area_[link] * a);
-}
-
-double LegModel::inflow_ml_s() const {
-    double s = 0;
-    for (double q : inflow_now_) s += q;
-    return s;
-}
-
-double LegModel::gsv_ankle_pressure() const {
-    if (gsv_ankle_c_ < 0) return 0;
-    return pressure_[gsv_ankle_c_] +
-           p_.rho_g_mmHg_per_cm * (height_[gsv_ankle_c_] - gsv_ankle_height_);
-}
-double LegModel::deep_ankle_pressure() const {
-    if (ptv_ankle_c_ < 0) return 0;
-    return pressure_[ptv_ankle_c_] +
-           p_.rho_g_mmHg_per_cm * (height_[ptv_ankle_c_] - ptv_ankle_height_);
-}
-double LegModel::popliteal_pressure() const {
-    return popliteal_c_ < 0 ? 0 : pressure_[popliteal_c_];
-}
-double LegModel::popliteal_velocity_cm_s() const {
-    return popliteal_link_ < 0 ? 0 : velocity_cm_s(popliteal_link_);
-}
-
-double LegModel::calf_venous_volume_ml() const {
-    double s = 0;
-    for (int c = 0; c < compartment_count(); ++c)
-        if (tissue_[c] == Tissue::Calf) s += volume_[c];
-    return s;
-}
-double LegModel::leg_blood_volume_ml() const {
-    double s = 0;
-    for (int c = 0; c < compartment_count(); ++c)
-        if (tissue_[c] != Tissue::None) s += volume_[c];
-    return s;
-}
-double LegModel::total_blood_volume_ml() const {
-    double s = 0;
-    for (double v : volume_) s += v;
-    return s;
-}
-double LegModel::tissue_volume_ml() const {
-    return tissue_ml_[1] + tissue_ml_[2];
-}
-
-double LegModel::relative_vte_risk() const {
-    // Population relative risk of venous thromboembolism against accumulated stasis S (hours of
-    // still sitting equivalent), calibrated to seated travel (WHO WRIGHT; Chandra 2009): no
-    // excess at S = 0, about 2 at 4 h, then +18 % per further 2 h. A teaching figure: a
-    // population average, not a diagnosis.
-    double s = std::max(0.0, stasis_h_);
-    if (s <= 4.0) return 1.0 + 0.25 * s;
-    return 2.0 * std::pow(1.18, (s - 4.0) / 2.0);
-}
-
-double LegModel::conservation_error_ml() const {
-    return total_blood_volume_ml() - (initial_blood_ + inflow_total_ - outflow_total_);
 }
 
 } // namespace sh::sim

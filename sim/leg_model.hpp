@@ -4,12 +4,15 @@
 // activity; arterial inflow with exercise hyperaemia; and the slow system (capillary filtration,
 // lymph, interstitial swelling, stasis) on top.
 //
-// Integration (fast system): fixed step (ModelParams::dt_s). Each step updates valve states
-// exactly for the step's pressure difference, then link flows semi-implicitly (inertia explicit,
-// resistance implicit, so closing valves and collapsing veins cannot make it blow up), then
-// volumes from the new flows with a limiter that never drains a compartment below a floor.
+// Integration (fast system): fixed step (ModelParams::dt_s), seven named sub-steps (see step()
+// and docs/model.md, "One step"). Each step updates valve states exactly for the step's pressure
+// difference, then link flows semi-implicitly (inertia explicit, resistance implicit, so closing
+// valves and collapsing veins cannot make it blow up), then volumes from the new flows with a
+// limiter that never drains a compartment below a floor.
 // Conserved: blood volume. Every millilitre that enters (arterial inflow less filtration) leaves
-// through the outlet or stays in a compartment; `conservation_error_ml()` reports the books.
+// through the outlet or stays in a compartment. The boundary flows of the last step are readouts
+// (inflow_ml_s, filtration_ml_s, outlet_flow_ml_s), so a test can keep the books outside the
+// model; `conservation_error_ml()` is the model's own account.
 
 #include "activity.hpp"
 #include "model_params.hpp"
@@ -72,7 +75,10 @@ public:
     double velocity_cm_s(int link) const;
     double valve_opening(int link) const { return zeta_[link]; }
     double outlet_flow_ml_s() const { return outlet_flow_; }
-    double inflow_ml_s() const; // total arterial inflow reaching the veins now
+    double inflow_ml_s() const; // total arterial inflow reaching the veins in the last step
+    // Capillary filtration taken from the venous blood in the last step (mL/s; the interstitium
+    // gains it; lymph drains the interstitium out of the leg and never returns it to these veins).
+    double filtration_ml_s() const { return filtration_total_; }
     double compartment_inflow_ml_s(int c) const { return inflow_now_[c]; }
     double muscle_pressure_mmHg(Muscle m) const {
         return drive_.pressure_mmHg[static_cast<int>(m)];
@@ -96,6 +102,18 @@ public:
 
 private:
     void place_compartments();
+    // Reference areas and the link coefficients that follow from them; a refluxing saphenous
+    // trunk is dilated (ModelParams::saphenous_reflux_diameter_ratio), so this follows the valves.
+    void apply_vein_geometry();
+    double compartment_area_scale(int c) const;
+    // The sub-steps of step(), in order.
+    void update_pressures();
+    void update_link_flows(double dt, double cvp);
+    void update_arterial_inflow(double dt);
+    void update_interstitium(double dt);
+    void limit_outflows(double dt);
+    void update_volumes(double dt);
+    void update_stasis(double dt);
     double capillary_pressure(int c) const;
     void slow_rates(const std::array<double, 3>& pc, double exercise, std::array<double, 3>& a,
                     std::array<double, 3>& b) const;
@@ -113,6 +131,7 @@ private:
 
     // Per compartment (fixed data, then state).
     std::vector<double> v0_, inv_v0_, height_, inflow_rest_, filtration_share_;
+    std::vector<int> dilating_group_; // valve group whose failure dilates this vein, or -1
     // Which wall law each compartment follows (an index, not a pointer: the model is copyable).
     std::vector<bool> superficial_;
     const TubeLaw& law(int c) const { return superficial_[c] ? p_.superficial_wall : p_.deep_wall; }
@@ -133,6 +152,9 @@ private:
     double hyperaemia_ = 0;                // current exercise level seen by the arterioles
     std::array<double, 3> interstitial_{}; // excess interstitial fluid, mL, by Tissue
     std::array<double, 3> tissue_ml_{};
+    std::array<double, 3> capillary_mean_{}; // inflow-weighted capillary pressure by Tissue
+    std::array<double, 3> filtration_{};     // mL/s by Tissue, this step
+    double filtration_total_ = 0;
     double pop_velocity_filtered_ = 0;
     double stasis_h_ = 0;
     int gsv_ankle_c_ = -1, ptv_ankle_c_ = -1, popliteal_c_ = -1, popliteal_link_ = -1;

@@ -126,23 +126,22 @@ ApgResult run_apg(const Subject& s, Recorder* rec) {
         }
     r.vfi_mL_s = t90 > 0 ? 0.9 * r.vv_mL / t90 : 0;
 
+    // One tiptoe. The APG trace is read when the heel is back down (the muscles relaxed): where
+    // blood can fall back through failed valves it refills the calf while the squeeze eases, and
+    // the tiptoe ejects less (docs/model.md, T13-T15).
     ActivitySpec tiptoe{Activity::HeelRaises, 0};
-    double period = cycle_period_s(tiptoe);
+    const double period = cycle_period_s(tiptoe);
+    const double heel_down = contraction_end_phase(tiptoe) * period;
     m.set_activity(tiptoe);
-    double lowest = full;
-    run_for(m, period, rec, "one_tiptoe",
-            [&] { lowest = std::min(lowest, m.calf_venous_volume_ml()); });
+    run_for(m, heel_down, rec, "one_tiptoe");
+    r.ev_mL = full - m.calf_venous_volume_ml();
     m.set_activity({Activity::Still, 0});
-    run_for(m, 1.0, rec, "one_tiptoe",
-            [&] { lowest = std::min(lowest, m.calf_venous_volume_ml()); });
-    r.ev_mL = full - lowest;
     r.ef_pct = r.vv_mL > 0 ? 100.0 * r.ev_mL / r.vv_mL : 0;
 
     run_for(m, 120.0, rec, "refill");
     m.set_activity(tiptoe);
-    run_for(m, 10 * period, rec, "ten_tiptoes");
+    run_for(m, 9 * period + heel_down, rec, "ten_tiptoes");
     m.set_activity({Activity::Still, 0});
-    run_for(m, 0.5, rec, "ten_tiptoes");
     r.rv_mL = m.calf_venous_volume_ml() - empty;
     r.rvf_pct = r.vv_mL > 0 ? 100.0 * r.rv_mL / r.vv_mL : 0;
     return r;
@@ -261,22 +260,25 @@ RefluxResult run_reflux(const Subject& s, Recorder* rec) {
         const char* link;
         double sign; // +1: normal flow is from -> to; reflux is negative flow
     };
+    // The axial veins are tested by a calf squeeze and its release (Labropoulos 2003); a
+    // perforator by an active calf contraction, one tiptoe, which squeezes the deep veins under
+    // the fascia but not the skin veins, so an incompetent perforator shows outward flow
+    // (Myers 1995: outward flow in medial calf perforators with calf muscle contraction).
     const Site sites[] = {{"gsv", "great_saphenous@4", 1},
                           {"ssv", "saphenopopliteal_junction", 1},
-                          {"perforator", "cockett_upper_perforator", 1},
                           {"popliteal", "popliteal#0->femoral#0", 1},
                           {"femoral", "femoral@1", 1},
-                          {"posterior_tibial", "posterior_tibial@2", 1}};
+                          {"posterior_tibial", "posterior_tibial@2", 1},
+                          {"perforator", "cockett_upper_perforator", 1}};
+    constexpr size_t kAxialSites = 5;
     std::vector<int> links;
     for (const Site& site : sites) links.push_back(net.link_index(site.link));
-    m.set_activity({Activity::CalfSqueeze, 0});
-    run_for(m, 1.1, rec, "squeeze");
-    // After release: reflux lasts while blood runs back faster than 1 cm/s (what a duplex
-    // spectral trace shows as reversed flow).
+    // Reflux lasts while blood runs back faster than 1 cm/s (what a duplex spectral trace shows
+    // as reversed flow).
     const double threshold_cm_s = 1.0;
     std::vector<double> duration(links.size(), 0), volume(links.size(), 0);
-    run_for(m, 10.0, rec, "release", [&] {
-        for (size_t k = 0; k < links.size(); ++k) {
+    auto count_reflux = [&](size_t first, size_t last) {
+        for (size_t k = first; k < last; ++k) {
             if (links[k] < 0) continue;
             double q = sites[k].sign * m.flow_ml_s(links[k]);
             if (q < 0 && -m.velocity_cm_s(links[k]) * sites[k].sign > threshold_cm_s) {
@@ -284,7 +286,17 @@ RefluxResult run_reflux(const Subject& s, Recorder* rec) {
                 volume[k] += -q * m.dt_s();
             }
         }
-    });
+    };
+    m.set_activity({Activity::CalfSqueeze, 0});
+    run_for(m, 1.1, rec, "squeeze");
+    run_for(m, 10.0, rec, "release", [&] { count_reflux(0, kAxialSites); });
+    m.set_activity({Activity::Still, 0});
+    run_for(m, 30.0, rec, "stand");
+    const ActivitySpec tiptoe{Activity::HeelRaises, 0};
+    m.set_activity(tiptoe);
+    run_for(m, cycle_period_s(tiptoe), rec, "tiptoe", [&] { count_reflux(kAxialSites, 6); });
+    m.set_activity({Activity::Still, 0});
+    run_for(m, 3.0, rec, "tiptoe", [&] { count_reflux(kAxialSites, 6); });
     for (size_t k = 0; k < links.size(); ++k) {
         r.reflux_s[sites[k].name] = duration[k];
         r.reflux_mL[sites[k].name] = volume[k];

@@ -1,8 +1,11 @@
 #include "recorder.hpp"
 
+#include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
+#include <string>
 
 namespace sh::sim {
 
@@ -60,21 +63,39 @@ void Recorder::sample(const LegModel& model, const std::string& phase) {
 }
 
 void Recorder::write_csv(const std::string& path) const {
-    std::ofstream out(path);
-    if (!out) throw std::runtime_error(path + ": cannot open for writing");
-    out << "phase";
-    for (const auto& c : columns_) out << ',' << c;
-    out << '\n';
-    char buf[32];
-    for (size_t r = 0; r < rows_.size(); ++r) {
-        out << phases_[r];
-        for (double v : rows_[r]) {
-            std::snprintf(buf, sizeof buf, ",%.6g", v);
-            out << buf;
-        }
+    // Written under a temporary name and renamed only when complete, so a failed run never
+    // leaves a truncated file, nor replaces a good one the user had under that name.
+    const std::string partial = path + ".partial";
+    try {
+        std::ofstream out(partial);
+        if (!out) throw std::runtime_error(path + ": cannot open for writing");
+        out << "phase";
+        for (const auto& c : columns_) out << ',' << c;
         out << '\n';
+        char buf[32];
+        for (size_t r = 0; r < rows_.size(); ++r) {
+            out << phases_[r];
+            for (size_t k = 0; k < rows_[r].size(); ++k) {
+                const double v = rows_[r][k];
+                if (!std::isfinite(v))
+                    throw std::runtime_error(path + ": the model produced a non-finite " +
+                                             columns_[k] + " at row " + std::to_string(r + 1));
+                std::snprintf(buf, sizeof buf, ",%.6g", v);
+                out << buf;
+            }
+            out << '\n';
+        }
+        out.close();
+        if (!out) throw std::runtime_error(path + ": write failed");
+        std::error_code ec;
+        std::filesystem::rename(partial, path, ec);
+        if (ec)
+            throw std::runtime_error(path + ": cannot rename the finished file: " + ec.message());
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw;
     }
-    if (!out) throw std::runtime_error(path + ": write failed");
 }
 
 } // namespace sh::sim

@@ -1,12 +1,14 @@
-// FlowParticles: uploads, the per-frame flow buffers and the update step. The splat and point
+// FlowParticles: uploads, the update step's descriptor set and the step. The splat and point
 // paths are in flow_particles_draw.cpp.
 #include "particles/flow_particles.hpp"
 
 #include "barriers.hpp"
 #include "pipelines.hpp"
+#include "vein_state.hpp"
 #include "vk_check.hpp"
 
 #include <algorithm>
+#include <memory>
 
 namespace sh {
 namespace {
@@ -37,18 +39,23 @@ std::uint32_t scale_to_device(const Device& device) {
 
 Result<FlowParticles> create_flow_particles(const Device& device,
                                             const ImmediateSubmitter& submitter,
-                                            const VeinGeometry& geometry,
+                                            const VeinGeometry& geometry, VkBuffer vein_state,
                                             const FlowParticleOptions& options,
                                             std::span<const gpu::FlowParticle> initial) {
-    if (geometry.compartments.empty()) return Error{"flow particles: no compartments", {}};
-    if (options.frames_in_flight == 0) return Error{"flow particles: no frames in flight", {}};
+    if (geometry.compartments.empty())
+        return Error{"flow particles: no compartments", {}, ErrorCode::InvalidInput};
+    if (vein_state == VK_NULL_HANDLE)
+        return Error{"flow particles: no vein state buffer", {}, ErrorCode::InvalidInput};
     FlowParticles fp;
     fp.options_ = options;
     fp.tables_ = build_flow_tables(geometry);
-    const std::vector<glm::vec4> rest = pack_flow_frame(fp.tables_, FlowFrame{});
     std::vector<gpu::FlowParticle> seeded;
     if (initial.empty()) {
-        seeded = seed_flow_particles(fp.tables_, rest, std::max(options.count, 1u), options.seed);
+        auto state_tables = build_vein_state_tables(geometry);
+        if (!state_tables) return state_tables.error();
+        const auto rest = std::make_unique<gpu::VeinState>();
+        write_rest_vein_state(state_tables.value(), *rest);
+        seeded = seed_flow_particles(fp.tables_, *rest, std::max(options.count, 1u), options.seed);
         initial = seeded;
     }
 
@@ -84,53 +91,37 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     fp.compartments_ = comps.take();
     fp.links_ = link_buf.take();
     fp.adjacency_ = adjacency.take();
-    for (std::uint32_t f = 0; f < options.frames_in_flight; ++f) {
-        // Host-visible, written by set_flows: small (2 vec4 per compartment + 1 per link), so
-        // the GPU reading it over the bus costs less than a staging copy per frame.
-        auto frame =
-            create_buffer(device, rest.size() * sizeof(glm::vec4), k_storage, MemoryUse::Upload);
-        if (!frame) return frame.error();
-        frame.value().write(rest.data(), rest.size() * sizeof(glm::vec4));
-        fp.frames_.push_back(frame.take());
-    }
-
     const VkDevice dev = device.get();
     auto set_layout =
         create_storage_set_layout(dev, k_update_bindings, VK_SHADER_STAGE_COMPUTE_BIT);
     if (!set_layout) return set_layout.error();
     fp.update_set_layout_ = set_layout.take();
 
-    // One pool for the update sets and the point set; the splat set has its own pool because
+    // One pool for the update set and the point set; the splat set has its own pool because
     // it is rebuilt when the target changes.
-    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
-                                    k_update_bindings * options.frames_in_flight + 1u};
-    auto pool = create_descriptor_pool(dev, std::span(&size, 1), options.frames_in_flight + 1u);
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, k_update_bindings + 1u};
+    auto pool = create_descriptor_pool(dev, std::span(&size, 1), 2u);
     if (!pool) return pool.error();
     fp.pool_ = pool.take();
-    fp.update_sets_.resize(options.frames_in_flight);
-    for (VkDescriptorSet& set : fp.update_sets_) {
-        auto allocated = allocate_descriptor_set(dev, fp.pool_.get(), fp.update_set_layout_.get());
-        if (!allocated) return allocated.error();
-        set = allocated.value();
-    }
+    auto allocated = allocate_descriptor_set(dev, fp.pool_.get(), fp.update_set_layout_.get());
+    if (!allocated) return allocated.error();
+    fp.update_set_ = allocated.value();
 
-    for (std::uint32_t f = 0; f < options.frames_in_flight; ++f) {
-        const VkBuffer buffers[k_update_bindings] = {fp.particles_.get(),    fp.points_.get(),
-                                                     fp.compartments_.get(), fp.links_.get(),
-                                                     fp.adjacency_.get(),    fp.frames_[f].get()};
-        VkDescriptorBufferInfo infos[k_update_bindings]{};
-        VkWriteDescriptorSet writes[k_update_bindings]{};
-        for (std::uint32_t i = 0; i < k_update_bindings; ++i) {
-            infos[i] = {buffers[i], 0, VK_WHOLE_SIZE};
-            writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-            writes[i].dstSet = fp.update_sets_[f];
-            writes[i].dstBinding = i;
-            writes[i].descriptorCount = 1;
-            writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-            writes[i].pBufferInfo = &infos[i];
-        }
-        vkUpdateDescriptorSets(dev, k_update_bindings, writes, 0, nullptr);
+    const VkBuffer buffers[k_update_bindings] = {fp.particles_.get(),    fp.points_.get(),
+                                                 fp.compartments_.get(), fp.links_.get(),
+                                                 fp.adjacency_.get(),    vein_state};
+    VkDescriptorBufferInfo infos[k_update_bindings]{};
+    VkWriteDescriptorSet writes[k_update_bindings]{};
+    for (std::uint32_t i = 0; i < k_update_bindings; ++i) {
+        infos[i] = {buffers[i], 0, VK_WHOLE_SIZE};
+        writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+        writes[i].dstSet = fp.update_set_;
+        writes[i].dstBinding = i;
+        writes[i].descriptorCount = 1;
+        writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        writes[i].pBufferInfo = &infos[i];
     }
+    vkUpdateDescriptorSets(dev, k_update_bindings, writes, 0, nullptr);
 
     auto layout = create_pipeline_layout(dev, fp.update_set_layout_.get(),
                                          VK_SHADER_STAGE_COMPUTE_BIT, sizeof(gpu::FlowPush));
@@ -144,14 +135,7 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     return fp;
 }
 
-void FlowParticles::set_flows(std::uint32_t frame_index, const FlowFrame& frame) {
-    const std::vector<glm::vec4> packed = pack_flow_frame(tables_, frame);
-    // Buffer::write flushes non-coherent memory; the submission that follows makes host
-    // writes visible to the device (vkQueueSubmit's implicit host -> device dependency).
-    frames_.at(frame_index).write(packed.data(), packed.size() * sizeof(glm::vec4));
-}
-
-void FlowParticles::record_update(VkCommandBuffer cmd, std::uint32_t frame_index, float dt) const {
+void FlowParticles::record_update(VkCommandBuffer cmd, float dt) const {
     // RAW/WAW against the previous step's compute writes; WAR against the previous frame's
     // reads (splat compute, point vertex shader): the execution dependency covers those.
     pipeline_barrier(
@@ -161,7 +145,7 @@ void FlowParticles::record_update(VkCommandBuffer cmd, std::uint32_t frame_index
                         VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
                             VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
         {});
-    const VkDescriptorSet set = update_sets_.at(frame_index);
+    const VkDescriptorSet set = update_set_;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, update_pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, update_layout_.get(), 0, 1, &set,
                             0, nullptr);

@@ -1,11 +1,11 @@
-// Blood as GPU particles flowing through the venous network, driven by the simulator's flows
-// (ARCHITECTURE.md, "How a frame flows", steps 3 and 4). The step itself (velocity profile,
-// valves, branching, recycling) is described in flow_particles_reference.hpp, whose CPU twin
-// the GPU tests compare against.
+// Blood as GPU particles flowing through the venous network, driven by the simulator's state
+// (gpu::VeinState in the VeinStateBuffer bound at creation; docs/architecture.md, "The frame").
+// The step itself (velocity profile, valves, branching, recycling) is described in
+// flow_particles_reference.hpp, whose CPU twin the GPU tests compare against.
 //
 // Per frame, on one queue and one command buffer:
-//   set_flows(frame_index, flow_frame)    host: after waiting on that frame's fence
-//   record_update(cmd, frame_index, dt)   compute: one step of every particle
+//   (VeinStateBuffer::record_upload)      the frame's state, recorded by the owner first
+//   record_update(cmd, dt)                compute: one step of every particle
 //   then either (outside rendering, after the scene pass)
 //   record_splat(cmd, target, view_proj)  compute: splat into the colour image, depth-tested
 //   or
@@ -46,7 +46,6 @@ std::uint32_t scale_to_device(const Device& device);
 struct FlowParticleOptions {
     std::uint32_t count = k_default_flow_particles;
     std::uint32_t seed = 1;
-    std::uint32_t frames_in_flight = 2;
     std::uint32_t color_mode = gpu::FLOW_COLOR_SPEED;
     float max_speed_cm_s = 150.0f;
     float speed_scale_cm_s = 20.0f; // shown at full brightness
@@ -74,11 +73,9 @@ class FlowParticles {
 public:
     FlowParticles() = default;
 
-    // Writes the frame's flows into frame_index's host-visible buffer. The caller must have
-    // waited on the fence of the last submission that used frame_index (WAR on that buffer).
-    void set_flows(std::uint32_t frame_index, const FlowFrame& frame);
-    // One step with frame_index's flows.
-    void record_update(VkCommandBuffer cmd, std::uint32_t frame_index, float dt) const;
+    // One step with the state last uploaded into the VeinStateBuffer (its record_upload must
+    // come first in the same or an earlier submission).
+    void record_update(VkCommandBuffer cmd, float dt) const;
 
     // Creates the splat resources for the target's size (call again after a resize). Errors
     // when the colour image lacks STORAGE or the depth image lacks SAMPLED usage.
@@ -112,7 +109,7 @@ public:
 
 private:
     friend Result<FlowParticles> create_flow_particles(const Device&, const ImmediateSubmitter&,
-                                                       const VeinGeometry&,
+                                                       const VeinGeometry&, VkBuffer,
                                                        const FlowParticleOptions&,
                                                        std::span<const gpu::FlowParticle>);
     friend Result<bool> create_flow_draw_pipelines(const Device&, FlowParticles&);
@@ -125,10 +122,9 @@ private:
     Buffer compartments_;
     Buffer links_;
     Buffer adjacency_;
-    std::vector<Buffer> frames_; // host-visible flows, one per frame in flight
     UniqueDescriptorSetLayout update_set_layout_;
     UniqueDescriptorPool pool_;
-    std::vector<VkDescriptorSet> update_sets_; // freed with the pool
+    VkDescriptorSet update_set_ = VK_NULL_HANDLE; // freed with the pool
     UniquePipelineLayout update_layout_;
     UniquePipeline update_pipeline_;
 
@@ -154,11 +150,12 @@ private:
     VkExtent2D splat_extent_{};
 };
 
-// Uploads the tables and the particles (seeded by volume unless `initial` is given) and
-// creates the update, point and splat pipelines. Every frame buffer starts with no flow.
+// Uploads the tables and the particles (seeded by volume at rest unless `initial` is given) and
+// creates the update, point and splat pipelines. `vein_state`: the VeinStateBuffer the step
+// reads (it must outlive the particles).
 Result<FlowParticles> create_flow_particles(const Device& device,
                                             const ImmediateSubmitter& submitter,
-                                            const VeinGeometry& geometry,
+                                            const VeinGeometry& geometry, VkBuffer vein_state,
                                             const FlowParticleOptions& options,
                                             std::span<const gpu::FlowParticle> initial = {});
 

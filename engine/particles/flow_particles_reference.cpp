@@ -56,12 +56,11 @@ glm::vec3 mix3(glm::vec3 a, glm::vec3 b, float k) {
     return a + (b - a) * k;
 }
 
-std::uint32_t choose_link(const FlowTables& t, std::span<const glm::vec4> frame,
-                          std::uint32_t begin, std::uint32_t count, float sign, float u) {
-    const std::size_t link_base = 2 * t.compartments.size();
+std::uint32_t choose_link(const FlowTables& t, const gpu::VeinState& state, std::uint32_t begin,
+                          std::uint32_t count, float sign, float u) {
     float total = 0.0f;
     for (std::uint32_t i = 0; i < count; ++i) {
-        const float q = frame[link_base + t.adjacency[begin + i]].x * sign;
+        const float q = state.links[t.adjacency[begin + i]].flow_ml_s * sign;
         if (q > 0.0f) total = total + q;
     }
     if (!(total > 0.0f)) return gpu::FLOW_NO_LINK;
@@ -70,7 +69,7 @@ std::uint32_t choose_link(const FlowTables& t, std::span<const glm::vec4> frame,
     std::uint32_t chosen = gpu::FLOW_NO_LINK;
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::uint32_t l = t.adjacency[begin + i];
-        const float q = frame[link_base + l].x * sign;
+        const float q = state.links[l].flow_ml_s * sign;
         if (q > 0.0f) {
             acc = acc + q;
             chosen = l;
@@ -80,14 +79,15 @@ std::uint32_t choose_link(const FlowTables& t, std::span<const glm::vec4> frame,
     return chosen;
 }
 
-bool blocked(const FlowTables& t, std::span<const glm::vec4> frame, std::uint32_t l) {
-    const glm::vec4 f = frame[2 * t.compartments.size() + l];
-    return t.links[l].has_valve != 0u && f.y < k_valve_closed_opening && f.z < k_valve_failed;
+bool blocked(const FlowTables& t, const gpu::VeinState& state, std::uint32_t l) {
+    const gpu::VeinLinkState& f = state.links[l];
+    return t.links[l].has_valve != 0u && f.valve_opening < k_valve_closed_opening &&
+           f.valve_failure < k_valve_failed;
 }
 
-std::uint32_t pick_capillary(std::span<const glm::vec4> frame, std::uint32_t n, float u) {
+std::uint32_t pick_capillary(const gpu::VeinState& state, std::uint32_t n, float u) {
     for (std::uint32_t c = 0; c < n; ++c)
-        if (u < frame[2 * c + 1].x) return c;
+        if (u < state.compartments[c].inflow_cdf) return c;
     return n - 1u;
 }
 
@@ -99,7 +99,7 @@ std::uint32_t pack_rgba(glm::vec3 c) {
 }
 
 // Centreline point at s plus the lumen offset scaled by the current radius.
-void place(FlowParticle& p, const FlowTables& t, std::span<const glm::vec4> frame) {
+void place(FlowParticle& p, const FlowTables& t, const gpu::VeinState& state) {
     const gpu::FlowCompartmentGpu& comp = t.compartments[p.compartment];
     const std::uint32_t first = comp.point_begin;
     std::uint32_t seg = 0;
@@ -117,7 +117,8 @@ void place(FlowParticle& p, const FlowTables& t, std::span<const glm::vec4> fram
     glm::vec3 n1 = cross3(tangent, helper);
     n1 = n1 / std::sqrt(dot3(n1, n1));
     const glm::vec3 n2 = cross3(tangent, n1);
-    const float radius = comp.ref_radius * std::sqrt(fmax_(frame[2 * p.compartment].x, 0.0f));
+    const float radius =
+        comp.ref_radius * std::sqrt(fmax_(state.compartments[p.compartment].area_ratio, 0.0f));
     const glm::vec3 pos = centre + (n1 * p.offset_x + n2 * p.offset_y) * radius;
     p.position = glm::vec4(pos, 1.0f);
 }
@@ -199,42 +200,6 @@ FlowTables build_flow_tables(const VeinGeometry& g) {
     return t;
 }
 
-std::vector<glm::vec4> pack_flow_frame(const FlowTables& t, const FlowFrame& frame) {
-    const std::size_t n = t.compartments.size();
-    std::vector<glm::vec4> out(2 * n + std::max<std::size_t>(t.links.size(), 1), glm::vec4(0.0f));
-    std::vector<double> weight(n, 0.0);
-    double total = 0.0;
-    for (std::size_t c = 0; c < n; ++c) {
-        const CompartmentFlow f =
-            c < frame.compartments.size() ? frame.compartments[c] : CompartmentFlow{};
-        out[2 * c] = {f.area_ratio, f.flow_in_ml_s, f.flow_out_ml_s, f.pressure_mmHg};
-        out[2 * c + 1].y = f.inflow_ml_s;
-        weight[c] = std::max(0.0f, f.inflow_ml_s);
-        total += weight[c];
-    }
-    for (int pass = 0; pass < 2 && !(total > 0.0); ++pass) {
-        for (std::size_t c = 0; c < n; ++c) {
-            weight[c] = (pass == 1 || t.compartments[c].in_calf != 0u) ? 1.0 : 0.0;
-            total += weight[c];
-        }
-    }
-    double acc = 0.0;
-    for (std::size_t c = 0; c < n; ++c) {
-        acc += weight[c];
-        out[2 * c + 1].x = total > 0.0 ? static_cast<float>(acc / total) : 1.0f;
-    }
-    // The last bed with inflow closes the CDF at exactly 1 so that u < 1 always finds one.
-    for (std::size_t c = n; c-- > 0;) {
-        out[2 * c + 1].x = 1.0f;
-        if (weight[c] > 0.0) break;
-    }
-    for (std::size_t l = 0; l < t.links.size(); ++l) {
-        const LinkFlow f = l < frame.links.size() ? frame.links[l] : LinkFlow{};
-        out[2 * n + l] = {f.flow_ml_s, f.valve_opening, f.valve_failure, 0.0f};
-    }
-    return out;
-}
-
 gpu::FlowParticle make_flow_particle(std::uint32_t compartment, float s, float offset_x,
                                      float offset_y) {
     FlowParticle p{};
@@ -246,8 +211,7 @@ gpu::FlowParticle make_flow_particle(std::uint32_t compartment, float s, float o
     return p;
 }
 
-std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& t,
-                                                   std::span<const glm::vec4> frame,
+std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& t, const gpu::VeinState& state,
                                                    std::uint32_t count, std::uint32_t seed) {
     std::vector<double> cdf;
     double acc = 0.0;
@@ -270,7 +234,7 @@ std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& t,
         const float r = 0.95f * std::sqrt(flow_random(i, 0xfff00003u, seed));
         const float a = 2.0f * std::numbers::pi_v<float> * flow_random(i, 0xfff00004u, seed);
         FlowParticle p = make_flow_particle(c, s, r * std::cos(a), r * std::sin(a));
-        place(p, t, frame);
+        place(p, t, state);
         p.color = flow_color(gpu::FLOW_COLOR_SPEED, 0.0f, 0.0f, 0u, push);
         out.push_back(p);
     }
@@ -305,19 +269,19 @@ std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::u
 }
 
 void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const FlowTables& t,
-                                   std::span<const glm::vec4> frame, const gpu::FlowPush& push) {
+                                   const gpu::VeinState& state, const gpu::FlowPush& push) {
     const auto n = static_cast<std::uint32_t>(t.compartments.size());
     if (n == 0) return;
     for (std::uint32_t id = 0; id < particles.size(); ++id) {
         FlowParticle& p = particles[id];
         std::uint32_t c = std::min(p.compartment, n - 1u);
         const gpu::FlowCompartmentGpu comp = t.compartments[c];
-        const glm::vec4 d0 = frame[2 * c];
+        const gpu::VeinCompartmentState& d0 = state.compartments[c];
         const float r2 = p.offset_x * p.offset_x + p.offset_y * p.offset_y;
         const float profile = 2.0f * (1.0f - r2);
-        const float area = fmax_(comp.ref_area * d0.x, 1e-4f);
+        const float area = fmax_(comp.ref_area * d0.area_ratio, 1e-4f);
         const float tt = comp.length_cm > 0.0f ? clamp_(p.s / comp.length_cm, 0.0f, 1.0f) : 0.0f;
-        const float q = d0.y + (d0.z - d0.y) * tt;
+        const float q = d0.flow_in_ml_s + (d0.flow_out_ml_s - d0.flow_in_ml_s) * tt;
         const float v = clamp_(q / area * profile, -push.max_speed, push.max_speed);
         float s = p.s + v * push.dt;
         std::uint32_t flags = v < -gpu::FLOW_REFLUX_MIN_SPEED ? gpu::FLOW_FLAG_REFLUX : 0u;
@@ -327,7 +291,7 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
             if (s > cc.length_cm) {
                 const float excess = s - cc.length_cm;
                 if (c == push.outlet) {
-                    c = pick_capillary(frame, n, flow_random(id, crossings, push.seed));
+                    c = pick_capillary(state, n, flow_random(id, crossings, push.seed));
                     crossings++;
                     s = flow_random(id, crossings, push.seed) * t.compartments[c].length_cm;
                     crossings++;
@@ -337,8 +301,8 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
                 const float u = flow_random(id, crossings, push.seed);
                 crossings++;
                 const std::uint32_t l =
-                    choose_link(t, frame, cc.prox_begin, cc.prox_count, 1.0f, u);
-                if (l == gpu::FLOW_NO_LINK || blocked(t, frame, l)) {
+                    choose_link(t, state, cc.prox_begin, cc.prox_count, 1.0f, u);
+                if (l == gpu::FLOW_NO_LINK || blocked(t, state, l)) {
                     s = cc.length_cm;
                     flags |= gpu::FLOW_FLAG_STOPPED;
                     break;
@@ -350,8 +314,8 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
                 const float u = flow_random(id, crossings, push.seed);
                 crossings++;
                 const std::uint32_t l =
-                    choose_link(t, frame, cc.dist_begin, cc.dist_count, -1.0f, u);
-                if (l == gpu::FLOW_NO_LINK || blocked(t, frame, l)) {
+                    choose_link(t, state, cc.dist_begin, cc.dist_count, -1.0f, u);
+                if (l == gpu::FLOW_NO_LINK || blocked(t, state, l)) {
                     s = 0.0f;
                     flags |= gpu::FLOW_FLAG_STOPPED;
                     break;
@@ -367,8 +331,8 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
         p.speed = v;
         p.crossings = crossings;
         p.flags = flags;
-        place(p, t, frame);
-        p.color = flow_color(push.color_mode, v, frame[2 * c].w, flags, push);
+        place(p, t, state);
+        p.color = flow_color(push.color_mode, v, state.compartments[c].pressure_mmHg, flags, push);
     }
 }
 

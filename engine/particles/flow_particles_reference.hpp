@@ -1,10 +1,10 @@
 // Blood particles in the venous network, CPU side: the static tables the GPU reads (built once
-// from VeinGeometry), the per-frame flow buffer (packed from FlowFrame), seeding, and the CPU
-// twin of shaders/particles_flow.comp. The step is written in the same float operations as the
-// shader, in the same order, so that on lavapipe both agree to the last bit (and on any GPU
+// from VeinGeometry), seeding, and the CPU twin of shaders/particles_flow.comp, which reads the
+// frame's gpu::VeinState as the shader does. The step is written in the same float operations as
+// the shader, in the same order, so that on lavapipe both agree to the last bit (and on any GPU
 // within a tolerance); change both together.
 //
-// The model (ARCHITECTURE.md, "How a frame flows", step 3):
+// The model (docs/architecture.md, "The frame"):
 //  - A particle lives in one compartment at arclength s (distal end 0, proximal end length) and
 //    at a fixed point (ox, oy) of the unit disc across the lumen.
 //  - Axial velocity = Q(s) / A x 2 (1 - r^2) (Poiseuille), Q interpolated from flow_in at the
@@ -50,16 +50,11 @@ struct FlowTables {
 // has a segment; links out of range are dropped from the adjacency (never indexed).
 FlowTables build_flow_tables(const VeinGeometry& geometry);
 
-// The per-frame vec4 buffer (layout in gpu_layouts.h). Missing entries of a short FlowFrame
-// read as no flow and area ratio 1. The inflow CDF falls back to the in_calf compartments (then
-// to all) when no compartment has inflow, so that recycling always has somewhere to go.
-std::vector<glm::vec4> pack_flow_frame(const FlowTables& tables, const FlowFrame& frame);
-
 // count particles spread over the compartments in proportion to volume (length x area), at
-// uniform s, with hashed lumen offsets; then placed (position filled, colour from `frame`).
+// uniform s, with hashed lumen offsets; then placed in `state` (its area ratios).
 std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& tables,
-                                                   std::span<const glm::vec4> frame,
-                                                   std::uint32_t count, std::uint32_t seed);
+                                                   const gpu::VeinState& state, std::uint32_t count,
+                                                   std::uint32_t seed);
 
 // A particle in compartment c at arclength s with a given lumen offset (tests place particles).
 gpu::FlowParticle make_flow_particle(std::uint32_t compartment, float s, float offset_x,
@@ -71,7 +66,7 @@ float flow_random(std::uint32_t id, std::uint32_t counter, std::uint32_t seed);
 
 // One step of every particle, exactly as particles_flow.comp does it.
 void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const FlowTables& tables,
-                                   std::span<const glm::vec4> frame, const gpu::FlowPush& push);
+                                   const gpu::VeinState& state, const gpu::FlowPush& push);
 
 // The colour the step writes (packed RGBA8), exposed for tests and the legend.
 std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::uint32_t flags,

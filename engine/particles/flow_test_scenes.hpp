@@ -1,10 +1,14 @@
-// Small synthetic venous networks and flow frames for the particle tests and the benchmark
+// Small synthetic venous networks and their VeinStates for the particle tests and the benchmark
 // (header-only; no simulator needed).
 #pragma once
 
+#include "gpu_layouts.h"
 #include "vein_data.hpp"
+#include "vein_state.hpp"
 
 #include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
 
 namespace sh::flow_scenes {
 
@@ -26,6 +30,50 @@ inline VeinLink link(std::uint32_t from, std::uint32_t to, bool valve) {
     return l;
 }
 
+struct CompartmentValues {
+    float area_ratio = 1.0f;
+    float flow_in_ml_s = 0.0f;
+    float flow_out_ml_s = 0.0f;
+    float pressure_mmHg = 0.0f;
+    float inflow_ml_s = 0.0f;
+};
+
+struct LinkValues {
+    float flow_ml_s = 0.0f;
+    float valve_opening = 1.0f;
+    float valve_failure = 0.0f;
+};
+
+// A state of `g` with the given values (entries not given stay at rest), finished as the app's
+// writer finishes it (radius scale, velocity, recycling CDF).
+inline gpu::VeinState make_state(const VeinGeometry& g,
+                                 std::initializer_list<CompartmentValues> compartments,
+                                 std::initializer_list<LinkValues> links) {
+    auto tables = build_vein_state_tables(g);
+    if (!tables) throw std::runtime_error(tables.error().describe());
+    gpu::VeinState s{};
+    write_rest_vein_state(tables.value(), s);
+    std::uint32_t c = 0;
+    for (const CompartmentValues& v : compartments) {
+        gpu::VeinCompartmentState& cs = s.compartments[c++];
+        cs.area_ratio = v.area_ratio;
+        cs.flow_in_ml_s = v.flow_in_ml_s;
+        cs.flow_out_ml_s = v.flow_out_ml_s;
+        cs.pressure_mmHg = v.pressure_mmHg;
+        cs.inflow_ml_s = v.inflow_ml_s;
+    }
+    std::uint32_t l = 0;
+    for (const LinkValues& v : links)
+        s.links[l++] = {v.flow_ml_s, v.valve_opening, v.valve_failure, 0.0f};
+    finish_vein_state(tables.value(), s);
+    return s;
+}
+
+// No flow anywhere.
+inline gpu::VeinState rest_state(const VeinGeometry& g) {
+    return make_state(g, {}, {});
+}
+
 // bed(0) -> trunk(1) -> {branch_a(2), branch_b(3)} -> outlet(4); valves on links 0 and 3.
 inline VeinGeometry branching_network() {
     VeinGeometry g;
@@ -41,24 +89,18 @@ inline VeinGeometry branching_network() {
 }
 
 // Forward flow through branching_network(): `q` mL/s enters the bed; branch_a takes 3/4.
-inline FlowFrame branching_forward(float q) {
-    FlowFrame f;
-    f.compartments.resize(5);
-    f.links.resize(5);
+inline gpu::VeinState branching_forward(float q) {
     const float qa = 0.75f * q;
     const float qb = q - qa;
-    f.compartments[0] = {1.0f, q, q, 20.0f, q};
-    f.compartments[1] = {1.1f, q, q, 18.0f, 0.0f};
-    f.compartments[2] = {0.9f, qa, qa, 15.0f, 0.0f};
-    f.compartments[3] = {1.3f, qb, qb, 15.0f, 0.0f};
-    f.compartments[4] = {1.0f, q, q, 10.0f, 0.0f};
-    f.links[0].flow_ml_s = q;
-    f.links[1].flow_ml_s = qa;
-    f.links[2].flow_ml_s = qb;
-    f.links[3].flow_ml_s = qa;
-    f.links[4].flow_ml_s = qb;
-    f.outlet_flow_ml_s = q;
-    return f;
+    gpu::VeinState s = make_state(branching_network(),
+                                  {{1.0f, q, q, 20.0f, q},
+                                   {1.1f, q, q, 18.0f, 0.0f},
+                                   {0.9f, qa, qa, 15.0f, 0.0f},
+                                   {1.3f, qb, qb, 15.0f, 0.0f},
+                                   {1.0f, q, q, 10.0f, 0.0f}},
+                                  {{q}, {qa}, {qb}, {qa}, {qb}});
+    s.outlet_flow_ml_s = q;
+    return s;
 }
 
 // distal(0) -> proximal(1) through one valve: the reflux experiment.
@@ -73,11 +115,9 @@ inline VeinGeometry valve_pair() {
 
 // Reflux of `q` mL/s (q > 0) pushing back across the valve, which is closed; `failure` is
 // the valve's failure (0 competent, 1 absent).
-inline FlowFrame valve_reflux(float q, float failure) {
-    FlowFrame f;
-    f.compartments = {{1.0f, -q, -q, 40.0f, 0.0f}, {1.0f, -q, -q, 30.0f, 0.0f}};
-    f.links = {{-q, 0.0f, failure}};
-    return f;
+inline gpu::VeinState valve_reflux(float q, float failure) {
+    return make_state(valve_pair(), {{1.0f, -q, -q, 40.0f, 0.0f}, {1.0f, -q, -q, 30.0f, 0.0f}},
+                      {{-q, 0.0f, failure}});
 }
 
 } // namespace sh::flow_scenes

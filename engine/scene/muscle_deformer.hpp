@@ -25,7 +25,7 @@ namespace sh::scene {
 
 struct DeformedMuscle {
     std::size_t draw = 0;            // index into MeshRenderer::draws()
-    std::size_t activation_slot = 0; // FlowFrame::muscle_activation index (0 soleus, 1 gastroc)
+    std::size_t activation_slot = 0; // VeinState::muscle_activation index (0 soleus, 1 gastroc)
     anatomy::MuscleRig rig;
     std::vector<float> bulge_table; // k at activation i / (size - 1)
     anatomy::MuscleDeformation current;
@@ -33,7 +33,7 @@ struct DeformedMuscle {
     std::uint32_t spine_offset = 0;
 };
 
-// Which FlowFrame::muscle_activation slot drives a role (nothing for non-deformable roles).
+// Which VeinState::muscle_activation slot drives a role (nothing for non-deformable roles).
 std::optional<std::size_t> activation_slot(std::string_view role);
 float anchor_value(const std::string& anchor); // "proximal" 0, "centre" 0.5, "distal" 1
 

@@ -12,9 +12,9 @@ namespace {
 
 constexpr VkShaderStageFlags k_draw_stages =
     VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
-// Scene set: 0 globals, 1 positions, 2 normals, 3 vein vertices, 4 valves, 5 compartment
-// state, 6 link state.
-constexpr std::uint32_t k_scene_bindings = 7;
+// Scene set: 0 globals, 1 positions, 2 normals, 3 vein vertices, 4 valves, 5 the frame's
+// VeinState (shared with the particle step; uploaded by its owner, not here).
+constexpr std::uint32_t k_scene_bindings = 6;
 
 void memory_barrier(VkCommandBuffer cmd, VkPipelineStageFlags2 src_stage, VkAccessFlags2 src_access,
                     VkPipelineStageFlags2 dst_stage, VkAccessFlags2 dst_access) {
@@ -49,8 +49,10 @@ std::array<float, 4> background_color(Palette palette) {
 
 Result<SceneRenderer> create_scene_renderer(const Device& device,
                                             const ImmediateSubmitter& submitter,
-                                            const VeinGeometry& veins,
+                                            const VeinGeometry& veins, VkBuffer vein_state,
                                             const anatomy::LoadedLeg& leg) {
+    if (vein_state == VK_NULL_HANDLE)
+        return Error{"scene: no vein state buffer", {}, ErrorCode::InvalidInput};
     const VkDevice dev = device.get();
     SceneRenderer s;
     Result<UniqueDescriptorSetLayout> set_layout =
@@ -76,20 +78,10 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     if (!vein_renderer) return vein_renderer.error();
     s.veins_ = vein_renderer.take();
 
-    s.compartments_.assign(veins.compartments.size(), glm::vec4(1, 0, 0, 0));
-    s.links_.assign(veins.links.size(), glm::vec4(1, 0, 0, 0));
-    const VkBufferUsageFlags frame_usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
-    Result<Buffer> globals = uploader.add(device, nullptr, sizeof(gpu::SceneGlobals), frame_usage);
+    Result<Buffer> globals = uploader.add(device, nullptr, sizeof(gpu::SceneGlobals),
+                                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!globals) return globals.error();
     s.globals_buffer_ = globals.take();
-    Result<Buffer> comps = uploader.add(device, s.compartments_.data(),
-                                        s.compartments_.size() * sizeof(glm::vec4), frame_usage);
-    if (!comps) return comps.error();
-    s.compartments_buffer_ = comps.take();
-    Result<Buffer> links =
-        uploader.add(device, s.links_.data(), s.links_.size() * sizeof(glm::vec4), frame_usage);
-    if (!links) return links.error();
-    s.links_buffer_ = links.take();
     uploader.flush(submitter);
 
     Result<UniqueDescriptorPool> pool = create_storage_pool(dev, 1, k_scene_bindings);
@@ -100,8 +92,7 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     s.set_ = set.value();
     const VkBuffer bindings[k_scene_bindings] = {
         s.globals_buffer_.get(),   s.meshes_.positions().get(), s.meshes_.normals().get(),
-        s.veins_.vertices().get(), s.veins_.valves().get(),     s.compartments_buffer_.get(),
-        s.links_buffer_.get()};
+        s.veins_.vertices().get(), s.veins_.valves().get(),     vein_state};
     for (std::uint32_t b = 0; b < k_scene_bindings; ++b)
         write_storage_binding(dev, s.set_, b, bindings[b]);
 
@@ -115,27 +106,16 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
 
 Result<SceneRenderer> create_scene_renderer(const Device& device,
                                             const ImmediateSubmitter& submitter,
-                                            const VeinGeometry& veins,
+                                            const VeinGeometry& veins, VkBuffer vein_state,
                                             const std::filesystem::path& manifest) {
     const anatomy::LoadedLeg leg = anatomy::load_leg(manifest, {});
-    return create_scene_renderer(device, submitter, veins, leg);
+    return create_scene_renderer(device, submitter, veins, vein_state, leg);
 }
 
-void SceneRenderer::update(const FlowFrame& frame, float time_s) {
-    time_s_ = time_s;
-    const std::size_t nc = std::min(compartments_.size(), frame.compartments.size());
-    for (std::size_t i = 0; i < nc; ++i) {
-        // Radius follows the area: r = r_ref * sqrt(A / A_ref). Clamped so a fully collapsed
-        // vein still shows as a thin line and a runaway value cannot swallow the leg.
-        const float ratio = std::clamp(frame.compartments[i].area_ratio, 0.0025f, 9.0f);
-        compartments_[i].x = std::sqrt(ratio);
-    }
-    const std::size_t nl = std::min(links_.size(), frame.links.size());
-    for (std::size_t i = 0; i < nl; ++i) {
-        links_[i].x = std::clamp(frame.links[i].valve_opening, 0.0f, 1.0f);
-        links_[i].y = std::clamp(frame.links[i].valve_failure, 0.0f, 1.0f);
-    }
-    muscles_.set_activation(frame.muscle_activation);
+void SceneRenderer::update(const gpu::VeinState& state) {
+    time_s_ = state.time_s;
+    const glm::vec4& a = state.muscle_activation;
+    muscles_.set_activation({a.x, a.y, a.z, a.w});
 }
 
 void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& options, float aspect) {
@@ -163,18 +143,16 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
                   static_cast<float>(extent.width) /
                       static_cast<float>(std::max(extent.height, 1u)));
 
-    // WAR: the previous frame's vertex/fragment shaders read these buffers; the copies and the
-    // deformation below overwrite them (an execution dependency suffices for WAR).
+    // WAR: the previous frame's vertex/fragment shaders read the globals and the muscle
+    // vertices; the copy and the deformation below overwrite them (an execution dependency
+    // suffices for WAR).
     memory_barrier(
         cmd, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
         VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
         VK_ACCESS_2_NONE);
     update_buffer(cmd, globals_buffer_, &globals_, sizeof(globals_));
-    update_buffer(cmd, compartments_buffer_, compartments_.data(),
-                  compartments_.size() * sizeof(glm::vec4));
-    update_buffer(cmd, links_buffer_, links_.data(), links_.size() * sizeof(glm::vec4));
     muscles_.record(cmd);
-    // RAW: this frame's draws read the uploaded frame data and the deformed muscle vertices.
+    // RAW: this frame's draws read the uploaded globals and the deformed muscle vertices.
     memory_barrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_TRANSFER_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
                    VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,

@@ -3,9 +3,12 @@
 // image holds the scene and its depth image the opaque depth (bones, opaque muscles, valve
 // cusps), ready for the particle splat and the UI.
 //
-//   auto scene = scene::create_scene_renderer(device, submitter, vein_geometry, leg).take();
-//   per frame:  scene.update(flow_frame, time_s);          // CPU only, cheap
+//   auto scene = scene::create_scene_renderer(device, submitter, vein_geometry,
+//                                             vein_state_buffer.get(), leg).take();
+//   per frame:  (the owner uploads the frame's VeinState: VeinStateBuffer::record_upload)
+//               scene.update(vein_state);                   // CPU only: muscle activation
 //               scene.record(cmd, target, camera, options); // outside any rendering
+// Vein radii and valve states are read by the shaders from the VeinState buffer.
 #pragma once
 
 #include "anatomy/mesh.hpp"
@@ -53,10 +56,10 @@ class SceneRenderer {
 public:
     SceneRenderer() = default;
 
-    // Copies the frame's compartment areas, valve states and muscle activations; nothing
-    // reaches the GPU until record(). Sizes that do not match the geometry are tolerated
-    // (missing entries keep their rest values).
-    void update(const FlowFrame& frame, float time_s);
+    // Takes the frame's muscle activations (the contraction's lambda and bulge, pushed by
+    // record()) and its time. The vein radii and valve states need nothing here: the shaders
+    // read them from the VeinState buffer bound at creation.
+    void update(const gpu::VeinState& state);
 
     // Records: muscle deformation (compute) and the frame's data upload, their barriers, then
     // target.begin_rendering (cleared to the palette's background), every draw, and
@@ -79,7 +82,7 @@ public:
 
 private:
     friend Result<SceneRenderer> create_scene_renderer(const Device&, const ImmediateSubmitter&,
-                                                       const VeinGeometry&,
+                                                       const VeinGeometry&, VkBuffer,
                                                        const anatomy::LoadedLeg&);
     void write_globals(const Camera& camera, const SceneOptions& options, float aspect);
 
@@ -91,24 +94,21 @@ private:
     MuscleDeformer muscles_;
     VeinRenderer veins_;
     Buffer globals_buffer_;
-    Buffer compartments_buffer_;
-    Buffer links_buffer_;
     gpu::SceneGlobals globals_{};
-    std::vector<glm::vec4> compartments_; // x radius scale = sqrt(area ratio)
-    std::vector<glm::vec4> links_;        // x valve opening, y valve failure
     anatomy::Bounds bounds_;
     float time_s_ = 0.0f;
 };
 
 // The leg as anatomy::load_leg returns it (meshes and their deform specs, aligned).
+// `vein_state`: the VeinStateBuffer the vein and valve shaders read (it must outlive the scene).
 Result<SceneRenderer> create_scene_renderer(const Device& device,
                                             const ImmediateSubmitter& submitter,
-                                            const VeinGeometry& veins,
+                                            const VeinGeometry& veins, VkBuffer vein_state,
                                             const anatomy::LoadedLeg& leg);
 // Loads the leg from a manifest first (its fallbacks apply: every role gets a mesh).
 Result<SceneRenderer> create_scene_renderer(const Device& device,
                                             const ImmediateSubmitter& submitter,
-                                            const VeinGeometry& veins,
+                                            const VeinGeometry& veins, VkBuffer vein_state,
                                             const std::filesystem::path& manifest);
 
 } // namespace sh::scene

@@ -1,24 +1,14 @@
 // The seam between the frame loop and whatever draws the leg. The frame loop owns the per-frame
 // command buffer, the offscreen target, the UI overlay and presentation; a FrameContent only
-// records its passes into the command buffer it is handed. The scene renderer
-// (engine/scene) and the GPU particles (engine/particles) plug in here, for instance as
-//
-//     class LegContent final : public FrameContent {
-//         void record_compute(cmd, info) { particles.record_update(cmd, *info.flow, info.dt_s); }
-//         void record(cmd, target, info) {
-//             scene.update(*info.flow);
-//             scene.record(cmd, target, camera, options); // begin/end_rendering inside
-//             particles.record_splat(cmd, target);        // compute into the colour image
-//         }
-//     };
-//
-// The loop writes GPU timestamps around the two calls, which is why compute and drawing are
-// separate entry points (the benchmark reports them apart).
+// records its passes into the command buffer it is handed (app/leg_content is the real one:
+// the state upload and particle step in record_compute, the scene and the particle splat in
+// record). The loop writes GPU timestamps around the two calls, which is why compute and
+// drawing are separate entry points (the benchmark reports them apart).
 #pragma once
 
+#include "gpu_layouts.h"
 #include "offscreen_target.hpp"
 #include "pass_timer.hpp"
-#include "vein_data.hpp"
 
 #include <cstdint>
 #include <vulkan/vulkan.h>
@@ -27,13 +17,15 @@ namespace sh {
 
 // What one frame is about. Plain data; valid only during the record calls.
 struct FrameInfo {
-    std::uint64_t frame_number = 0;  // counts recorded frames, from 0
-    std::uint32_t frame_slot = 0;    // 0 .. k_frames_in_flight-1: index per-frame resources by it
-    VkExtent2D extent{};             // of the offscreen target (follows the window)
-    double time_s = 0;               // simulated time of the flow state
-    double dt_s = 0;                 // simulated seconds since the previous frame (0 when paused)
-    const FlowFrame* flow = nullptr; // the simulator's state; never null inside the loop
-    PassMarker passes;               // record(): mark the end of each pass by name
+    std::uint64_t frame_number = 0; // counts recorded frames, from 0
+    std::uint32_t frame_slot = 0;   // 0 .. k_frames_in_flight-1: index per-frame resources by it
+    VkExtent2D extent{};            // of the offscreen target (follows the window)
+    double time_s = 0;              // simulated time of the state
+    double dt_s = 0;                // simulated seconds since the previous frame (0 when paused)
+    // The simulator's state of this frame (filled once by the app, uploaded once by the
+    // content); null when the frame has none (the content then keeps its last state).
+    const gpu::VeinState* state = nullptr;
+    PassMarker passes; // record(): mark the end of each pass by name
 };
 
 class FrameContent {

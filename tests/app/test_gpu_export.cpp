@@ -26,10 +26,7 @@ public:
 };
 
 sh::FrameStatus render(sh::FrameLoop& loop, NumberedClear& content, VkExtent2D size, bool capture) {
-    sh::FlowFrame flow;
-    sh::FrameInfo info;
-    info.flow = &flow;
-    return loop.render(content, nullptr, info, size, capture);
+    return loop.render(content, nullptr, sh::FrameInfo{}, size, capture);
 }
 
 } // namespace

@@ -1,7 +1,6 @@
-// CPU-only engine pieces: memory-type search, the embedded shaders, the particle reference,
-// VK_CHECK, the fixed window of recent samples behind the timers' medians.
+// CPU-only engine pieces: memory-type search, the embedded shaders, VK_CHECK, the fixed window
+// of recent samples behind the timers' medians.
 #include "memory.hpp"
-#include "particle_reference.hpp"
 #include "recent_samples.hpp"
 #include "shader_registry.hpp"
 #include "vk_check.hpp"
@@ -57,47 +56,6 @@ TEST_CASE("vk_check: throws VulkanError naming the call, result and place", "[vk
     auto out_of_date = [] { return VK_ERROR_OUT_OF_DATE_KHR; };
     CHECK(VK_CHECK_SWAPCHAIN(out_of_date()) == VK_ERROR_OUT_OF_DATE_KHR);
     CHECK_THROWS_AS(VK_CHECK_SWAPCHAIN(failing()), sh::VulkanError);
-}
-
-TEST_CASE("particle reference: advances, follows segment speeds and clamps", "[particles]") {
-    const std::vector<glm::vec3> points = {{0, 0, 0}, {0, 10, 0}, {0, 10, 5}};
-    const std::vector<glm::vec4> line = sh::build_polyline(points);
-    REQUIRE(line.back().w == Approx(15.0f));
-    const std::vector<float> speeds = {2.0f, -4.0f};
-
-    std::vector<sh::gpu::Particle> ps = {
-        sh::make_particle(line, 1.0f), sh::make_particle(line, 12.0f),
-        sh::make_particle(line, 14.9f), sh::make_particle(line, 0.1f)};
-    sh::advance_particles_reference(ps, line, speeds, 0.5f);
-    CHECK(ps[0].s == Approx(2.0f)); // segment 0: +2 cm/s
-    CHECK(ps[0].position.y == Approx(2.0f));
-    CHECK(ps[1].s == Approx(10.0f)); // segment 1: -4 cm/s, lands on the joint
-    CHECK(ps[2].s == Approx(12.9f));
-    CHECK(ps[2].position.z == Approx(2.9f));
-    CHECK(ps[2].segment == 1u);
-    // Clamp at the ends.
-    std::vector<sh::gpu::Particle> ends = {sh::make_particle(line, 14.0f)};
-    const std::vector<float> fast = {100.0f, 100.0f};
-    sh::advance_particles_reference(ends, line, fast, 1.0f);
-    CHECK(ends[0].s == 15.0f);
-    CHECK(ends[0].position.z == Approx(5.0f));
-    const std::vector<float> back = {-100.0f, -100.0f};
-    sh::advance_particles_reference(ends, line, back, 1.0f);
-    CHECK(ends[0].s == 0.0f);
-}
-
-TEST_CASE("particle reference: walking from any hint finds the searched segment", "[particles]") {
-    // Includes a zero-length segment (repeated point), where "last segment with w <= s" matters.
-    const std::vector<glm::vec3> points = {{0, 0, 0}, {0, 3, 0}, {0, 3, 0}, {0, 7, 0}, {0, 8, 0}};
-    const std::vector<glm::vec4> line = sh::build_polyline(points);
-    for (float s = 0.0f; s <= 8.0f; s += 0.25f) {
-        const std::uint32_t expected = sh::find_segment(line, s);
-        for (std::uint32_t hint = 0; hint < 10; ++hint) {
-            INFO("s = " << s << ", hint = " << hint);
-            CHECK(sh::find_segment_from(line, hint, s) == expected);
-        }
-    }
-    CHECK(sh::find_segment(line, 3.0f) == 2u); // the later of the two joints at s = 3
 }
 
 TEST_CASE("recent samples: a fixed window of the newest values", "[timing]") {

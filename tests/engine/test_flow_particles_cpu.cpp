@@ -1,5 +1,6 @@
-// The blood-particle CPU reference (engine/particles/flow_particles_reference): tables, frame
-// packing, seeding and the step's valve, branching and recycling rules. The GPU step is checked
+// The blood-particle CPU reference (engine/particles/flow_particles_reference) and the frame's
+// VeinState it reads (engine/vein_state): tables, the derived state fields, seeding and the
+// step's valve, branching and recycling rules. The GPU step is checked
 // against this reference in test_gpu_flow_particles.cpp.
 #include "particles/flow_particles.hpp"
 #include "particles/flow_particles_reference.hpp"
@@ -48,22 +49,97 @@ TEST_CASE("flow particles: tables from a network", "[flow_particles]") {
     CHECK(t.links[1].from_entry_s == Approx(t.compartments[1].length_cm).margin(1e-3));
 }
 
-TEST_CASE("flow particles: frame packing and the capillary CDF", "[flow_particles]") {
-    const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::branching_network());
-    const auto f = sh::pack_flow_frame(t, sh::flow_scenes::branching_forward(2.0f));
-    REQUIRE(f.size() == 2 * 5 + 5);
-    CHECK(f[2 * 1].x == Approx(1.1f));
-    CHECK(f[2 * 0 + 1].x == 1.0f); // all inflow in the bed
-    CHECK(f[10 + 1].x == Approx(1.5f));
+TEST_CASE("vein state: derived fields and the capillary CDF", "[flow_particles][vein_state]") {
+    const sh::gpu::VeinState f = sh::flow_scenes::branching_forward(2.0f);
+    REQUIRE(f.compartment_count == 5);
+    REQUIRE(f.link_count == 5);
+    CHECK(f.compartments[1].area_ratio == Approx(1.1f));
+    CHECK(f.compartments[0].inflow_cdf == 1.0f); // all inflow in the bed
+    CHECK(f.links[1].flow_ml_s == Approx(1.5f));
+    // Drawn radius: sqrt of the area ratio; clamped for a collapsed or runaway vein.
+    CHECK(f.compartments[3].radius_scale == Approx(std::sqrt(1.3f)));
+    CHECK(sh::drawn_radius_scale(0.0f) == Approx(0.05f));
+    CHECK(sh::drawn_radius_scale(100.0f) == Approx(3.0f));
+    // Mean velocity: 2 mL/s through the trunk's 0.3 cm radius at 1.1 x its area.
+    CHECK(f.compartments[1].velocity_cm_s ==
+          Approx(2.0 / (3.14159265 * 0.3 * 0.3 * 1.1)).epsilon(1e-5));
+    // Inflow in two beds: the CDF follows their shares and the last bed closes it at 1.
+    const sh::gpu::VeinState two = sh::flow_scenes::make_state(
+        sh::flow_scenes::branching_network(),
+        {{1.0f, 0.0f, 0.0f, 0.0f, 1.0f}, {}, {1.0f, 0.0f, 0.0f, 0.0f, 3.0f}}, {});
+    CHECK(two.compartments[0].inflow_cdf == Approx(0.25f));
+    CHECK(two.compartments[1].inflow_cdf == Approx(0.25f));
+    CHECK(two.compartments[2].inflow_cdf == 1.0f);
+    CHECK(two.compartments[4].inflow_cdf == 1.0f);
     // No inflow anywhere: recycling falls back to the in-calf compartments.
-    const auto rest = sh::pack_flow_frame(t, sh::FlowFrame{});
-    CHECK(rest[2 * 0 + 1].x == Approx(0.25f));
-    CHECK(rest[2 * 3 + 1].x == 1.0f);
+    const sh::gpu::VeinState rest =
+        sh::flow_scenes::rest_state(sh::flow_scenes::branching_network());
+    CHECK(rest.compartments[0].inflow_cdf == Approx(0.25f));
+    CHECK(rest.compartments[3].inflow_cdf == 1.0f);
+    CHECK(rest.compartments[2].area_ratio == 1.0f);
+    CHECK(rest.links[2].valve_opening == 1.0f);
+}
+
+TEST_CASE("vein state: a network larger than the state is refused by name", "[vein_state]") {
+    sh::VeinGeometry g;
+    g.compartments.resize(sh::gpu::VEIN_STATE_MAX_COMPARTMENTS + 1);
+    const auto t = sh::build_vein_state_tables(g);
+    REQUIRE_FALSE(t);
+    CHECK(t.error().code == sh::ErrorCode::InvalidInput);
+    CHECK(t.error().message.find("257 compartments") != std::string::npos);
+    CHECK(t.error().message.find("VEIN_STATE_MAX") != std::string::npos);
+}
+
+TEST_CASE("flow particles: a particle sits on its centreline at its arclength",
+          "[flow_particles]") {
+    // A repeated point (a zero-length segment) at s = 3: the search takes the last segment
+    // starting at or before s, so positions stay on the line on both sides of it. No flow: the
+    // step only places the particles.
+    sh::VeinGeometry g;
+    sh::VeinCompartment c;
+    c.centreline = {{0, 0, 0}, {0, 3, 0}, {0, 3, 0}, {0, 7, 0}, {0, 8, 0}};
+    c.reference_radius_cm = 0.3f;
+    g.compartments.push_back(c);
+    const sh::FlowTables t = sh::build_flow_tables(g);
+    REQUIRE(t.compartments[0].length_cm == Approx(8.0f));
+    std::vector<sh::gpu::FlowParticle> ps;
+    for (float s = 0.0f; s <= 8.0f; s += 0.25f) ps.push_back(sh::make_flow_particle(0, s, 0, 0));
+    sh::step_flow_particles_reference(ps, t, sh::flow_scenes::rest_state(g), push_for(t, 33));
+    for (const auto& p : ps) {
+        INFO("s = " << p.s);
+        CHECK(p.position.x == 0.0f);
+        CHECK(p.position.y == Approx(p.s).margin(1e-5));
+        CHECK(p.position.z == 0.0f);
+    }
+}
+
+TEST_CASE("flow particles: a dead end holds particles at the compartment's ends",
+          "[flow_particles]") {
+    // One compartment, no links, not the outlet's far end: pushed past either end, a particle
+    // stops there (and says so) instead of leaving the line.
+    sh::VeinGeometry g;
+    g.compartments = {sh::flow_scenes::straight("a", {0, 0, 0}, {0, 0, 10}, 0.3f),
+                      sh::flow_scenes::straight("b", {5, 0, 0}, {5, 0, 10}, 0.3f)};
+    g.outlet = 1;
+    const sh::FlowTables t = sh::build_flow_tables(g);
+    const float len = t.compartments[0].length_cm;
+    for (const float q : {50.0f, -50.0f}) {
+        const sh::gpu::VeinState state =
+            sh::flow_scenes::make_state(g, {{1.0f, q, q, 0.0f, 0.0f}}, {});
+        std::vector<sh::gpu::FlowParticle> ps = {sh::make_flow_particle(0, 0.5f * len, 0, 0)};
+        auto push = push_for(t, 1);
+        push.dt = 1.0f; // at the 150 cm/s cap, far past either end of the 10 cm line
+        sh::step_flow_particles_reference(ps, t, state, push);
+        INFO("q = " << q);
+        CHECK(ps[0].compartment == 0u);
+        CHECK(ps[0].s == (q > 0 ? len : 0.0f));
+        CHECK((ps[0].flags & sh::gpu::FLOW_FLAG_STOPPED) != 0u);
+    }
 }
 
 TEST_CASE("flow particles: seeding follows volume", "[flow_particles]") {
     const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::branching_network());
-    const auto rest = sh::pack_flow_frame(t, sh::FlowFrame{});
+    const auto rest = sh::flow_scenes::rest_state(sh::flow_scenes::branching_network());
     const auto ps = sh::seed_flow_particles(t, rest, 20000, 3);
     double total = 0;
     for (const auto& c : t.compartments) total += c.length_cm * c.ref_area;
@@ -80,7 +156,7 @@ TEST_CASE("flow particles: seeding follows volume", "[flow_particles]") {
 
 TEST_CASE("flow particles: a closed competent valve holds reflux", "[flow_particles]") {
     const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::valve_pair());
-    const auto frame = sh::pack_flow_frame(t, sh::flow_scenes::valve_reflux(3.0f, 0.0f));
+    const auto frame = sh::flow_scenes::valve_reflux(3.0f, 0.0f);
     std::vector<sh::gpu::FlowParticle> ps(2000);
     for (std::uint32_t i = 0; i < ps.size(); ++i)
         ps[i] = sh::make_flow_particle(1, 0.005f * static_cast<float>(i), 0.1f, 0.0f);
@@ -96,7 +172,7 @@ TEST_CASE("flow particles: a closed competent valve holds reflux", "[flow_partic
 
 TEST_CASE("flow particles: reflux passes a failed valve", "[flow_particles]") {
     const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::valve_pair());
-    const auto frame = sh::pack_flow_frame(t, sh::flow_scenes::valve_reflux(3.0f, 1.0f));
+    const auto frame = sh::flow_scenes::valve_reflux(3.0f, 1.0f);
     std::vector<sh::gpu::FlowParticle> ps(2000);
     for (std::uint32_t i = 0; i < ps.size(); ++i)
         ps[i] = sh::make_flow_particle(1, 0.005f * static_cast<float>(i), 0.1f, 0.0f);
@@ -111,7 +187,7 @@ TEST_CASE("flow particles: a slow backward drift is not drawn as reflux", "[flow
     // threshold the simulator's reflux measurement uses; 3 mL/s (about 10 cm/s) is reflux.
     const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::valve_pair());
     for (const auto& [q, expect_reflux] : {std::pair{0.05f, false}, std::pair{3.0f, true}}) {
-        const auto frame = sh::pack_flow_frame(t, sh::flow_scenes::valve_reflux(q, 1.0f));
+        const auto frame = sh::flow_scenes::valve_reflux(q, 1.0f);
         std::vector<sh::gpu::FlowParticle> ps(64);
         for (std::uint32_t i = 0; i < ps.size(); ++i)
             ps[i] = sh::make_flow_particle(1, 2.0f + 0.1f * static_cast<float>(i), 0.1f, 0.0f);
@@ -125,7 +201,7 @@ TEST_CASE("flow particles: a slow backward drift is not drawn as reflux", "[flow
 
 TEST_CASE("flow particles: branching follows the flow split", "[flow_particles]") {
     const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::branching_network());
-    const auto frame = sh::pack_flow_frame(t, sh::flow_scenes::branching_forward(2.0f));
+    const auto frame = sh::flow_scenes::branching_forward(2.0f);
     constexpr std::uint32_t n = 20000;
     std::vector<sh::gpu::FlowParticle> ps(n);
     const float end = t.compartments[1].length_cm;
@@ -140,7 +216,7 @@ TEST_CASE("flow particles: branching follows the flow split", "[flow_particles]"
 
 TEST_CASE("flow particles: recycled particles are born in capillary beds", "[flow_particles]") {
     const sh::FlowTables t = sh::build_flow_tables(sh::flow_scenes::branching_network());
-    const auto frame = sh::pack_flow_frame(t, sh::flow_scenes::branching_forward(2.0f));
+    const auto frame = sh::flow_scenes::branching_forward(2.0f);
     constexpr std::uint32_t n = 1000;
     std::vector<sh::gpu::FlowParticle> ps(n);
     for (std::uint32_t i = 0; i < n; ++i)

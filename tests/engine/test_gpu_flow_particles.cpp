@@ -1,15 +1,14 @@
 // Blood particles on the GPU (engine/particles/) against the CPU reference, the valve,
 // branching and recycling rules on the GPU, and the depth-tested splat. Validation on; every
-// test ends with zero validation errors and warnings.
+// test ends with zero validation errors and warnings. (The same comparison on the simulated
+// leg, which needs the app's bridge, is in tests/app/test_gpu_state_path.cpp.)
 #include "draw_pipelines.hpp"
+#include "flow_particles_compare.hpp"
 #include "gpu_context.hpp"
 #include "offscreen_target.hpp"
 #include "particles/flow_particles.hpp"
 #include "particles/flow_test_scenes.hpp"
-
-#ifdef SH_HAVE_APP_BRIDGE
-#include "flow_bridge.hpp"
-#endif
+#include "vein_state.hpp"
 
 #include <array>
 #include <catch2/catch.hpp>
@@ -29,72 +28,18 @@ std::size_t count_in(const std::vector<FlowParticle>& ps, std::uint32_t c) {
     return n;
 }
 
-// Runs `steps` GPU steps alternating between two flow frames (frame index 0 and 1) and the
-// same on the CPU reference; REQUIREs agreement in compartment, s, position and colour.
-void compare_with_reference(sh::test::GpuContext& ctx, const sh::VeinGeometry& geometry,
-                            const sh::FlowFrame& frame0, const sh::FlowFrame& frame1,
-                            std::uint32_t count, int steps) {
-    sh::FlowParticleOptions options;
-    options.count = count;
-    options.seed = 11;
-    auto fp = sh::create_flow_particles(ctx.device, ctx.submitter, geometry, options);
-    if (!fp) FAIL(fp.error().describe());
-    fp.value().set_flows(0, frame0);
-    fp.value().set_flows(1, frame1);
-    ctx.submitter.submit([&](VkCommandBuffer cmd) {
-        for (int i = 0; i < steps; ++i)
-            fp.value().record_update(cmd, static_cast<std::uint32_t>(i % 2), k_dt);
-    });
-    auto gpu = fp.value().read_back(ctx.device, ctx.submitter);
-    if (!gpu) FAIL(gpu.error().describe());
-
-    const sh::FlowTables& t = fp.value().tables();
-    const std::vector<glm::vec4> packed[2] = {sh::pack_flow_frame(t, frame0),
-                                              sh::pack_flow_frame(t, frame1)};
-    std::vector<FlowParticle> cpu = sh::seed_flow_particles(t, packed[0], count, options.seed);
-    // Seeding placed them with the rest frame on the GPU side; positions are rebuilt each step.
-    sh::gpu::FlowPush push = fp.value().push();
-    push.dt = k_dt;
-    for (int i = 0; i < steps; ++i) sh::step_flow_particles_reference(cpu, t, packed[i % 2], push);
-
-    REQUIRE(gpu.value().size() == cpu.size());
-    float max_ds = 0, max_dpos = 0;
-    int max_dcolor = 0;
-    std::size_t compartment_mismatches = 0, crossings = 0;
-    for (std::size_t i = 0; i < cpu.size(); ++i) {
-        const FlowParticle& g = gpu.value()[i];
-        const FlowParticle& c = cpu[i];
-        if (g.compartment != c.compartment) {
-            ++compartment_mismatches;
-            continue;
-        }
-        max_ds = std::max(max_ds, std::abs(g.s - c.s));
-        for (int k = 0; k < 3; ++k)
-            max_dpos = std::max(max_dpos, std::abs(g.position[k] - c.position[k]));
-        for (int k = 0; k < 24; k += 8)
-            max_dcolor = std::max(max_dcolor, std::abs(static_cast<int>((g.color >> k) & 255u) -
-                                                       static_cast<int>((c.color >> k) & 255u)));
-        crossings += c.crossings;
-    }
-    INFO("max |ds| " << max_ds << " cm, max |dpos| " << max_dpos << " cm, max colour diff "
-                     << max_dcolor << ", crossings " << crossings);
-    CHECK(compartment_mismatches == 0);
-    CHECK(max_ds < 1e-4f);
-    CHECK(max_dpos < 1e-4f);
-    CHECK(max_dcolor <= 1);
-    CHECK(crossings > 0); // the test moved particles through links, not only along lines
-}
-
 std::vector<FlowParticle>
-run_steps(sh::test::GpuContext& ctx, const sh::VeinGeometry& g, const sh::FlowFrame& frame,
+run_steps(sh::test::GpuContext& ctx, const sh::VeinGeometry& g, const sh::gpu::VeinState& state,
           const std::vector<FlowParticle>& initial, int steps,
           const std::function<void(const std::vector<FlowParticle>&)>& after_each = {}) {
-    auto fp = sh::create_flow_particles(ctx.device, ctx.submitter, g, {}, initial);
+    auto buffer = sh::create_vein_state_buffer(ctx.device, ctx.submitter, state);
+    if (!buffer) FAIL(buffer.error().describe());
+    auto fp =
+        sh::create_flow_particles(ctx.device, ctx.submitter, g, buffer.value().get(), {}, initial);
     if (!fp) FAIL(fp.error().describe());
-    fp.value().set_flows(0, frame);
     std::vector<FlowParticle> out;
     for (int i = 0; i < steps; ++i) {
-        ctx.submitter.submit([&](VkCommandBuffer cmd) { fp.value().record_update(cmd, 0, k_dt); });
+        ctx.submitter.submit([&](VkCommandBuffer cmd) { fp.value().record_update(cmd, k_dt); });
         if (after_each || i + 1 == steps) {
             auto back = fp.value().read_back(ctx.device, ctx.submitter);
             if (!back) FAIL(back.error().describe());
@@ -117,27 +62,11 @@ std::vector<FlowParticle> in_proximal(std::uint32_t n) {
 TEST_CASE("gpu flow particles: step matches the CPU reference (synthetic)",
           "[gpu][flow_particles]") {
     auto ctx = sh::test::make_gpu_context();
-    compare_with_reference(*ctx, sh::flow_scenes::branching_network(),
-                           sh::flow_scenes::branching_forward(2.0f),
-                           sh::flow_scenes::branching_forward(6.0f), 16384, 60);
+    sh::test::compare_flow_particles_with_reference(
+        *ctx, sh::flow_scenes::branching_network(), sh::flow_scenes::branching_forward(2.0f),
+        sh::flow_scenes::branching_forward(6.0f), 16384, 60);
     sh::test::finish_and_check_validation(ctx);
 }
-
-#ifdef SH_HAVE_APP_BRIDGE
-TEST_CASE("gpu flow particles: step matches the CPU reference (simulated leg)",
-          "[gpu][flow_particles]") {
-    auto ctx = sh::test::make_gpu_context();
-    const sh::sim::Network& net = sh::sim::default_network();
-    sh::sim::LegModel model(net);
-    sh::FlowFrame a, b;
-    model.advance(1.0);
-    sh::app::fill_flow_frame(model, a);
-    model.advance(0.5);
-    sh::app::fill_flow_frame(model, b);
-    compare_with_reference(*ctx, sh::app::vein_geometry(net), a, b, 16384, 60);
-    sh::test::finish_and_check_validation(ctx);
-}
-#endif
 
 TEST_CASE("gpu flow particles: no reflux across a closed competent valve",
           "[gpu][flow_particles]") {
@@ -185,7 +114,7 @@ TEST_CASE("gpu flow particles: recycled particles are born in capillary beds",
     {
         const sh::VeinGeometry g = sh::flow_scenes::branching_network();
         std::vector<FlowParticle> initial = sh::seed_flow_particles(
-            sh::build_flow_tables(g), sh::pack_flow_frame(sh::build_flow_tables(g), {}), 8192, 5);
+            sh::build_flow_tables(g), sh::flow_scenes::rest_state(g), 8192, 5);
         std::size_t recycled = 0;
         run_steps(*ctx, g, sh::flow_scenes::branching_forward(6.0f), initial, 20,
                   [&](const std::vector<FlowParticle>& ps) {
@@ -214,7 +143,11 @@ TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][
         for (std::uint32_t c = 0; c < 3; ++c) initial.push_back(sh::make_flow_particle(c, 0, 0, 0));
         sh::FlowParticleOptions options;
         options.occluded_alpha = 0.0f; // hidden behind the scene
-        auto fp = sh::create_flow_particles(ctx->device, ctx->submitter, g, options, initial);
+        auto state = sh::create_vein_state_buffer(ctx->device, ctx->submitter,
+                                                  sh::flow_scenes::rest_state(g));
+        if (!state) FAIL(state.error().describe());
+        auto fp = sh::create_flow_particles(ctx->device, ctx->submitter, g, state.value().get(),
+                                            options, initial);
         if (!fp) FAIL(fp.error().describe());
         auto target = sh::create_offscreen_target(ctx->device, {64, 64});
         if (!target) FAIL(target.error().describe());
@@ -226,7 +159,7 @@ TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][
         if (!triangle) FAIL(triangle.error().describe());
 
         ctx->submitter.submit([&](VkCommandBuffer cmd) {
-            fp.value().record_update(cmd, 0, k_dt); // places the particles
+            fp.value().record_update(cmd, k_dt); // places the particles
             target.value().begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
             sh::gpu::DrawPush push{};
             push.view_proj = glm::mat4(1.0f);
@@ -260,7 +193,7 @@ TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][
 
         // The point path records and draws validation-clean into the same target.
         ctx->submitter.submit([&](VkCommandBuffer cmd) {
-            fp.value().record_update(cmd, 0, k_dt);
+            fp.value().record_update(cmd, k_dt);
             fp.value().record_barrier_for_draw(cmd);
             target.value().begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
             fp.value().record_draw_points(cmd, glm::mat4(1.0f));

@@ -3,10 +3,6 @@
 #include "scene/mesh_renderer.hpp"
 #include "scene/vein_mesh.hpp"
 
-#ifdef SH_SCENE_HAVE_APP_BRIDGE
-#include "flow_bridge.hpp"
-#endif
-
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <glm/geometric.hpp>
@@ -107,31 +103,3 @@ TEST_CASE("scene meshes: roles map to structure kinds and x-ray makes muscles tr
     CHECK(scene::material_for(StructureKind::Skin, scene::RenderMode::Normal).translucent);
     CHECK_FALSE(scene::material_for(StructureKind::Bone, scene::RenderMode::XRay).translucent);
 }
-
-#ifdef SH_SCENE_HAVE_APP_BRIDGE
-TEST_CASE("scene veins: the default network gives closed tubes and one valve per valved vein",
-          "[scene][veins]") {
-    const VeinGeometry g = app::vein_geometry(sim::default_network());
-    const scene::VeinMesh mesh = scene::build_vein_mesh(g);
-    std::uint32_t expected_tubes = 0;
-    for (const auto& c : g.compartments) expected_tubes += c.count;
-    CHECK(mesh.tube_count >= expected_tubes);
-    const anatomy::Mesh m = scene::vein_mesh_to_mesh(mesh);
-    CHECK(anatomy::check_topology(m).closed_and_consistent());
-    for (const auto& v : mesh.vertices) {
-        const auto c = static_cast<std::size_t>(v.centre.w);
-        REQUIRE(c < g.compartments.size());
-    }
-    std::size_t expected_valves = 0;
-    for (const auto& l : g.links)
-        if (l.has_valve) expected_valves += g.compartments[l.to].count;
-    const auto valves = scene::build_valves(g);
-    CHECK(valves.size() == expected_valves);
-    CHECK(expected_valves > 0);
-    for (const auto& v : valves) {
-        CHECK(glm::length(glm::vec3(v.axis)) == Approx(1.0f));
-        CHECK(std::abs(glm::dot(glm::vec3(v.axis), glm::vec3(v.side))) < 1e-4f);
-        CHECK(v.side.w > 0.0f);
-    }
-}
-#endif

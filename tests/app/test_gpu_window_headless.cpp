@@ -28,10 +28,7 @@ sh::RgbaPixels frame(sh::FrameLoop& loop, sh::ImGuiLayer& ui, ClearContent& cont
     ui.begin_frame(size, 1.0f / 60.0f);
     (void)sh::ui::draw_control_panel(panel);
     ui.end_frame();
-    sh::FlowFrame flow;
-    sh::FrameInfo info;
-    info.flow = &flow;
-    REQUIRE(loop.render(content, &ui, info, size, true) == sh::FrameStatus::Rendered);
+    REQUIRE(loop.render(content, &ui, sh::FrameInfo{}, size, true) == sh::FrameStatus::Rendered);
     auto pixels = loop.take_capture();
     if (!pixels) FAIL(pixels.error().describe());
     return pixels.take();
@@ -71,10 +68,7 @@ TEST_CASE("gpu window: headless frame loop with the ImGui overlay", "[gpu][windo
         CHECK(loop.value()->stats().target_builds == 1);
 
         // Zero size (a minimised window): skipped, nothing recorded.
-        sh::FlowFrame flow;
-        sh::FrameInfo info;
-        info.flow = &flow;
-        CHECK(loop.value()->render(content, ui.value().get(), info, {0, 0}) ==
+        CHECK(loop.value()->render(content, ui.value().get(), sh::FrameInfo{}, {0, 0}) ==
               sh::FrameStatus::Skipped);
         CHECK(content.computed == 5);
         CHECK(loop.value()->stats().skipped == 1);

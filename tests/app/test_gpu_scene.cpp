@@ -1,23 +1,23 @@
 // The leg scene on the GPU, validation on: muscle contraction against the CPU reference, and
-// rendered views of the default leg against small committed reference images.
+// rendered views of the default leg, with the simulator's real venous network (hence here in
+// tests/app: the network reaches the engine through app/flow_bridge), against small committed
+// reference images.
+#include "flow_bridge.hpp"
 #include "gpu_context.hpp"
+#include "image_compare.hpp"
 #include "offscreen_target.hpp"
 #include "particles/flow_particles.hpp"
 #include "png_writer.hpp"
 #include "post/edge_aa_pass.hpp"
 #include "scene/scene_renderer.hpp"
-
-#ifdef SH_SCENE_HAVE_APP_BRIDGE
-#include "flow_bridge.hpp"
-#endif
-
-#include "image_compare.hpp"
+#include "vein_state.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 using namespace sh;
@@ -30,45 +30,44 @@ const anatomy::LoadedLeg& default_leg() {
     return leg;
 }
 
-// The real network when the app bridge is built; otherwise one straight deep vein.
+// The simulator's network, as the program draws it.
 VeinGeometry vein_geometry() {
-#ifdef SH_SCENE_HAVE_APP_BRIDGE
     return app::vein_geometry(sim::default_network());
-#else
-    VeinGeometry g;
-    VeinCompartment c;
-    c.centreline = {{0, -1, 5}, {0, -1, 40}};
-    c.reference_radius_cm = 0.5f;
-    g.compartments.push_back(c);
-    return g;
-#endif
 }
 
-// A fixed mid-contraction frame: sinuses squeezed, a varicose great saphenous vein with one
+// A fixed mid-contraction state: sinuses squeezed, a varicose great saphenous vein with one
 // failed valve, valves alternately open and closed.
-FlowFrame synthetic_frame(const VeinGeometry& g) {
-    FlowFrame f;
-    for (const VeinCompartment& c : g.compartments) {
-        CompartmentFlow cf;
-        cf.area_ratio = c.kind == VeinKind::Intramuscular                      ? 0.45f
-                        : c.label.find("great_saphenous") != std::string::npos ? 2.2f
-                                                                               : 1.0f;
-        f.compartments.push_back(cf);
+std::unique_ptr<gpu::VeinState> synthetic_state(const VeinGeometry& g) {
+    auto tables = build_vein_state_tables(g);
+    REQUIRE(tables);
+    auto s = std::make_unique<gpu::VeinState>();
+    write_rest_vein_state(tables.value(), *s);
+    for (std::size_t i = 0; i < g.compartments.size(); ++i) {
+        const VeinCompartment& c = g.compartments[i];
+        s->compartments[i].area_ratio = c.kind == VeinKind::Intramuscular ? 0.45f
+                                        : c.label.find("great_saphenous") != std::string::npos
+                                            ? 2.2f
+                                            : 1.0f;
     }
     bool failed_one = false;
     for (std::size_t i = 0; i < g.links.size(); ++i) {
-        LinkFlow lf;
-        lf.valve_opening = i % 2 == 0 ? 1.0f : 0.0f;
+        s->links[i].valve_opening = i % 2 == 0 ? 1.0f : 0.0f;
         if (g.links[i].has_valve && !failed_one &&
             g.compartments[g.links[i].to].label.find("great_saphenous") != std::string::npos) {
-            lf.valve_failure = 1.0f;
+            s->links[i].valve_failure = 1.0f;
             failed_one = true;
         }
-        f.links.push_back(lf);
     }
-    f.muscle_activation = {0.8f, 0.6f, 0.0f, 0.0f};
-    return f;
+    s->muscle_activation = {0.8f, 0.6f, 0.0f, 0.0f};
+    finish_vein_state(tables.value(), *s);
+    return s;
 }
+
+// The scene with the VeinState buffer it reads (declared first: it outlives the scene).
+struct LegScene {
+    VeinStateBuffer state;
+    scene::SceneRenderer scene;
+};
 
 RgbaPixels render(test::GpuContext& ctx, scene::SceneRenderer& scene, VkExtent2D size,
                   scene::CameraPreset preset, const scene::SceneOptions& options) {
@@ -93,12 +92,16 @@ void compare_with_reference(const RgbaPixels& actual, const std::string& name) {
     if (!c.passed) FAIL(c.message);
 }
 
-// The default leg with the synthetic flow frame applied, ready to render.
-scene::SceneRenderer make_scene(test::GpuContext& ctx, const VeinGeometry& veins) {
-    auto scene = scene::create_scene_renderer(ctx.device, ctx.submitter, veins, default_leg());
+// The default leg with the synthetic state uploaded and applied, ready to render.
+LegScene make_scene(test::GpuContext& ctx, const VeinGeometry& veins) {
+    const auto state = synthetic_state(veins);
+    auto buffer = create_vein_state_buffer(ctx.device, ctx.submitter, *state);
+    if (!buffer) FAIL(buffer.error().describe());
+    auto scene = scene::create_scene_renderer(ctx.device, ctx.submitter, veins,
+                                              buffer.value().get(), default_leg());
     if (!scene) FAIL(scene.error().describe());
-    scene.value().update(synthetic_frame(veins), 0.0f);
-    return scene.take();
+    scene.value().update(*state);
+    return LegScene{buffer.take(), scene.take()};
 }
 
 } // namespace
@@ -108,15 +111,13 @@ TEST_CASE("gpu scene: muscle contraction matches the CPU reference at constant v
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto created =
-            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
-        if (!created) FAIL(created.error().describe());
-        scene::SceneRenderer scene = created.take();
+        LegScene leg = make_scene(*ctx, veins);
+        scene::SceneRenderer& scene = leg.scene;
         REQUIRE(scene.muscles().muscles().size() == 3); // soleus, both gastrocnemius heads
 
-        FlowFrame frame = synthetic_frame(veins);
-        frame.muscle_activation = {1.0f, 0.5f, 0.0f, 0.0f};
-        scene.update(frame, 0.0f);
+        const auto state = synthetic_state(veins);
+        state->muscle_activation = {1.0f, 0.5f, 0.0f, 0.0f};
+        scene.update(*state);
         (void)render(*ctx, scene, {64, 80}, scene::CameraPreset::Back, {});
 
         const Buffer& positions = scene.meshes().positions();
@@ -173,8 +174,8 @@ TEST_CASE("gpu scene: front view of the default leg matches its reference image"
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        scene::SceneRenderer scene = make_scene(*ctx, veins);
-        const RgbaPixels px = render(*ctx, scene, {256, 320}, scene::CameraPreset::Front, {});
+        LegScene leg = make_scene(*ctx, veins);
+        const RgbaPixels px = render(*ctx, leg.scene, {256, 320}, scene::CameraPreset::Front, {});
         compare_with_reference(px, "scene_front");
     }
     test::finish_and_check_validation(ctx);
@@ -185,11 +186,11 @@ TEST_CASE("gpu scene: x-ray cutaway of the deep veins matches its reference imag
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        scene::SceneRenderer scene = make_scene(*ctx, veins);
+        LegScene leg = make_scene(*ctx, veins);
         scene::SceneOptions options;
         options.mode = scene::RenderMode::XRay;
         const RgbaPixels px =
-            render(*ctx, scene, {256, 320}, scene::CameraPreset::Cutaway, options);
+            render(*ctx, leg.scene, {256, 320}, scene::CameraPreset::Cutaway, options);
         compare_with_reference(px, "scene_cutaway_xray");
     }
     test::finish_and_check_validation(ctx);
@@ -203,7 +204,8 @@ TEST_CASE("gpu scene: edge AA over the leg's rectangle smooths its silhouette",
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        scene::SceneRenderer scene = make_scene(*ctx, veins);
+        LegScene leg = make_scene(*ctx, veins);
+        scene::SceneRenderer& scene = leg.scene;
         const VkExtent2D size{240, 200};
         auto target = create_offscreen_target(ctx->device, size);
         REQUIRE(target);
@@ -289,9 +291,7 @@ TEST_CASE("gpu scene: benchmark 1280x720", "[.scene_benchmark]") {
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        auto scene =
-            scene::create_scene_renderer(ctx->device, ctx->submitter, veins, default_leg());
-        if (!scene) FAIL(scene.error().describe());
+        LegScene leg = make_scene(*ctx, veins);
         auto target = create_offscreen_target(ctx->device, {1280, 720});
         REQUIRE(target);
         for (scene::RenderMode mode : {scene::RenderMode::Normal, scene::RenderMode::XRay}) {
@@ -299,14 +299,14 @@ TEST_CASE("gpu scene: benchmark 1280x720", "[.scene_benchmark]") {
             options.mode = mode;
             std::vector<double> ms;
             for (int i = 0; i < 22; ++i) {
-                FlowFrame f = synthetic_frame(veins);
-                f.muscle_activation[0] = 0.5f + 0.5f * std::sin(0.3f * static_cast<float>(i));
-                scene.value().update(f, 0.0f);
-                const scene::Camera cam =
-                    scene.value().camera(scene::CameraPreset::Front, 16.f / 9.f);
+                const auto f = synthetic_state(veins);
+                f->muscle_activation[0] = 0.5f + 0.5f * std::sin(0.3f * static_cast<float>(i));
+                leg.scene.update(*f);
+                const scene::Camera cam = leg.scene.camera(scene::CameraPreset::Front, 16.f / 9.f);
                 const auto t0 = std::chrono::steady_clock::now();
                 ctx->submitter.submit([&](VkCommandBuffer cmd) {
-                    scene.value().record(cmd, target.value(), cam, options);
+                    leg.state.record_upload(cmd, *f);
+                    leg.scene.record(cmd, target.value(), cam, options);
                 });
                 const auto t1 = std::chrono::steady_clock::now();
                 if (i >= 2)
@@ -326,7 +326,7 @@ TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
     auto ctx = test::make_gpu_context();
     {
         const VeinGeometry veins = vein_geometry();
-        scene::SceneRenderer scene = make_scene(*ctx, veins);
+        LegScene leg = make_scene(*ctx, veins);
         const std::filesystem::path dir = SH_TEST_OUTPUT_DIR;
         std::filesystem::create_directories(dir);
         for (auto preset : {scene::CameraPreset::Front, scene::CameraPreset::Back,
@@ -334,7 +334,7 @@ TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
             for (auto mode : {scene::RenderMode::Normal, scene::RenderMode::XRay}) {
                 scene::SceneOptions options;
                 options.mode = mode;
-                const RgbaPixels px = render(*ctx, scene, {512, 640}, preset, options);
+                const RgbaPixels px = render(*ctx, leg.scene, {512, 640}, preset, options);
                 const std::string name = "gallery_" + std::string(scene::to_string(preset)) +
                                          (mode == scene::RenderMode::XRay ? "_xray" : "") + ".png";
                 REQUIRE(write_png(dir / name, px));
