@@ -209,11 +209,14 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             continue;
         }
 
-        // The camera: transitions and the kiosk's drift back; the leg is framed right of the
-        // desktop panel (380 px at the left) when the window is wide enough to show both.
+        // The camera: transitions and the kiosk's drift back. The leg is framed right of the
+        // desktop panel (380 px at the left) when the window is wide enough to show both, and
+        // between the title and the caption of the lecture, kiosk and patient screens.
         camera.rig.update(static_cast<float>(wall_dt), camera.idle_return_s);
-        camera.rig.set_left_inset(desktop && size.width >= 800 ? 390.0f / static_cast<float>(size.width)
-                                                               : 0.0f);
+        scene::FrameInsets insets;
+        if (desktop && size.width >= 800) insets.left = 390.0f / static_cast<float>(size.width);
+        if (!desktop) insets = {0.0f, 0.1f, 0.16f};
+        camera.rig.set_insets(insets);
         sim.update_panel(panel);
         const GpuTimes& gpu = loop.timer().smoothed();
         panel.frame_ms = static_cast<float>(frame_ema_ms);

@@ -187,6 +187,25 @@ double plateau(double p, double start, double top, double hold_end, double end) 
     return 0.5 + 0.5 * std::cos(std::numbers::pi * (p - hold_end) / (end - hold_end));
 }
 
+// A gait's angles at a speed and phase from its tables (thigh, knee, ankle; stance fraction).
+template <class Thigh, class Knee, class Ankle, size_t S>
+JointAngles gait_angles(const Thigh& thigh, const Knee& knee, const Ankle& ankle,
+                        const double (&stance)[S], const double (&speeds)[S], double speed,
+                        double phase) {
+    auto raw = [&](double p) {
+        JointAngles j;
+        j.thigh_deg = speed_curve(thigh, speeds, speed, p);
+        j.knee_flexion_deg = speed_curve(knee, speeds, speed, p);
+        j.ankle_dorsiflexion_deg = speed_curve(ankle, speeds, speed, p);
+        return j;
+    };
+    phase = wrap01(phase);
+    const double toe_off = speed_value(stance, speeds, speed);
+    JointAngles j = raw(phase);
+    add_toes(j, phase, toe_off, raw(toe_off));
+    return j;
+}
+
 } // namespace
 
 double toes_flat_extension_deg(double foot_pitch_deg) {
@@ -194,33 +213,12 @@ double toes_flat_extension_deg(double foot_pitch_deg) {
 }
 
 JointAngles walking_angles(double speed_kmh, double phase) {
-    auto raw = [&](double p) {
-        JointAngles j;
-        j.thigh_deg = speed_curve(kWalkThigh, kWalkSpeeds, speed_kmh, p);
-        j.knee_flexion_deg = speed_curve(kWalkKnee, kWalkSpeeds, speed_kmh, p);
-        j.ankle_dorsiflexion_deg = speed_curve(kWalkAnkle, kWalkSpeeds, speed_kmh, p);
-        return j;
-    };
-    phase = wrap01(phase);
-    double toe_off = speed_value(kWalkStance, kWalkSpeeds, speed_kmh);
-    JointAngles j = raw(phase);
-    add_toes(j, phase, toe_off, raw(toe_off));
-    return j;
+    return gait_angles(kWalkThigh, kWalkKnee, kWalkAnkle, kWalkStance, kWalkSpeeds, speed_kmh,
+                       phase);
 }
 
 JointAngles running_angles(double speed_kmh, double phase) {
-    auto raw = [&](double p) {
-        JointAngles j;
-        j.thigh_deg = speed_curve(kRunThigh, kRunSpeeds, speed_kmh, p);
-        j.knee_flexion_deg = speed_curve(kRunKnee, kRunSpeeds, speed_kmh, p);
-        j.ankle_dorsiflexion_deg = speed_curve(kRunAnkle, kRunSpeeds, speed_kmh, p);
-        return j;
-    };
-    phase = wrap01(phase);
-    double toe_off = speed_value(kRunStance, kRunSpeeds, speed_kmh);
-    JointAngles j = raw(phase);
-    add_toes(j, phase, toe_off, raw(toe_off));
-    return j;
+    return gait_angles(kRunThigh, kRunKnee, kRunAnkle, kRunStance, kRunSpeeds, speed_kmh, phase);
 }
 
 double stance_fraction(const ActivitySpec& a) {

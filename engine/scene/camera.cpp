@@ -52,6 +52,7 @@ glm::mat4 Camera::projection(float aspect) const {
     glm::mat4 p = glm::perspective(fov_y, std::max(aspect, 1e-3f), near_cm, far_cm);
     p[1][1] *= -1.0f;   // Vulkan clip space: y down
     p[2][0] -= shift_x; // x_ndc += shift_x (clip.w is -z_view)
+    p[2][1] -= shift_y;
     return p;
 }
 
@@ -69,7 +70,7 @@ void Camera::zoom(float factor) {
 }
 
 Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
-                     float aspect, float left_inset) {
+                     float aspect, FrameInsets insets) {
     Camera c;
     c.target = centre;
     float fill = 1.06f; // margin around the box
@@ -95,10 +96,14 @@ Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::ve
     // Fit every corner of the box: at distance d a corner at (x, y) across and z along the view
     // direction (towards the scene) is seen at depth d + z, so it fits when
     // d >= |x| / tan_h - z and d >= |y| / tan_v - z.
-    left_inset = std::clamp(left_inset, 0.0f, 0.5f);
-    const float tan_v = std::tan(0.5f * c.fov_y);
-    const float tan_h = tan_v * std::max(aspect, 1e-3f) * (1.0f - left_inset);
-    c.shift_x = left_inset;
+    const float left = std::clamp(insets.left, 0.0f, 0.5f);
+    const float top = std::clamp(insets.top, 0.0f, 0.3f);
+    const float bottom = std::clamp(insets.bottom, 0.0f, 0.3f);
+    const float tan_full = std::tan(0.5f * c.fov_y);
+    const float tan_v = tan_full * (1.0f - top - bottom);
+    const float tan_h = tan_full * std::max(aspect, 1e-3f) * (1.0f - left);
+    c.shift_x = left;
+    c.shift_y = top - bottom;
     c.distance = 1.0f;
     const glm::vec3 forward = c.forward();
     const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 0, 1)));

@@ -25,6 +25,7 @@ Camera blend(const Camera& a, const Camera& b, float t) {
     c.distance = std::exp(std::log(a.distance) + t * (std::log(b.distance) - std::log(a.distance)));
     c.target = a.target + t * (b.target - a.target);
     c.shift_x = a.shift_x + t * (b.shift_x - a.shift_x);
+    c.shift_y = a.shift_y + t * (b.shift_y - a.shift_y);
     return c;
 }
 } // namespace
@@ -43,7 +44,7 @@ Camera CameraRig::compose(const Camera& preset) const {
 
 Camera CameraRig::view(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
                        float aspect) const {
-    const Camera framed = camera_preset(preset, centre, extent, aspect, left_inset_);
+    const Camera framed = camera_preset(preset, centre, extent, aspect, insets_);
     // A new direction (another preset): glide there from what was on screen.
     if (last_preset_ &&
         (std::abs(std::remainder(framed.yaw - last_preset_->yaw, 2.0f * k_pi)) > 1e-3f ||

@@ -28,8 +28,8 @@ public:
     void reset();
     // Advances transitions; after `idle_return_s` without input (0: never) the view drifts back.
     void update(float dt_s, float idle_return_s = 0.0f);
-    // The fraction of the frame's width a panel covers on the left (0 to 0.5).
-    void set_left_inset(float fraction) { left_inset_ = fraction; }
+    // The parts of the frame panels, titles and captions cover (camera_preset).
+    void set_insets(FrameInsets insets) { insets_ = insets; }
 
     // How far the user's view is from the preset: degrees of turn, zoom factor, pan (fractions
     // of the distance). All zero / one at the preset.
@@ -42,7 +42,7 @@ private:
 
     float yaw_ = 0.0f, pitch_ = 0.0f, log_zoom_ = 0.0f; // user offsets
     glm::vec2 pan_{0.0f};                               // fractions of the distance
-    float left_inset_ = 0.0f;
+    FrameInsets insets_;
     float idle_s_ = 0.0f;
     bool returning_ = false;
     // Transition from the camera shown when the preset's direction last changed.
