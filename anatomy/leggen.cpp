@@ -93,9 +93,9 @@ LeggenResult write_default_leg(const std::filesystem::path& dir, double detail) 
 
 std::vector<std::string> verify_written_leg(const std::filesystem::path& dir) {
     std::vector<std::string> problems;
-    const ManifestResult mr = read_manifest(dir / "manifest.json");
-    if (!mr.manifest) return {mr.error};
-    for (const auto& e : mr.manifest->meshes) {
+    const Result<Manifest> mr = read_manifest(dir / "manifest.json");
+    if (!mr) return {mr.error().message};
+    for (const auto& e : mr.value().meshes) {
         const auto path = dir / e.file;
         Assimp::Importer imp;
         const aiScene* sc =

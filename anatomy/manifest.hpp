@@ -14,6 +14,8 @@
 // the leg frame: scale, then rotations about x, y, z (degrees), then translate (cm).
 #pragma once
 
+#include "result.hpp"
+
 #include <filesystem>
 #include <glm/vec3.hpp>
 #include <optional>
@@ -62,14 +64,11 @@ struct Manifest {
     std::filesystem::path base_dir; // folder the relative file names are resolved against
 };
 
-struct ManifestResult {
-    std::optional<Manifest> manifest;
-    std::string error; // "<source>: <key>: <what was expected>" when manifest is empty
-};
-
-// Never throws. `source` names the file in messages.
-ManifestResult parse_manifest(std::string_view text, const std::string& source);
-ManifestResult read_manifest(const std::filesystem::path& path);
+// Never throws. `source` names the file in messages; an error reads "<source>: key '<key>':
+// expected <what>" (code InvalidInput), "<source>: not valid JSON (...)", or for read_manifest
+// "<path>: cannot open the manifest (missing or unreadable)" (code NotFound).
+Result<Manifest> parse_manifest(std::string_view text, const std::string& source);
+Result<Manifest> read_manifest(const std::filesystem::path& path);
 
 // Deterministic JSON text of a manifest (the generator writes it).
 std::string manifest_to_json(const Manifest& m);

@@ -319,12 +319,12 @@ LoadedLeg load_leg(const std::filesystem::path& manifest_path,
             }
             return generated->front();
         };
-        const ManifestResult mr = read_manifest(manifest_path);
-        if (!mr.manifest) out.messages.push_back(mr.error + "; using the built-in default leg");
+        const Result<Manifest> mr = read_manifest(manifest_path);
+        if (!mr) out.messages.push_back(mr.error().message + "; using the built-in default leg");
         for (const auto& role : default_roles()) {
             const ManifestEntry* entry = nullptr;
-            if (mr.manifest) {
-                for (const auto& e : mr.manifest->meshes) {
+            if (mr) {
+                for (const auto& e : mr.value().meshes) {
                     if (e.role == role) {
                         entry = &e;
                         break;
@@ -338,7 +338,7 @@ LoadedLeg load_leg(const std::filesystem::path& manifest_path,
             std::optional<DeformSpec> deform;
             if (entry) {
                 std::filesystem::path p = entry->file;
-                if (p.is_relative()) p = mr.manifest->base_dir / p;
+                if (p.is_relative()) p = mr.value().base_dir / p;
                 LoadResult lr =
                     load_mesh_file(p, role, {entry->units, entry->axes, entry->transform});
                 for (auto& n : lr.notes) out.messages.push_back(n);

@@ -21,7 +21,7 @@ double round3(double v) {
 } // namespace
 
 // A progress line on stderr for long runs, only when stderr is a terminal (a pipe or a log
-// file gets nothing); redrawn in place at most twice a second.
+// file gets nothing); from a quarter second on, redrawn in place at most twice a second.
 class Progress {
 public:
     explicit Progress(double total_s) : total_(total_s), tty_(isatty(2) != 0) {}
@@ -29,7 +29,7 @@ public:
         if (shown_) std::fputc('\n', stderr);
     }
     void update(double done_s) {
-        if (!tty_ || seconds_since(start_) < 1.0 || seconds_since(last_) < 0.5) return;
+        if (!tty_ || seconds_since(start_) < 0.25 || seconds_since(last_) < 0.5) return;
         last_ = std::chrono::steady_clock::now();
         shown_ = true;
         std::fprintf(stderr, "\rsecondheart-sim: %.1f of %.1f simulated hours (%.0f %%)  ",

@@ -170,8 +170,7 @@ Result<Device> create_device(const Instance& instance, const DeviceOptions& opti
     const VkResult result = vkCreateDevice(device.physical_, &info, nullptr, &device.device_);
     if (result != VK_SUCCESS) {
         device.device_ = VK_NULL_HANDLE;
-        return Error{"vkCreateDevice failed for '" + device.info_.name + "'",
-                     {vk_result_name(result)}};
+        return vulkan_error(result, "vkCreateDevice failed for '" + device.info_.name + "'");
     }
     vkGetDeviceQueue(device.device_, device.queue_family_, 0, &device.queue_);
     return device;

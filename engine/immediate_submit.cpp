@@ -16,7 +16,7 @@ Result<ImmediateSubmitter> create_immediate_submitter(const Device& device) {
     pool_info.queueFamilyIndex = device.queue_family();
     VkCommandPool pool = VK_NULL_HANDLE;
     VkResult r = vkCreateCommandPool(device.get(), &pool_info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateCommandPool failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateCommandPool failed");
     s.pool_ = UniqueCommandPool(device.get(), pool);
 
     VkCommandBufferAllocateInfo alloc{};
@@ -25,13 +25,13 @@ Result<ImmediateSubmitter> create_immediate_submitter(const Device& device) {
     alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
     alloc.commandBufferCount = 1;
     r = vkAllocateCommandBuffers(device.get(), &alloc, &s.cmd_);
-    if (r != VK_SUCCESS) return Error{"vkAllocateCommandBuffers failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkAllocateCommandBuffers failed");
 
     VkFenceCreateInfo fence_info{};
     fence_info.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
     VkFence fence = VK_NULL_HANDLE;
     r = vkCreateFence(device.get(), &fence_info, nullptr, &fence);
-    if (r != VK_SUCCESS) return Error{"vkCreateFence failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateFence failed");
     s.fence_ = UniqueFence(device.get(), fence);
     return s;
 }

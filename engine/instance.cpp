@@ -206,7 +206,7 @@ Result<Instance> InstanceBuilder::build() const {
     const VkResult created = vkCreateInstance(&info, nullptr, &instance.instance_);
     if (created != VK_SUCCESS) {
         instance.instance_ = VK_NULL_HANDLE;
-        return Error{"vkCreateInstance failed", {vk_result_name(created)}};
+        return vulkan_error(created, "vkCreateInstance failed");
     }
     instance.api_version_ = VK_API_VERSION_1_3;
     instance.validation_ = layer_present;

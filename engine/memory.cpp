@@ -33,8 +33,8 @@ Result<UniqueMemory> allocate(const Device& device, const VkMemoryRequirements& 
     VkDeviceMemory memory = VK_NULL_HANDLE;
     const VkResult result = vkAllocateMemory(device.get(), &info, nullptr, &memory);
     if (result != VK_SUCCESS) {
-        return Error{std::string("vkAllocateMemory failed for the ") + what,
-                     {vk_result_name(result), "size " + std::to_string(req.size)}};
+        return vulkan_error(result, std::string("vkAllocateMemory failed for the ") + what,
+                            {"size " + std::to_string(req.size)});
     }
     return UniqueMemory(device.get(), memory);
 }
@@ -97,7 +97,7 @@ Result<Buffer> create_buffer(const Device& device, VkDeviceSize size, VkBufferUs
     buffer.size_ = size;
     VkBuffer handle = VK_NULL_HANDLE;
     const VkResult created = vkCreateBuffer(device.get(), &info, nullptr, &handle);
-    if (created != VK_SUCCESS) return Error{"vkCreateBuffer failed", {vk_result_name(created)}};
+    if (created != VK_SUCCESS) return vulkan_error(created, "vkCreateBuffer failed");
     buffer.buffer_ = UniqueBuffer(device.get(), handle);
 
     VkMemoryRequirements req{};
@@ -137,7 +137,7 @@ Result<Image> create_image(const Device& device, const ImageDesc& desc) {
     image.desc_ = desc;
     VkImage handle = VK_NULL_HANDLE;
     const VkResult created = vkCreateImage(device.get(), &info, nullptr, &handle);
-    if (created != VK_SUCCESS) return Error{"vkCreateImage failed", {vk_result_name(created)}};
+    if (created != VK_SUCCESS) return vulkan_error(created, "vkCreateImage failed");
     image.image_ = UniqueImage(device.get(), handle);
 
     VkMemoryRequirements req{};

@@ -18,8 +18,7 @@ Result<UniqueShaderModule> create_shader_module(VkDevice device, std::string_vie
     VkShaderModule module = VK_NULL_HANDLE;
     const VkResult r = vkCreateShaderModule(device, &info, nullptr, &module);
     if (r != VK_SUCCESS) {
-        return Error{"vkCreateShaderModule failed for '" + std::string(name) + "'",
-                     {vk_result_name(r)}};
+        return vulkan_error(r, "vkCreateShaderModule failed for '" + std::string(name) + "'");
     }
     return UniqueShaderModule(device, module);
 }
@@ -37,7 +36,7 @@ Result<UniquePipelineLayout> create_pipeline_layout(VkDevice device,
     info.pPushConstantRanges = push_size > 0 ? &range : nullptr;
     VkPipelineLayout layout = VK_NULL_HANDLE;
     const VkResult r = vkCreatePipelineLayout(device, &info, nullptr, &layout);
-    if (r != VK_SUCCESS) return Error{"vkCreatePipelineLayout failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreatePipelineLayout failed");
     return UniquePipelineLayout(device, layout);
 }
 
@@ -52,7 +51,7 @@ Result<UniqueDescriptorSetLayout> create_storage_set_layout(VkDevice device, std
     info.pBindings = bindings.data();
     VkDescriptorSetLayout layout = VK_NULL_HANDLE;
     const VkResult r = vkCreateDescriptorSetLayout(device, &info, nullptr, &layout);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorSetLayout failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed");
     return UniqueDescriptorSetLayout(device, layout);
 }
 
@@ -71,8 +70,7 @@ Result<UniquePipeline> create_compute_pipeline(VkDevice device, VkPipelineLayout
     const VkResult r =
         vkCreateComputePipelines(device, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline);
     if (r != VK_SUCCESS) {
-        return Error{"vkCreateComputePipelines failed for '" + std::string(shader) + "'",
-                     {vk_result_name(r)}};
+        return vulkan_error(r, "vkCreateComputePipelines failed for '" + std::string(shader) + "'");
     }
     return UniquePipeline(device, pipeline);
 }
@@ -174,9 +172,8 @@ Result<UniquePipeline> create_graphics_pipeline(VkDevice device, const GraphicsP
     const VkResult r =
         vkCreateGraphicsPipelines(device, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline);
     if (r != VK_SUCCESS) {
-        return Error{"vkCreateGraphicsPipelines failed for '" + std::string(desc.vertex_shader) +
-                         "'",
-                     {vk_result_name(r)}};
+        return vulkan_error(r, "vkCreateGraphicsPipelines failed for '" +
+                                   std::string(desc.vertex_shader) + "'");
     }
     return UniquePipeline(device, pipeline);
 }
@@ -191,7 +188,7 @@ Result<UniqueDescriptorPool> create_descriptor_pool(VkDevice device,
     info.pPoolSizes = sizes.data();
     VkDescriptorPool pool = VK_NULL_HANDLE;
     const VkResult r = vkCreateDescriptorPool(device, &info, nullptr, &pool);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorPool failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorPool failed");
     return UniqueDescriptorPool(device, pool);
 }
 
@@ -204,7 +201,7 @@ Result<VkDescriptorSet> allocate_descriptor_set(VkDevice device, VkDescriptorPoo
     alloc.pSetLayouts = &layout;
     VkDescriptorSet set = VK_NULL_HANDLE;
     const VkResult r = vkAllocateDescriptorSets(device, &alloc, &set);
-    if (r != VK_SUCCESS) return Error{"vkAllocateDescriptorSets failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkAllocateDescriptorSets failed");
     return set;
 }
 
@@ -219,7 +216,7 @@ Result<UniqueSampler> create_clamped_sampler(VkDevice device, VkFilter filter) {
     info.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
     VkSampler sampler = VK_NULL_HANDLE;
     const VkResult r = vkCreateSampler(device, &info, nullptr, &sampler);
-    if (r != VK_SUCCESS) return Error{"vkCreateSampler failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateSampler failed");
     return UniqueSampler(device, sampler);
 }
 

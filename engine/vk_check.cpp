@@ -62,4 +62,13 @@ void throw_vulkan_error(VkResult result, const char* call, const char* file, int
     throw VulkanError(result, message);
 }
 
+Error vulkan_error(VkResult result, std::string message, std::vector<std::string> more) {
+    Error e{std::move(message),
+            {vk_result_name(result)},
+            ErrorCode::Vulkan,
+            static_cast<std::int32_t>(result)};
+    for (std::string& m : more) e.reasons.push_back(std::move(m));
+    return e;
+}
+
 } // namespace sh

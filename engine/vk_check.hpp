@@ -3,6 +3,8 @@
 // behaviour (unlike assert-based checks that vanish with NDEBUG).
 #pragma once
 
+#include "result.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <vulkan/vulkan.h>
@@ -23,6 +25,10 @@ private:
 
 // "VK_ERROR_OUT_OF_DEVICE_MEMORY" and friends; "VkResult(<n>)" for codes it does not know.
 const char* vk_result_name(VkResult result) noexcept;
+
+// The Error of a failed Vulkan call in setup code (Result, not VK_CHECK): code Vulkan, the
+// VkResult kept in vk_result, its name as the first reason, then `more`.
+Error vulkan_error(VkResult result, std::string message, std::vector<std::string> more = {});
 
 // Builds the message and throws VulkanError. Out of line so that each VK_CHECK expands to a
 // compare and a cold call only.

@@ -50,8 +50,8 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
         const Segment& seg = net.segments[comp.segment];
         superficial_[c] = seg.system == VeinSystem::Superficial;
         // The saphenous trunks dilate when their own valves fail (docs/model.md, "Conditions").
-        if (superficial_[c] && (seg.valve_group == ValveGroup::Gsv ||
-                                seg.valve_group == ValveGroup::Ssv))
+        if (superficial_[c] &&
+            (seg.valve_group == ValveGroup::Gsv || seg.valve_group == ValveGroup::Ssv))
             dilating_group_[c] = static_cast<int>(*seg.valve_group);
         pump_[c] = seg.pump;
         tissue_[c] = seg.tissue;
@@ -142,8 +142,8 @@ void LegModel::apply_vein_geometry() {
                      net.compartments[l.to].reference_area_cm2 * compartment_area_scale(l.to));
         link_area_[i] = area;
         // A dilated varicose trunk is also tortuous and its lumen irregular: its resistance and
-        // inertance follow the diameter's growth, not the area's (calibrated together against T6,
-        // refill 1.2-5.5 s, Pollack & Wood 1949, and T10, 3-6 s per provocation, Tauraginskii).
+        // inertance see only part of the area's growth, (dilated / normal)^e (calibrated together
+        // against T6, refill 1.2-5.5 s, Pollack & Wood 1949, and T10, 3-6 s, Tauraginskii 2020).
         const double undilated = l.area_cm2 * scale_ * scale_;
         area = undilated * std::pow(area / undilated, p_.varicose_lumen_exponent);
         // Poiseuille 8 pi mu L / A^2, in mmHg s / mL, times the lumped venous factor.
@@ -162,9 +162,8 @@ void LegModel::place_compartments() {
     for (size_t c = 0; c < height_.size(); ++c)
         height_[c] = leg.place(net_->compartments[c].centre * scale_).z;
     // Seated, the indifference point sits higher on the upright trunk (calibrated, T8).
-    reference_height_ = leg.reference_height_cm(posture_ == Posture::Sitting
-                                                    ? p_.trunk_offset_seated_cm
-                                                    : p_.trunk_offset_cm);
+    reference_height_ = leg.reference_height_cm(
+        posture_ == Posture::Sitting ? p_.trunk_offset_seated_cm : p_.trunk_offset_cm);
     gsv_ankle_height_ = leg.place(gsv_ankle_point_ * scale_).z;
     ptv_ankle_height_ = leg.place(ptv_ankle_point_ * scale_).z;
 }
@@ -180,11 +179,10 @@ void LegModel::set_activity(const ActivitySpec& activity) {
 }
 
 void LegModel::set_valves(const ValveSettings& valves) {
-    const bool dilation_changed =
-        valves.severity[static_cast<int>(ValveGroup::Gsv)] !=
-            valves_.severity[static_cast<int>(ValveGroup::Gsv)] ||
-        valves.severity[static_cast<int>(ValveGroup::Ssv)] !=
-            valves_.severity[static_cast<int>(ValveGroup::Ssv)];
+    const bool dilation_changed = valves.severity[static_cast<int>(ValveGroup::Gsv)] !=
+                                      valves_.severity[static_cast<int>(ValveGroup::Gsv)] ||
+                                  valves.severity[static_cast<int>(ValveGroup::Ssv)] !=
+                                      valves_.severity[static_cast<int>(ValveGroup::Ssv)];
     valves_ = valves;
     // The blood stays where it is; only the walls' reference size changes (volume conserved).
     if (dilation_changed) apply_vein_geometry();
@@ -236,8 +234,13 @@ void LegModel::update_link_flows(double dt, double cvp) {
         const Link& l = net_->links[i];
         double dp = head_[l.from] - head_[l.to];
         // The lumen between two compartments: the geometric mean of their areas, so a collapsing
-        // compartment throttles its own outflow (flow limitation) long before it is empty.
-        double a = std::max(p_.min_area_ratio, sqrt_ratio_[l.from] * sqrt_ratio_[l.to]);
+        // compartment throttles its own outflow (flow limitation) long before it is empty. A
+        // collapsed compartment downstream does not throttle what flows into it: it opens as
+        // blood enters, so the upstream one's area stands in for it.
+        const bool forward = dp >= 0;
+        const int up = forward ? l.from : l.to, down = forward ? l.to : l.from;
+        double a = std::max(p_.min_area_ratio,
+                            sqrt_ratio_[up] * std::max(sqrt_ratio_[up], sqrt_ratio_[down]));
         double lumen = link_area_[i] * a;
         double r = r0_[i] / (a * a);
         if (obstructible_[i]) r *= 1 + p_.obstruction_resistance_gain * valves_.deep_obstruction;

@@ -13,7 +13,7 @@ namespace sh::sim {
 struct ModelParams {
     // --- Hydrostatics -------------------------------------------------------------------------
     double rho_g_mmHg_per_cm = 0.776; // blood 1.055 g/mL: 0.776 mmHg per cm of column
-    double cvp_upright_mmHg = 2.0;    // central venous pressure falls on standing
+    double cvp_upright_mmHg = 2.0;    // central venous pressure falls on standing (textbook)
     double cvp_seated_mmHg = 4.0;     // less blood pools in the legs when seated
     double cvp_supine_mmHg = 5.0;
     // Hydrostatic indifference point above the hip joint (175 cm adult, scaled with height).
@@ -38,11 +38,11 @@ struct ModelParams {
     // A varicose trunk is tortuous with an irregular lumen: the area its resistance and inertance
     // see grows as (dilated / normal area)^e, not with the whole area. Calibrated together against
     // T6 (fall 30-47 mmHg, refill 1.2-5.5 s) and T10 (GSV reflux 3-6 s, 10-25 mL).
-    double varicose_lumen_exponent = 0.25;
+    double varicose_lumen_exponent = 0.35;
 
     // --- Flow ---------------------------------------------------------------------------------
-    double blood_density = 1.055;     // g/mL
-    double blood_viscosity_P = 0.035; // poise
+    double blood_density = 1.055;     // g/mL (textbook whole blood)
+    double blood_viscosity_P = 0.035; // poise (textbook whole blood, 3.5 mPa s)
     // Venous resistance is far above Poiseuille for a round tube: venules, tortuosity, branching
     // and elliptic cross-sections. One factor for every segment, set so that the whole calf
     // empties with a time constant of about 4 s (Phys Med Biol 1977, 22:1146).
@@ -56,7 +56,8 @@ struct ModelParams {
     double min_area_ratio = 0.003;
     // A perforator is a short vein (a few cm through the fascia) though the lumped link between
     // a saphenous and a tibial compartment spans half of each: its resistance is scaled down.
-    // Calibrated against T2 (walking mean 18-30 mmHg, Stick 1992).
+    // Calibrated, with the lumen rule of update_link_flows, against T2 (walking mean 18-30 mmHg,
+    // Stick 1992).
     double perforator_resistance_scale = 0.25;
     // Iliac veins and vena cava: about 1.5 cm^2 over 40 cm (anatomy), resistance calibrated so the
     // outlet never limits standing outflow (a few mmHg at walking flows).
@@ -90,7 +91,7 @@ struct ModelParams {
     // Starling filtration and lymph; all calibrated together against T11 (foot +2.3 % at 1 h,
     // +2.8 % at 2 h, Ergonomics 1969; whole leg <= 4 % after 9 h, Mittermayr 2003).
     double capillary_fraction = 0.10; // capillary pressure = Pv + f (Pa - Pv) (venous side)
-    double filtration_coeff = 0.0027; // mL / min / 100 mL tissue / mmHg
+    double filtration_coeff = 0.0024; // mL / min / 100 mL tissue / mmHg
     double oncotic_gradient_mmHg = 20.0;
     double tissue_compliance = 0.3;    // mL interstitial fluid / mmHg / 100 mL tissue
     double lymph_conductance = 0.0030; // mL / min / 100 mL / mmHg at rest

@@ -193,6 +193,13 @@ SitResult run_sit(const Subject& s, const SitOptions& o, Recorder* rec) {
     std::optional<double> at1h, at2h;
     auto sit_for = [&](double seconds) {
         double done = 0;
+        // Back in the seat after a walk the emptied veins refill for tens of seconds (T5): that
+        // settling is simulated in full before a 10 s window stands for the rest of a stretch.
+        if (m.time_s() > t0 + 1e-6) {
+            const double settle = std::min(60.0, seconds);
+            seated_window(settle);
+            done += settle;
+        }
         while (done < seconds - 1e-6) {
             double elapsed = m.time_s() - t0;
             // Stop exactly at 1 h and 2 h to read the gains there.

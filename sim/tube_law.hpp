@@ -1,5 +1,5 @@
 #pragma once
-// Collapsible vein wall (CircAdapt's tube law, as in PHYSIOLOGY.md section 2):
+// Collapsible vein wall (CircAdapt's tube law; docs/model.md, "Walls"):
 //   p_tm = p0 * [(1 + k_a) * a^m - k_a / a],  a = A / A0
 // Stiff when distended (a^m), very compliant around collapse (k_a / a keeps the lumen from
 // emptying completely). The exponent is an integer so the hot path needs no pow().

@@ -98,7 +98,7 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     set_info.pBindings = bindings;
     VkDescriptorSetLayout splat_set_layout = VK_NULL_HANDLE;
     VkResult r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &splat_set_layout);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorSetLayout failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed");
     fp.splat_set_layout_ = UniqueDescriptorSetLayout(dev, splat_set_layout);
 
     auto splat_layout = create_pipeline_layout(dev, splat_set_layout, VK_SHADER_STAGE_COMPUTE_BIT,

@@ -50,7 +50,7 @@ Result<EdgeAaPass> create_edge_aa_pass(const Device& device) {
     set_info.pBindings = bindings;
     VkDescriptorSetLayout set_layout = VK_NULL_HANDLE;
     VkResult r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &set_layout);
-    if (r != VK_SUCCESS) return Error{"vkCreateDescriptorSetLayout failed", {vk_result_name(r)}};
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed");
     p.set_layout_ = UniqueDescriptorSetLayout(dev, set_layout);
     auto layout =
         create_pipeline_layout(dev, set_layout, VK_SHADER_STAGE_COMPUTE_BIT, sizeof(EdgeAaPush));

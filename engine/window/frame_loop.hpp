@@ -78,6 +78,7 @@ public:
     Result<RgbaPixels> take_capture();
 
     OffscreenTarget& target() noexcept { return target_; }
+    const OffscreenTarget& target() const noexcept { return target_; }
     const GpuTimer& timer() const noexcept { return timer_; }
     // The content's own passes inside the Draw section (FrameInfo::passes).
     const PassTimer& passes() const noexcept { return passes_; }

@@ -16,7 +16,8 @@ bool any_contains(const std::vector<std::string>& msgs, const std::string& what)
     return false;
 }
 std::string error_of(const std::string& text) {
-    return parse_manifest(text, "test.json").error;
+    const auto r = parse_manifest(text, "test.json");
+    return r ? std::string() : r.error().message;
 }
 } // namespace
 
@@ -51,9 +52,9 @@ TEST_CASE("manifest errors name the file, the key and what was expected", "[anat
               .find("'meshes[0].deform.spine'") != std::string::npos);
     const auto ok = parse_manifest(
         head + R"("meshes":[{"role":"tibia","file":"a.obj","units":"mm","axes":"z-up"}]})", "t");
-    REQUIRE(ok.manifest);
-    CHECK(ok.manifest->meshes[0].units == Units::Millimetre);
-    CHECK(ok.manifest->meshes[0].axes == Axes::ZUp);
+    REQUIRE(ok);
+    CHECK(ok.value().meshes[0].units == Units::Millimetre);
+    CHECK(ok.value().meshes[0].axes == Axes::ZUp);
 }
 
 TEST_CASE("a missing or broken manifest falls back to the built-in leg with a message",

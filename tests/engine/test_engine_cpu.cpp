@@ -58,6 +58,21 @@ TEST_CASE("vk_check: throws VulkanError naming the call, result and place", "[vk
     CHECK_THROWS_AS(VK_CHECK_SWAPCHAIN(failing()), sh::VulkanError);
 }
 
+TEST_CASE("vulkan_error: keeps the VkResult and names it", "[vk_check][result]") {
+    const sh::Error e =
+        sh::vulkan_error(VK_ERROR_OUT_OF_DEVICE_MEMORY, "vkAllocateMemory failed", {"size 64"});
+    CHECK(e.code == sh::ErrorCode::Vulkan);
+    CHECK(e.vk_result == VK_ERROR_OUT_OF_DEVICE_MEMORY);
+    REQUIRE(e.reasons.size() == 2);
+    CHECK(e.reasons[0] == "VK_ERROR_OUT_OF_DEVICE_MEMORY");
+    CHECK(e.describe() ==
+          "vkAllocateMemory failed\n  - VK_ERROR_OUT_OF_DEVICE_MEMORY\n  - size 64");
+    // Errors built the older way are plain failures without a VkResult.
+    const sh::Error plain{"no compartments", {}};
+    CHECK(plain.code == sh::ErrorCode::Failed);
+    CHECK(plain.vk_result == 0);
+}
+
 TEST_CASE("recent samples: a fixed window of the newest values", "[timing]") {
     sh::RecentSamples<double> w(5);
     const auto same = [](double v) { return v; };

@@ -1,0 +1,168 @@
+#include "frame_driver.hpp"
+
+#include "memory_report.hpp"
+#include "mode_events.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <imgui.h>
+#include <SDL.h>
+
+namespace sh::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Headless frames are a fixed 1/60 s of wall time, so that a run's images do not depend on how
+// fast the machine renders.
+constexpr double k_headless_frame_s = 1.0 / 60.0;
+
+// The panel's view and blood-colour lists index these enums directly.
+static_assert(ui::k_views.size() == static_cast<std::size_t>(scene::CameraPreset::Cutaway) + 1);
+static_assert(ui::k_blood_colours.size() == gpu::FLOW_COLOR_DIRECTION + 1 &&
+              gpu::FLOW_COLOR_PRESSURE == 1);
+
+// The window's events of one frame. Returns true when one of them quits.
+bool poll_events(FrameParts& p, bool desktop) {
+    bool quit = false;
+    SDL_Event event;
+    while (SDL_PollEvent(&event) != 0) {
+        const bool ui_took = p.ui.process_event(event);
+        if (event.type == SDL_QUIT) quit = true;
+        if (p.camera != nullptr) {
+            const VkExtent2D px = p.window->drawable_size();
+            p.camera->control.handle(event, ui_took, static_cast<int>(px.width),
+                                     static_cast<int>(px.height));
+        }
+        // export: F9, F12 (not in the kiosk: visitors must not fill the disk)
+        if (!ui_took && event.type == SDL_KEYDOWN && event.key.repeat == 0 &&
+            p.modes.mode() != AppMode::Kiosk && p.overlay.handle_key(event.key.keysym.sym))
+            continue;
+        if (!desktop)
+            dispatch_mode_event(event, p.modes, *p.window);
+        else if (const auto key = key_from_sdl(event); key && !ui_took)
+            quit = quit || map_key(AppMode::Desktop, *key) == ModeAction::Quit;
+    }
+    return quit;
+}
+
+// The live numbers, plots and GPU timings into the panel.
+void refresh_panel(FrameParts& p, double frame_ema_ms) {
+    p.sim.update_panel(p.panel);
+    const GpuTimes& gpu = p.loop.timer().smoothed();
+    p.panel.frame_ms = static_cast<float>(frame_ema_ms);
+    p.panel.gpu_compute_ms = static_cast<float>(gpu.ms(GpuSection::Compute));
+    p.panel.gpu_draw_ms = static_cast<float>(gpu.ms(GpuSection::Draw));
+    p.panel.gpu_ui_ms = static_cast<float>(gpu.ms(GpuSection::Ui));
+    p.panel.gpu_passes.clear();
+    for (const auto& [name, ms] : p.loop.passes().smoothed().passes)
+        p.panel.gpu_passes.emplace_back(name, static_cast<float>(ms));
+}
+
+// This frame's UI (panel or mode screen, overlay), then the panel's edits applied.
+void draw_ui(FrameParts& p, bool desktop, VkExtent2D size, double wall_dt) {
+    p.ui.begin_frame(size, static_cast<float>(wall_dt));
+    ui::PanelEdits edits;
+    if (desktop)
+        edits = ui::draw_control_panel(p.panel);
+    else // the mode's text size follows the output's height in ImGui units (points)
+        p.modes.draw(p.sim, static_cast<std::uint32_t>(ImGui::GetIO().DisplaySize.y));
+    // export/labels: the panel's export buttons, the anatomical labels (desktop), messages.
+    p.overlay.draw(p.panel, edits, size,
+                   p.leg != nullptr && desktop ? std::optional(p.leg->view_proj(size))
+                                               : std::nullopt,
+                   p.sim.live());
+    p.ui.end_frame();
+    if (edits.any()) p.sim.apply_edits(p.panel, edits);
+    if (p.leg != nullptr && (edits.view || edits.blood_colour)) {
+        // The panel's lists are in the order of CameraPreset and FLOW_COLOR_*.
+        p.leg->options().view = static_cast<scene::CameraPreset>(p.panel.view);
+        p.leg->options().blood_colour = static_cast<std::uint32_t>(p.panel.blood_colour);
+    }
+}
+
+} // namespace
+
+LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last, FrameParts& p) {
+    LoopResult result;
+    const bool desktop = p.modes.mode() == AppMode::Desktop;
+    const Clock::time_point run_start = Clock::now(); // export: the recording clock
+    Clock::time_point last = Clock::now();
+    double frame_ema_ms = 0;
+    bool quit = false;
+    for (std::uint32_t i = 0; !quit && (frames == 0 || i < frames); ++i) {
+        const Clock::time_point start = Clock::now();
+        if (p.window != nullptr) {
+            quit = poll_events(p, desktop);
+            p.hooks.window_events(i, *p.window);
+            if (p.camera != nullptr) {
+                const VkExtent2D px = p.window->drawable_size();
+                inject_test_pointer(p.camera->test, i, p.camera->next_test,
+                                    static_cast<int>(px.width), static_cast<int>(px.height),
+                                    p.camera->rig);
+            }
+        }
+        quit = p.hooks.inject_keys(i, p.modes) || quit || p.modes.quit_requested();
+
+        const double wall_dt = p.window != nullptr && !o.test_fixed_dt
+                                   ? std::chrono::duration<double>(start - last).count()
+                                   : k_headless_frame_s;
+        last = start;
+        if (!desktop) p.modes.update(i == 0 ? 0.0 : wall_dt, p.sim, p.leg);
+        const double sim_dt = p.sim.advance(i == 0 ? 0.0 : wall_dt);
+        if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
+            std::fprintf(stderr, "secondheart: memory frame %u clock %.1f s sim %.1f s: %s\n", i,
+                         static_cast<double>(i) * wall_dt, p.sim.time_s(),
+                         describe(process_memory()).c_str());
+
+        const VkExtent2D size =
+            p.hooks.drawable_size(i, p.window != nullptr ? p.window->drawable_size()
+                                                         : VkExtent2D{o.size.width, o.size.height});
+        if (size.width == 0 || size.height == 0) {
+            // Minimised: no swapchain can exist at 0x0. Keep simulating, render nothing, and
+            // do not spin a core while waiting to be restored.
+            (void)p.loop.render(p.content, &p.ui, {}, size);
+            SDL_Delay(16);
+            continue;
+        }
+        if (p.camera != nullptr) {
+            // Transitions and the kiosk's drift back. The leg is framed right of the desktop
+            // panel (380 px at the left) when the window is wide enough to show both, and
+            // between the title and the caption of the lecture, kiosk and patient screens.
+            p.camera->rig.update(static_cast<float>(wall_dt), p.camera->idle_return_s);
+            scene::FrameInsets insets;
+            if (desktop && size.width >= 800)
+                insets.left = 390.0f / static_cast<float>(size.width);
+            if (!desktop) insets = {0.0f, 0.1f, 0.16f};
+            p.camera->rig.set_insets(insets);
+        }
+        refresh_panel(p, frame_ema_ms);
+        draw_ui(p, desktop, size, wall_dt);
+
+        FrameInfo info;
+        info.time_s = p.sim.time_s();
+        info.dt_s = sim_dt;
+        info.state = &p.sim.state(); // the frame's one VeinState, written by sim.advance
+        const bool last_frame = capture_last && frames != 0 && i + 1 == frames;
+        // export: frames read back for a screenshot or the recording (run clock: wall time in
+        // a window, 1/60 s per frame headless).
+        const double clock_s = p.window != nullptr
+                                   ? std::chrono::duration<double>(start - run_start).count()
+                                   : i * k_headless_frame_s;
+        const bool capture =
+            p.overlay.before_render(clock_s, p.loop.stats().rendered) || last_frame;
+        const FrameStatus status = p.loop.render(p.content, &p.ui, info, size, capture);
+        p.overlay.after_render(p.loop, status == FrameStatus::Rendered); // export
+        if (status == FrameStatus::Rendered) {
+            const double ms =
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+            result.frame_ms.push(ms);
+            frame_ema_ms = frame_ema_ms == 0 ? ms : frame_ema_ms + 0.05 * (ms - frame_ema_ms);
+            result.captured |= last_frame;
+        }
+    }
+    p.overlay.finish(p.loop); // export: the last read-back frames, then stop a recording
+    return result;
+}
+
+} // namespace sh::app
