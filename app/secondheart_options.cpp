@@ -1,5 +1,7 @@
 #include "secondheart_options.hpp"
 
+#include "camera_control.hpp"
+
 #include "anatomy/mesh_loader.hpp"
 
 #include <charconv>
@@ -188,6 +190,8 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--test-display-change-at", o.test_display_change_frame, "FRAME")->group("");
     std::string test_keys;
     app.add_option("--test-keys", test_keys, "FRAME:KEY,...")->group("");
+    app.add_option("--test-pointer", o.test_pointer, "FRAME:drag:DX:DY,FRAME:wheel:N,...")
+        ->group("");
     app.add_flag("--test-fixed-dt", o.test_fixed_dt, "1/60 s frames in a window too")->group("");
     app.add_option("--report-rss-every", o.report_rss_every, "FRAMES")->group("");
 
@@ -219,6 +223,8 @@ ParseOutcome parse_command_line(int argc, char** argv) {
             if (!keys) throw CLI::ValidationError("--test-keys", why);
             o.test_keys = std::move(*keys);
         }
+        if (std::string why; !o.test_pointer.empty() && !parse_test_pointer(o.test_pointer, why))
+            throw CLI::ValidationError("--test-pointer", why);
     } catch (const CLI::CallForHelp& e) {
         app.exit(e);
         return {std::nullopt, k_exit_ok};

@@ -68,6 +68,7 @@ struct Options {
     // presses injected at given frames, a fixed 1/60 s frame time in a window too, and
     // VmRSS printed every N frames.
     std::vector<TestKey> test_keys;
+    std::string test_pointer; // camera window test: app/camera_control.hpp (checked at parse)
     bool test_fixed_dt = false;
     std::uint32_t report_rss_every = 0;
 };
