@@ -73,9 +73,9 @@ struct ModelParams {
     // moderate rate (APG VFI 7-28 mL/s, T15). Reserve and top-up resistance calibrated against
     // T15 and T7 together; the compliances are the two limbs of a vein's tube law.
     double iliac_reserve_ml = 50.0;
-    double iliac_reserve_compliance = 40.0;   // mL/mmHg while distended
-    double iliac_collapsed_compliance = 1.0;  // mL/mmHg once collapsed
-    double iliac_topup_resistance = 3.0;      // mmHg s/mL, retrograde top-up from above
+    double iliac_reserve_compliance = 40.0;  // mL/mmHg while distended
+    double iliac_collapsed_compliance = 1.0; // mL/mmHg once collapsed
+    double iliac_topup_resistance = 3.0;     // mmHg s/mL, retrograde top-up from above
     // Post-thrombotic: deep outflow resistance x (1 + g s) for obstruction s; calibrated against
     // T7 (fall 5-13 mmHg, refill under 1 s, Pollack & Wood 1949).
     double obstruction_resistance_gain = 12.0;
