@@ -269,7 +269,7 @@ void LegModel::update_pressures() {
 }
 
 // 2. Link flows: each valve's opening first (Mynard 2012), then the implicit flow update; the
-// outlet drains to the right atrium through the column to the indifference point.
+// outlet drains through the iliac pool to the right atrium (the column to the indifference point).
 void LegModel::update_link_flows(double dt, double cvp) {
     for (int i = 0; i < link_count(); ++i) {
         const Link& l = net_->links[i];
@@ -295,9 +295,25 @@ void LegModel::update_link_flows(double dt, double cvp) {
         // A narrowed lumen accelerates a smaller cross-section: inertance grows as 1/a.
         flow_[i] = implicit_flow(flow_[i], dp, inv_inertance_[i] * std::min(a, 1.0), r, b, dt);
     }
-    double out_dp = head_[net_->outlet] - (cvp + p_.rho_g_mmHg_per_cm * reference_height_);
+    // The iliac pool (docs/model.md "Iliac pool"): blood flowing back into the leg comes first
+    // from the distended iliac veins and lower vena cava at almost no loss of head; past that
+    // reserve they collapse and further reflux waits on the slow top-up from above. Forward, the
+    // pool passes blood on to the heart freely.
+    const double central_head = cvp + p_.rho_g_mmHg_per_cm * reference_height_;
+    double pool_head = iliac_pool_head(iliac_excess_ml_);
+    double out_dp = head_[net_->outlet] - (central_head + pool_head);
     outlet_flow_ =
         implicit_flow(outlet_flow_, out_dp, 1 / outlet_inertance_, p_.outlet_resistance, 0, dt);
+    double onward = pool_head / (pool_head >= 0 ? p_.outlet_resistance : p_.iliac_topup_resistance);
+    iliac_excess_ml_ += dt * (outlet_flow_ - onward);
+}
+
+// Head of the iliac pool above the central head for a volume excess (negative: drawn down).
+double LegModel::iliac_pool_head(double excess_ml) const {
+    const double reserve = p_.iliac_reserve_ml;
+    if (excess_ml >= -reserve) return excess_ml / p_.iliac_reserve_compliance;
+    return -reserve / p_.iliac_reserve_compliance +
+           (excess_ml + reserve) / p_.iliac_collapsed_compliance;
 }
 
 // 3. Arterial inflow: rises with exercise (hyperaemia, with a lag) and with the arteriovenous

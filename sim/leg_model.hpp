@@ -137,6 +137,7 @@ private:
     // The sub-steps of step(), in order.
     void update_pressures();
     void update_link_flows(double dt, double cvp);
+    double iliac_pool_head(double excess_ml) const;
     void update_arterial_inflow(double dt);
     void update_interstitium(double dt);
     void limit_outflows(double dt);
@@ -184,6 +185,7 @@ private:
     // Each compartment's links with the sign that makes a positive product an outflow.
     std::vector<std::vector<std::pair<int, double>>> links_of_;
     double outlet_flow_ = 0, outlet_inertance_ = 0;
+    double iliac_excess_ml_ = 0; // iliac pool volume above its resting fill
     double reference_height_ = 0;
 
     MuscleDrive drive_;

@@ -64,6 +64,18 @@ struct ModelParams {
     double outlet_resistance = 0.02; // mmHg s/mL
     double outlet_length_cm = 40.0;
     double outlet_area_cm2 = 1.5;
+    // The iliac pool between the outlet and the heart (docs/model.md "Iliac pool"). Standing, the
+    // iliac veins and lower vena cava are distended (about 60 mL: 14 and 20 mm over 20 and 10 cm,
+    // anatomy); blood that refluxes into the leg through failed deep valves takes this reserve
+    // first, at a small loss of head, then the veins collapse (steep tube-law limb) and further
+    // reflux is topped up from above only through a resistance. This is why refill after walking
+    // is fast in deep reflux (a few tens of mL, T7 under 1 s) while an emptied leg fills at a
+    // moderate rate (APG VFI 7-28 mL/s, T15). Reserve and top-up resistance calibrated against
+    // T15 and T7 together; the compliances are the two limbs of a vein's tube law.
+    double iliac_reserve_ml = 50.0;
+    double iliac_reserve_compliance = 40.0;  // mL/mmHg while distended
+    double iliac_collapsed_compliance = 1.0; // mL/mmHg once collapsed
+    double iliac_topup_resistance = 3.0;     // mmHg s/mL, retrograde top-up from above
     // Post-thrombotic: deep outflow resistance x (1 + g s) for obstruction s; calibrated against
     // T7 (fall 5-13 mmHg, refill under 1 s, Pollack & Wood 1949).
     double obstruction_resistance_gain = 12.0;
