@@ -38,6 +38,8 @@ struct LegContentOptions {
     bool draw_points = false;
     // How the blood is coloured: gpu::FLOW_COLOR_SPEED, _PRESSURE or _DIRECTION (the panel).
     std::uint32_t blood_colour = gpu::FLOW_COLOR_SPEED;
+    // gpu::FLOW_PALETTE_CVD: blood colours for deuteranopia and protanopia (--palette cvd).
+    std::uint32_t blood_palette = gpu::FLOW_PALETTE_ORDINARY;
 };
 
 // Anti-aliasing when none is asked for: on, on every device. The in-place pass over the leg's
