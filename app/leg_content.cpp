@@ -103,6 +103,7 @@ void LegContent::record_compute(VkCommandBuffer cmd, const FrameInfo& info) {
     // The frame's one upload of the simulator's state, before every pass that reads it.
     if (info.state != nullptr) vein_state_.record_upload(cmd, *info.state);
     particles_.set_color_mode(options_.blood_colour); // the panel may change it any frame
+    particles_.set_palette(options_.blood_palette);
     particles_.record_update(cmd, static_cast<float>(info.dt_s));
 }
 

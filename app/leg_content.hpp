@@ -42,6 +42,8 @@ struct LegContentOptions {
     // The steerable camera (mouse, touch; app/camera_control): when set, camera() is its view
     // of the current preset. Owned by the caller.
     const scene::CameraRig* camera_rig = nullptr;
+    // gpu::FLOW_PALETTE_CVD: blood colours for deuteranopia and protanopia (--palette cvd).
+    std::uint32_t blood_palette = gpu::FLOW_PALETTE_ORDINARY;
 };
 
 // Anti-aliasing when none is asked for: on, on every device. The in-place pass over the leg's

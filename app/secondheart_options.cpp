@@ -126,8 +126,10 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--view", o.view, "Camera: front, back, medial or cutaway (x-ray)")
         ->check(CLI::IsMember({"front", "back", "medial", "cutaway"}))
         ->capture_default_str();
-    app.add_option("--palette", o.palette, "dark (projector, dim room) or light (bright room)")
-        ->check(CLI::IsMember({"dark", "light"}))
+    app.add_option("--palette", o.palette,
+                   "dark (projector, dim room), light (bright room) or cvd (dark, blood colours "
+                   "for red-green colour blindness)")
+        ->check(CLI::IsMember({"dark", "light", "cvd"}))
         ->capture_default_str();
     app.add_option("--mesh", o.meshes,
                    "Anatomy mesh for a role, ROLE=PATH[:UNITS[:AXES]], e.g. soleus=soleus.stl:mm "

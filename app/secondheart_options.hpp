@@ -43,7 +43,7 @@ struct Options {
     std::string scenario;            // scenario JSON file
     std::uint32_t particles = 0;     // 0: scaled to the device (100,000 on lavapipe)
     std::string view = "front";      // front, back, medial, cutaway (x-ray of the deep veins)
-    std::string palette = "dark";    // dark or light (bright rooms)
+    std::string palette = "dark";    // dark, light (bright rooms) or cvd (colour vision)
     std::vector<std::string> meshes; // ROLE=PATH[:UNITS[:AXES]], validated, for the scene renderer
     std::string gpu;                 // name substring or index; empty: automatic (SECONDHEART_GPU)
     std::uint32_t benchmark = 0;     // frames to render and time; 0: off

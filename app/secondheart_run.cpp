@@ -26,6 +26,7 @@ struct RunPlan {
     Settings settings;
     WindowPlacement placement;
     bool light = false;
+    bool cvd = false;
     std::vector<Lesson> lessons;
 };
 
@@ -43,6 +44,7 @@ RunPlan plan_run(const Options& o) {
     plan.placement.display = o.display.value_or(plan.settings.display);
     const std::string palette = o.palette_given.value_or(plan.settings.palette);
     plan.light = palette == "light" || palette == "projector";
+    plan.cvd = palette == "cvd"; // the dark scene with colour-vision blood
     if (full_screen_mode) plan.lessons = lessons_for_run(o.lessons, problems);
     for (const std::string& p : problems) std::fprintf(stderr, "secondheart: %s\n", p.c_str());
     return plan;
@@ -126,6 +128,7 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
         camera.test = parse_test_pointer(o.test_pointer, why).value_or(std::vector<TestPointer>{});
     LegContentOptions lo = leg_options(o, plan.settings, plan.light);
     lo.camera_rig = &camera.rig;
+    if (plan.cvd) lo.blood_palette = gpu::FLOW_PALETTE_CVD;
     RunContent run = create_run_content(device, submitter.value(), sim, lo);
     const RunFacts facts = describe_content(o, device, headless, run.leg);
     const VkExtent2D initial = initial_size(o, window);

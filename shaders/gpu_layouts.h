@@ -153,6 +153,13 @@ SH_GPU_CONST uint FLOW_FLAG_RECYCLED = 4u; // left at the outlet and reborn in a
 SH_GPU_CONST uint FLOW_COLOR_SPEED = 0u;
 SH_GPU_CONST uint FLOW_COLOR_PRESSURE = 1u;
 SH_GPU_CONST uint FLOW_COLOR_DIRECTION = 2u;
+// Blood palettes (settings "palette": "cvd", --palette cvd). The ordinary one tells direction
+// by hue (Okabe-Ito blue vs orange, each brightening with speed), so a fast forward and a slow
+// reflux particle can be equally light. The colour-vision one keeps the hues and splits the
+// lightness as well: forward stays dark-to-mid blue, reflux light amber-to-yellow at every
+// speed, so direction survives deuteranopia and protanopia (tests/engine/test_cvd_palette.cpp).
+SH_GPU_CONST uint FLOW_PALETTE_ORDINARY = 0u;
+SH_GPU_CONST uint FLOW_PALETTE_CVD = 1u;
 SH_GPU_CONST uint SPLAT_TILE = 16u; // resolve pass workgroup: SPLAT_TILE x SPLAT_TILE
 SH_GPU_CONST uint SPLAT_EMPTY = 0xffffffffu;
 
@@ -216,7 +223,7 @@ struct FlowPush {
     float speed_scale; // speed (cm/s) shown at full brightness
     float pressure_lo; // mmHg at the bottom of the pressure ramp
     float pressure_hi;
-    float pad0;
+    uint palette; // FLOW_PALETTE_*
 };
 
 // Push constants of particle_splat.comp and particle_splat_resolve.comp (96 bytes).

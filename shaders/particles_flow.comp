@@ -98,6 +98,13 @@ uint flow_color(uint mode, float speed, float pressure, uint flags) {
     vec3 c;
     if (stopped) {
         c = grey;
+    } else if (pc.palette == FLOW_PALETTE_CVD && mode != FLOW_COLOR_PRESSURE) {
+        // Colour-vision palette (see FLOW_PALETTE_CVD): forward never lighter than L* 50,
+        // reflux never darker than L* 80.
+        float k = mode == FLOW_COLOR_DIRECTION ? 0.5
+                                               : min(abs(speed) / max(pc.speed_scale, 1e-6), 1.0);
+        c = reflux ? mix3(vec3(1.0, 0.75, 0.0), vec3(1.0, 1.0, 0.55), k)
+                   : mix3(vec3(0.0, 0.14, 0.42), vec3(0.15, 0.42, 1.0), k);
     } else if (mode == FLOW_COLOR_DIRECTION) {
         c = reflux ? orange : blue;
     } else if (mode == FLOW_COLOR_PRESSURE) {

@@ -66,6 +66,7 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     push.outlet = fp.tables_.outlet;
     push.seed = options.seed;
     push.color_mode = options.color_mode;
+    push.palette = options.palette;
     push.max_speed = options.max_speed_cm_s;
     push.speed_scale = options.speed_scale_cm_s;
     push.pressure_lo = options.pressure_lo_mmHg;

@@ -47,6 +47,7 @@ struct FlowParticleOptions {
     std::uint32_t count = k_default_flow_particles;
     std::uint32_t seed = 1;
     std::uint32_t color_mode = gpu::FLOW_COLOR_SPEED;
+    std::uint32_t palette = gpu::FLOW_PALETTE_ORDINARY;
     float max_speed_cm_s = 150.0f;
     float speed_scale_cm_s = 20.0f; // shown at full brightness
     float pressure_lo_mmHg = 0.0f;
@@ -93,6 +94,7 @@ public:
                                                      const ImmediateSubmitter& submitter) const;
 
     void set_color_mode(std::uint32_t mode) noexcept { push_.color_mode = mode; }
+    void set_palette(std::uint32_t palette) noexcept { push_.palette = palette; }
     void set_occluded_alpha(float alpha) noexcept { options_.occluded_alpha = alpha; }
     void set_clip_height(float z_cm) noexcept { options_.clip_z_max = z_cm; }
     // Where particles can be (world cm): the resolve then covers only its screen rectangle.

@@ -255,6 +255,14 @@ std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::u
     glm::vec3 c;
     if (stopped) {
         c = grey;
+    } else if (push.palette == gpu::FLOW_PALETTE_CVD && mode != gpu::FLOW_COLOR_PRESSURE) {
+        // Colour-vision palette (see FLOW_PALETTE_CVD): forward never lighter than L* 50,
+        // reflux never darker than L* 80. Direction mode uses the middle of each ramp.
+        const float k = mode == gpu::FLOW_COLOR_DIRECTION
+                            ? 0.5f
+                            : fmin_(std::abs(speed) / fmax_(push.speed_scale, 1e-6f), 1.0f);
+        c = reflux ? mix3(glm::vec3(1.0f, 0.75f, 0.0f), glm::vec3(1.0f, 1.0f, 0.55f), k)
+                   : mix3(glm::vec3(0.0f, 0.14f, 0.42f), glm::vec3(0.15f, 0.42f, 1.0f), k);
     } else if (mode == gpu::FLOW_COLOR_DIRECTION) {
         c = reflux ? orange : blue;
     } else if (mode == gpu::FLOW_COLOR_PRESSURE) {

@@ -17,11 +17,12 @@ namespace sh::test {
 
 // Runs `steps` GPU steps alternating between two states (each uploaded into the one
 // VeinStateBuffer before its step, as a frame does) and the same on the CPU reference; checks
-// agreement in compartment, s, position and colour.
-inline void compare_flow_particles_with_reference(GpuContext& ctx, const VeinGeometry& geometry,
-                                                  const gpu::VeinState& state0,
-                                                  const gpu::VeinState& state1, std::uint32_t count,
-                                                  int steps) {
+// agreement in compartment, s, position and colour (in `palette`). Returns the GPU's particles.
+inline std::vector<gpu::FlowParticle>
+compare_flow_particles_with_reference(GpuContext& ctx, const VeinGeometry& geometry,
+                                      const gpu::VeinState& state0, const gpu::VeinState& state1,
+                                      std::uint32_t count, int steps,
+                                      std::uint32_t palette = gpu::FLOW_PALETTE_ORDINARY) {
     constexpr float k_dt = 1.0f / 60.0f;
     const auto rest = std::make_unique<gpu::VeinState>(flow_scenes::rest_state(geometry));
     auto buffer = create_vein_state_buffer(ctx.device, ctx.submitter, *rest);
@@ -29,6 +30,7 @@ inline void compare_flow_particles_with_reference(GpuContext& ctx, const VeinGeo
     FlowParticleOptions options;
     options.count = count;
     options.seed = 11;
+    options.palette = palette;
     auto fp =
         create_flow_particles(ctx.device, ctx.submitter, geometry, buffer.value().get(), options);
     if (!fp) FAIL(fp.error().describe());
@@ -75,6 +77,7 @@ inline void compare_flow_particles_with_reference(GpuContext& ctx, const VeinGeo
     CHECK(max_dpos < 1e-4f);
     CHECK(max_dcolor <= 1);
     CHECK(crossings > 0); // the test moved particles through links, not only along lines
+    return gpu.take();
 }
 
 } // namespace sh::test

@@ -93,6 +93,21 @@ TEST_CASE("gpu flow particles: reflux through a failed valve", "[gpu][flow_parti
     sh::test::finish_and_check_validation(ctx);
 }
 
+TEST_CASE("gpu flow particles: colour-vision palette matches the CPU reference",
+          "[gpu][flow_particles][cvd]") {
+    // Reflux through a failed valve, so both reflux and forward colours are compared; the
+    // reference's colours are the ones checked under simulated colour blindness
+    // (test_cvd_palette.cpp).
+    auto ctx = sh::test::make_gpu_context();
+    const auto ps = sh::test::compare_flow_particles_with_reference(
+        *ctx, sh::flow_scenes::valve_pair(), sh::flow_scenes::valve_reflux(3.0f, 1.0f),
+        sh::flow_scenes::valve_reflux(3.0f, 1.0f), 4096, 30, sh::gpu::FLOW_PALETTE_CVD);
+    std::size_t reflux = 0;
+    for (const auto& p : ps) reflux += (p.flags & sh::gpu::FLOW_FLAG_REFLUX) != 0u ? 1u : 0u;
+    CHECK(reflux > 0);
+    sh::test::finish_and_check_validation(ctx);
+}
+
 TEST_CASE("gpu flow particles: branching in proportion to flow", "[gpu][flow_particles]") {
     auto ctx = sh::test::make_gpu_context();
     {
