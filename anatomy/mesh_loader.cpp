@@ -6,13 +6,16 @@
 #include <assimp/Exporter.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
+#include <assimp/ProgressHandler.hpp>
 #include <assimp/scene.h>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
 #include <sstream>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace sh::anatomy {
@@ -55,6 +58,43 @@ std::string fmt(float v) {
     return s.str();
 }
 
+std::string megabytes(std::uintmax_t bytes) {
+    return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
+}
+
+// Progress of a large read on stderr: one line when it starts and, on a terminal, the percentage
+// as assimp reports it (redrawn in place).
+class ReadProgress : public Assimp::ProgressHandler {
+public:
+    explicit ReadProgress(std::string name) : name_(std::move(name)), tty_(::isatty(2) != 0) {}
+    bool Update(float fraction) override {
+        const int percent = static_cast<int>(std::clamp(fraction, 0.0f, 1.0f) * 100.0f);
+        if (tty_ && percent / 10 != last_ / 10) {
+            std::fprintf(stderr, "\rsecondheart: reading %s: %d %%", name_.c_str(), percent);
+            last_ = percent;
+        }
+        return true; // never cancel
+    }
+    ~ReadProgress() override {
+        if (tty_ && last_ >= 0) std::fputc('\n', stderr);
+    }
+
+private:
+    std::string name_;
+    bool tty_;
+    int last_ = -1;
+};
+
+// A fit by a factor this far from 1 means the mesh is degenerate (or its units absurd).
+std::string refuse_fit(const std::string& what, float scale, float diagonal_cm,
+                       const std::string& role) {
+    return what + ": its size (" + fmt(diagonal_cm) + " cm across) would have to be scaled by " +
+           fmt(scale) + " to fit; more than " + fmt(k_max_fit_scale) +
+           " either way means a degenerate mesh (its points (nearly) coincide) or wrong units; "
+           "using the default " +
+           role;
+}
+
 } // namespace
 
 LoadResult load_mesh_file(const std::filesystem::path& path, const std::string& role,
@@ -70,7 +110,21 @@ LoadResult load_mesh_file(const std::filesystem::path& path, const std::string& 
             r.error = path.string() + ": is a directory, not a mesh file";
             return r;
         }
+        const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+        if (!ec && bytes > options.max_file_bytes) {
+            r.error = path.string() + ": " + megabytes(bytes) + ", larger than the " +
+                      megabytes(options.max_file_bytes) +
+                      " a mesh may be (one structure needs far less: decimate it, e.g. to "
+                      "100,000 triangles in Blender or MeshLab)";
+            return r;
+        }
         Assimp::Importer importer;
+        const bool large = !ec && bytes > k_mesh_progress_bytes;
+        if (large) {
+            std::fprintf(stderr, "secondheart: reading %s (%s): a large mesh takes a while\n",
+                         path.c_str(), megabytes(bytes).c_str());
+            importer.SetProgressHandler(new ReadProgress(path.filename().string())); // owned
+        }
         importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE,
                                     aiPrimitiveType_POINT | aiPrimitiveType_LINE);
         const aiScene* scene = importer.ReadFile(
@@ -119,6 +173,12 @@ LoadResult load_mesh_file(const std::filesystem::path& path, const std::string& 
         }
         if (m.indices.empty()) {
             r.error = path.string() + ": contains no triangles";
+            return r;
+        }
+        if (m.positions.size() > options.max_vertices) {
+            r.error = path.string() + ": " + std::to_string(m.positions.size()) +
+                      " vertices, more than the " + std::to_string(options.max_vertices) +
+                      " a mesh may have (decimate it, e.g. to 100,000 triangles)";
             return r;
         }
         for (const auto& p : m.positions) {
@@ -246,6 +306,19 @@ OverrideParse parse_mesh_override(std::string_view spec) {
         r.error = "'" + std::string(spec) + "': empty path" + form;
         return r;
     }
+    // "soleus=x.obj:furlongs": a word after the last colon that is not a unit or axes, where
+    // the whole is no file, is a mistyped unit, not part of the file name.
+    if (const auto c = rest.rfind(':'); c != std::string::npos && c + 1 < rest.size()) {
+        const std::string tail = rest.substr(c + 1);
+        const bool word = std::all_of(tail.begin(), tail.end(), [](unsigned char ch) {
+            return std::isalnum(ch) || ch == '-' || ch == '_';
+        });
+        std::error_code ec;
+        if (word && !std::filesystem::exists(rest, ec)) {
+            r.error = "'" + std::string(spec) + "': unknown units or axes '" + tail + "'" + form;
+            return r;
+        }
+    }
     o.path = rest;
     r.value = std::move(o);
     return r;
@@ -278,8 +351,17 @@ Mesh resolve_override(const MeshOverride& o, const Mesh& default_mesh,
         Mesh m = std::move(*lr.mesh);
         const Bounds& db = default_mesh.bounds;
         if (!db.valid) return m;
+        const float fit_scale = db.diagonal() / std::max(m.bounds.diagonal(), 1e-30f);
+        if (!(fit_scale <= k_max_fit_scale && fit_scale >= 1.0f / k_max_fit_scale)) {
+            const float ratio = m.bounds.diagonal() / std::max(db.diagonal(), 1e-30f);
+            // With units a mesh of a sane size keeps it; only an absurd one is refused.
+            if (o.units == Units::Unknown || !(ratio >= 0.5f && ratio <= 2.0f)) {
+                messages.push_back(refuse_fit(what, fit_scale, m.bounds.diagonal(), o.role));
+                return default_mesh;
+            }
+        }
         if (o.units == Units::Unknown) {
-            const float s = db.diagonal() / std::max(m.bounds.diagonal(), 1e-9f);
+            const float s = fit_scale;
             m = fit_into_bounds(m, db);
             messages.push_back(what + ": no units given; scaled by " + fmt(s) +
                                " and centred on the default " + o.role);

@@ -15,6 +15,7 @@
 #include "anatomy/manifest.hpp"
 #include "anatomy/mesh.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -23,10 +24,20 @@
 
 namespace sh::anatomy {
 
+// Size limits of one mesh file. A single anatomical structure from BodyParts3D or Z-Anatomy is
+// 1-10 MB and well under 100,000 vertices; the default leg has about 60,000 in all. Larger files
+// are refused with a message before anything is read (a 2-million-vertex OBJ, about 150 MB,
+// took 92 s and 2.5 GB to read); files over k_mesh_progress_bytes print progress while read.
+constexpr std::uintmax_t k_max_mesh_file_bytes = 64ull << 20;
+constexpr std::size_t k_max_mesh_vertices = 1'000'000;
+constexpr std::uintmax_t k_mesh_progress_bytes = 8ull << 20;
+
 struct ImportOptions {
     Units units = Units::Unknown; // Unknown: taken as cm (callers fit the mesh when it matters)
     Axes axes = Axes::Auto;
     MeshTransform transform;
+    std::uintmax_t max_file_bytes = k_max_mesh_file_bytes;
+    std::size_t max_vertices = k_max_mesh_vertices;
 };
 
 struct LoadResult {
@@ -53,7 +64,9 @@ struct OverrideParse {
 OverrideParse parse_mesh_override(std::string_view spec);
 
 // Uniformly scales and moves `mesh` so that its bounds are centred on `target` with the same
-// diagonal.
+// diagonal. resolve_override refuses a fit that would scale by more than this factor either way
+// (a degenerate mesh whose points nearly coincide would be "scaled by 3.3e+10").
+constexpr float k_max_fit_scale = 1e4f;
 Mesh fit_into_bounds(const Mesh& mesh, const Bounds& target);
 
 // Loads a user's mesh for a role and places it: with units, it keeps its size when that is

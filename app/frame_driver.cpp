@@ -2,6 +2,7 @@
 
 #include "memory_report.hpp"
 #include "mode_events.hpp"
+#include "shutdown_signal.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -29,6 +30,11 @@ bool poll_events(FrameParts& p, bool desktop) {
     while (SDL_PollEvent(&event) != 0) {
         const bool ui_took = p.ui.process_event(event);
         if (event.type == SDL_QUIT) quit = true;
+        if (p.camera != nullptr) {
+            const VkExtent2D px = p.window->drawable_size();
+            p.camera->control.handle(event, ui_took, static_cast<int>(px.width),
+                                     static_cast<int>(px.height));
+        }
         // export: F9, F12 (not in the kiosk: visitors must not fill the disk)
         if (!ui_took && event.type == SDL_KEYDOWN && event.key.repeat == 0 &&
             p.modes.mode() != AppMode::Kiosk && p.overlay.handle_key(event.key.keysym.sym))
@@ -87,9 +93,16 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
     bool quit = false;
     for (std::uint32_t i = 0; !quit && (frames == 0 || i < frames); ++i) {
         const Clock::time_point start = Clock::now();
+        if (shutdown_requested()) frames = i + 1; // SIGTERM/SIGINT: this frame is the last
         if (p.window != nullptr) {
             quit = poll_events(p, desktop);
             p.hooks.window_events(i, *p.window);
+            if (p.camera != nullptr) {
+                const VkExtent2D px = p.window->drawable_size();
+                inject_test_pointer(p.camera->test, i, p.camera->next_test,
+                                    static_cast<int>(px.width), static_cast<int>(px.height),
+                                    p.camera->rig);
+            }
         }
         quit = p.hooks.inject_keys(i, p.modes) || quit || p.modes.quit_requested();
 
@@ -113,6 +126,17 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             (void)p.loop.render(p.content, &p.ui, {}, size);
             SDL_Delay(16);
             continue;
+        }
+        if (p.camera != nullptr) {
+            // Transitions and the kiosk's drift back. The leg is framed right of the desktop
+            // panel (380 px at the left) when the window is wide enough to show both, and
+            // between the title and the caption of the lecture, kiosk and patient screens.
+            p.camera->rig.update(static_cast<float>(wall_dt), p.camera->idle_return_s);
+            scene::FrameInsets insets;
+            if (desktop && size.width >= 800)
+                insets.left = 390.0f / static_cast<float>(size.width);
+            if (!desktop) insets = {0.0f, 0.1f, 0.16f};
+            p.camera->rig.set_insets(insets);
         }
         refresh_panel(p, frame_ema_ms);
         draw_ui(p, desktop, size, wall_dt);

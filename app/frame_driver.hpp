@@ -2,6 +2,7 @@
 // per frame (docs/architecture.md, "The frame").
 #pragma once
 
+#include "camera_control.hpp"
 #include "desktop_overlay.hpp"
 #include "frame_loop.hpp"
 #include "imgui_layer.hpp"
@@ -29,6 +30,7 @@ struct FrameParts {
     LegContent* leg = nullptr; // null when only the background is drawn
     DesktopOverlay& overlay;
     TestHooks& hooks;
+    CameraInput* camera = nullptr; // mouse and touch onto the view (null: the presets only)
 };
 
 struct LoopResult {

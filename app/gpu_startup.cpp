@@ -1,5 +1,7 @@
 #include "gpu_startup.hpp"
 
+#include "window_failure.hpp"
+
 #include <cstdio>
 #include <SDL.h>
 #include <stdexcept>
@@ -39,7 +41,7 @@ std::unique_ptr<SdlWindow> open_window(const Options& o, const std::string& png,
                              window.value()->placement_note().c_str());
             return window.take();
         }
-        why = window.error().describe();
+        why = describe_window_failure(window.error().describe()); // names the display
     }
     std::fprintf(stderr, "secondheart: %s: running headless, the last frame goes to %s\n",
                  why.c_str(), png.c_str());

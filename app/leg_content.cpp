@@ -146,6 +146,9 @@ float LegContent::aspect(VkExtent2D e) {
 }
 
 scene::Camera LegContent::camera(VkExtent2D extent) const {
+    if (options_.camera_rig != nullptr)
+        return options_.camera_rig->view(options_.view, scene_.bounds().centre(),
+                                         scene_.bounds().extent(), aspect(extent));
     return scene_.camera(options_.view, aspect(extent));
 }
 

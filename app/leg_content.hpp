@@ -6,6 +6,7 @@
 #include "frame_content.hpp"
 #include "particles/flow_particles.hpp"
 #include "post/edge_aa_pass.hpp"
+#include "scene/camera_rig.hpp"
 #include "scene/scene_renderer.hpp"
 #include "vein_state.hpp"
 
@@ -38,6 +39,9 @@ struct LegContentOptions {
     bool draw_points = false;
     // How the blood is coloured: gpu::FLOW_COLOR_SPEED, _PRESSURE or _DIRECTION (the panel).
     std::uint32_t blood_colour = gpu::FLOW_COLOR_SPEED;
+    // The steerable camera (mouse, touch; app/camera_control): when set, camera() is its view
+    // of the current preset. Owned by the caller.
+    const scene::CameraRig* camera_rig = nullptr;
 };
 
 // Anti-aliasing when none is asked for: on, on every device. The in-place pass over the leg's

@@ -1,5 +1,6 @@
 #include "run_report.hpp"
 
+#include "output_failures.hpp"
 #include "png_writer.hpp"
 
 #include <cstdio>
@@ -20,7 +21,10 @@ void write_last_frame(FrameLoop& loop, bool captured, const std::string& png) {
     Result<RgbaPixels> pixels = loop.take_capture();
     if (!pixels) throw std::runtime_error(pixels.error().describe());
     auto written = write_png(png, pixels.value());
-    if (!written) throw std::runtime_error(written.error().describe());
+    if (!written) { // said at the end, with exit 6
+        note_output_failure(written.error().describe());
+        return;
+    }
     std::fprintf(stderr, "secondheart: wrote %s (%ux%u)\n", png.c_str(), pixels.value().width,
                  pixels.value().height);
 }

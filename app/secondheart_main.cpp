@@ -4,12 +4,14 @@
 #include "scenario.hpp"
 #include "secondheart_options.hpp"
 #include "secondheart_run.hpp"
+#include "shutdown_signal.hpp"
 
 #include <cstdio>
 #include <exception>
 
 int main(int argc, char** argv) {
     using namespace sh::app;
+    install_shutdown_signals();
     ParseOutcome parsed = parse_command_line(argc, argv);
     if (!parsed.options) return parsed.exit_code;
     const Options& options = *parsed.options;

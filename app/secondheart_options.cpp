@@ -1,9 +1,13 @@
 #include "secondheart_options.hpp"
 
+#include "camera_control.hpp"
+
 #include "anatomy/mesh_loader.hpp"
 
 #include <charconv>
 #include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace sh::app {
@@ -24,6 +28,28 @@ std::string check_size(const std::string& text) {
                             : "expected WIDTHxHEIGHT in pixels, each 1 to 16384, e.g. 1280x720; "
                               "got '" +
                                   text + "'";
+}
+
+std::string short_number(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", v);
+    return text;
+}
+
+// CLI::Range lets NaN through (every comparison with NaN is false): a float option checks that
+// its text is a finite number first.
+CLI::Validator finite_in_range(double low, double high) {
+    return CLI::Validator(
+        [low, high](const std::string& text) -> std::string {
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v) || v < low ||
+                v > high)
+                return "expected a number from " + short_number(low) + " to " + short_number(high) +
+                       "; got '" + text + "'";
+            return {};
+        },
+        "NUMBER in [" + short_number(low) + " - " + short_number(high) + "]");
 }
 
 } // namespace
@@ -50,8 +76,12 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     CLI::App app{"secondheart: a real-time 3D lower leg showing the calf muscle pump.\n"
                  "Opens a window when a display is available; otherwise (or with --headless)\n"
                  "renders offscreen and writes the last frame as a PNG."};
-    app.footer("Exit codes: 0 ok, 1 runtime failure, 2 bad command line or scenario, 3 no usable "
-               "Vulkan device, 4 validation errors (with --validation).\n"
+    app.footer("Exit codes: 0 ok, 1 runtime failure, 2 bad command line or scenario, 3 no Vulkan "
+               "driver or device at all, 4 validation errors (with --validation), 5 a Vulkan "
+               "device is present but could not be used (each reason printed), 6 a requested "
+               "output (--screenshot, --record) could not be written.\n"
+               "SIGTERM or SIGINT (Ctrl+C) finishes the frame in flight, the recording and the "
+               "screenshot, then exits; a second one exits at once.\n"
                "Environment: SECONDHEART_GPU picks a device like --gpu.\n"
                "Lecture keys: PageDown/Right/Space/Enter/N next step, PageUp/Left/Backspace/P "
                "previous, B or . blank, F5 start the lesson again, Esc leave the lesson, Ctrl+Q "
@@ -66,7 +96,8 @@ ParseOutcome parse_command_line(int argc, char** argv) {
 
     app.add_flag("--headless", o.headless, "Render offscreen without a window (no SDL at all)");
     app.add_option("--frames", o.frames,
-                   "Stop after N frames (window: 0 or absent runs until closed; headless: 120)")
+                   "Stop after N frames, 1 or more (without it a window runs until closed, "
+                   "headless renders 120)")
         ->check(CLI::Range(1u, 100000000u));
     app.add_option("--size", size_text, "Window or image size in pixels, WIDTHxHEIGHT")
         ->check(check_size)
@@ -117,7 +148,7 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--render-scale", o.render_scale,
                    "Draw the leg at this fraction of the frame size, 0.25 to 1, upscaled "
                    "(bilinear) before the UI")
-        ->check(CLI::Range(0.25f, 1.0f))
+        ->check(finite_in_range(0.25, 1.0))
         ->capture_default_str();
     app.add_option("--leg-detail", o.leg_detail,
                    "Level of detail of the generated leg: auto (0.5 on CPU devices such as "
@@ -159,6 +190,8 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--test-display-change-at", o.test_display_change_frame, "FRAME")->group("");
     std::string test_keys;
     app.add_option("--test-keys", test_keys, "FRAME:KEY,...")->group("");
+    app.add_option("--test-pointer", o.test_pointer, "FRAME:drag:DX:DY,FRAME:wheel:N,...")
+        ->group("");
     app.add_flag("--test-fixed-dt", o.test_fixed_dt, "1/60 s frames in a window too")->group("");
     app.add_option("--report-rss-every", o.report_rss_every, "FRAMES")->group("");
 
@@ -190,6 +223,8 @@ ParseOutcome parse_command_line(int argc, char** argv) {
             if (!keys) throw CLI::ValidationError("--test-keys", why);
             o.test_keys = std::move(*keys);
         }
+        if (std::string why; !o.test_pointer.empty() && !parse_test_pointer(o.test_pointer, why))
+            throw CLI::ValidationError("--test-pointer", why);
     } catch (const CLI::CallForHelp& e) {
         app.exit(e);
         return {std::nullopt, k_exit_ok};

@@ -16,8 +16,15 @@ enum ExitCode : int {
     k_exit_ok = 0,
     k_exit_failure = 1,    // a runtime failure (message on stderr)
     k_exit_usage = 2,      // bad command line or scenario file
-    k_exit_no_device = 3,  // no usable Vulkan device (each device's rejection is printed)
+    k_exit_no_device = 3,  // no Vulkan driver, or the driver lists no device at all
     k_exit_validation = 4, // --validation and the layer reported errors or warnings
+    // A Vulkan device is present but could not be used: every device was rejected (too old,
+    // missing features, --gpu names none of them; each rejection is printed) or creating it
+    // failed. Unlike 3 this is never "nothing to run on": tests treat it as a failure.
+    k_exit_device_failed = 5,
+    // A requested output (--screenshot, --record) could not be written completely (disk full,
+    // read-only folder, ffmpeg failed); the message names the file and the cause.
+    k_exit_output_failed = 6,
 };
 
 struct Size {
@@ -27,7 +34,7 @@ struct Size {
 
 struct Options {
     bool headless = false;
-    std::uint32_t frames = 0; // 0: until the window is closed (headless: a default count)
+    std::uint32_t frames = 0; // not given: until the window is closed (headless: 120 frames)
     Size size{1280, 720};
     std::string screenshot;   // PNG of the last frame
     std::string record;       // video (ffmpeg) or PNG frames of the whole run
@@ -61,6 +68,7 @@ struct Options {
     // presses injected at given frames, a fixed 1/60 s frame time in a window too, and
     // VmRSS printed every N frames.
     std::vector<TestKey> test_keys;
+    std::string test_pointer; // camera window test: app/camera_control.hpp (checked at parse)
     bool test_fixed_dt = false;
     std::uint32_t report_rss_every = 0;
 };

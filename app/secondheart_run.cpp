@@ -4,6 +4,7 @@
 
 #include "frame_driver.hpp"
 #include "gpu_startup.hpp"
+#include "output_failures.hpp"
 #include "run_report.hpp"
 #include "shipped_lessons.hpp"
 
@@ -117,7 +118,14 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     // Headless frames are 1/60 s whatever the machine: let the simulator finish each one too,
     // so that images (the reference tests) do not depend on the machine's speed.
     if (headless || o.test_fixed_dt) sim.set_step_budget_ms(1e9);
-    const LegContentOptions lo = leg_options(o, plan.settings, plan.light);
+    // The camera under mouse and touch (declared before the leg, which keeps a pointer to it).
+    CameraInput camera;
+    camera.idle_return_s =
+        o.mode == AppMode::Kiosk ? static_cast<float>(plan.settings.idle_s) : 0.0f;
+    if (std::string why; !o.test_pointer.empty())
+        camera.test = parse_test_pointer(o.test_pointer, why).value_or(std::vector<TestPointer>{});
+    LegContentOptions lo = leg_options(o, plan.settings, plan.light);
+    lo.camera_rig = &camera.rig;
     RunContent run = create_run_content(device, submitter.value(), sim, lo);
     const RunFacts facts = describe_content(o, device, headless, run.leg);
     const VkExtent2D initial = initial_size(o, window);
@@ -143,7 +151,7 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     DesktopOverlay overlay(sim.geometry(), overlay_options);
     TestHooks hooks(o);
     FrameParts parts{window, sim,   *loop.value(), *ui.value(), *run.content,
-                     panel,  modes, run.leg,       overlay,     hooks};
+                     panel,  modes, run.leg,       overlay,     hooks, &camera};
     const LoopResult result = run_frames(o, frames, write_png_at_end, parts);
 
     if (write_png_at_end) write_last_frame(*loop.value(), result.captured, plan.png);
@@ -170,11 +178,15 @@ int run_secondheart(const Options& o, std::optional<sim::Scenario> scenario) {
             surface_guard.window = window.get();
         }
         std::optional<Device> device = start_device(o, *instance, surface);
-        if (!device) return k_exit_no_device;
+        // A device that is there but refused or failed is not "nothing to run on".
+        if (!device)
+            return enumerate_physical_devices(instance->get()).empty() ? k_exit_no_device
+                                                                       : k_exit_device_failed;
         run_on_device(o, plan, std::move(scenario), *instance, *device, window.get(), surface);
     }
     instance.reset(); // leak reports of the layer arrive here, so count after it
-    return o.validation ? validation_report(*stats) : k_exit_ok;
+    const int validation = o.validation ? validation_report(*stats) : k_exit_ok;
+    return validation == k_exit_ok && any_output_failed() ? report_output_failures() : validation;
 }
 
 } // namespace sh::app

@@ -8,6 +8,7 @@
 #include "scenario.hpp"
 #include "sim_bench.hpp"
 #include "sim_cli_output.hpp"
+#include "sim_heart_command.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cmath>
@@ -26,6 +27,7 @@ struct Common {
     double speed_kmh = 3.0;
     double severity = 1.0;
     std::string csv;
+    app::InterventionOptions interventions; // issue 11
 };
 
 // A float option's check: a finite number within [lo, hi]. CLI::Range alone lets NaN through
@@ -80,12 +82,14 @@ void add_common(CLI::App* cmd, Common& c) {
     cmd->add_option("--csv", c.csv,
                     "Write the time series (pressures, flows, volumes, valve "
                     "openings, muscle pressure) to this CSV file");
+    app::add_intervention_options(cmd, c.interventions);
 }
 
 sim::Subject subject(const Common& c) {
     sim::Subject s;
     s.height_cm = c.height_cm;
     s.valves = *sim::condition_valves(c.condition, c.severity);
+    s.interventions = app::to_interventions(c.interventions);
     return s;
 }
 
@@ -103,6 +107,8 @@ void finish(const Common& c, const sim::Recorder* rec, nlohmann::json out) {
     }
     out["condition"] = c.condition;
     out["height_cm"] = c.height_cm;
+    if (sim::Interventions iv = app::to_interventions(c.interventions); iv.any())
+        out["interventions"] = app::to_json(iv);
     std::cout << out.dump(2) << std::endl;
 }
 
@@ -196,6 +202,8 @@ int main(int argc, char** argv) {
         ->check(finite_in(0.0, 86400.0, "s"))
         ->capture_default_str();
 
+    app::HeartCommands heart_commands(app); // veins, heart (issue 11)
+
     auto* bench = app.add_subcommand("bench", "Simulator speed: simulated seconds per wall "
                                               "second while walking, and 8 h of sitting");
 
@@ -261,7 +269,11 @@ int main(int argc, char** argv) {
             if (run->count("--speed")) sc.activity.speed_kmh = run_c.speed_kmh;
             run_c.condition = sc.condition;
             run_c.height_cm = sc.height_cm;
-            finish(run_c, nullptr, app::run_scenario(sc, seconds, run_c.csv));
+            finish(run_c, nullptr,
+                   app::run_scenario(sc, seconds, run_c.csv,
+                                     app::to_interventions(run_c.interventions)));
+        } else if (heart_commands.chosen()) {
+            return heart_commands.run();
         } else if (*bench) {
             std::cout << app::run_benchmark().dump(2) << std::endl;
         } else {

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages SecondHeart needs, skipping those already installed.
-# Idempotent: a second run installs nothing and does not touch the network.
+# Idempotent: a second run installs nothing and does not touch the network. Extra package names
+# given as arguments are installed too (scripts/package.sh: the packaging tools).
 set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslc spirv-tools
-  libsdl2-dev libglm-dev libimgui-dev libassimp-dev
+  libsdl2-dev libglm-dev libimgui-dev libfreetype-dev fonts-dejavu-core libassimp-dev
   catch2 libbenchmark-dev nlohmann-json3-dev libcli11-dev libstb-dev
-  xvfb xauth
+  xvfb xauth ffmpeg
 )
-# ffmpeg is optional at run time (video export falls back to PNG frames), so it is not required.
+packages+=("$@")
+# ffmpeg: video export (without it, recordings fall back to PNG frames); installed here because
+# users of video export have it, and so the test of the real ffmpeg pipe runs instead of skipping.
 
 missing=()
 for p in "${packages[@]}"; do

@@ -131,6 +131,9 @@ void LegModel::apply_vein_geometry() {
     for (int c = 0; c < compartment_count(); ++c) {
         const Compartment& comp = net.compartments[c];
         v0_[c] = comp.reference_area_cm2 * compartment_area_scale(c) * comp.length_cm * scale_;
+        // A stronger or wasted triceps surae holds more or less blood in its sinuses (issue 11).
+        if (net.segments[comp.segment].system == VeinSystem::Intramuscular)
+            v0_[c] *= field_.sinus_volume_factor();
         inv_v0_[c] = 1 / v0_[c];
     }
     for (int i = 0; i < link_count(); ++i) {
@@ -158,7 +161,7 @@ void LegModel::apply_vein_geometry() {
 }
 
 void LegModel::place_compartments() {
-    PosedLeg leg(*net_, scale_, posture_);
+    PosedLeg leg(*net_, scale_, pose());
     for (size_t c = 0; c < height_.size(); ++c)
         height_[c] = leg.place(net_->compartments[c].centre * scale_).z;
     // Seated, the indifference point sits higher on the upright trunk (calibrated, T8).
@@ -171,6 +174,27 @@ void LegModel::place_compartments() {
 void LegModel::set_posture(Posture posture) {
     posture_ = posture;
     place_compartments();
+}
+
+void LegModel::set_interventions(const Interventions& iv) {
+    field_ = InterventionField(*net_, iv);
+    apply_vein_geometry(); // the calf strength's sinus volume
+    place_compartments();  // the elevation
+}
+
+void LegModel::set_head_up_tilt(double deg) {
+    tilt_deg_ = deg;
+    place_compartments();
+}
+
+double LegModel::central_venous_mmHg() const {
+    if (coupling_) return coupling_->venous_mmHg;
+    if (posture_angles(posture_).supine) return p_.cvp_supine_mmHg;
+    return posture_ == Posture::Sitting ? p_.cvp_seated_mmHg : p_.cvp_upright_mmHg;
+}
+
+double LegModel::height_of(Vec3 leg_point) const {
+    return PosedLeg(*net_, scale_, pose()).place(leg_point * scale_).z;
 }
 
 void LegModel::set_activity(const ActivitySpec& activity) {
@@ -206,7 +230,7 @@ void LegModel::set_valves(const ValveSettings& valves) {
 }
 
 double LegModel::capillary_pressure(int c) const {
-    double pa = p_.mean_arterial_mmHg + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
+    double pa = arterial_mmHg() + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
     return pressure_[c] + p_.capillary_fraction * (pa - pressure_[c]);
 }
 
@@ -214,10 +238,9 @@ double LegModel::capillary_pressure(int c) const {
 void LegModel::step() {
     const double dt = p_.dt_s;
     drive_ = muscle_drive_at(activity_, activity_phase(), activity_time_);
-    const bool supine = posture_angles(posture_).supine;
-    const double cvp = supine                         ? p_.cvp_supine_mmHg
-                       : posture_ == Posture::Sitting ? p_.cvp_seated_mmHg
-                                                      : p_.cvp_upright_mmHg;
+    field_.adjust_drive(drive_); // calf strength (issue 11)
+    field_.begin_step(drive_, time_);
+    const double cvp = central_venous_mmHg();
     update_pressures();
     update_link_flows(dt, cvp);
     update_arterial_inflow(dt);
@@ -239,6 +262,7 @@ void LegModel::update_pressures() {
         double ext = p_.tissue_pressure_mmHg;
         for (int k = 0; k < kMuscleCount; ++k) ext += pump_[c][k] * drive_.pressure_mmHg[k];
         if (tissue_[c] == Tissue::Calf) ext += drive_.manual_compression_mmHg;
+        ext += field_.external_mmHg(c); // stockings and IPC (issue 11)
         pressure_[c] = ext + law(c).pressure(a);
         head_[c] = pressure_[c] + p_.rho_g_mmHg_per_cm * height_[c];
     }
@@ -284,14 +308,16 @@ void LegModel::update_arterial_inflow(double dt) {
     double tau = target > hyperaemia_ ? p_.hyperaemia_rise_s : p_.hyperaemia_decay_s;
     hyperaemia_ += (target - hyperaemia_) * dt / (tau + dt); // implicit Euler of the lag
     const double av_ref = p_.mean_arterial_mmHg - p_.resting_venous_mmHg;
+    const double arterial = arterial_mmHg();
+    const double conductance = coupling_ ? coupling_->inflow_scale : 1.0;
     std::array<double, 3> pc_sum{}, w_sum{};
     for (int c = 0; c < compartment_count(); ++c) {
-        double pa = p_.mean_arterial_mmHg + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
+        double pa = arterial + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
         double distension =
             std::clamp((pressure_[c] - p_.reflex_threshold_mmHg) / p_.reflex_span_mmHg, 0.0, 1.0);
         double reflex = 1 - (1 - p_.dependent_inflow_factor) * distension;
-        inflow_now_[c] = inflow_rest_[c] * (1 + p_.hyperaemia_gain * hyperaemia_) * reflex *
-                         std::max(0.0, pa - pressure_[c]) / av_ref;
+        inflow_now_[c] = inflow_rest_[c] * conductance * (1 + p_.hyperaemia_gain * hyperaemia_) *
+                         reflex * std::max(0.0, pa - pressure_[c]) / av_ref;
         int t = static_cast<int>(tissue_[c]);
         pc_sum[t] += filtration_share_[c] * capillary_pressure(c);
         w_sum[t] += filtration_share_[c];

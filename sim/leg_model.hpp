@@ -15,11 +15,13 @@
 // model; `conservation_error_ml()` is the model's own account.
 
 #include "activity.hpp"
+#include "interventions.hpp"
 #include "model_params.hpp"
 #include "network.hpp"
 #include "posture.hpp"
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace sh::sim {
@@ -27,6 +29,14 @@ namespace sh::sim {
 struct ValveSettings {
     std::array<double, kValveGroupCount> severity{}; // 0 competent .. 1 absent
     double deep_obstruction = 0;                     // 0 .. 1, post-thrombotic outflow block
+};
+
+// Issue 11: what the closed circulation (sim/circulation.hpp) feeds a leg in place of the fixed
+// central venous pressure by posture and the fixed mean arterial pressure.
+struct CentralCoupling {
+    double venous_mmHg = 0;   // central venous pressure at the leg's reference point
+    double arterial_mmHg = 0; // mean arterial pressure at the same level
+    double inflow_scale = 1;  // arteriolar conductance from the baroreflex (1: resting)
 };
 
 // Running sums over an averaging window (cycle averages for the slow system and reports).
@@ -48,6 +58,19 @@ public:
     // again changes nothing. So an edit of anything else keeps the gait where it is.
     void set_activity(const ActivitySpec& activity);
     void set_valves(const ValveSettings& valves);
+    // Issue 11 hooks: stockings, elevation, IPC and calf strength; a tilt table (supine postures);
+    // the closed circulation's pressures (unset: the fixed values by posture).
+    void set_interventions(const Interventions& iv);
+    void set_head_up_tilt(double deg);
+    void set_central_coupling(const std::optional<CentralCoupling>& coupling) {
+        coupling_ = coupling;
+    }
+    const Interventions& interventions() const { return field_.settings(); }
+    double head_up_tilt_deg() const { return tilt_deg_; }
+    double external_pressure_mmHg(int c) const { return field_.external_mmHg(c); }
+    double reference_height_cm() const { return reference_height_; }
+    // Height above the floor (or bed) of a leg-frame point in the current pose.
+    double height_of(Vec3 leg_point) const;
     Posture posture() const { return posture_; }
     const ActivitySpec& activity() const { return activity_; }
     // 0..1 within the activity's cycle (heel strike at 0 for gait); 0 without a cycle.
@@ -124,6 +147,12 @@ private:
                     std::array<double, 3>& b) const;
     void accumulate(WindowAverages& w, double dt) const;
 
+    double central_venous_mmHg() const;
+    double arterial_mmHg() const {
+        return coupling_ ? coupling_->arterial_mmHg : p_.mean_arterial_mmHg;
+    }
+    PostureAngles pose() const { return adjusted_pose(posture_, field_.settings(), tilt_deg_); }
+
     const Network* net_; // not owned; a pointer so that models can be assigned
     ModelParams p_;
     double scale_;
@@ -134,6 +163,9 @@ private:
     double phase_offset_ = 0;  // cycles carried over from before the last speed change, 0..1
     double time_ = 0;
     double carry_ = 0;
+    InterventionField field_;
+    double tilt_deg_ = 0;
+    std::optional<CentralCoupling> coupling_;
 
     // Per compartment (fixed data, then state).
     std::vector<double> v0_, inv_v0_, height_, inflow_rest_, filtration_share_;

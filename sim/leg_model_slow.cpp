@@ -96,9 +96,7 @@ void LegModel::equilibrate_interstitium(double window_s) {
 }
 
 double LegModel::pressure_at(int c, Vec3 leg_point) const {
-    PosedLeg leg(*net_, scale_, posture_);
-    double h = leg.place(leg_point * scale_).z;
-    return pressure_[c] + p_.rho_g_mmHg_per_cm * (height_[c] - h);
+    return pressure_[c] + p_.rho_g_mmHg_per_cm * (height_[c] - height_of(leg_point));
 }
 
 double LegModel::velocity_cm_s(int link) const {

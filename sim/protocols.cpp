@@ -33,6 +33,7 @@ double mean_gsv(LegModel& m, double seconds, Recorder* rec, const char* phase) {
 LegModel make_model(const Subject& s) {
     LegModel m(default_network(), s.params, s.height_cm);
     m.set_valves(s.valves);
+    m.set_interventions(s.interventions);
     m.set_posture(Posture::Standing);
     m.set_activity({Activity::Still, 0});
     m.advance(30.0); // settle the column
@@ -108,6 +109,7 @@ ApgResult run_apg(const Subject& s, Recorder* rec) {
     ApgResult r;
     LegModel m(default_network(), s.params, s.height_cm);
     m.set_valves(s.valves);
+    m.set_interventions(s.interventions);
     m.set_posture(Posture::LegRaised);
     m.set_activity({Activity::Still, 0});
     run_for(m, 90.0, rec, "leg_raised");

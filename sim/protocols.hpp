@@ -7,6 +7,7 @@
 // Each returns plain numbers; secondheart-sim prints them as JSON.
 
 #include "activity.hpp"
+#include "interventions.hpp"
 #include "leg_model.hpp"
 #include "recorder.hpp"
 
@@ -18,8 +19,9 @@ namespace sh::sim {
 
 struct Subject {
     double height_cm = 175;
-    ValveSettings valves; // from a condition and severity
-    ModelParams params;   // the one parameter set; tests vary only the time step
+    ValveSettings valves;        // from a condition and severity
+    ModelParams params;          // the one parameter set; tests vary only the time step
+    Interventions interventions; // stockings, elevation, IPC, calf strength (issue 11)
 };
 
 struct AvpResult {

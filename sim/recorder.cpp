@@ -19,7 +19,9 @@ Recorder::Recorder(const LegModel& model, double interval_s) : interval_(interva
                 "popliteal_flow_mL_s",
                 "arterial_inflow_mL_s",
                 "interstitial_excess_mL",
-                "relative_vte_risk"};
+                "relative_vte_risk",
+                "knee_flexion_deg",
+                "ankle_dorsiflexion_deg"};
     const Network& net = model.network();
     for (const Compartment& c : net.compartments) columns_.push_back(c.label + "_mmHg");
     for (const Compartment& c : net.compartments) columns_.push_back(c.label + "_mL");
@@ -45,6 +47,11 @@ void Recorder::sample(const LegModel& model, const std::string& phase) {
                                model.interstitial_excess_ml(Tissue::Foot) +
                                    model.interstitial_excess_ml(Tissue::Calf),
                                model.relative_vte_risk()};
+    // The pose the simulator is in: its posture with the activity at the drive's phase.
+    const PosedLeg pose(model.network(), 1.0, model.posture(), model.activity(),
+                        model.drive().phase);
+    row.push_back(pose.pose().knee_flexion_deg);
+    row.push_back(pose.pose().ankle_dorsiflexion_deg);
     row.reserve(columns_.size());
     for (int c = 0; c < model.compartment_count(); ++c) row.push_back(model.pressure_mmHg(c));
     for (int c = 0; c < model.compartment_count(); ++c) row.push_back(model.volume_ml(c));

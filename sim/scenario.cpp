@@ -1,10 +1,12 @@
 #include "scenario.hpp"
 
 #include "conditions.hpp"
+#include "json_parse_keyed.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -244,8 +246,11 @@ Scenario parse_scenario_object(const json& obj, std::string_view source_name,
 
 Scenario parse_scenario(std::string_view json_text, std::string_view source_name) {
     json doc;
+    std::string last_key;
     try {
-        doc = json::parse(json_text);
+        doc = parse_json_keyed(json_text, last_key);
+    } catch (const json::out_of_range& e) { // 1e999: name the file and the key
+        throw ScenarioError(std::string(source_name) + ": " + number_overflow_message(last_key, e));
     } catch (const json::parse_error& e) {
         // Line and column from the byte offset (1-based, the character that broke the parse),
         // so the message does not depend on the library's wording.
@@ -268,6 +273,9 @@ Scenario parse_scenario(std::string_view json_text, std::string_view source_name
 }
 
 Scenario load_scenario_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ScenarioError(path + ": is a folder, not a scenario file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ScenarioError(path + ": cannot open the scenario file");
     std::stringstream ss;

@@ -1,5 +1,7 @@
 #include "lesson.hpp"
 
+#include "json_parse_keyed.hpp"
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
@@ -22,6 +24,26 @@ std::string type_of(const json& v) {
     return v.type_name();
 }
 
+// Characters as a reader counts them: UTF-8 code points (continuation bytes not counted).
+std::size_t utf8_length(const std::string& text) {
+    std::size_t n = 0;
+    for (const char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// A non-empty (or, with allow_empty, any) string of at most `max_chars` characters.
+std::string limited_text(const json& v, std::size_t max_chars, std::string_view source,
+                         const std::string& key, bool allow_empty = false) {
+    if (!v.is_string() || (!allow_empty && v.get<std::string>().empty()))
+        fail(source, key, allow_empty ? "expected a string" : "expected a non-empty string");
+    std::string text = v.get<std::string>();
+    if (const std::size_t n = utf8_length(text); n > max_chars)
+        fail(source, key,
+             "too long: " + std::to_string(n) + " characters, at most " +
+                 std::to_string(max_chars) + " (split it over several steps)");
+    return text;
+}
+
 double positive_seconds(const json& v, std::string_view source, const std::string& key) {
     if (!v.is_number()) fail(source, key, "expected a number of seconds, got " + type_of(v));
     double d = v.get<double>();
@@ -42,9 +64,7 @@ LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string
     LessonStep step;
     auto caption = js.find("caption");
     if (caption == js.end()) fail(source, prefix + ".caption", "missing (every step needs one)");
-    if (!caption->is_string() || caption->get<std::string>().empty())
-        fail(source, prefix + ".caption", "expected a non-empty string");
-    step.caption = caption->get<std::string>();
+    step.caption = limited_text(*caption, k_max_caption_chars, source, prefix + ".caption");
     step.settings = previous;
     if (auto s = js.find("settings"); s != js.end()) {
         if (!s->is_object())
@@ -93,8 +113,12 @@ std::optional<CameraPreset> camera_preset_from_string(std::string_view name) {
 
 Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {
     json doc;
+    std::string last_key;
     try {
-        doc = json::parse(json_text);
+        doc = sim::parse_json_keyed(json_text, last_key);
+    } catch (const json::out_of_range& e) { // 1e999
+        throw LessonError(std::string(source_name) + ": " +
+                          sim::number_overflow_message(last_key, e));
     } catch (const json::parse_error& e) {
         throw LessonError(std::string(source_name) + ": not valid JSON: " + e.what());
     }
@@ -108,14 +132,11 @@ Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {
     if (!doc.contains("format") || doc["format"] != "secondheart-lesson")
         fail(source_name, "format", "expected \"secondheart-lesson\"");
     Lesson lesson;
-    if (!doc.contains("title") || !doc["title"].is_string() ||
-        doc["title"].get<std::string>().empty())
-        fail(source_name, "title", "expected a non-empty string");
-    lesson.title = doc["title"].get<std::string>();
-    if (doc.contains("description")) {
-        if (!doc["description"].is_string()) fail(source_name, "description", "expected a string");
-        lesson.description = doc["description"].get<std::string>();
-    }
+    if (!doc.contains("title")) fail(source_name, "title", "missing (a non-empty string)");
+    lesson.title = limited_text(doc["title"], k_max_title_chars, source_name, "title");
+    if (doc.contains("description"))
+        lesson.description = limited_text(doc["description"], k_max_description_chars, source_name,
+                                          "description", true);
     if (!doc.contains("steps") || !doc["steps"].is_array() || doc["steps"].empty())
         fail(source_name, "steps", "expected a non-empty array of steps");
     sim::Scenario running; // defaults: a healthy adult standing still
@@ -129,8 +150,14 @@ Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {
 }
 
 Lesson load_lesson_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw LessonError(path + ": is a folder, not a lesson file");
     std::ifstream in(path);
-    if (!in) throw LessonError(path + ": cannot open the lesson file");
+    if (!in)
+        throw LessonError(path + ": cannot open the lesson file (" +
+                          (std::filesystem::exists(path, ec) ? "not readable" : "no such file") +
+                          ")");
     std::stringstream ss;
     ss << in.rdbuf();
     return parse_lesson(ss.str(), path);

@@ -5,6 +5,7 @@
 
 #include "scenario.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,14 @@ struct Lesson {
     std::string description;
     std::vector<LessonStep> steps;
 };
+
+// Text limits, in characters (UTF-8 code points). A caption is read aloud from a projector: the
+// shipped ones are under 140 characters; 400 is about five lines of the lecture caption bar at
+// 1920x1080 and keeps a caption far below what ImGui can draw in one call (about 16,000
+// characters: its 16-bit vertex indices).
+constexpr std::size_t k_max_caption_chars = 400;
+constexpr std::size_t k_max_title_chars = 120;
+constexpr std::size_t k_max_description_chars = 2000;
 
 Lesson parse_lesson(std::string_view json_text, std::string_view source_name);
 Lesson load_lesson_file(const std::string& path);

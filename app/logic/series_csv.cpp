@@ -4,14 +4,17 @@
 #include "posture.hpp"
 
 #include <charconv>
+#include <cmath>
 
 namespace sh::app {
 namespace {
 
 // std::to_chars: locale-independent, and the shortest text that reads back to the same float
-// or double (floats are written as floats: 12.5, not 12.5000000001).
+// or double (floats are written as floats: 12.5, not 12.5000000001). A value that is not finite
+// (a simulation fault) is an empty cell, which spreadsheets read as missing, never "nan".
 template <typename T>
 void put(std::string& out, T v) {
+    if (!std::isfinite(v)) return;
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, r.ptr);

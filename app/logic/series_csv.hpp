@@ -15,7 +15,8 @@ namespace sh::app {
 
 // The header row, without the line end.
 std::string series_csv_header();
-// Header and one row per sample, "\n" line ends, '.' decimals whatever the locale.
+// Header and one row per sample, "\n" line ends, '.' decimals whatever the locale; a value that
+// is not finite is an empty cell.
 std::string series_csv(const std::deque<LiveSample>& history);
 
 } // namespace sh::app

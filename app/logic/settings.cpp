@@ -1,11 +1,14 @@
 #include "settings.hpp"
 
+#include "json_parse_keyed.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <type_traits>
 #include <unistd.h>
 
 namespace sh::app {
@@ -13,20 +16,36 @@ namespace {
 
 using nlohmann::json;
 
+// Whether the JSON value has the type T needs. nlohmann would turn true into 1 and 2.7 into 2
+// for an int: a settings file saying "particles": true must be named, not read as 1.
+template <typename T>
+bool has_type(const json& v) {
+    if constexpr (std::is_same_v<T, std::string>)
+        return v.is_string();
+    else if constexpr (std::is_integral_v<T>)
+        return v.is_number_integer();
+    else
+        return v.is_number();
+}
+
 template <typename T, typename Check>
 void read_value(const json& doc, const char* key, T& into, Check ok, const char* expected,
                 const std::string& path, std::vector<std::string>& problems) {
     auto it = doc.find(key);
     if (it == doc.end()) return;
-    try {
+    std::string got;
+    if (has_type<T>(*it)) {
         T v = it->get<T>();
         if (ok(v)) {
             into = v;
             return;
         }
-    } catch (const json::exception&) {
+        got = it->dump();
+    } else {
+        got = std::string("a ") + it->type_name() + " (" + it->dump() + ")";
     }
-    problems.push_back(path + ": key \"" + key + "\": expected " + expected +
+    if (got.size() > 60) got = got.substr(0, 57) + "...";
+    problems.push_back(path + ": key \"" + key + "\": expected " + expected + ", got " + got +
                        "; using the default");
 }
 
@@ -45,13 +64,23 @@ std::string default_settings_path() {
 
 Settings load_settings(const std::string& path, std::vector<std::string>& problems) {
     Settings s;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        problems.push_back(path + ": is a folder, not a settings file; using the defaults");
+        return s;
+    }
     std::ifstream in(path);
     if (!in) return s; // first run: no file yet
     std::stringstream ss;
     ss << in.rdbuf();
     json doc;
+    std::string last_key;
     try {
-        doc = json::parse(ss.str());
+        doc = sim::parse_json_keyed(ss.str(), last_key);
+    } catch (const json::out_of_range& e) { // 1e999
+        problems.push_back(path + ": " + sim::number_overflow_message(last_key, e) +
+                           "; using the defaults");
+        return s;
     } catch (const json::parse_error& e) {
         problems.push_back(path + ": not valid JSON (" + e.what() + "); using the defaults");
         return s;

@@ -1,5 +1,6 @@
 // FlowParticles' two ways onto the screen: the compute splat (the fast path on every device,
-// lavapipe above all) and the point-list draw (for comparison; see ARCHITECTURE.md step 4).
+// lavapipe above all) and the point-list draw (for comparison; docs/architecture.md, "The frame",
+// step 6).
 #include "barriers.hpp"
 #include "particles/flow_particles.hpp"
 #include "pipelines.hpp"

@@ -24,6 +24,10 @@ struct Camera {
     float pitch = 0.0f;                  // radians, clamped to +-85 deg
     float distance = 120.0f;             // eye to target, cm
     float fov_y = 0.61f;                 // vertical field of view, radians (35 deg)
+    // Horizontal shift of the picture's centre in normalised device units (+1 = half the
+    // width to the right): the leg is centred in the part of the frame a panel leaves free.
+    float shift_x = 0.0f;
+    float shift_y = 0.0f; // likewise down (Vulkan's NDC y points down)
 
     glm::vec3 eye() const;
     glm::vec3 forward() const; // unit, eye towards target
@@ -37,13 +41,20 @@ struct Camera {
 };
 
 // A preset framed on a box (the leg's bounds: centre and extent in cm) for a given aspect
-// ratio (width / height): the whole box fits with a small margin.
+// ratio (width / height): every corner of the box, seen from the preset's direction, fits with
+// a small margin, so the leg fills most of the view height (and a wide pose, the L of the
+// sitting leg, fits the width). `insets` are the fractions of the frame covered by a panel on
+// the left (0 to 0.5) and by a title and a caption at the top and the bottom (0 to 0.3 each): the
+// box is framed in, and centred on, the rest.
+struct FrameInsets {
+    float left = 0.0f, top = 0.0f, bottom = 0.0f;
+};
 //   Front   from anterior, slightly above
 //   Back    from posterior (the calf muscles and the small saphenous vein)
 //   Medial  from the medial side (-x for the right leg: the great saphenous vein)
 //   Cutaway posteromedial, a little above and closer: pairs with the x-ray mode to show the
 //           deep veins and the soleal sinuses through translucent muscles
 Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
-                     float aspect);
+                     float aspect, FrameInsets insets = {});
 
 } // namespace sh::scene

@@ -1,5 +1,6 @@
 #include "imgui_layer.hpp"
 
+#include "ui_font.hpp"
 #include "ui_scale.hpp"
 #include "vk_check.hpp"
 
@@ -7,6 +8,7 @@
 #include <backends/imgui_impl_sdl.h>
 #include <backends/imgui_impl_vulkan.h>
 #include <cmath>
+#include <cstdio>
 #include <imgui.h>
 #include <SDL.h>
 #include <SDL_vulkan.h>
@@ -101,7 +103,7 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // kiosks and tests must not leave imgui.ini in the working dir
     ImGui::StyleColorsDark();
-    // ProggyClean (ImGui's built-in font) at the asked size; whole pixels keep it crisp.
+    // The UI font at the asked size; whole pixels keep it crisp.
     if (font_px > 0.0f) layer->font_points_ = std::round(font_px);
     if (window != nullptr) {
         if (!ImGui_ImplSDL2_InitForVulkan(window))
@@ -125,13 +127,15 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const Instance& instance,
 }
 
 Result<bool> ImGuiLayer::init_vulkan_backend(float font_raster) {
-    // The default font (ProggyClean) rasterised at the pixel scale and drawn at 1 / scale: the
-    // same size in points, sharp in pixels.
+    // The UI font (ui_font.hpp: DejaVu Sans through FreeType, else the built-in one, said once)
+    // rasterised at the pixel scale and drawn at 1 / scale: the same size in points, sharp in
+    // pixels.
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig font;
-    font.SizePixels = font_points_ * font_raster;
-    io.Fonts->AddFontDefault(&font);
+    if (const std::string note = ui::build_ui_font_atlas(*io.Fonts, font_points_ * font_raster);
+        !note.empty() && !font_note_printed_) {
+        std::fprintf(stderr, "secondheart: font: %s\n", note.c_str());
+        font_note_printed_ = true;
+    }
     io.FontGlobalScale = 1.0f / font_raster;
     font_raster_ = font_raster;
 

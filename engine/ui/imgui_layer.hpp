@@ -65,7 +65,8 @@ private:
     VkInstance instance_ = VK_NULL_HANDLE;
     const ImmediateSubmitter* submitter_ = nullptr;
     float font_raster_ = 1.0f;
-    float font_points_ = 13.0f; // the font's height in points (create's font_px)
+    float font_points_ = 13.0f;      // the font's height in points (create's font_px)
+    bool font_note_printed_ = false; // a fallback to the built-in font is said once
     SDL_Window* window_ = nullptr;
     UniqueDescriptorPool pool_;
     UniqueRenderPass render_pass_;

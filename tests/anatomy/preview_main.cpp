@@ -1,8 +1,12 @@
 // sh_anatomy_preview: a tiny CPU rasteriser that draws the default leg from the front, the
 // side and behind into PNG files, for a person to look at (a development aid, not the
 // renderer and not part of the product). Usage: sh_anatomy_preview [OUT_DIR] [MANIFEST]
-// Without a manifest it draws the meshes generated in memory.
+// Without a manifest it draws the meshes generated in memory. With
+//   sh_anatomy_preview OUT_DIR --pose POSTURE ACTIVITY SPEED PHASE
+// it draws the generated leg posed (sim/posture, anatomy/leg_skinning) to look at the skinning.
 #include "anatomy/default_leg.hpp"
+#include "anatomy/leg_skinning.hpp"
+#include "posture.hpp"
 #ifndef SH_PREVIEW_NO_LOADER
 #include "anatomy/mesh_loader.hpp"
 #endif
@@ -11,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <glm/geometric.hpp>
 #include <glm/vec2.hpp>
 #include <limits>
@@ -110,8 +115,28 @@ void save(const Image& img, const std::string& path) {
 int main(int argc, char** argv) {
     const std::string out = argc > 1 ? argv[1] : "/tmp";
     std::vector<Mesh> meshes;
+    std::string tag;
+    if (argc > 6 && std::string(argv[2]) == "--pose") {
+        const auto posture = sh::sim::posture_from_string(argv[3]);
+        const auto activity = sh::sim::activity_from_string(argv[4]);
+        if (!posture || !activity) {
+            std::fprintf(stderr, "unknown posture or activity\n");
+            return 2;
+        }
+        const sh::sim::ActivitySpec a{*activity, std::atof(argv[5])};
+        const auto pose =
+            sh::sim::PosedLeg(sh::sim::default_network(), 1.0, *posture, a, std::atof(argv[6]))
+                .pose();
+        std::printf("pose: thigh %.1f knee %.1f ankle %.1f toes %.1f lift %.1f\n", pose.thigh_deg,
+                    pose.knee_flexion_deg, pose.ankle_dorsiflexion_deg, pose.mtp_extension_deg,
+                    pose.offset.z);
+        for (auto& s : sh::anatomy::build_default_leg(0.5))
+            meshes.push_back(
+                sh::anatomy::pose_mesh(s.mesh, sh::anatomy::skin_bindings(s.mesh), pose));
+        tag = std::string("_") + argv[3] + "_" + argv[4] + "_" + argv[6];
+    } else
 #ifndef SH_PREVIEW_NO_LOADER
-    if (argc > 2) {
+        if (argc > 2) {
         auto leg = sh::anatomy::load_leg(argv[2], {});
         for (const auto& msg : leg.messages) std::printf("%s\n", msg.c_str());
         meshes = std::move(leg.meshes);
@@ -120,16 +145,22 @@ int main(int argc, char** argv) {
     {
         for (auto& s : sh::anatomy::build_default_leg()) meshes.push_back(std::move(s.mesh));
     }
+    // Fit every view to the leg (a posed leg reaches forward and up to the hip).
+    glm::vec3 lo(1e9f), hi(-1e9f);
+    for (const auto& m : meshes)
+        for (const auto& p : m.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    const float span = std::max({hi.x - lo.x, hi.y - lo.y}) + 4.0f;
+    const float scale = std::min(9.0f, 630.0f / (hi.z - lo.z + 4.0f));
+    const int vw = static_cast<int>(span * scale), vh = static_cast<int>((hi.z - lo.z + 4) * scale);
     struct View {
         const char* name;
         glm::vec3 right, fwd;
         float x0;
     };
-    const View views[] = {{"front", {-1, 0, 0}, {0, -1, 0}, -12.0f},
-                          {"side", {0, 1, 0}, {-1, 0, 0}, -10.0f},
-                          {"back", {1, 0, 0}, {0, 1, 0}, -12.0f}};
-    const float scale = 9.0f;
-    const int vw = static_cast<int>(34 * scale), vh = static_cast<int>(70 * scale);
+    const float cx = 0.5f * (lo.x + hi.x), cy = 0.5f * (lo.y + hi.y);
+    const View views[] = {{"front", {-1, 0, 0}, {0, -1, 0}, -cx - 0.5f * span},
+                          {"side", {0, 1, 0}, {-1, 0, 0}, cy - 0.5f * span},
+                          {"back", {1, 0, 0}, {0, 1, 0}, cx - 0.5f * span}};
     for (int mode = 0; mode < 3; ++mode) { // 0 skin opaque, 1 x-ray, 2 inner only
         Image sheet{3 * vw, vh, {}, {}};
         sheet.rgb.assign(static_cast<std::size_t>(sheet.w) * sheet.h, glm::vec3(0.0f));
@@ -141,11 +172,11 @@ int main(int argc, char** argv) {
             img.rgb.assign(img.depth.size(), glm::vec3(0.15f, 0.17f, 0.2f));
             for (const auto& m : meshes) {
                 if (m.role == "skin" || mode == 0) continue;
-                draw(img, m, v.right, v.fwd, {v.x0, -1.0f}, scale, colour_of(m.role), 1.0f);
+                draw(img, m, v.right, v.fwd, {v.x0, lo.z - 2.0f}, scale, colour_of(m.role), 1.0f);
             }
             for (const auto& m : meshes) {
                 if (m.role != "skin" || mode == 2) continue;
-                draw(img, m, v.right, v.fwd, {v.x0, -1.0f}, scale, colour_of(m.role),
+                draw(img, m, v.right, v.fwd, {v.x0, lo.z - 2.0f}, scale, colour_of(m.role),
                      mode == 0 ? 1.0f : 0.3f);
             }
             for (int y = 0; y < vh; ++y) {
@@ -157,7 +188,7 @@ int main(int argc, char** argv) {
             ++col;
         }
         static const char* modes[] = {"skin", "xray", "inner"};
-        save(sheet, out + "/leg_" + modes[mode] + ".png");
+        save(sheet, out + "/leg_" + modes[mode] + tag + ".png");
     }
     return 0;
 }

@@ -131,7 +131,7 @@ TEST_CASE("labels: boxes beside the same side never overlap", "[labels]") {
     }
 }
 
-TEST_CASE("labels: hovering a label shows its explanation; a tap pins it", "[labels]") {
+TEST_CASE("labels: hovering a label shows its explanation, a tap pins it", "[labels]") {
     testing::HeadlessImGuiContext imgui(ImVec2(k_screen.x, k_screen.y));
     const VeinGeometry veins = app::vein_geometry(sim::default_network());
     app::AnatomyLabels labels(app::default_label_anchors(veins));

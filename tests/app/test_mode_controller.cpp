@@ -114,7 +114,7 @@ TEST_CASE("modes: kiosk wakes, counts down, resets to the attract loop", "[modes
     CHECK(m.player().lesson_index() == 1); // lesson 1 lasts 63 s in the kiosk
 }
 
-TEST_CASE("modes: kiosk leaves only with the PIN; quit keys do nothing", "[modes][kiosk]") {
+TEST_CASE("modes: kiosk leaves only with the PIN, quit keys do nothing", "[modes][kiosk]") {
     Settings settings;
     settings.kiosk_pin = "2468";
     SimDriver sim(std::nullopt);
@@ -133,7 +133,7 @@ TEST_CASE("modes: kiosk leaves only with the PIN; quit keys do nothing", "[modes
     CHECK(m.quit_requested());
 }
 
-TEST_CASE("modes: kiosk corner hold opens the keypad; without a PIN it cannot be left",
+TEST_CASE("modes: kiosk corner hold opens the keypad, without a PIN it cannot be left",
           "[modes][kiosk]") {
     SimDriver sim(std::nullopt);
     ModeController m(setup(AppMode::Kiosk)); // no kiosk_pin
@@ -147,7 +147,7 @@ TEST_CASE("modes: kiosk corner hold opens the keypad; without a PIN it cannot be
     CHECK_FALSE(m.quit_requested());
 }
 
-TEST_CASE("modes: patient starts with the walking leg; Esc does not quit", "[modes]") {
+TEST_CASE("modes: patient starts with the walking leg, Esc does not quit", "[modes]") {
     SimDriver sim(std::nullopt);
     ModeController m(setup(AppMode::Patient));
     m.update(0.0, sim, nullptr);

@@ -89,7 +89,7 @@ TEST_CASE("panel: presets load their settings into the simulation and the contro
     CHECK(sim.live().model().valves().severity[foot] == Approx(1.0));
 }
 
-TEST_CASE("panel: a valve slider fails that group only; pause and single step", "[panel]") {
+TEST_CASE("panel: a valve slider fails that group only, pause and single step", "[panel]") {
     app::SimDriver sim(std::nullopt);
     ui::PanelState panel;
     sim.init_panel(panel);

@@ -32,7 +32,7 @@ TEST_CASE("mode input: lecture presenter-remote keys", "[modes]") {
     CHECK(map_key(AppMode::Lecture, key("7")) == ModeAction::None);
 }
 
-TEST_CASE("mode input: kiosk ignores quit keys; Ctrl+Shift+F12 asks for the PIN", "[modes]") {
+TEST_CASE("mode input: kiosk ignores quit keys, Ctrl+Shift+F12 asks for the PIN", "[modes]") {
     CHECK(map_key(AppMode::Kiosk, key("Esc")) == ModeAction::Activity);
     CHECK(map_key(AppMode::Kiosk, key("Ctrl+Q")) == ModeAction::Activity);
     CHECK(map_key(AppMode::Kiosk, key("F12")) == ModeAction::Activity);
@@ -90,7 +90,7 @@ TEST_CASE("mode input: the kiosk's corner hold needs 3 s in the top-left corner"
     CHECK(hold.tick(403.0));
 }
 
-TEST_CASE("mode input: touch targets of 9 mm, never below 54 px; caption height", "[modes]") {
+TEST_CASE("mode input: touch targets of 9 mm, never below 54 px, caption height", "[modes]") {
     CHECK(touch_target_px(96.0f) == Approx(54.0f));          // 9 mm = 34 px: the floor wins
     CHECK(touch_target_px(0.0f) == Approx(54.0f));           // unknown DPI: 96 assumed
     CHECK(touch_target_px(254.0f) == Approx(90.0f));         // 9 mm at 254 dpi

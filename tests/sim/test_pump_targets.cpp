@@ -75,7 +75,7 @@ TEST_CASE("T14 APG great saphenous reflux: EF about 50 %, VFI 2.06-6 mL/s", "[ta
     CHECK(r.vv_mL > h.vv_mL);
 }
 
-TEST_CASE("T15 APG deep reflux: EF about 40 %, below superficial reflux; VFI above it",
+TEST_CASE("T15 APG deep reflux: EF about 40 %, below superficial reflux, VFI above it",
           "[targets][apg]") {
     const ApgResult& s = apg("gsv-reflux");
     const ApgResult& r = apg("deep-incompetence");

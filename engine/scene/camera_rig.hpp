@@ -1,0 +1,55 @@
+// The camera people steer: a preset's framing (camera_preset) with the user's orbit, zoom and
+// pan on top, smooth transitions when the preset (or the pose it frames) changes, a quick glide
+// back to the preset on request (double-click, double-tap) and a slow drift back after an idle
+// time (kiosk). Input devices are mapped onto it by app/camera_control.
+#pragma once
+
+#include "scene/camera.hpp"
+
+#include <glm/vec2.hpp>
+#include <optional>
+
+namespace sh::scene {
+
+class CameraRig {
+public:
+    // The camera for a frame: the preset framed on the box, with the user's offsets and the
+    // transition applied. Call as often as needed; time moves only in update().
+    Camera view(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
+                float aspect) const;
+
+    // Drag across the view: a full width turns the leg half round; a full height tilts 90 deg.
+    void orbit(float dx_fraction, float dy_fraction);
+    // factor < 1 moves closer (a wheel step or a pinch), clamped to 0.25x..4x of the preset.
+    void zoom(float factor);
+    // Moves the leg with the pointer: fractions of the view height.
+    void pan(float dx_fraction, float dy_fraction);
+    // Glide back to the preset (double-click, double-tap).
+    void reset();
+    // Advances transitions; after `idle_return_s` without input (0: never) the view drifts back.
+    void update(float dt_s, float idle_return_s = 0.0f);
+    // The parts of the frame panels, titles and captions cover (camera_preset).
+    void set_insets(FrameInsets insets) { insets_ = insets; }
+
+    // How far the user's view is from the preset: degrees of turn, zoom factor, pan (fractions
+    // of the distance). All zero / one at the preset.
+    float degrees_from_preset() const;
+    float zoom_from_preset() const;
+    float pan_from_preset() const;
+
+private:
+    Camera compose(const Camera& preset) const;
+
+    float yaw_ = 0.0f, pitch_ = 0.0f, log_zoom_ = 0.0f; // user offsets
+    glm::vec2 pan_{0.0f};                               // fractions of the distance
+    FrameInsets insets_;
+    float idle_s_ = 0.0f;
+    bool returning_ = false;
+    // Transition from the camera shown when the preset's direction last changed.
+    mutable std::optional<Camera> last_preset_;
+    mutable std::optional<Camera> from_;
+    mutable float blend_ = 1.0f;
+    mutable Camera last_shown_;
+};
+
+} // namespace sh::scene
