@@ -161,7 +161,7 @@ TEST_CASE("heel raises: up on the ball of the foot while the soleus contracts", 
     CHECK(heel_height(rest) == Approx(0).margin(0.1));
 }
 
-TEST_CASE("sitting: lower leg vertical, foot flat; ankle pumps keep the foot out of the floor",
+TEST_CASE("sitting: lower leg vertical, foot flat, ankle pumps keep the foot out of the floor",
           "[kinematics]") {
     PosedLeg sit(net(), 1.0, Posture::Sitting);
     const Skeleton& sk = sit.skeleton();
