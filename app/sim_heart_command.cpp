@@ -146,7 +146,8 @@ nlohmann::json to_json(const sim::Interventions& iv) {
                         {"stocking_material", sim::to_string(iv.stocking_material)},
                         {"ipc", sim::to_string(iv.ipc)},
                         {"calf_strength", sim::to_string(iv.calf_strength)}};
-    j["elevation_deg"] = iv.elevation_deg ? nlohmann::json(*iv.elevation_deg) : nlohmann::json();
+    // Only an elevation that was asked for is written: the output never holds null.
+    if (iv.elevation_deg) j["elevation_deg"] = *iv.elevation_deg;
     if (iv.ipc != sim::IpcSite::None)
         j["ipc_cycle"] = {{"pressure_mmHg", iv.ipc_cycle.pressure_mmHg},
                           {"on_s", iv.ipc_cycle.on_s},
