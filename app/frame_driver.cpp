@@ -19,7 +19,13 @@ using Clock = std::chrono::steady_clock;
 constexpr double k_headless_frame_s = 1.0 / 60.0;
 
 // The panel's view and blood-colour lists index these enums directly.
-static_assert(ui::k_views.size() == static_cast<std::size_t>(scene::CameraPreset::Cutaway) + 1);
+constexpr bool panel_views_are_the_presets() {
+    if (ui::k_views.size() != sim::kCameraPresets.size()) return false;
+    for (std::size_t i = 0; i < ui::k_views.size(); ++i)
+        if (std::string_view(ui::k_views[i]) != sim::kCameraPresets[i].label) return false;
+    return true;
+}
+static_assert(panel_views_are_the_presets());
 static_assert(ui::k_blood_colours.size() == gpu::FLOW_COLOR_DIRECTION + 1 &&
               gpu::FLOW_COLOR_PRESSURE == 1);
 
