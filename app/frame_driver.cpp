@@ -3,6 +3,7 @@
 #include "memory_report.hpp"
 #include "mode_events.hpp"
 #include "shutdown_signal.hpp"
+#include "stage_layout.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -118,6 +119,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         last = start;
         if (!desktop) p.modes.update(i == 0 ? 0.0 : wall_dt, p.sim, p.leg);
         const double sim_dt = p.sim.advance(i == 0 ? 0.0 : wall_dt);
+        if (p.leg != nullptr) // the floor, seat or bed under the leg as the simulator poses it
+            p.leg->options().stage =
+                stage_for_model(p.sim.live().model(), p.sim.live().scenario().height_cm);
         if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
             std::fprintf(stderr, "secondheart: memory frame %u clock %.1f s sim %.1f s: %s\n", i,
                          static_cast<double>(i) * wall_dt, p.sim.time_s(),

@@ -117,6 +117,7 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     so.mode =
         options_.view == scene::CameraPreset::Cutaway ? scene::RenderMode::XRay : options_.mode;
     so.palette = options_.palette;
+    so.stage = options_.stage;
     if (info.state != nullptr) scene_.update(*info.state);
     // With a render scale below 1 the leg and the blood go into the internal target (the
     // frame's size times the scale), are anti-aliased there and blitted into the frame's
