@@ -85,6 +85,11 @@ void ModeController::on_key(const KeyPress& key) {
         quit_ = true;
     }
     if (setup_.mode == AppMode::Lecture) lecture_key(action);
+    // Patient: the digit keys choose the scenes in the order of their buttons (1 the first), so
+    // a clinician at a keyboard need not reach for the screen.
+    if (setup_.mode == AppMode::Patient && key.key == Key::Digit && key.digit >= 1 &&
+        static_cast<std::size_t>(key.digit) <= scenes().size())
+        pending_scene_ = key.digit - 1;
 }
 
 void ModeController::lecture_key(ModeAction action) {

@@ -3,9 +3,11 @@
 #include "conditions.hpp"
 #include "flow_bridge.hpp"
 #include "network.hpp"
+#include "scenario_interventions.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace sh::app {
@@ -88,6 +90,18 @@ ui::HeartView SimDriver::heart_view() const {
         v.plot_mean_arterial_mmHg.push_back(s.mean_arterial_mmHg);
     }
     return v;
+}
+
+std::string SimDriver::heart_summary() const {
+    const HeartSample h = live_.heart_now();
+    char line[192];
+    std::snprintf(line, sizeof line,
+                  "heart: stroke volume %.0f mL, heart rate %.0f /min, cardiac output %.1f L/min, "
+                  "mean arterial pressure %.0f mmHg; interventions ",
+                  static_cast<double>(h.stroke_volume_ml), static_cast<double>(h.heart_rate_bpm),
+                  static_cast<double>(h.cardiac_output_l_min),
+                  static_cast<double>(h.mean_arterial_mmHg));
+    return line + sim::to_json(live_.interventions()).dump();
 }
 
 namespace {

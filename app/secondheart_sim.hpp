@@ -32,6 +32,9 @@ public:
     // The panel's state at start-up (conditions, presets, the scenario's settings).
     void init_panel(ui::PanelState& panel) const;
     void apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits);
+    // "heart: stroke volume 70 mL, heart rate 79 /min, ...; interventions {...}" (the run's end,
+    // which the window tests read).
+    std::string heart_summary() const;
     // The heart's numbers, beat and last minute, for the panel, the lecture and patient screens.
     ui::HeartView heart_view() const;
     // Live numbers and plots into the panel; also reflects the default stand -> walk switch.
