@@ -131,9 +131,13 @@ float draw_heart_card(const char* id, const HeartView& v, float top, float heart
                        ImVec2(at.x + 0.5f * (width - heart_px), at.y), heart_px, 1.0f, light);
     ImGui::Dummy(ImVec2(width, heart_px));
     if (with_plots) {
-        const float h = 1.6f * ImGui::GetFontSize();
+        // The modes' look pads frames for touch; a plot's caption sits inside its padding and
+        // would be pushed out of the frame, so the plots get ImGui's usual padding.
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
+        const float h = 2.2f * ImGui::GetFontSize();
         plot(k_output_label, v.plot_cardiac_output_l_min, "%.1f L/min", h);
         plot(k_stroke_label, v.plot_stroke_volume_ml, "%.0f mL", h);
+        ImGui::PopStyleVar();
     }
     const float height = ImGui::GetWindowHeight();
     ImGui::End();

@@ -68,8 +68,9 @@ int draw_patient_screen(const PatientView& v) {
         ImGui::Text("Leg swelling: %.1f %% more volume", static_cast<double>(v.swelling_pct));
     ImGui::Text("Clot risk: %.1f times usual", static_cast<double>(v.vte_risk));
     if (v.seated_hours > 0.01) ImGui::Text("Hours seated: %.1f", v.seated_hours);
-    // The heart's sentences wrap at the width the leg figures need (or a third of the screen).
-    if (!v.heart_now.empty()) {
+    // The heart's sentences wrap at a third of the screen; only beside the buttons (stacked under
+    // them on a small screen they would run into the caption).
+    if (!v.heart_now.empty() && beside) {
         ImGui::PushTextWrapPos(
             ImGui::GetCursorPosX() +
             std::max(display.x / 3.0f,
