@@ -57,30 +57,41 @@ bool is_atlas_id(const std::string& token) {
                        [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
-// BodyParts3D parts lists in the folder: FJ file id -> English name.
+// BodyParts3D parts lists in the folder: FJ file id -> English name. A line may name the file
+// and the structure together (FMA id, name, FJ id), or the lists may say it in two steps (FMA id
+// -> FJ id in one, FMA id -> name in another): both are joined.
 std::map<std::string, std::string> read_parts_lists(const std::vector<fs::path>& lists) {
-    std::map<std::string, std::string> names;
+    std::map<std::string, std::string> file_name, concept_name, file_concept;
+    const auto starts = [](const std::string& token, const char* prefix) {
+        return lower(token).rfind(prefix, 0) == 0;
+    };
     for (const auto& list : lists) {
         std::ifstream in(list);
         std::string line;
         while (std::getline(in, line)) {
             if (!line.empty() && line.back() == '\r') line.pop_back();
-            std::vector<std::string> cols;
             std::stringstream ss(line);
-            for (std::string c; std::getline(ss, c, '\t');) cols.push_back(c);
-            std::string file_id, name;
-            for (const auto& c : cols) {
-                if (is_atlas_id(c) && (c.rfind("FJ", 0) == 0 || c.rfind("fj", 0) == 0))
+            std::string file_id, concept_id, name;
+            for (std::string c; std::getline(ss, c, '\t');) {
+                if (is_atlas_id(c) && starts(c, "fj"))
                     file_id = c;
+                else if (is_atlas_id(c) && starts(c, "fma"))
+                    concept_id = c;
                 else if (!is_atlas_id(c) && name.empty() &&
                          std::any_of(c.begin(), c.end(),
                                      [](unsigned char ch) { return std::isalpha(ch) != 0; }))
                     name = c;
             }
-            if (!file_id.empty() && !name.empty()) names.emplace(file_id, name);
+            if (!file_id.empty() && !name.empty()) file_name.emplace(file_id, name);
+            if (!concept_id.empty() && !name.empty()) concept_name.emplace(concept_id, name);
+            if (!file_id.empty() && !concept_id.empty()) file_concept.emplace(file_id, concept_id);
         }
     }
-    return names;
+    for (const auto& [file, concept_id] : file_concept) {
+        const auto n = concept_name.find(concept_id);
+        if (n != concept_name.end()) file_name.emplace(file, n->second);
+    }
+    return file_name;
 }
 
 std::string role_list() {

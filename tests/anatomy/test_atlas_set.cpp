@@ -121,10 +121,12 @@ TEST_CASE("a left-side set is mirrored onto our right leg as a whole", "[anatomy
     write_obj(cylinder_mm(-kFibula.x, kFibula.y, 6, 60, 400), dir / "FJ101.obj");
     write_obj(ellipsoid_mm(mirror(kSoleus), 28, 28, 18, 18, 130), dir / "FJ102.obj");
     {
+        // A list naming file and structure on one line, or in two steps joined by the FMA id.
         std::ofstream list(dir / "isa_element_parts.txt");
         list << "concept_id\tEnglish_name\telement_file_id\n"
-             << "FMA24478\tleft tibia\tFJ100\nFMA24481\tleft fibula\tFJ101\n"
-             << "FMA22543\tleft soleus\tFJ102\n";
+             << "FMA24478\tFJ100\nFMA24481\tFJ101\nFMA22543\tleft soleus\tFJ102\n";
+        std::ofstream names(dir / "isa_parts_list_e.txt");
+        names << "FMA24478\tBP3001\tleft tibia\r\nFMA24481\tBP3002\tleft fibula\r\n";
     }
     const LoadedLeg leg = load_with("atlas=" + dir.string() + ":mm");
     INFO(all(leg.messages));
