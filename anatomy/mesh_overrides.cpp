@@ -114,15 +114,19 @@ const Mesh* find_role(const std::vector<Mesh>& meshes, const std::string& role) 
     return nullptr;
 }
 
+// The frame meshes came in: the leg's own, an atlas frame (turned into the leg's axes by the
+// loader), or a y-up export of an atlas frame (which the y-up reading already turned into them).
+enum class SourceFrame { Leg, Atlas, AtlasYUp };
+
 // Places `meshes` (leg axes, cm; one per role) where the structures of their roles in `leg`
-// are: in an atlas frame each structure on the body's left is first mirrored onto our right
-// leg; then one similarity (atlas_fit.hpp) fitted on the bones among them, or on all of them
+// are: from an atlas each structure on the body's left is first mirrored onto our right leg;
+// then one similarity (atlas_fit.hpp) fitted on the bones among them, or on all of them
 // when there are none, moves them all. Returns false (and says why) when they cannot be placed.
-bool place_on_defaults(std::vector<Mesh>& meshes, const std::vector<Mesh>& leg, bool atlas_frame,
+bool place_on_defaults(std::vector<Mesh>& meshes, const std::vector<Mesh>& leg, SourceFrame source,
                        Units units, const std::string& what, const std::string& fallback,
                        std::vector<std::string>& messages) {
     std::string frame;
-    if (atlas_frame) {
+    if (source != SourceFrame::Leg) {
         std::vector<std::string> mirrored, kept;
         for (auto& m : meshes) {
             // Leg x after the half turn: the right side is at +x, the left at -x.
@@ -133,8 +137,10 @@ bool place_on_defaults(std::vector<Mesh>& meshes, const std::vector<Mesh>& leg, 
                 kept.push_back(m.role);
             }
         }
-        frame = "atlas frame (x to the body's left, y posterior, z up, as in BodyParts3D and "
-                "Z-Anatomy): turned a half turn about z into the leg's axes; ";
+        frame = source == SourceFrame::Atlas
+                    ? "atlas frame (x to the body's left, y posterior, z up, as in BodyParts3D "
+                      "and Z-Anatomy): turned a half turn about z into the leg's axes; "
+                    : "y-up export of an atlas frame (one side of the body midline); ";
         if (!kept.empty()) frame += "right side (" + join(kept) + ") as our right leg; ";
         if (!mirrored.empty())
             frame += "left side (" + join(mirrored) + ") mirrored onto our right leg; ";
@@ -199,16 +205,18 @@ Mesh resolve_override(const MeshOverride& o, const Mesh& default_mesh,
         }
         std::vector<Mesh> placed{std::move(*lr.mesh)};
         placed.front().role = o.role;
-        bool atlas = opt.axes == Axes::Atlas;
-        // A z-up file in known units that lies off to one side of the midline, away from the
-        // leg, is an atlas structure whose file name does not say so.
-        if (o.axes == Axes::Auto && opt.axes == Axes::ZUp && o.units != Units::Unknown &&
+        SourceFrame source = opt.axes == Axes::Atlas ? SourceFrame::Atlas : SourceFrame::Leg;
+        // A file in known units that lies off to one side of the midline, away from the leg, is
+        // an atlas structure whose name does not say so (a z-up one still in the atlas's axes;
+        // a y-up export already turned into the leg's by the y-up reading).
+        if ((o.axes == Axes::Auto || o.axes == Axes::YUp) && opt.axes != Axes::Atlas &&
+            o.units != Units::Unknown &&
             lies_in_atlas_frame(placed.front().bounds, default_mesh.bounds)) {
-            atlas_to_leg_axes(placed.front());
-            atlas = true;
+            if (opt.axes == Axes::ZUp) atlas_to_leg_axes(placed.front());
+            source = opt.axes == Axes::ZUp ? SourceFrame::Atlas : SourceFrame::AtlasYUp;
         }
         if (!default_mesh.bounds.valid || default_mesh.empty()) return std::move(placed.front());
-        if (!place_on_defaults(placed, {default_mesh}, atlas, o.units, what, o.role, messages))
+        if (!place_on_defaults(placed, {default_mesh}, source, o.units, what, o.role, messages))
             return default_mesh;
         return std::move(placed.front());
     } catch (...) {
@@ -235,7 +243,11 @@ void apply_atlas_set(const MeshOverride& o, std::vector<Mesh>& leg,
         }
         std::vector<std::string> roles;
         for (const auto& m : set.meshes) roles.push_back(m.role);
-        if (!place_on_defaults(set.meshes, leg, files.axes == Axes::Atlas, files.units, what,
+        // A set of y-up files is an atlas's export too (one side of the midline): sides handled.
+        const SourceFrame source = files.axes == Axes::Atlas ? SourceFrame::Atlas
+                                   : files.axes == Axes::YUp ? SourceFrame::AtlasYUp
+                                                             : SourceFrame::Leg;
+        if (!place_on_defaults(set.meshes, leg, source, files.units, what,
                                "structures (" + join(roles) + ")", messages))
             return;
         for (auto& m : set.meshes) {

@@ -136,16 +136,23 @@ TEST_CASE("an atlas soleus bulging laterally and posteriorly keeps those sides, 
     // Atlas frame: the right side's lateral is -x, the left side's +x; posterior is +y for both.
     write_obj(ellipsoid_mm({-90, 30, 300}, 20, 32, 28, 14, 120), dir / "right_soleus_scan.obj");
     write_obj(ellipsoid_mm({90, 30, 300}, 32, 20, 28, 14, 120), dir / "left_soleus_scan.obj");
-    for (const char* file : {"right_soleus_scan.obj", "left_soleus_scan.obj"}) {
-        INFO(file);
+    // The left one as a Y-up export (Blender's glTF convention: X, Z, -Y).
+    ShapeMm yup = ellipsoid_mm({90, 30, 300}, 32, 20, 28, 14, 120);
+    for (auto& p : yup.v) p = {p.x, p.z, -p.y};
+    write_obj(yup, dir / "left_soleus_export.obj");
+    for (const char* spec : {"right_soleus_scan.obj:mm", "left_soleus_scan.obj:mm",
+                             "left_soleus_export.obj:mm:y-up"}) {
+        INFO(spec);
         std::vector<std::string> msgs;
         // No atlas name: the frame is told by where it lies (one side of the midline, off the leg).
-        const Mesh m = load_override("soleus=" + (dir / file).string() + ":mm", msgs);
+        const Mesh m = load_override("soleus=" + (dir / spec).string(), msgs);
         INFO(all(msgs));
         REQUIRE(msgs.size() == 1);
-        const bool left = std::string(file).find("left") == 0;
+        const bool left = std::string(spec).find("left") == 0;
         CHECK_THAT(msgs[0], Catch::Contains(left ? "left side (soleus) mirrored onto our right leg"
                                                  : "right side (soleus) as our right leg"));
+        if (std::string(spec).find("y-up") != std::string::npos)
+            CHECK_THAT(msgs[0], Catch::Contains("y-up export of an atlas frame"));
         // The bulges stay lateral (+x) and posterior (-y): half-widths on each side of the
         // line through its poles, in the ratios it was made with (32 : 20 and 28 : 14).
         const HalfWidths h = half_widths(m);
