@@ -89,6 +89,19 @@ TEST_CASE("atlas names tell the role and the side", "[anatomy][atlas]") {
     CHECK(side_from_atlas_name("tibia") == 0);
 }
 
+TEST_CASE("--mesh atlas=FOLDER|SET.json[:UNITS[:AXES]] parses; an unknown role names it",
+          "[anatomy][atlas]") {
+    const auto a = parse_mesh_override("atlas=downloads/calf:mm:atlas");
+    REQUIRE(a.value);
+    CHECK(a.value->role == "atlas");
+    CHECK(a.value->path == "downloads/calf");
+    CHECK(a.value->units == Units::Millimetre);
+    CHECK(a.value->axes == Axes::Atlas);
+    REQUIRE(parse_mesh_override("atlas=calf_set.json").value);
+    CHECK_THAT(parse_mesh_override("spleen=x.obj").error,
+               Catch::Contains("atlas=FOLDER or atlas=SET.json"));
+}
+
 TEST_CASE("a folder of Z-Anatomy-named files is placed as one set, relative places kept",
           "[anatomy][atlas]") {
     const auto dir = scratch_dir("atlas_folder");
