@@ -138,8 +138,9 @@ ParseOutcome parse_command_line(int argc, char** argv) {
         ->check(CLI::IsMember({"dark", "light", "cvd"}))
         ->capture_default_str();
     app.add_option("--mesh", o.meshes,
-                   "Anatomy mesh for a role, ROLE=PATH[:UNITS[:AXES]], e.g. soleus=soleus.stl:mm "
-                   "(repeatable)")
+                   "Anatomy mesh for a role, ROLE=PATH[:UNITS[:AXES]], e.g. soleus=FJ1437.obj:mm, "
+                   "fitted where the default structure is; or atlas=FOLDER|SET.json, files of one "
+                   "atlas placed as one set (docs/meshes.md; repeatable)")
         ->check([](const std::string& spec) {
             const anatomy::OverrideParse parsed = anatomy::parse_mesh_override(spec);
             return parsed.value ? std::string() : parsed.error;

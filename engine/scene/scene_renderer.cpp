@@ -103,6 +103,7 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     for (const anatomy::Mesh& m : leg.meshes)
         all.insert(all.end(), m.positions.begin(), m.positions.end());
     s.bounds_ = anatomy::compute_bounds(all);
+    s.framing_ = PoseFraming(leg.meshes);
     s.muscles_.set_activation({0, 0, 0, 0});
     return s;
 }
@@ -119,6 +120,9 @@ void SceneRenderer::update(const gpu::VeinState& state) {
     time_s_ = state.time_s;
     const glm::vec4& a = state.muscle_activation;
     muscles_.set_activation({a.x, a.y, a.z, a.w});
+    framing_.update(state);
+    mesh_scale_ = state.pose.offset.w > 0.0f ? state.pose.offset.w : 1.0f;
+    stocking_ = state.pose.stocking.x > 0.0f;
 }
 
 void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& options, float aspect) {
@@ -134,7 +138,8 @@ void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& opti
     globals_.key_dir = glm::vec4(glm::normalize(-0.7f * f - 0.45f * right + 0.75f * up), 0.80f);
     globals_.fill_dir = glm::vec4(glm::normalize(-0.5f * f + 0.85f * right - 0.15f * up), 0.30f);
     globals_.sky_color = glm::vec4(0.34f, 0.36f, 0.42f, light ? 0.15f : 0.35f);
-    globals_.ground_color = glm::vec4(0.16f, 0.13f, 0.12f, bounds_.max.z);
+    // The top cut is tested on the rest position (scene_lit.frag), in the body's scale.
+    globals_.ground_color = glm::vec4(0.16f, 0.13f, 0.12f, bounds_.max.z * mesh_scale_);
     globals_.rim_color =
         light ? glm::vec4(0.35f, 0.40f, 0.50f, 0.0f) : glm::vec4(0.55f, 0.68f, 0.95f, 0.0f);
 }
@@ -189,6 +194,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     if (meshes_.record_translucent(cmd, layout, options.mode, camera.eye()))
         passes.mark(cmd, "translucent");
     if (options.show_skin) meshes_.record_skin_front(cmd, layout, options.mode);
+    if (options.show_skin && stocking_) meshes_.record_stocking(cmd, layout, options.mode);
     target.end_rendering(cmd);
     if (options.show_skin) passes.mark(cmd, "skin front");
 }
