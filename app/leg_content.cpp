@@ -120,6 +120,7 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
         particles_.set_bounds(scene_.posed_bounds().min - margin,
                               scene_.posed_bounds().max + margin);
     }
+    so.stage = options_.stage;
     // With a render scale below 1 the leg and the blood go into the internal target (the
     // frame's size times the scale), are anti-aliased there and blitted into the frame's
     // target, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.

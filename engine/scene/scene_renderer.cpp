@@ -77,6 +77,9 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
         create_vein_renderer(device, uploader, veins, s.layout_.get());
     if (!vein_renderer) return vein_renderer.error();
     s.veins_ = vein_renderer.take();
+    Result<StageRenderer> stage = create_stage_renderer(device);
+    if (!stage) return stage.error();
+    s.stage_ = stage.take();
 
     Result<Buffer> globals = uploader.add(device, nullptr, sizeof(gpu::SceneGlobals),
                                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
@@ -157,6 +160,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
         VK_ACCESS_2_NONE);
     update_buffer(cmd, globals_buffer_, &globals_, sizeof(globals_));
     muscles_.record(cmd);
+    stage_.record_upload(cmd, options.stage, globals_, background_color(options.palette),
+                         options.palette == Palette::Light);
     // RAW: this frame's draws read the uploaded globals and the deformed muscle vertices.
     memory_barrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_TRANSFER_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
@@ -166,6 +171,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     passes.mark(cmd, "scene setup");
 
     target.begin_rendering(cmd, background_color(options.palette));
+    stage_.record(cmd); // its own set: before the scene's set is bound
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
     const VkPipelineLayout layout = layout_.get();

@@ -24,6 +24,7 @@
 #include "scene/mesh_renderer.hpp"
 #include "scene/muscle_deformer.hpp"
 #include "scene/pose_framing.hpp"
+#include "scene/stage_renderer.hpp"
 #include "scene/vein_renderer.hpp"
 #include "vein_data.hpp"
 #include "vk_handle.hpp"
@@ -48,6 +49,7 @@ struct SceneOptions {
     bool show_valves = true;
     float vein_scale = 1.0f;    // radius exaggeration for teaching (1 = anatomical)
     float vein_opacity = 0.55f; // tube opacity at normal incidence (the rim is more opaque)
+    StageLayout stage;          // floor, seat or bed and the contact shadow (hidden by default)
 };
 
 // The clear colour of a palette, as stored in the UNORM target (already gamma-encoded).
@@ -85,6 +87,7 @@ public:
     const MeshRenderer& meshes() const noexcept { return meshes_; }
     const MuscleDeformer& muscles() const noexcept { return muscles_; }
     const VeinRenderer& veins() const noexcept { return veins_; }
+    const StageRenderer& stage() const noexcept { return stage_; }
     float time_s() const noexcept { return time_s_; }
 
 private:
@@ -100,6 +103,7 @@ private:
     MeshRenderer meshes_;
     MuscleDeformer muscles_;
     VeinRenderer veins_;
+    StageRenderer stage_;
     Buffer globals_buffer_;
     gpu::SceneGlobals globals_{};
     anatomy::Bounds bounds_;
