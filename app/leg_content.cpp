@@ -154,8 +154,7 @@ scene::Camera LegContent::camera(VkExtent2D extent) const {
     // lying leg, the whole stride).
     const anatomy::Bounds& box = scene_.framing_bounds();
     if (options_.camera_rig != nullptr)
-        return options_.camera_rig->view(options_.view, box.centre(), box.extent(),
-                                         aspect(extent));
+        return options_.camera_rig->view(options_.view, box.centre(), box.extent(), aspect(extent));
     return scene_.camera(options_.view, aspect(extent));
 }
 

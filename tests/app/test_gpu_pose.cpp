@@ -30,8 +30,8 @@ using namespace sh;
 namespace {
 
 struct Probe {
-    glm::vec4 rest;                 // xyz, w segment (0 soft)
-    sim::SkinBinding binding;       // the CPU reference's
+    glm::vec4 rest;           // xyz, w segment (0 soft)
+    sim::SkinBinding binding; // the CPU reference's
     bool rigid = false;
 };
 
@@ -85,13 +85,14 @@ std::vector<NamedPose> test_poses() {
     const sim::ActivitySpec running{sim::Activity::Running, 16.0};
     const sim::ActivitySpec pumps{sim::Activity::AnklePumps, 0.0};
     // Push-off: the ankle's peak plantarflexion; running: the knee's deepest flexion.
-    const double push_off = phase_of_max(
-        walking, [](const sim::SkeletonPose& p) { return -p.ankle_dorsiflexion_deg; });
+    const double push_off =
+        phase_of_max(walking, [](const sim::SkeletonPose& p) { return -p.ankle_dorsiflexion_deg; });
     const double deep_knee =
         phase_of_max(running, [](const sim::SkeletonPose& p) { return p.knee_flexion_deg; });
     return {
         {"walking push-off", sim::PosedLeg(net, 1.0, sim::Posture::Standing, walking, push_off)},
-        {"running, deepest knee", sim::PosedLeg(net, 1.0, sim::Posture::Standing, running, deep_knee)},
+        {"running, deepest knee",
+         sim::PosedLeg(net, 1.0, sim::Posture::Standing, running, deep_knee)},
         {"sitting", sim::PosedLeg(net, 1.0, sim::Posture::Sitting)},
         {"ankle pumps seated", sim::PosedLeg(net, 1.0, sim::Posture::Sitting, pumps, 0.25)},
         {"lying", sim::PosedLeg(net, 1.0, sim::Posture::Lying)},
@@ -124,15 +125,14 @@ TEST_CASE("gpu pose: the GPU skinning matches sim::pose_point at six poses", "[g
                                              VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
         REQUIRE(rest_buf);
         auto state = std::make_unique<gpu::VeinState>();
-        auto state_buf = upload_device_buffer(ctx->device, ctx->submitter, state.get(),
-                                              sizeof(gpu::VeinState),
-                                              VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
-                                                  VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+        auto state_buf = upload_device_buffer(
+            ctx->device, ctx->submitter, state.get(), sizeof(gpu::VeinState),
+            VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT);
         REQUIRE(state_buf);
-        auto out_buf = create_buffer(ctx->device, rest.size() * 2 * sizeof(glm::vec4),
-                                     VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
-                                         VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
-                                     MemoryUse::DeviceLocal);
+        auto out_buf =
+            create_buffer(ctx->device, rest.size() * 2 * sizeof(glm::vec4),
+                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                          MemoryUse::DeviceLocal);
         REQUIRE(out_buf);
         auto set_layout = create_storage_set_layout(dev, 3, VK_SHADER_STAGE_COMPUTE_BIT);
         REQUIRE(set_layout);
@@ -168,8 +168,8 @@ TEST_CASE("gpu pose: the GPU skinning matches sim::pose_point at six poses", "[g
                 dep.pMemoryBarriers = &b;
                 vkCmdPipelineBarrier2(cmd, &dep);
                 vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.value().get());
-                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE,
-                                        layout.value().get(), 0, 1, &set.value(), 0, nullptr);
+                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout.value().get(),
+                                        0, 1, &set.value(), 0, nullptr);
                 vkCmdPushConstants(cmd, layout.value().get(), VK_SHADER_STAGE_COMPUTE_BIT, 0,
                                    sizeof(count), &count);
                 vkCmdDispatch(cmd, (count + 63) / 64, 1, 1);
