@@ -124,7 +124,13 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--check-lesson", o.check_lesson,
                    "Validate a lesson file and exit: 0 if valid, 2 with the step and key at fault");
     app.add_option("--view", o.view, "Camera: front, back, medial or cutaway (x-ray)")
-        ->check(CLI::IsMember({"front", "back", "medial", "cutaway"}))
+        ->check(CLI::Validator(
+            [](const std::string& v) {
+                return sim::from_id<sim::CameraPreset>(v)
+                           ? std::string()
+                           : "expected one of " + sim::id_list<sim::CameraPreset>();
+            },
+            "PRESET"))
         ->capture_default_str();
     app.add_option("--palette", o.palette,
                    "dark (projector, dim room), light (bright room) or cvd (dark, blood colours "
