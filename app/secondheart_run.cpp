@@ -116,7 +116,10 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
 
     Result<ImmediateSubmitter> submitter = create_immediate_submitter(device);
     if (!submitter) throw std::runtime_error(submitter.error().describe());
+    // The settings' exaggeration unless the scenario names its own.
+    const bool scenario_exaggerates = scenario && scenario->swelling_exaggeration;
     SimDriver sim(std::move(scenario));
+    if (!scenario_exaggerates) sim.set_swelling_exaggeration(plan.settings.swelling_exaggeration);
     // Headless frames are 1/60 s whatever the machine: let the simulator finish each one too,
     // so that images (the reference tests) do not depend on the machine's speed.
     if (headless || o.test_fixed_dt) sim.set_step_budget_ms(1e9);

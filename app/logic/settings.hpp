@@ -22,6 +22,9 @@ struct Settings {
     double screen_dpi = 0.0; // 0: SDL's figure (96 assumed when it has none); set it for
                              // large panels, whose reported DPI is often wrong
     std::string language = "en";
+    // How much the leg's visible swelling is exaggerated (app/logic/leg_swelling): 1 (true
+    // scale) to 10. Above 1 the screen always says so ("Swelling shown x5").
+    double swelling_exaggeration = 1.0;
     // Screenshots, recordings and CSV exports go here; empty: the default folder
     // (app/logic/export_files.hpp: ~/Pictures/SecondHeart or ~/.local/share/secondheart/exports).
     std::string export_dir;

@@ -193,6 +193,9 @@ PanelEdits draw_control_panel(PanelState& s) {
             edits.blood_colour |= ImGui::RadioButton(k_blood_colours[static_cast<std::size_t>(i)],
                                                      &s.blood_colour, i);
         }
+        // x1 is true scale; above it the view says so (app/ui/swelling_label).
+        edits.exaggeration |= ImGui::SliderFloat("swelling shown", &s.swelling_exaggeration, 1.0f,
+                                                 10.0f, "x%.0f");
     }
     edits.pause = ImGui::Checkbox("pause", &s.paused);
     if (s.paused) {
