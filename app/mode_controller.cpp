@@ -182,12 +182,11 @@ void ModeController::apply_step(SimDriver& sim, LegContent* leg) {
     const LessonStep& step = player_.step();
     sim.set_scenario(step.settings);
     if (leg != nullptr)
-        leg->options().view =
-            scene::parse_camera_preset(to_string(step.camera)).value_or(scene::CameraPreset::Front);
+        leg->options().view = step.camera;
     std::fprintf(stderr, "%s lesson %zu/%zu \"%s\": step %zu/%zu (%s, %s)\n",
                  log_prefix(setup_.mode), player_.lesson_index() + 1, player_.lesson_count(),
                  player_.lesson().title.c_str(), player_.step_index() + 1,
-                 player_.lesson().steps.size(), std::string(to_string(step.camera)).c_str(),
+                 player_.lesson().steps.size(), std::string(sim::id_of(step.camera)).c_str(),
                  player_.waiting_for_presenter() ? "waits for the presenter" : "timed");
     if (setup_.mode == AppMode::Kiosk && player_.lesson_index() == 0 && player_.step_index() == 0) {
         // The attract loop starts over (or a visitor left): once every few minutes, give the
