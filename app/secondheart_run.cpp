@@ -153,12 +153,13 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     overlay_options.headless = headless;
     DesktopOverlay overlay(sim.geometry(), overlay_options);
     TestHooks hooks(o);
-    FrameParts parts{window, sim,   *loop.value(), *ui.value(), *run.content,
-                     panel,  modes, run.leg,       overlay,     hooks, &camera};
+    FrameParts parts{window, sim,     *loop.value(), *ui.value(), *run.content, panel,
+                     modes,  run.leg, overlay,       hooks,       &camera};
     const LoopResult result = run_frames(o, frames, write_png_at_end, parts);
 
     if (write_png_at_end) write_last_frame(*loop.value(), result.captured, plan.png);
     print_frame_summary(*loop.value(), result.frame_ms);
+    std::fprintf(stderr, "secondheart: %s\n", sim.heart_summary().c_str()); // issue 11
     if (o.benchmark != 0) print_benchmark_json(o, *loop.value(), result.frame_ms, facts);
 }
 

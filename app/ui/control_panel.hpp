@@ -1,10 +1,12 @@
 // The control panel: activity, posture, valve failure, sitting with time-lapse, presets, pause
-// and single step, live plots and the clinical numbers. It only edits a plain struct in the
-// simulator's vocabulary (sim/vocabulary.hpp: the activities, postures and valve groups with their
-// labels), so the app maps the struct onto the simulator, the panel never sees the model or
-// Vulkan, and tests can drive it headless.
+// and single step, live plots and the clinical numbers; the interventions (stockings, elevation,
+// intermittent pneumatic compression, calf strength) and the heart's numbers (issue 11). It only
+// edits a plain struct in the simulator's vocabulary (sim/vocabulary.hpp: the activities, postures
+// and valve groups with their labels), so the app maps the struct onto the simulator, the panel
+// never sees the model or Vulkan, and tests can drive it headless.
 #pragma once
 
+#include "heart_inset.hpp"
 #include "vocabulary.hpp"
 
 #include <array>
@@ -30,6 +32,31 @@ struct ClinicalReadout {
 inline constexpr std::array<const char*, 4> k_views = {"front", "back", "medial", "cutaway"};
 inline constexpr std::array<const char*, 3> k_blood_colours = {"speed", "pressure", "direction"};
 
+// The interventions' choices, in the order of sim::StockingLength, sim::StockingMaterial,
+// sim::IpcSite and sim::CalfStrength (secondheart_sim.cpp checks it).
+inline constexpr std::array<const char*, 2> k_stocking_lengths = {"below knee", "thigh"};
+inline constexpr std::array<const char*, 2> k_stocking_materials = {"elastic",
+                                                                    "inelastic (short-stretch)"};
+inline constexpr std::array<const char*, 3> k_ipc_sites = {"off", "calf", "foot"};
+inline constexpr std::array<const char*, 4> k_calf_strengths = {"average", "untrained", "trained",
+                                                                "deconditioned"};
+
+// What people do for their legs (issue 11), as the panel edits it.
+struct InterventionControls {
+    float stocking_mmHg = 0;   // at the ankle; 0 no stocking, up to 50 (RAL class IV)
+    int stocking_length = 0;   // index into k_stocking_lengths
+    int stocking_material = 0; // index into k_stocking_materials
+    bool elevate = false;      // lying: the straight leg raised; seated: a footrest
+    float elevation_deg = 40;  // 0 .. 80
+    int ipc = 0;               // index into k_ipc_sites (0 off)
+    float ipc_pressure_mmHg = 45;
+    float ipc_on_s = 11; // the cuff inflated
+    float ipc_off_s = 49;
+    int calf_strength = 0; // index into k_calf_strengths
+    // Shown beside the pressure, set by the app ("RAL class II (23-32 mmHg)").
+    std::string stocking_class;
+};
+
 struct PanelState {
     // Edited by the user.
     sim::Activity activity = sim::Activity::Walking; // one of the sustained activities
@@ -47,6 +74,7 @@ struct PanelState {
     int view = 0;            // index into k_views
     int blood_colour = 0;    // index into k_blood_colours
     bool show_labels = true; // anatomical labels over the leg
+    InterventionControls interventions;
 
     // Live numbers, written by the app every frame; shown read-only.
     double sim_time_s = 0;
@@ -57,6 +85,7 @@ struct PanelState {
     float swelling_pct = 0;
     float vte_risk = 1;
     ClinicalReadout clinical;
+    HeartView heart; // the closed circulation's numbers and plots (and the beat, for the inset)
     bool recording = false; // a recording is running (the button says Stop)
     std::vector<float> plot_gsv_mmHg, plot_deep_mmHg, plot_calf_volume_ml, plot_popliteal_ml_s;
     float frame_ms = 0;
@@ -83,11 +112,13 @@ struct PanelEdits {
     bool screenshot = false; // export buttons: take one, toggle recording, write the CSV
     bool record = false;
     bool export_csv = false;
-    bool view = false;         // PanelState::view (camera preset)
-    bool blood_colour = false; // PanelState::blood_colour
+    bool view = false;          // PanelState::view (camera preset)
+    bool blood_colour = false;  // PanelState::blood_colour
+    bool interventions = false; // PanelState::interventions (stocking, elevation, IPC, strength)
     bool any() const {
         return activity || posture || condition || valves || sitting || preset || pause || step ||
-               labels || screenshot || record || export_csv || view || blood_colour;
+               labels || screenshot || record || export_csv || view || blood_colour ||
+               interventions;
     }
 };
 

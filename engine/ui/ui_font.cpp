@@ -1,14 +1,19 @@
 #include "ui_font.hpp"
 
+#include "font_lookup.hpp"
+
 #include <cstdlib>
 #include <fstream>
 #include <imgui.h>
 #include <imgui_freetype.h>
 #include <iterator>
+#include <string>
 #include <vector>
 
 namespace sh::ui {
 namespace {
+
+constexpr const char* k_preferred_family = "DejaVu Sans";
 
 // Debian's packages of sans-serif fonts with wide coverage, in order of preference.
 constexpr const char* k_known_fonts[] = {
@@ -52,9 +57,17 @@ std::optional<std::filesystem::path> find_ui_font(std::string& why_not) {
         why_not = std::string("SECONDHEART_FONT=") + chosen + " is not a font file";
         return std::nullopt;
     }
+    // DejaVu Sans wherever fontconfig knows it, then the packages' known paths, then any
+    // scalable sans-serif font fontconfig offers (the first two keep the look, and the reference
+    // images, the same on every machine that has DejaVu).
+    if (auto found = fontconfig_font_file(k_preferred_family, true)) return found;
     for (const char* path : k_known_fonts)
         if (std::filesystem::is_regular_file(path, ec)) return std::filesystem::path(path);
-    why_not = "no TrueType font found (Debian: apt-get install fonts-dejavu-core; or set "
+    if (auto found = fontconfig_font_file("sans-serif", false)) return found;
+    why_not = std::string("no TrueType font found (fontconfig offers no scalable '") +
+              k_preferred_family + "' or sans-serif font, and none of " +
+              std::to_string(std::size(k_known_fonts)) +
+              " known paths exists; Debian: apt-get install fonts-dejavu-core; or set "
               "SECONDHEART_FONT=/path/to/font.ttf)";
     return std::nullopt;
 }

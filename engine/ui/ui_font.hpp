@@ -4,8 +4,9 @@
 // Cyrillic, typographic punctuation and the arrows and symbols the panels use. Crisp at every
 // size, unlike ImGui's built-in 13 px bitmap font scaled up.
 //
-// Which file: SECONDHEART_FONT (a .ttf or .otf path) when set, else the first of the known paths
-// of Debian's fonts that exists. When none can be read, or FreeType cannot rasterise it, the
+// Which file: SECONDHEART_FONT (a .ttf or .otf path) when set, else DejaVu Sans as fontconfig
+// finds it (font_lookup.hpp), else the first of the known paths of Debian's fonts that exists,
+// else the scalable sans-serif font fontconfig matches. When none can be read, or FreeType cannot rasterise it, the
 // built-in font is used and the reason comes back as a note for stderr.
 #pragma once
 
