@@ -144,6 +144,78 @@ TEST_CASE("gpu flow particles: recycled particles are born in capillary beds",
     sh::test::finish_and_check_validation(ctx);
 }
 
+// The render scale's path (app/leg_content, CPU devices): the scene in a half-size target,
+// blitted up, then the blood splatted at the full size against the half-size depth.
+TEST_CASE("gpu flow particles: full-size splat against a half-size scene depth",
+          "[gpu][flow_particles]") {
+    auto ctx = sh::test::make_gpu_context();
+    {
+        const glm::vec3 spots[3] = {{0.0f, 0.2f, 0.3f}, {0.1f, 0.3f, 0.8f}, {-0.8f, -0.8f, 0.8f}};
+        sh::VeinGeometry g;
+        for (const glm::vec3& s : spots)
+            g.compartments.push_back(
+                sh::flow_scenes::straight("dot", s, s + glm::vec3(0.0f, 0.0f, 0.01f), 0.0f));
+        std::vector<FlowParticle> initial;
+        for (std::uint32_t c = 0; c < 3; ++c) initial.push_back(sh::make_flow_particle(c, 0, 0, 0));
+        sh::FlowParticleOptions options;
+        options.occluded_alpha = 0.0f;
+        auto state = sh::create_vein_state_buffer(ctx->device, ctx->submitter,
+                                                  sh::flow_scenes::rest_state(g));
+        if (!state) FAIL(state.error().describe());
+        auto fp = sh::create_flow_particles(ctx->device, ctx->submitter, g, state.value().get(),
+                                            options, initial);
+        if (!fp) FAIL(fp.error().describe());
+        auto internal = sh::create_offscreen_target(ctx->device, {32, 32});
+        auto frame = sh::create_offscreen_target(ctx->device, {64, 64});
+        if (!internal || !frame) FAIL("offscreen targets");
+        if (!frame.value().has_storage() || !internal.value().has_linear_blit())
+            FAIL("R8G8B8A8 storage images and linear blits are required here");
+        if (auto ok = fp.value().attach_target(ctx->device, frame.value(), &internal.value()); !ok)
+            FAIL(ok.error().describe());
+        auto triangle = sh::create_triangle_renderer(
+            ctx->device, sh::OffscreenTarget::k_color_format, sh::OffscreenTarget::k_depth_format);
+        if (!triangle) FAIL(triangle.error().describe());
+
+        ctx->submitter.submit([&](VkCommandBuffer cmd) {
+            fp.value().record_update(cmd, k_dt);
+            internal.value().begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
+            sh::gpu::DrawPush push{};
+            push.view_proj = glm::mat4(1.0f);
+            push.color = {1.0f, 0.0f, 0.0f, 1.0f};
+            push.point_size = 1.0f;
+            triangle.value().record(cmd, push);
+            internal.value().end_rendering(cmd);
+            internal.value().blit_to(cmd, frame.value());
+            fp.value().record_splat(cmd, frame.value(), glm::mat4(1.0f));
+        });
+        auto pixels = frame.value().read_back(ctx->device, ctx->submitter);
+        if (!pixels) FAIL(pixels.error().describe());
+        const auto pixel_of = [](glm::vec3 p) {
+            return std::array<std::uint32_t, 2>{
+                static_cast<std::uint32_t>((p.x * 0.5f + 0.5f) * 64),
+                static_cast<std::uint32_t>((p.y * 0.5f + 0.5f) * 64)};
+        };
+        const auto front = pixel_of(spots[0]);
+        const auto behind = pixel_of(spots[1]);
+        const auto beside = pixel_of(spots[2]);
+        const auto f = pixels.value().at(front[0], front[1]);
+        const auto b = pixels.value().at(behind[0], behind[1]);
+        const auto s = pixels.value().at(beside[0], beside[1]);
+        // Two pixels from the front particle's centre: outside its 5-pixel plus at the frame's
+        // size (at the internal size the plus would reach 2 frame pixels).
+        const auto past = pixels.value().at(front[0] + 2, front[1]);
+        INFO("front " << int(f[0]) << "," << int(f[2]) << "  behind " << int(b[0]) << ","
+                      << int(b[2]) << "  beside " << int(s[2]) << "  past " << int(past[0])
+                      << "," << int(past[2]));
+        CHECK(f[0] < 100); // in front of the triangle: drawn
+        CHECK(f[2] > 50);
+        CHECK((b[0] == 255 && b[2] == 0)); // behind it (tested against the half-size depth)
+        CHECK(s[2] > 50);                  // on the background
+        CHECK((past[0] == 255 && past[2] == 0)); // the dot keeps its full-size footprint
+    }
+    sh::test::finish_and_check_validation(ctx);
+}
+
 TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][flow_particles]") {
     auto ctx = sh::test::make_gpu_context();
     {
