@@ -67,12 +67,12 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     auto edge_aa = create_edge_aa_pass(device);
     if (!edge_aa) return edge_aa.error();
     LegContentOptions resolved = options;
-    if (resolved.render_scale) resolved.render_scale = std::clamp(*resolved.render_scale, 0.25f, 1.0f);
+    if (resolved.render_scale)
+        resolved.render_scale = std::clamp(*resolved.render_scale, 0.25f, 1.0f);
     if (!resolved.antialias) resolved.antialias = default_antialias(device);
     resolved.leg_detail = detail;
     return std::unique_ptr<LegContent>(new LegContent(device, vein_state.take(), scene.take(),
-                                                      particles.take(), edge_aa.take(),
-                                                      resolved));
+                                                      particles.take(), edge_aa.take(), resolved));
 }
 
 float default_render_scale(const Device& device, VkExtent2D frame) {

@@ -101,8 +101,7 @@ private:
                FlowParticles particles, EdgeAaPass edge_aa, LegContentOptions options)
         : device_(&device), vein_state_(std::move(vein_state)), scene_(std::move(scene)),
           particles_(std::move(particles)), edge_aa_(std::move(edge_aa)),
-          options_(std::move(options)),
-          render_scale_(options_.render_scale.value_or(1.0f)) {}
+          options_(std::move(options)), render_scale_(options_.render_scale.value_or(1.0f)) {}
     // True when the scene is drawn into internal_ and upscaled into the frame's target;
     // options().antialias may switch the anti-aliasing off and on at any time.
     bool uses_internal() const { return render_scale_ < 1.0f; }

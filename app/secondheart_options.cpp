@@ -30,9 +30,9 @@ std::string check_size(const std::string& text) {
                                   text + "'";
 }
 
-} // namespace
-
-std::optional<std::optional<double>> parse_leg_detail(const std::string& text) {
+// "auto" (nothing inside) or a number from 0.25 to 1 (NaN and the infinities fail the range
+// test); nothing when invalid. --leg-detail and --render-scale.
+std::optional<std::optional<double>> parse_auto_or_fraction(const std::string& text) {
     if (text == "auto") return std::optional<double>{};
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
@@ -41,13 +41,26 @@ std::optional<std::optional<double>> parse_leg_detail(const std::string& text) {
     return std::optional<double>{v};
 }
 
+CLI::Validator auto_or_fraction() {
+    return CLI::Validator(
+        [](const std::string& text) {
+            return parse_auto_or_fraction(text)
+                       ? std::string()
+                       : "expected auto or a number from 0.25 to 1; got '" + text + "'";
+        },
+        "auto|0.25..1");
+}
+
+} // namespace
+
+std::optional<std::optional<double>> parse_leg_detail(const std::string& text) {
+    return parse_auto_or_fraction(text);
+}
+
 std::optional<std::optional<float>> parse_render_scale(const std::string& text) {
-    if (text == "auto") return std::optional<float>{};
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !(v >= 0.25 && v <= 1.0))
-        return std::nullopt;
-    return std::optional<float>{static_cast<float>(v)};
+    const auto v = parse_auto_or_fraction(text);
+    if (!v) return std::nullopt;
+    return *v ? std::optional<float>{static_cast<float>(**v)} : std::optional<float>{};
 }
 
 std::optional<Size> parse_size(const std::string& text) {
@@ -144,23 +157,14 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--render-scale", o.render_scale,
                    "Draw the leg at this fraction of the frame size, upscaled before the blood "
                    "and the UI: auto (0.5 on CPU devices such as lavapipe for frames of 960x540 "
-                   "or more, 1 otherwise) or a fraction 0.25 to 1 (0.5: a sharpened upscale; "
-                   "others: bilinear)")
-        ->check([](const std::string& text) {
-            return parse_render_scale(text)
-                       ? std::string()
-                       : "expected auto or a number from 0.25 to 1; got '" + text + "'";
-        })
+                   "or more, 1 otherwise) or a fraction 0.25 to 1 (bilinear upscale)")
+        ->check(auto_or_fraction())
         ->capture_default_str();
     app.add_option("--leg-detail", o.leg_detail,
                    "Level of detail of the generated leg: auto (0.5 on CPU devices such as "
                    "lavapipe, where vertex work dominates; 1 on GPUs) or a fraction 0.25 to 1 "
                    "of the ring and segment counts")
-        ->check([](const std::string& text) {
-            return parse_leg_detail(text)
-                       ? std::string()
-                       : "expected auto or a number from 0.25 to 1; got '" + text + "'";
-        })
+        ->check(auto_or_fraction())
         ->capture_default_str();
     app.add_option("--particle-draw", o.particle_draw,
                    "How the blood is drawn: splat (compute, fast everywhere) or points (a point "

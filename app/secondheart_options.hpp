@@ -48,8 +48,8 @@ struct Options {
     std::string gpu;                 // name substring or index; empty: automatic (SECONDHEART_GPU)
     std::uint32_t benchmark = 0;     // frames to render and time; 0: off
     std::string antialias = "auto";  // FXAA-style edge pass: on, off, auto (on everywhere)
-    std::string render_scale = "auto"; // auto (CPU devices 0.5 from 960x540, GPUs 1) or 0.25 .. 1
-    std::string leg_detail = "auto"; // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
+    std::string render_scale = "auto";   // auto (CPU devices 0.5 from 960x540, GPUs 1) or 0.25 .. 1
+    std::string leg_detail = "auto";     // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
     std::string particle_draw = "splat"; // splat (compute) or points (the comparison path)
 
     // Modes (README "Modes"): desktop unless one of --lecture, --kiosk, --patient is given.

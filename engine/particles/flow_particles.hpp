@@ -151,7 +151,7 @@ private:
     UniqueDescriptorPool splat_pool_;
     VkDescriptorSet splat_set_ = VK_NULL_HANDLE;
     Buffer accum_;
-    Buffer depth_copy_; // the depth source's depth, copied before each splat
+    Buffer depth_copy_;                       // the depth source's depth, copied before each splat
     OffscreenTarget* depth_source_ = nullptr; // null: the splat target's own depth
     VkExtent2D depth_extent_{};
     glm::vec3 bounds_min_{0.0f}, bounds_max_{0.0f};
