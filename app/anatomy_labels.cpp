@@ -92,30 +92,32 @@ std::vector<LabelAnchor> default_label_anchors(const VeinGeometry& veins) {
     auto add_mesh = [&](const char* name, const char* explanation, glm::vec3 p) {
         out.push_back({name, explanation, p, true});
     };
-    add_mesh("soleus",
+    add_mesh(
+        "soleus",
         "The deep calf muscle and the main pump of the 'second heart'. Each contraction squeezes "
         "the veins inside it and pushes blood up towards the heart.",
         anatomy::landmark("soleus_widest"));
     add_mesh("gastrocnemius (inner head)",
-        "The inner head of the calf muscle you can see bulge. It helps the soleus squeeze the "
-        "deep veins when you walk or rise on your toes.",
-        mid_landmark("gastrocnemius_medial_origin", "gastrocnemius_medial_end"));
-    add_mesh("gastrocnemius (outer head)",
+             "The inner head of the calf muscle you can see bulge. It helps the soleus squeeze the "
+             "deep veins when you walk or rise on your toes.",
+             mid_landmark("gastrocnemius_medial_origin", "gastrocnemius_medial_end"));
+    add_mesh(
+        "gastrocnemius (outer head)",
         "The outer head of the visible calf muscle, shorter than the inner one. Both heads join "
         "the Achilles tendon.",
         mid_landmark("gastrocnemius_lateral_origin", "gastrocnemius_lateral_end"));
     add_mesh("tibia",
-        "The shin bone, which carries the body's weight. The deep veins and the calf "
-        "muscles lie behind it.",
-        anatomy::landmark("tibia_midshaft"));
+             "The shin bone, which carries the body's weight. The deep veins and the calf "
+             "muscles lie behind it.",
+             anatomy::landmark("tibia_midshaft"));
     add_mesh("fibula",
-        "The thin outer bone of the lower leg. Calf muscles attach to it; it carries "
-        "little weight.",
-        anatomy::landmark("fibula_midshaft"));
+             "The thin outer bone of the lower leg. Calf muscles attach to it; it carries "
+             "little weight.",
+             anatomy::landmark("fibula_midshaft"));
     add_mesh("Achilles tendon",
-        "Joins the calf muscles to the heel bone. Through it the muscles lift the heel with "
-        "every step.",
-        anatomy::landmark("achilles_narrowest"));
+             "Joins the calf muscles to the heel bone. Through it the muscles lift the heel with "
+             "every step.",
+             anatomy::landmark("achilles_narrowest"));
     add("great saphenous vein",
         "The long vein under the skin on the inner side of the leg. When its valves fail, blood "
         "falls back down and it can become varicose.",

@@ -91,6 +91,8 @@ scene::StageLayout stage_for_pose(const sim::Network& net, const sim::PosedLeg& 
 }
 
 scene::StageLayout stage_for_model(const sim::LegModel& model) {
+    // The pose the leg is drawn in (LegModel::posed_leg: with the interventions' elevation
+    // and tilt), so the wedge and the shadow stay under the drawn leg.
     return stage_for_pose(model.network(), model.posed_leg(), model.posture());
 }
 
