@@ -7,6 +7,7 @@
 #include "output_failures.hpp"
 #include "run_report.hpp"
 #include "shipped_lessons.hpp"
+#include "translate.hpp"
 
 #include <cstdio>
 #include <string>
@@ -45,6 +46,14 @@ RunPlan plan_run(const Options& o) {
     const std::string palette = o.palette_given.value_or(plan.settings.palette);
     plan.light = palette == "light" || palette == "projector";
     plan.cvd = palette == "cvd"; // the dark scene with colour-vision blood
+    // The language: --language, the settings file, the system's, English (app/i18n).
+    i18n::LanguageSources languages = i18n::sources_from_environment();
+    languages.command_line = o.language;
+    languages.settings_value = plan.settings.language;
+    languages.settings_path = plan.settings_path;
+    const i18n::LanguageChoice language = i18n::choose_language(languages);
+    problems.insert(problems.end(), language.notes.begin(), language.notes.end());
+    i18n::set_language(language.code);
     if (full_screen_mode) plan.lessons = lessons_for_run(o.lessons, problems);
     for (const std::string& p : problems) std::fprintf(stderr, "secondheart: %s\n", p.c_str());
     return plan;
@@ -153,8 +162,8 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     overlay_options.headless = headless;
     DesktopOverlay overlay(sim.geometry(), overlay_options);
     TestHooks hooks(o);
-    FrameParts parts{window, sim,   *loop.value(), *ui.value(), *run.content,
-                     panel,  modes, run.leg,       overlay,     hooks, &camera};
+    FrameParts parts{window, sim,     *loop.value(), *ui.value(), *run.content, panel,
+                     modes,  run.leg, overlay,       hooks,       &camera};
     const LoopResult result = run_frames(o, frames, write_png_at_end, parts);
 
     if (write_png_at_end) write_last_frame(*loop.value(), result.captured, plan.png);

@@ -9,9 +9,11 @@ packages=(
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslc spirv-tools
   libsdl2-dev libglm-dev libimgui-dev libfreetype-dev fonts-dejavu-core libassimp-dev
   catch2 libbenchmark-dev nlohmann-json3-dev libcli11-dev libstb-dev
-  xvfb xauth ffmpeg
+  xvfb xauth ffmpeg gettext
 )
 packages+=("$@")
+# gettext: msgfmt compiles the translations (po/*.po) at build time; xgettext and msgcmp check
+# them in the tests.
 # ffmpeg: video export (without it, recordings fall back to PNG frames); installed here because
 # users of video export have it, and so the test of the real ffmpeg pipe runs instead of skipping.
 

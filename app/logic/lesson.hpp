@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sh::app {
@@ -23,8 +24,20 @@ enum class CameraPreset { Front, Back, Medial, Cutaway };
 std::string_view to_string(CameraPreset c);
 std::optional<CameraPreset> camera_preset_from_string(std::string_view name);
 
+// A lesson's text in one or more languages. In the file either a plain string (one language,
+// whatever the lesson is written in) or an object of language codes, e.g.
+//   "caption": {"en": "Each step...", "es": "En cada paso...", "de": "Bei jedem Schritt..."}
+struct LocalizedText {
+    std::string text; // the default: the plain string, else "en", else the first one listed
+    std::vector<std::pair<std::string, std::string>> languages; // as listed in the file
+    // The text in `code` ("es", or "es_MX" falling back to "es"), else the default.
+    const std::string& in(std::string_view code) const;
+    bool empty() const { return text.empty(); }
+    bool operator==(std::string_view other) const { return text == other; }
+};
+
 struct LessonStep {
-    std::string caption;
+    LocalizedText caption;
     sim::Scenario settings; // accumulated: each step starts from the previous one
     CameraPreset camera = CameraPreset::Front;
     std::optional<double> duration_s; // absent: wait for the presenter to advance
@@ -32,8 +45,8 @@ struct LessonStep {
 };
 
 struct Lesson {
-    std::string title;
-    std::string description;
+    LocalizedText title;
+    LocalizedText description;
     std::vector<LessonStep> steps;
 };
 

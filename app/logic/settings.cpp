@@ -132,8 +132,8 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         doc, "screen_dpi", s.screen_dpi, [](double v) { return v == 0 || (v >= 20 && v <= 1000); },
         "0 (ask the system) or 20 to 1000 dots per inch", path, problems);
     read_value(
-        doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
-        "a language code such as en", path, problems);
+        doc, "language", s.language, [](const std::string&) { return true; },
+        "a language code such as en, es or de (empty: the system's)", path, problems);
     read_value(
         doc, "export_dir", s.export_dir, [](const std::string&) { return true; },
         "a folder path as a string (empty: the default export folder)", path, problems);

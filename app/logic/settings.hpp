@@ -21,7 +21,8 @@ struct Settings {
     double touch_mm = 9.0;   // smallest touch target side in the kiosk and patient modes
     double screen_dpi = 0.0; // 0: SDL's figure (96 assumed when it has none); set it for
                              // large panels, whose reported DPI is often wrong
-    std::string language = "en";
+    // A language code (en, es, de; app/i18n); empty: the system's (LANG), else English.
+    std::string language;
     // Screenshots, recordings and CSV exports go here; empty: the default folder
     // (app/logic/export_files.hpp: ~/Pictures/SecondHeart or ~/.local/share/secondheart/exports).
     std::string export_dir;

@@ -1,5 +1,8 @@
 #include "control_panel.hpp"
 
+#include "runtime_strings.hpp"
+#include "translate.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <imgui.h>
@@ -7,10 +10,14 @@
 namespace sh::ui {
 namespace {
 
-// The vocabulary's labels are string literals (so null-terminated), as ImGui wants them.
+using i18n::tr;
+using i18n::trc;
+
+// The vocabulary's labels in the language shown (listed for translation in
+// app/i18n/runtime_strings.cpp); string literals, so null-terminated, as ImGui wants them.
 template <class Term>
 const char* label_text(const Term& t) {
-    return t.label.data();
+    return tr(t.label);
 }
 
 void plot(const char* label, const std::vector<float>& v, const char* unit) {
@@ -24,6 +31,11 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
     ImGui::PlotLines("##plot", v.data(), static_cast<int>(v.size()), 0, overlay, *lo - 1.0f,
                      *hi + 1.0f, ImVec2(ImGui::GetContentRegionAvail().x, 40.0f));
     ImGui::PopID();
+}
+
+// A condition id of the panel's menu in the language shown (sim/conditions.cpp's ids).
+const char* condition_label(const std::vector<std::string>& ids, int i) {
+    return trc(i18n::k_condition_context, ids[static_cast<std::size_t>(i)].c_str());
 }
 
 // One radio button per word of the vocabulary that `offered` accepts, in the vocabulary's order,
@@ -45,22 +57,23 @@ bool radio_buttons(Enum& value, Offered offered) {
 // What a clinic would report for this leg (standing, walking at 3 km/h, tiptoes): measured in
 // the background whenever the valves change, so the numbers lag the sliders by a moment.
 void clinical_numbers(const ClinicalReadout& c) {
-    ImGui::TextDisabled("clinical tests for these valves (AVP at 3 km/h, APG)");
+    ImGui::TextDisabled("%s", tr("clinical tests for these valves (AVP at 3 km/h, APG)"));
     if (!c.error.empty()) {
-        ImGui::TextWrapped("could not be measured: %s", c.error.c_str());
+        ImGui::TextWrapped(tr("could not be measured: %s"), c.error.c_str());
         return;
     }
     if (!c.ready) {
-        ImGui::Text("measuring...");
+        ImGui::TextUnformatted(tr("measuring..."));
         return;
     }
-    ImGui::Text("ambulatory pressure fall  %.0f mmHg", static_cast<double>(c.ambulatory_fall_mmHg));
+    ImGui::Text(tr("ambulatory pressure fall  %.0f mmHg"),
+                static_cast<double>(c.ambulatory_fall_mmHg));
     if (c.refill_capped)
-        ImGui::Text("refill time  > %.0f s", static_cast<double>(c.refill_time_s));
+        ImGui::Text(tr("refill time  > %.0f s"), static_cast<double>(c.refill_time_s));
     else
-        ImGui::Text("refill time  %.1f s", static_cast<double>(c.refill_time_s));
-    ImGui::Text("ejection fraction  %.0f %%", static_cast<double>(c.ejection_fraction_pct));
-    ImGui::Text("venous filling index  %.1f mL/s", static_cast<double>(c.filling_index_ml_s));
+        ImGui::Text(tr("refill time  %.1f s"), static_cast<double>(c.refill_time_s));
+    ImGui::Text(tr("ejection fraction  %.0f %%"), static_cast<double>(c.ejection_fraction_pct));
+    ImGui::Text(tr("venous filling index  %.1f mL/s"), static_cast<double>(c.filling_index_ml_s));
 }
 
 } // namespace
@@ -73,47 +86,46 @@ PanelEdits draw_control_panel(PanelState& s) {
                              ImGuiCond_FirstUseEver);
     ImGui::Begin("SecondHeart");
 
-    if (!s.presets.empty() && ImGui::CollapsingHeader("Presets", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (!s.presets.empty() &&
+        ImGui::CollapsingHeader(tr("Presets"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (std::size_t i = 0; i < s.presets.size(); ++i) {
             if (i % 2 != 0) ImGui::SameLine();
-            if (ImGui::Button(s.presets[i].c_str())) {
+            if (ImGui::Button(tr(s.presets[i]))) {
                 s.preset = static_cast<int>(i);
                 edits.preset = true;
             }
         }
     }
 
-    if (ImGui::CollapsingHeader("Activity", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("Activity"), ImGuiTreeNodeFlags_DefaultOpen)) {
         edits.activity |=
             radio_buttons(s.activity, [](const sim::ActivityTerm& t) { return t.sustained; });
         if (s.activity == sim::Activity::Running) {
             edits.activity |=
-                ImGui::SliderFloat("speed", &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
+                ImGui::SliderFloat(tr("speed"), &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
         } else if (s.activity == sim::Activity::Still || s.activity == sim::Activity::Walking) {
             // Standing is walking at 0 km/h as far as the slider goes: moving it starts walking.
             float speed = s.activity == sim::Activity::Still ? 0.0f : s.walking_speed_kmh;
-            if (ImGui::SliderFloat("speed", &speed, 0.0f, 8.0f, "%.1f km/h")) {
+            if (ImGui::SliderFloat(tr("speed"), &speed, 0.0f, 8.0f, "%.1f km/h")) {
                 edits.activity = true;
                 s.walking_speed_kmh = speed;
                 s.activity = speed > 0.0f ? sim::Activity::Walking : sim::Activity::Still;
             }
         }
         if (s.cadence_spm > 0)
-            ImGui::Text("cadence %.0f steps/min", static_cast<double>(s.cadence_spm));
+            ImGui::Text(tr("cadence %.0f steps/min"), static_cast<double>(s.cadence_spm));
         edits.posture |=
             radio_buttons(s.posture, [](const sim::PostureTerm& t) { return t.on_panel; });
     }
 
-    if (ImGui::CollapsingHeader("Valves")) {
+    if (ImGui::CollapsingHeader(tr("Valves"))) {
         if (!s.conditions.empty()) {
             const int count = static_cast<int>(s.conditions.size());
             if (s.condition < 0 || s.condition >= count) s.condition = 0;
-            if (ImGui::BeginCombo("condition",
-                                  s.conditions[static_cast<std::size_t>(s.condition)].c_str())) {
+            if (ImGui::BeginCombo(tr("condition"), condition_label(s.conditions, s.condition))) {
                 for (int i = 0; i < count; ++i) {
                     const bool selected = i == s.condition;
-                    if (ImGui::Selectable(s.conditions[static_cast<std::size_t>(i)].c_str(),
-                                          selected)) {
+                    if (ImGui::Selectable(condition_label(s.conditions, i), selected)) {
                         edits.condition |= !selected;
                         s.condition = i;
                     }
@@ -122,61 +134,63 @@ PanelEdits draw_control_panel(PanelState& s) {
                 ImGui::EndCombo();
             }
         }
-        ImGui::TextDisabled("failure per group (0 healthy, 1 no valve)");
+        ImGui::TextDisabled("%s", tr("failure per group (0 healthy, 1 no valve)"));
         for (const sim::ValveGroupTerm& t : sim::kValveGroups)
             edits.valves |= ImGui::SliderFloat(label_text(t),
                                                &s.valve_severity[static_cast<std::size_t>(t.value)],
                                                0.0f, 1.0f, "%.2f");
     }
 
-    if (ImGui::CollapsingHeader("Sitting and time")) {
-        edits.sitting |= ImGui::SliderFloat("time-lapse", &s.time_lapse, 1.0f, 2000.0f, "x%.0f",
+    if (ImGui::CollapsingHeader(tr("Sitting and time"))) {
+        edits.sitting |= ImGui::SliderFloat(tr("time-lapse"), &s.time_lapse, 1.0f, 2000.0f, "x%.0f",
                                             ImGuiSliderFlags_Logarithmic);
-        edits.sitting |= ImGui::Checkbox("5-minute walk every hour", &s.breaks);
+        edits.sitting |= ImGui::Checkbox(tr("5-minute walk every hour"), &s.breaks);
         const int h = static_cast<int>(s.seated_hours);
-        ImGui::Text("seated %d h %02d min", h, static_cast<int>((s.seated_hours - h) * 60.0));
+        ImGui::Text(tr("seated %d h %02d min"), h, static_cast<int>((s.seated_hours - h) * 60.0));
     }
-    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("View"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (int i = 0; i < static_cast<int>(k_views.size()); ++i) {
             if (i != 0) ImGui::SameLine();
-            edits.view |= ImGui::RadioButton(k_views[static_cast<std::size_t>(i)], &s.view, i);
+            edits.view |=
+                ImGui::RadioButton(trc("view", k_views[static_cast<std::size_t>(i)]), &s.view, i);
         }
-        ImGui::TextUnformatted("blood coloured by");
+        ImGui::TextUnformatted(tr("blood coloured by"));
         for (int i = 0; i < static_cast<int>(k_blood_colours.size()); ++i) {
             if (i != 0) ImGui::SameLine();
-            edits.blood_colour |= ImGui::RadioButton(k_blood_colours[static_cast<std::size_t>(i)],
-                                                     &s.blood_colour, i);
+            edits.blood_colour |= ImGui::RadioButton(
+                trc("blood colour", k_blood_colours[static_cast<std::size_t>(i)]), &s.blood_colour,
+                i);
         }
     }
-    edits.pause = ImGui::Checkbox("pause", &s.paused);
+    edits.pause = ImGui::Checkbox(tr("pause"), &s.paused);
     if (s.paused) {
         ImGui::SameLine();
-        edits.step = ImGui::Button("step");
+        edits.step = ImGui::Button(tr("step"));
     }
 
     ImGui::Separator();
-    ImGui::Text("time %.1f s", s.sim_time_s);
-    plot("ankle, superficial", s.plot_gsv_mmHg, "mmHg");
-    plot("ankle, deep", s.plot_deep_mmHg, "mmHg");
-    plot("calf vein volume", s.plot_calf_volume_ml, "mL");
-    plot("popliteal flow", s.plot_popliteal_ml_s, "mL/s");
+    ImGui::Text(tr("time %.1f s"), s.sim_time_s);
+    plot(tr("ankle, superficial"), s.plot_gsv_mmHg, "mmHg");
+    plot(tr("ankle, deep"), s.plot_deep_mmHg, "mmHg");
+    plot(tr("calf vein volume"), s.plot_calf_volume_ml, "mL");
+    plot(tr("popliteal flow"), s.plot_popliteal_ml_s, "mL/s");
     clinical_numbers(s.clinical);
-    ImGui::Text("leg swelling   %+.1f %%", static_cast<double>(s.swelling_pct));
-    ImGui::Text("relative risk of a clot  %.2f", static_cast<double>(s.vte_risk));
-    ImGui::TextDisabled("a population average for teaching, not a diagnosis");
-    edits.labels = ImGui::Checkbox("anatomical labels", &s.show_labels);
-    if (ImGui::CollapsingHeader("Export")) {
-        edits.screenshot = ImGui::Button("Screenshot (F12)");
+    ImGui::Text(tr("leg swelling   %+.1f %%"), static_cast<double>(s.swelling_pct));
+    ImGui::Text(tr("relative risk of a clot  %.2f"), static_cast<double>(s.vte_risk));
+    ImGui::TextDisabled("%s", tr("a population average for teaching, not a diagnosis"));
+    edits.labels = ImGui::Checkbox(tr("anatomical labels"), &s.show_labels);
+    if (ImGui::CollapsingHeader(tr("Export"))) {
+        edits.screenshot = ImGui::Button(tr("Screenshot (F12)"));
         ImGui::SameLine();
-        edits.record = ImGui::Button(s.recording ? "Stop recording (F9)" : "Record (F9)");
+        edits.record = ImGui::Button(s.recording ? tr("Stop recording (F9)") : tr("Record (F9)"));
         ImGui::SameLine();
-        edits.export_csv = ImGui::Button("Time series CSV");
+        edits.export_csv = ImGui::Button(tr("Time series CSV"));
     }
     ImGui::Separator();
-    ImGui::Text("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)",
+    ImGui::Text(tr("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)"),
                 static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),
                 static_cast<double>(s.gpu_draw_ms), static_cast<double>(s.gpu_ui_ms));
-    if (!s.gpu_passes.empty() && ImGui::TreeNode("draw passes (GPU ms)")) {
+    if (!s.gpu_passes.empty() && ImGui::TreeNode(tr("draw passes (GPU ms)"))) {
         for (const auto& [name, ms] : s.gpu_passes)
             ImGui::Text("%-18s %6.2f", name.c_str(), static_cast<double>(ms));
         ImGui::TreePop();

@@ -5,6 +5,7 @@
 // Vulkan, and tests can drive it headless.
 #pragma once
 
+#include "translate.hpp"
 #include "vocabulary.hpp"
 
 #include <array>
@@ -27,8 +28,12 @@ struct ClinicalReadout {
 
 // Camera presets in the order of scene::CameraPreset (cutaway: x-ray of the deep veins), and
 // the particle colourings in the order of gpu::FLOW_COLOR_* (speed, pressure, direction).
-inline constexpr std::array<const char*, 4> k_views = {"front", "back", "medial", "cutaway"};
-inline constexpr std::array<const char*, 3> k_blood_colours = {"speed", "pressure", "direction"};
+// Shown translated with the contexts "view" and "blood colour" (app/i18n/translate.hpp).
+inline constexpr std::array<const char*, 4> k_views = {
+    NC_("view", "front"), NC_("view", "back"), NC_("view", "medial"), NC_("view", "cutaway")};
+inline constexpr std::array<const char*, 3> k_blood_colours = {NC_("blood colour", "speed"),
+                                                               NC_("blood colour", "pressure"),
+                                                               NC_("blood colour", "direction")};
 
 struct PanelState {
     // Edited by the user.
