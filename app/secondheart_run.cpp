@@ -8,6 +8,7 @@
 #include "run_report.hpp"
 #include "shipped_lessons.hpp"
 #include "translate.hpp"
+#include "ui_font.hpp"
 
 #include <cstdio>
 #include <string>
@@ -30,6 +31,21 @@ struct RunPlan {
     bool cvd = false;
     std::vector<Lesson> lessons;
 };
+
+// Every text of the lessons in every language they carry: the UI font adds the characters its
+// main font lacks (a lesson in Chinese) from a CJK font (engine/ui/ui_font.hpp).
+std::string lesson_text(const std::vector<Lesson>& lessons) {
+    std::string text;
+    auto add = [&text](const LocalizedText& t) {
+        text += t.text;
+        for (const auto& [code, translated] : t.languages) text += translated;
+    };
+    for (const Lesson& l : lessons) {
+        add(l.title);
+        for (const LessonStep& s : l.steps) add(s.caption);
+    }
+    return text;
+}
 
 RunPlan plan_run(const Options& o) {
     RunPlan plan;
@@ -55,6 +71,7 @@ RunPlan plan_run(const Options& o) {
     problems.insert(problems.end(), language.notes.begin(), language.notes.end());
     i18n::set_language(language.code);
     if (full_screen_mode) plan.lessons = lessons_for_run(o.lessons, problems);
+    ui::set_ui_text_in_use(lesson_text(plan.lessons));
     for (const std::string& p : problems) std::fprintf(stderr, "secondheart: %s\n", p.c_str());
     return plan;
 }
