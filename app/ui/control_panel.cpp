@@ -187,9 +187,10 @@ PanelEdits draw_control_panel(PanelState& s) {
         edits.export_csv = ImGui::Button(tr("Time series CSV"));
     }
     ImGui::Separator();
-    ImGui::Text(tr("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)"),
-                static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),
-                static_cast<double>(s.gpu_draw_ms), static_cast<double>(s.gpu_ui_ms));
+    // Wrapped: longer in other languages than the panel is wide.
+    ImGui::TextWrapped(tr("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)"),
+                       static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),
+                       static_cast<double>(s.gpu_draw_ms), static_cast<double>(s.gpu_ui_ms));
     if (!s.gpu_passes.empty() && ImGui::TreeNode(tr("draw passes (GPU ms)"))) {
         for (const auto& [name, ms] : s.gpu_passes)
             ImGui::Text("%-18s %6.2f", name.c_str(), static_cast<double>(ms));

@@ -17,7 +17,9 @@ KeypadActions draw_pin_keypad(const KeypadView& v) {
     ImGui::Begin("##pin_keypad", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-    const float key = v.look.touch_px * 1.2f;
+    // A touch target, or wider when a translated label needs it ("Borrar", "Löschen").
+    const char* const labels[] = {tr("Del"), tr("OK")};
+    const float key = std::max(v.look.touch_px * 1.2f, button_width(labels, 2));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     if (v.no_pin) {
         ImGui::PushTextWrapPos(std::max(key * 3 + gap * 2, display.x * 0.4f));
