@@ -70,6 +70,8 @@ RunPlan plan_run(const Options& o) {
     const i18n::LanguageChoice language = i18n::choose_language(languages);
     problems.insert(problems.end(), language.notes.begin(), language.notes.end());
     i18n::set_language(language.code);
+    std::fprintf(stderr, "secondheart: language: %s (%s)\n", language.code.c_str(),
+                 language.source.c_str());
     if (full_screen_mode) plan.lessons = lessons_for_run(o.lessons, problems);
     ui::set_ui_text_in_use(lesson_text(plan.lessons));
     for (const std::string& p : problems) std::fprintf(stderr, "secondheart: %s\n", p.c_str());
