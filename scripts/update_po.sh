@@ -11,4 +11,4 @@ po_extract po/secondheart.pot
 for po in po/*.po; do
   msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-by-file "$po" po/secondheart.pot
 done
-echo "update_po: po/secondheart.pot has $(grep -c '^msgid ' po/secondheart.pot) entries (with the header)"
+echo "update_po: po/secondheart.pot has $(grep -c '^msgid ' po/secondheart.pot) strings"

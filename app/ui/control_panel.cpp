@@ -38,6 +38,21 @@ const char* condition_label(const std::vector<std::string>& ids, int i) {
     return trc(i18n::k_condition_context, ids[static_cast<std::size_t>(i)].c_str());
 }
 
+// The language of every screen, switched at once (app/i18n); for this run only, the settings
+// file's "language" is what the next run starts with.
+void language_menu() {
+    const std::string_view current = i18n::current_language();
+    std::string shown;
+    for (const i18n::Language& l : i18n::available_languages())
+        if (l.code == current) shown = l.name;
+    if (!ImGui::BeginCombo(tr("language"), shown.c_str())) return;
+    for (const i18n::Language& l : i18n::available_languages()) {
+        const std::string name(l.name); // in its own language: "Deutsch"
+        if (ImGui::Selectable(name.c_str(), l.code == current)) i18n::set_language(l.code);
+    }
+    ImGui::EndCombo();
+}
+
 // One radio button per word of the vocabulary that `offered` accepts, in the vocabulary's order,
 // three to a row. Returns whether the choice changed.
 template <class Enum, class Offered>
@@ -179,6 +194,7 @@ PanelEdits draw_control_panel(PanelState& s) {
     ImGui::Text(tr("relative risk of a clot  %.2f"), static_cast<double>(s.vte_risk));
     ImGui::TextDisabled("%s", tr("a population average for teaching, not a diagnosis"));
     edits.labels = ImGui::Checkbox(tr("anatomical labels"), &s.show_labels);
+    language_menu();
     if (ImGui::CollapsingHeader(tr("Export"))) {
         edits.screenshot = ImGui::Button(tr("Screenshot (F12)"));
         ImGui::SameLine();
