@@ -109,6 +109,22 @@ ImFont* add_font(ImFontAtlas& atlas, const std::vector<char>& bytes, float size_
                                       ranges);
 }
 
+// The file the environment variable `chosen_by` names, else the first of `known` that exists.
+template <std::size_t N>
+std::optional<std::filesystem::path> find_font(const char* chosen_by, const char* const (&known)[N],
+                                               const char* none_found, std::string& why_not) {
+    std::error_code ec;
+    if (const char* chosen = std::getenv(chosen_by); chosen != nullptr && *chosen) {
+        if (std::filesystem::is_regular_file(chosen, ec)) return std::filesystem::path(chosen);
+        why_not = std::string(chosen_by) + "=" + chosen + " is not a font file";
+        return std::nullopt;
+    }
+    for (const char* path : known)
+        if (std::filesystem::is_regular_file(path, ec)) return std::filesystem::path(path);
+    why_not = none_found;
+    return std::nullopt;
+}
+
 } // namespace
 
 void set_ui_text_in_use(std::string utf8) {
@@ -117,31 +133,17 @@ void set_ui_text_in_use(std::string utf8) {
 }
 
 std::optional<std::filesystem::path> find_cjk_font(std::string& why_not) {
-    std::error_code ec;
-    if (const char* chosen = std::getenv("SECONDHEART_CJK_FONT"); chosen != nullptr && *chosen) {
-        if (std::filesystem::is_regular_file(chosen, ec)) return std::filesystem::path(chosen);
-        why_not = std::string("SECONDHEART_CJK_FONT=") + chosen + " is not a font file";
-        return std::nullopt;
-    }
-    for (const char* path : k_known_cjk_fonts)
-        if (std::filesystem::is_regular_file(path, ec)) return std::filesystem::path(path);
-    why_not = "no CJK font installed (Debian: apt-get install fonts-noto-cjk or "
-              "fonts-wqy-microhei; or set SECONDHEART_CJK_FONT=/path/to/font.ttc)";
-    return std::nullopt;
+    return find_font("SECONDHEART_CJK_FONT", k_known_cjk_fonts,
+                     "no CJK font installed (Debian: apt-get install fonts-noto-cjk or "
+                     "fonts-wqy-microhei; or set SECONDHEART_CJK_FONT=/path/to/font.ttc)",
+                     why_not);
 }
 
 std::optional<std::filesystem::path> find_ui_font(std::string& why_not) {
-    std::error_code ec;
-    if (const char* chosen = std::getenv("SECONDHEART_FONT"); chosen != nullptr && *chosen) {
-        if (std::filesystem::is_regular_file(chosen, ec)) return std::filesystem::path(chosen);
-        why_not = std::string("SECONDHEART_FONT=") + chosen + " is not a font file";
-        return std::nullopt;
-    }
-    for (const char* path : k_known_fonts)
-        if (std::filesystem::is_regular_file(path, ec)) return std::filesystem::path(path);
-    why_not = "no TrueType font found (Debian: apt-get install fonts-dejavu-core; or set "
-              "SECONDHEART_FONT=/path/to/font.ttf)";
-    return std::nullopt;
+    return find_font("SECONDHEART_FONT", k_known_fonts,
+                     "no TrueType font found (Debian: apt-get install fonts-dejavu-core; or set "
+                     "SECONDHEART_FONT=/path/to/font.ttf)",
+                     why_not);
 }
 
 std::string build_ui_font_atlas(ImFontAtlas& atlas, float size_px) {
