@@ -20,6 +20,7 @@ std::optional<Units> parse_units(std::string_view s) {
 std::optional<Axes> parse_axes(std::string_view s) {
     if (s == "y-up" || s == "y" || s == "yup") return Axes::YUp;
     if (s == "z-up" || s == "z" || s == "zup") return Axes::ZUp;
+    if (s == "atlas" || s == "lps") return Axes::Atlas;
     if (s == "auto") return Axes::Auto;
     return std::nullopt;
 }
@@ -46,6 +47,8 @@ std::string_view to_string(Axes a) {
         return "y-up";
     case Axes::ZUp:
         return "z-up";
+    case Axes::Atlas:
+        return "atlas";
     case Axes::Auto:
         break;
     }
@@ -93,7 +96,7 @@ Result<float> get_number(const json& v, const std::string& key) {
 
 Result<glm::vec3> get_vec3(const json& v, const std::string& key) {
     if (!v.is_array() || v.size() != 3) return bad(key, "an array of 3 numbers");
-    glm::vec3 out;
+    glm::vec3 out(0.0f);
     for (int i = 0; i < 3; ++i) {
         auto x = get_number(v[static_cast<std::size_t>(i)], key + "[" + std::to_string(i) + "]");
         if (!x) return x.error();
@@ -195,7 +198,7 @@ Result<ManifestEntry> parse_entry(const json& e, std::size_t i) {
         auto text = get_string(e["axes"], p + "axes");
         if (!text) return text.error();
         const auto a = parse_axes(text.value());
-        if (!a) return bad(p + "axes", "one of y-up, z-up, auto");
+        if (!a) return bad(p + "axes", "one of y-up, z-up, atlas, auto");
         me.axes = *a;
     }
     if (e.contains("transform")) {

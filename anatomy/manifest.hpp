@@ -10,8 +10,9 @@
 //
 // "units" of a mesh: mm, cm, m or in. "axes": "y-up" (glTF convention: leg x = -X, y = Z,
 // z = Y) or "z-up" (file axes are the leg frame: x lateral, y anterior, z up); default by file
-// type (glTF, GLB and FBX y-up, others z-up). The transform applies after units and axes, in
-// the leg frame: scale, then rotations about x, y, z (degrees), then translate (cm).
+// type (glTF, GLB and FBX y-up, others z-up), or "atlas" (BodyParts3D, Z-Anatomy: x to the
+// body's left, y posterior, z up; leg x = -X, y = -Y, z = Z). The transform applies after units and
+// axes, in the leg frame: scale, then rotations about x, y, z (degrees), then translate (cm).
 #pragma once
 
 #include "result.hpp"
@@ -26,7 +27,8 @@
 namespace sh::anatomy {
 
 enum class Units { Unknown, Millimetre, Centimetre, Metre, Inch };
-enum class Axes { Auto, YUp, ZUp };
+// Atlas: BodyParts3D and Z-Anatomy (x to the body's left, y posterior, z up; atlas_fit.hpp).
+enum class Axes { Auto, YUp, ZUp, Atlas };
 
 std::optional<Units> parse_units(std::string_view s);
 std::optional<Axes> parse_axes(std::string_view s);

@@ -1,5 +1,6 @@
 #include "anatomy/mesh_loader.hpp"
 
+#include "anatomy/atlas_fit.hpp"
 #include "anatomy/default_leg.hpp"
 
 #include <algorithm>
@@ -14,7 +15,6 @@
 #include <cstring>
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
-#include <sstream>
 #include <unistd.h>
 #include <unordered_map>
 
@@ -28,11 +28,16 @@ std::string lower_ext(const std::filesystem::path& p) {
     return e;
 }
 
-Axes resolve_axes(Axes a, const std::filesystem::path& p) {
+} // namespace
+
+Axes file_axes(Axes a, const std::filesystem::path& p) {
     if (a != Axes::Auto) return a;
+    if (has_atlas_file_name(p)) return Axes::Atlas; // BodyParts3D FJ1437.obj
     const std::string e = lower_ext(p);
     return (e == ".gltf" || e == ".glb" || e == ".fbx") ? Axes::YUp : Axes::ZUp;
 }
+
+namespace {
 
 glm::vec3 rotate_xyz(glm::vec3 v, const glm::vec3& deg) {
     const glm::vec3 r = glm::radians(deg);
@@ -49,13 +54,6 @@ glm::vec3 rotate_xyz(glm::vec3 v, const glm::vec3& deg) {
         v = {c * v.x - s * v.y, s * v.x + c * v.y, v.z};
     }
     return v;
-}
-
-std::string fmt(float v) {
-    std::ostringstream s;
-    s.precision(3);
-    s << v;
-    return s.str();
 }
 
 std::string megabytes(std::uintmax_t bytes) {
@@ -131,12 +129,13 @@ LoadResult load_mesh_file(const std::filesystem::path& path, const std::string& 
                 path.string() + ": the file is incomplete (assimp flagged the scene incomplete)";
             return r;
         }
-        const Axes axes = resolve_axes(options.axes, path);
+        const Axes axes = file_axes(options.axes, path);
         const float cm = centimetres_per_unit(options.units);
         const MeshTransform& t = options.transform;
         const auto to_leg = [&](const aiVector3D& v, bool is_normal) {
             glm::vec3 p(v.x, v.y, v.z);
             if (axes == Axes::YUp) p = {-p.x, p.z, p.y};
+            if (axes == Axes::Atlas) p = {-p.x, -p.y, p.z}; // a half turn about z
             if (!is_normal) p *= cm * t.scale;
             p = rotate_xyz(p, t.rotate_deg);
             if (!is_normal) p += t.translate;

@@ -3,10 +3,12 @@
 //
 // Frames. The leg frame is right leg, cm, x lateral, y anterior, z up. A file is converted by
 // (1) its units (mm, cm, m, in: to cm), (2) its axes: "y-up" files (glTF by specification, and
-// FBX) map X,Y,Z to leg (-X, Z, Y); "z-up" files (OBJ, STL, PLY and the rest by default, as
-// BodyParts3D and Z-Anatomy exports usually are) are taken as already in the leg axes, and
-// (3) the manifest transform. The default leg's glTF files are written with the inverse of
-// (2) and in cm, so they round-trip bit-exactly.
+// FBX) map X,Y,Z to leg (-X, Z, Y); "atlas" files (BodyParts3D and Z-Anatomy: x to the body's
+// left, y posterior, z up; chosen by default for BodyParts3D names such as FJ1437.obj) map to
+// leg (-X, -Y, Z); "z-up" files (OBJ, STL, PLY and the rest by default) are taken as already in
+// the leg axes, and (3) the manifest transform. --mesh then places the mesh (resolve_override). The
+// default leg's glTF files are written with the inverse of (2) and in cm, so they round-trip
+// bit-exactly.
 //
 // Nothing here throws: failures come back as messages and the default structure of the role
 // (read from the default files, or generated in memory when those fail too) stands in.
@@ -46,11 +48,17 @@ struct LoadResult {
     std::vector<std::string> notes; // e.g. "winding was inward: flipped"
 };
 
+// The axes a file is read in: `requested`, or when Auto, atlas for BodyParts3D element names
+// (FJ1437.obj), y-up for glTF, GLB and FBX, z-up for the rest.
+Axes file_axes(Axes requested, const std::filesystem::path& path);
+
 // Loads every triangle of every mesh of the file (node transforms applied) as one mesh.
 LoadResult load_mesh_file(const std::filesystem::path& path, const std::string& role,
                           const ImportOptions& options = {}) noexcept;
 
-// --mesh ROLE=PATH[:UNITS[:AXES]]  e.g. soleus=scans/soleus.stl:mm  or  skin=leg.obj:mm:z-up
+// --mesh ROLE=PATH[:UNITS[:AXES]]  e.g. soleus=scans/soleus.stl:mm  or  skin=leg.obj:mm:z-up,
+// or atlas=FOLDER[:UNITS[:AXES]] / atlas=SET.json for a set from one atlas. AXES: y-up, z-up,
+// atlas.
 struct MeshOverride {
     std::string role;
     std::filesystem::path path;
@@ -63,18 +71,26 @@ struct OverrideParse {
 };
 OverrideParse parse_mesh_override(std::string_view spec);
 
-// Uniformly scales and moves `mesh` so that its bounds are centred on `target` with the same
-// diagonal. resolve_override refuses a fit that would scale by more than this factor either way
-// (a degenerate mesh whose points nearly coincide would be "scaled by 3.3e+10").
+// A fit that would scale a mesh by more than this factor either way is refused (a degenerate
+// mesh whose points nearly coincide would be "scaled by 3.3e+10").
 constexpr float k_max_fit_scale = 1e4f;
-Mesh fit_into_bounds(const Mesh& mesh, const Bounds& target);
 
-// Loads a user's mesh for a role and places it: with units, it keeps its size when that is
-// within 2x of the default structure and is moved onto it when it lies elsewhere; without
-// units, or with units that make it implausibly large or small, it is fitted into the default
-// structure's bounds. On any failure returns `default_mesh` and says why in `messages`.
+// Loads a user's mesh for a role and places it where the default structure is (atlas_fit.hpp:
+// its long axis onto the default's, one uniform scale so that it fits in the default's box,
+// centred on it). An atlas frame (BodyParts3D file names, axes "atlas", or a z-up mesh in known
+// units lying to one side of the body midline away from the leg) is turned into the leg's axes
+// first, and a left-side structure mirrored onto our right leg. The mesh keeps `o.role`, which
+// tells the skinning whether it is rigid with a bone or soft (leg_skinning.hpp). On any failure
+// returns `default_mesh` and says why in `messages`.
 Mesh resolve_override(const MeshOverride& o, const Mesh& default_mesh,
                       std::vector<std::string>& messages) noexcept;
+
+// --mesh atlas=FOLDER or atlas=SET.json (atlas_set.hpp): the set's structures replace those of
+// their roles in `leg`, all moved by one similarity fitted on the set's bones (or, with none, on
+// all its structures) against the same defaults, so their relative places are kept.
+constexpr std::string_view k_atlas_set_role = "atlas";
+void apply_atlas_set(const MeshOverride& o, std::vector<Mesh>& leg,
+                     std::vector<std::string>& messages) noexcept;
 
 struct LoadedLeg {
     std::vector<Mesh> meshes;                      // one per role, default_roles() order

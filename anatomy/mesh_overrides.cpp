@@ -1,7 +1,11 @@
-// Mesh overrides (--mesh ROLE=PATH[:UNITS[:AXES]]): parsing the option, fitting a user mesh
-// into the place of the default structure it replaces, and loading the whole leg from a
-// manifest with overrides. Reading one file is mesh_loader.cpp.
+// Mesh overrides (--mesh ROLE=PATH[:UNITS[:AXES]], --mesh atlas=FOLDER|SET.json): parsing the
+// option, placing a user mesh, or a set of atlas meshes, where the default structures they
+// replace are (atlas_fit.hpp), and loading the whole leg from a manifest with overrides.
+// Reading one file is mesh_loader.cpp; listing an atlas set is atlas_set.cpp.
+#include "anatomy/atlas_fit.hpp"
+#include "anatomy/atlas_set.hpp"
 #include "anatomy/default_leg.hpp"
+#include "anatomy/leg_skinning.hpp"
 #include "anatomy/mesh_loader.hpp"
 
 #include <algorithm>
@@ -36,7 +40,7 @@ std::string refuse_fit(const std::string& what, float scale, float diagonal_cm,
 OverrideParse parse_mesh_override(std::string_view spec) {
     OverrideParse r;
     const std::string form =
-        " (expected ROLE=PATH[:UNITS[:AXES]], UNITS mm|cm|m|in, AXES y-up|z-up)";
+        " (expected ROLE=PATH[:UNITS[:AXES]], UNITS mm|cm|m|in, AXES y-up|z-up|atlas)";
     const auto eq = spec.find('=');
     if (eq == std::string_view::npos || eq == 0) {
         r.error = "'" + std::string(spec) + "': no ROLE= before the path" + form;
@@ -44,11 +48,12 @@ OverrideParse parse_mesh_override(std::string_view spec) {
     }
     MeshOverride o;
     o.role = std::string(spec.substr(0, eq));
-    if (!is_known_role(o.role)) {
+    if (!is_known_role(o.role) && o.role != k_atlas_set_role) {
         std::string roles;
         for (const auto& ro : default_roles()) roles += (roles.empty() ? "" : ", ") + ro;
-        r.error =
-            "'" + std::string(spec) + "': unknown role '" + o.role + "' (roles: " + roles + ")";
+        r.error = "'" + std::string(spec) + "': unknown role '" + o.role + "' (roles: " + roles +
+                  "; or " + std::string(k_atlas_set_role) +
+                  "=FOLDER or atlas=SET.json for a set of atlas files)";
         return r;
     }
     std::string rest(spec.substr(eq + 1));
@@ -91,16 +96,99 @@ OverrideParse parse_mesh_override(std::string_view spec) {
     return r;
 }
 
-Mesh fit_into_bounds(const Mesh& mesh, const Bounds& target) {
-    Mesh m = mesh;
-    const Bounds b = compute_bounds(m.positions);
-    const float d = b.diagonal();
-    const float s = d > 0.0f ? target.diagonal() / d : 1.0f;
-    const glm::vec3 c = b.centre(), tc = target.centre();
-    for (auto& p : m.positions) p = tc + (p - c) * s;
-    m.bounds = compute_bounds(m.positions);
-    return m;
+namespace {
+
+std::string describe(const glm::vec3& v) {
+    return "(" + fmt(v.x) + ", " + fmt(v.y) + ", " + fmt(v.z) + ") cm";
 }
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
+}
+
+const Mesh* find_role(const std::vector<Mesh>& meshes, const std::string& role) {
+    for (const auto& m : meshes)
+        if (m.role == role) return &m;
+    return nullptr;
+}
+
+// The frame meshes came in: the leg's own, an atlas frame (turned into the leg's axes by the
+// loader), or a y-up export of an atlas frame (which the y-up reading already turned into them).
+enum class SourceFrame { Leg, Atlas, AtlasYUp };
+
+// Places `meshes` (leg axes, cm; one per role) where the structures of their roles in `leg`
+// are: from an atlas each structure on the body's left is first mirrored onto our right leg;
+// then one similarity (atlas_fit.hpp) fitted on the bones among them, or on all of them
+// when there are none, moves them all. Returns false (and says why) when they cannot be placed.
+bool place_on_defaults(std::vector<Mesh>& meshes, const std::vector<Mesh>& leg, SourceFrame source,
+                       Units units, const std::string& what, const std::string& fallback,
+                       std::vector<std::string>& messages) {
+    std::string frame;
+    if (source != SourceFrame::Leg) {
+        std::vector<std::string> mirrored, kept;
+        for (auto& m : meshes) {
+            // Leg x after the half turn: the right side is at +x, the left at -x.
+            if (surface_moments({&m}).centroid.x < 0.0) {
+                mirror_across_midline(m);
+                mirrored.push_back(m.role);
+            } else {
+                kept.push_back(m.role);
+            }
+        }
+        frame = source == SourceFrame::Atlas
+                    ? "atlas frame (x to the body's left, y posterior, z up, as in BodyParts3D "
+                      "and Z-Anatomy): turned a half turn about z into the leg's axes; "
+                    : "y-up export of an atlas frame (one side of the body midline); ";
+        if (!kept.empty()) frame += "right side (" + join(kept) + ") as our right leg; ";
+        if (!mirrored.empty())
+            frame += "left side (" + join(mirrored) + ") mirrored onto our right leg; ";
+    }
+    std::vector<const Mesh*> reference, target;
+    for (const bool bones_only : {true, false}) {
+        for (const auto& m : meshes) {
+            const Mesh* d = find_role(leg, m.role);
+            if (!d || (bones_only && !is_bone_role(m.role))) continue;
+            reference.push_back(&m);
+            target.push_back(d);
+        }
+        if (!reference.empty()) break;
+    }
+    std::vector<std::string> fitted_roles;
+    for (const Mesh* m : reference) fitted_roles.push_back(m->role);
+    const SimilarityFit fit = fit_similarity(reference, target);
+    if (!fit.transform) {
+        messages.push_back(what + ": " + fit.error + "; using the default " + fallback);
+        return false;
+    }
+    const Similarity& s = *fit.transform;
+    if (!(s.scale <= k_max_fit_scale && s.scale >= 1.0f / k_max_fit_scale)) {
+        const Bounds b = compute_bounds(reference.front()->positions);
+        messages.push_back(refuse_fit(what, s.scale, b.diagonal(), fallback));
+        return false;
+    }
+    for (auto& m : meshes) apply_similarity(s, m);
+    std::string msg = what + ": ";
+    if (units == Units::Unknown) msg += "no units given; scaled by " + fmt(s.scale) + "; ";
+    msg +=
+        frame + "fitted to the default " + join(fitted_roles) +
+        (meshes.size() > 1 ? " (one transform for the whole set, relative places kept): " : ": ");
+    msg += fit.axis_aligned ? "long axis turned by " + fmt(static_cast<float>(fit.tilt_deg)) +
+                                  " deg onto the default's, "
+                            : fit.axis_note + ", ";
+    msg += "scaled by " + fmt(s.scale) +
+           " (the largest at which its box fits in the default's box, along the default's "
+           "long axis), box centred on the default's at " +
+           describe(compute_bounds(target.front()->positions).centre());
+    if (units != Units::Unknown && (s.scale < 0.5f || s.scale > 2.0f))
+        msg += "; in " + std::string(to_string(units)) + " it was " + fmt(1.0f / s.scale) +
+               " times the size of the default (units inconsistent?)";
+    messages.push_back(msg);
+    return true;
+}
+
+} // namespace
 
 Mesh resolve_override(const MeshOverride& o, const Mesh& default_mesh,
                       std::vector<std::string>& messages) noexcept {
@@ -108,51 +196,66 @@ Mesh resolve_override(const MeshOverride& o, const Mesh& default_mesh,
         const std::string what = "--mesh " + o.role + "=" + o.path.string();
         ImportOptions opt;
         opt.units = o.units;
-        opt.axes = o.axes;
+        opt.axes = file_axes(o.axes, o.path);
         LoadResult lr = load_mesh_file(o.path, o.role, opt);
         for (auto& n : lr.notes) messages.push_back(what + ": " + n);
         if (!lr.mesh) {
             messages.push_back(what + ": " + lr.error + "; using the default " + o.role);
             return default_mesh;
         }
-        Mesh m = std::move(*lr.mesh);
-        const Bounds& db = default_mesh.bounds;
-        if (!db.valid) return m;
-        const float fit_scale = db.diagonal() / std::max(m.bounds.diagonal(), 1e-30f);
-        if (!(fit_scale <= k_max_fit_scale && fit_scale >= 1.0f / k_max_fit_scale)) {
-            const float ratio = m.bounds.diagonal() / std::max(db.diagonal(), 1e-30f);
-            // With units a mesh of a sane size keeps it; only an absurd one is refused.
-            if (o.units == Units::Unknown || !(ratio >= 0.5f && ratio <= 2.0f)) {
-                messages.push_back(refuse_fit(what, fit_scale, m.bounds.diagonal(), o.role));
-                return default_mesh;
-            }
+        std::vector<Mesh> placed{std::move(*lr.mesh)};
+        placed.front().role = o.role;
+        SourceFrame source = opt.axes == Axes::Atlas ? SourceFrame::Atlas : SourceFrame::Leg;
+        // A file in known units that lies off to one side of the midline, away from the leg, is
+        // an atlas structure whose name does not say so (a z-up one still in the atlas's axes;
+        // a y-up export already turned into the leg's by the y-up reading).
+        if ((o.axes == Axes::Auto || o.axes == Axes::YUp) && opt.axes != Axes::Atlas &&
+            o.units != Units::Unknown &&
+            lies_in_atlas_frame(placed.front().bounds, default_mesh.bounds)) {
+            if (opt.axes == Axes::ZUp) atlas_to_leg_axes(placed.front());
+            source = opt.axes == Axes::ZUp ? SourceFrame::Atlas : SourceFrame::AtlasYUp;
         }
-        if (o.units == Units::Unknown) {
-            const float s = fit_scale;
-            m = fit_into_bounds(m, db);
-            messages.push_back(what + ": no units given; scaled by " + fmt(s) +
-                               " and centred on the default " + o.role);
-        } else {
-            const float ratio = m.bounds.diagonal() / std::max(db.diagonal(), 1e-9f);
-            if (ratio < 0.5f || ratio > 2.0f) {
-                m = fit_into_bounds(m, db);
-                messages.push_back(
-                    what + ": in " + std::string(to_string(o.units)) + " it would be " +
-                    fmt(ratio) + " times the size of the default " + o.role +
-                    " (units inconsistent); fitted into the default's bounds instead");
-            } else if (glm::length(m.bounds.centre() - db.centre()) > 0.5f * db.diagonal()) {
-                const glm::vec3 d = db.centre() - m.bounds.centre();
-                for (auto& p : m.positions) p += d;
-                m.bounds = compute_bounds(m.positions);
-                messages.push_back(what + ": lies away from the leg; moved onto the default " +
-                                   o.role + " (size kept)");
-            }
-        }
-        m.role = o.role;
-        return m;
+        if (!default_mesh.bounds.valid || default_mesh.empty()) return std::move(placed.front());
+        if (!place_on_defaults(placed, {default_mesh}, source, o.units, what, o.role, messages))
+            return default_mesh;
+        return std::move(placed.front());
     } catch (...) {
         messages.push_back("--mesh " + o.role + ": unexpected error; using the default");
         return default_mesh;
+    }
+}
+
+void apply_atlas_set(const MeshOverride& o, std::vector<Mesh>& leg,
+                     std::vector<std::string>& messages) noexcept {
+    const std::string what = "--mesh " + std::string(k_atlas_set_role) + "=" + o.path.string();
+    try {
+        const AtlasSetFiles files = list_atlas_set(o.path, o.units, o.axes);
+        for (const auto& n : files.notes) messages.push_back(what + ": " + n);
+        if (!files.error.empty()) {
+            messages.push_back(what + ": " + files.error + "; the default structures stay");
+            return;
+        }
+        AtlasSetMeshes set = read_atlas_set(files);
+        for (const auto& n : set.notes) messages.push_back(what + ": " + n);
+        if (!set.error.empty()) {
+            messages.push_back(what + ": " + set.error + "; the default structures stay");
+            return;
+        }
+        std::vector<std::string> roles;
+        for (const auto& m : set.meshes) roles.push_back(m.role);
+        // A set of y-up files is an atlas's export too (one side of the midline): sides handled.
+        const SourceFrame source = files.axes == Axes::Atlas ? SourceFrame::Atlas
+                                   : files.axes == Axes::YUp ? SourceFrame::AtlasYUp
+                                                             : SourceFrame::Leg;
+        if (!place_on_defaults(set.meshes, leg, source, files.units, what,
+                               "structures (" + join(roles) + ")", messages))
+            return;
+        for (auto& m : set.meshes) {
+            for (auto& l : leg)
+                if (l.role == m.role) l = std::move(m);
+        }
+    } catch (...) {
+        messages.push_back(what + ": unexpected error; the default structures stay");
     }
 }
 
@@ -211,6 +314,10 @@ LoadedLeg load_leg(const std::filesystem::path& manifest_path,
             const OverrideParse op = parse_mesh_override(spec);
             if (!op.value) {
                 out.messages.push_back("--mesh " + op.error + "; ignored, the default stays");
+                continue;
+            }
+            if (op.value->role == k_atlas_set_role) {
+                apply_atlas_set(*op.value, out.meshes, out.messages);
                 continue;
             }
             for (auto& m : out.meshes) {

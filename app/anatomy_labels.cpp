@@ -1,10 +1,12 @@
 #include "anatomy_labels.hpp"
 
 #include "anatomy/landmarks.hpp"
+#include "pose_state.hpp"
 #include "translate.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <glm/vec4.hpp>
 #include <imgui.h>
 #include <limits>
@@ -60,33 +62,67 @@ glm::vec3 mid_landmark(const char* a, const char* b) {
 
 } // namespace
 
+glm::vec3 posed_anchor(const LabelAnchor& anchor, const gpu::PoseState* pose) {
+    if (pose == nullptr || !(pose->bands.z > 0.0f)) return anchor.position;
+    const float scale = anchor.on_mesh && pose->offset.w > 0.0f ? pose->offset.w : 1.0f;
+    return pose_soft_point(skeleton_and_pose(*pose), anchor.position * scale);
+}
+
+std::optional<LabelAnchor> stocking_label(const gpu::PoseState& pose) {
+    if (!(pose.stocking.x > 0.0f)) return std::nullopt;
+    const int cls = static_cast<int>(std::lround(pose.stocking.z));
+    const int mmHg = static_cast<int>(std::lround(pose.stocking.y));
+    LabelAnchor a;
+    // Built in the language shown (the draw's tr() leaves it as it is); the explanation is
+    // translated where it is drawn, like the anatomy's.
+    char class_text[64];
+    std::snprintf(class_text, sizeof class_text, i18n::tr("Class %d"), cls);
+    a.name = std::string(cls > 0 ? class_text : i18n::tr("Under class 1")) + " \u00b7 " +
+             std::to_string(mmHg) + " mmHg";
+    a.explanation = N_("A graduated compression stocking. It presses hardest at the ankle (this "
+                       "pressure) and less further up, narrowing the veins under it so that the "
+                       "blood in them moves up faster and less fluid seeps into the tissue.");
+    // On the calf, over the inner head of the gastrocnemius: inside the stocking, seen from the
+    // front, the back and the inner side.
+    a.position = mid_landmark("gastrocnemius_medial_origin", "gastrocnemius_medial_end");
+    a.on_mesh = true;
+    return a;
+}
+
 std::vector<LabelAnchor> default_label_anchors(const VeinGeometry& veins) {
     std::vector<LabelAnchor> out;
     auto add = [&](const char* name, const char* explanation, std::optional<glm::vec3> p) {
-        if (p) out.push_back({name, explanation, *p});
+        if (p) out.push_back({name, explanation, *p, false});
     };
-    add(N_("soleus"),
-        N_("The deep calf muscle and the main pump of the 'second heart'. Each contraction "
-           "squeezes "
-           "the veins inside it and pushes blood up towards the heart."),
-        anatomy::landmark("soleus_widest"));
-    add(N_("gastrocnemius (inner head)"),
+    // Landmarks of the anatomy meshes (the rest come from the venous network).
+    auto add_mesh = [&](const char* name, const char* explanation, glm::vec3 p) {
+        out.push_back({name, explanation, p, true});
+    };
+    add_mesh(N_("soleus"),
+             N_("The deep calf muscle and the main pump of the 'second heart'. Each contraction "
+                "squeezes "
+                "the veins inside it and pushes blood up towards the heart."),
+             anatomy::landmark("soleus_widest"));
+    add_mesh(
+        N_("gastrocnemius (inner head)"),
         N_("The inner head of the calf muscle you can see bulge. It helps the soleus squeeze the "
            "deep veins when you walk or rise on your toes."),
         mid_landmark("gastrocnemius_medial_origin", "gastrocnemius_medial_end"));
-    add(N_("gastrocnemius (outer head)"),
+    add_mesh(
+        N_("gastrocnemius (outer head)"),
         N_("The outer head of the visible calf muscle, shorter than the inner one. Both heads join "
            "the Achilles tendon."),
         mid_landmark("gastrocnemius_lateral_origin", "gastrocnemius_lateral_end"));
-    add(N_("tibia"),
-        N_("The shin bone, which carries the body's weight. The deep veins and the calf "
-           "muscles lie behind it."),
-        anatomy::landmark("tibia_midshaft"));
-    add(N_("fibula"),
-        N_("The thin outer bone of the lower leg. Calf muscles attach to it; it carries "
-           "little weight."),
-        anatomy::landmark("fibula_midshaft"));
-    add(N_("Achilles tendon"),
+    add_mesh(N_("tibia"),
+             N_("The shin bone, which carries the body's weight. The deep veins and the calf "
+                "muscles lie behind it."),
+             anatomy::landmark("tibia_midshaft"));
+    add_mesh(N_("fibula"),
+             N_("The thin outer bone of the lower leg. Calf muscles attach to it; it carries "
+                "little weight."),
+             anatomy::landmark("fibula_midshaft"));
+    add_mesh(
+        N_("Achilles tendon"),
         N_("Joins the calf muscles to the heel bone. Through it the muscles lift the heel with "
            "every step."),
         anatomy::landmark("achilles_narrowest"));
@@ -165,11 +201,23 @@ std::vector<PlacedLabel> layout_labels(const std::vector<std::optional<glm::vec2
 }
 
 std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::vec2 display,
-                                               float left_limit) {
+                                               float left_limit, const gpu::PoseState* pose,
+                                               bool anatomy) {
+    frame_anchors_.clear();
+    if (anatomy)
+        frame_anchors_ = anchors_;
+    else if (pinned_ && *pinned_ < anchors_.size())
+        pinned_.reset(); // its label is not shown
+    const std::optional<LabelAnchor> stocking = pose ? stocking_label(*pose) : std::nullopt;
+    // The stocking's label keeps its index after the anatomy's whether or not they are shown.
+    if (stocking) frame_anchors_.resize(anchors_.size()), frame_anchors_.push_back(*stocking);
     std::vector<std::optional<glm::vec2>> screen;
     std::vector<glm::vec2> text;
-    for (const LabelAnchor& a : anchors_) {
-        screen.push_back(project_to_screen(view_proj, a.position, display));
+    for (std::size_t i = 0; i < frame_anchors_.size(); ++i) {
+        const LabelAnchor& a = frame_anchors_[i];
+        const bool shown_now = i < anchors_.size() ? anatomy : true;
+        screen.push_back(shown_now ? project_to_screen(view_proj, posed_anchor(a, pose), display)
+                                   : std::nullopt);
         const ImVec2 t = ImGui::CalcTextSize(i18n::tr(a.name));
         text.emplace_back(t.x, t.y);
     }
@@ -202,9 +250,9 @@ std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::
         dl->AddRectFilled(ImVec2(p.box_min.x, p.box_min.y), ImVec2(p.box_max.x, p.box_max.y),
                           active ? fill_active : fill, 3.0f);
         dl->AddText(ImVec2(p.box_min.x + k_pad_px, p.box_min.y + k_pad_px),
-                    IM_COL32(255, 255, 255, 255), i18n::tr(anchors_[p.anchor].name));
+                    IM_COL32(255, 255, 255, 255), i18n::tr(frame_anchors_[p.anchor].name));
     }
-    if (shown && *shown < anchors_.size()) {
+    if (shown && *shown < frame_anchors_.size()) {
         // Under the label rather than at the mouse: a pinned explanation stays put when the
         // mouse moves on, and a finger on a touch screen does not cover it.
         for (const PlacedLabel& p : placed_)
@@ -212,9 +260,9 @@ std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::
                 ImGui::SetNextWindowPos(ImVec2(p.box_min.x, p.box_max.y + 4.0f));
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
-        ImGui::TextUnformatted(i18n::tr(anchors_[*shown].name));
+        ImGui::TextUnformatted(i18n::tr(frame_anchors_[*shown].name));
         ImGui::Separator();
-        ImGui::TextUnformatted(i18n::tr(anchors_[*shown].explanation));
+        ImGui::TextUnformatted(i18n::tr(frame_anchors_[*shown].explanation));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

@@ -6,6 +6,7 @@
 // list (text, a dot on the structure and a leader line), with a short plain explanation on
 // hover, or on tap (a click pins it; touch screens send taps as clicks).
 
+#include "gpu_layouts.h"
 #include "vein_data.hpp"
 
 #include <cstddef>
@@ -21,8 +22,20 @@ namespace sh::app {
 struct LabelAnchor {
     std::string name;        // shown beside the structure (English; drawn translated, tr())
     std::string explanation; // one or two plain sentences, shown on hover or tap (likewise)
-    glm::vec3 position{0};   // leg frame, cm
+    glm::vec3 position{0};   // leg frame, cm, in the rest pose
+    // From the anatomy meshes' landmarks (made for a 175 cm body, scaled like the meshes), not
+    // from the venous network (already scaled to the body).
+    bool on_mesh = false;
 };
+
+// Where an anchor is on screen in the frame's pose: posed as soft tissue with the same skeleton
+// and pose the shaders use (gpu::PoseState; engine/pose_state), so the label stays on its
+// structure when the leg walks, sits or lies. Without a pose: the rest position.
+glm::vec3 posed_anchor(const LabelAnchor& anchor, const gpu::PoseState* pose);
+
+// The compression stocking's label, "Class 2 · 23 mmHg", anchored on the calf over the stocking;
+// nothing when the pose carries no stocking (PoseState::stocking).
+std::optional<LabelAnchor> stocking_label(const gpu::PoseState& pose);
 
 // The default set: soleus, both gastrocnemius heads, tibia, fibula, Achilles tendon, great and
 // small saphenous veins, popliteal vein, posterior tibial veins, a perforator and a valve.
@@ -55,17 +68,21 @@ class AnatomyLabels {
 public:
     explicit AnatomyLabels(std::vector<LabelAnchor> anchors) : anchors_(std::move(anchors)) {}
 
-    // Inside an ImGui frame. Draws every visible label; returns the anchor whose explanation is
-    // shown (hovered, or pinned by a click), if any. Labels under an ImGui window (the panel)
-    // do not react to the mouse.
+    // Inside an ImGui frame. Draws every visible label (the anatomy's when `anatomy`, and the
+    // stocking's whenever `pose` has one), each posed with `pose`; returns the anchor whose
+    // explanation is shown (hovered, or pinned by a click), if any: an index into anchors(), or
+    // anchors().size() for the stocking. Labels under an ImGui window (the panel) do not react
+    // to the mouse.
     std::optional<std::size_t> draw(const glm::mat4& view_proj, glm::vec2 display_size,
-                                    float left_limit = 0.0f);
+                                    float left_limit = 0.0f, const gpu::PoseState* pose = nullptr,
+                                    bool anatomy = true);
 
     const std::vector<LabelAnchor>& anchors() const { return anchors_; }
     const std::vector<PlacedLabel>& placed() const { return placed_; } // of the last draw
 
 private:
     std::vector<LabelAnchor> anchors_;
+    std::vector<LabelAnchor> frame_anchors_; // this frame's: the anatomy's, then the stocking's
     std::vector<PlacedLabel> placed_;
     std::optional<std::size_t> pinned_;
 };

@@ -1,6 +1,7 @@
 #include "desktop_overlay.hpp"
 
 #include "export_files.hpp"
+#include "flow_bridge.hpp"
 #include "png_writer.hpp"
 #include "series_csv.hpp"
 #include "translate.hpp"
@@ -105,9 +106,12 @@ void DesktopOverlay::draw(ui::PanelState& panel, const ui::PanelEdits& edits, Vk
     // ImGui works in window points (HiDPI: fewer than the target's pixels); the labels and
     // messages are placed in those units.
     const ImVec2 points = ImGui::GetIO().DisplaySize;
-    if (panel.show_labels && view_proj && size.width != 0 && size.height != 0) {
+    if (view_proj && size.width != 0 && size.height != 0) {
+        // Posed like the leg on screen; the stocking's class label shows whenever one is worn.
+        gpu::PoseState pose{};
+        fill_pose_state(live.model(), glm::vec3(0.0f), pose);
         const glm::vec2 display(points.x, points.y);
-        (void)labels_.draw(*view_proj, display, panel.panel_right_px);
+        (void)labels_.draw(*view_proj, display, panel.panel_right_px, &pose, panel.show_labels);
     }
     draw_messages(points);
 }

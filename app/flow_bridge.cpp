@@ -1,5 +1,7 @@
 #include "flow_bridge.hpp"
 
+#include "pose_state.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -111,7 +113,32 @@ void VeinStateWriter::fill(const sim::LegModel& model, gpu::VeinState& out) {
     const sim::MuscleDrive& drive = model.drive();
     out.cycle = {static_cast<float>(drive.phase), static_cast<float>(drive.cycle_s),
                  static_cast<float>(drive.exercise_level), 0.0f};
+    fill_pose_state(model, skin_swelling_cm_, out.pose);
     finish_vein_state(tables_, out);
+}
+
+int stocking_class(double mmHg) {
+    if (mmHg >= 49.0) return 4;
+    if (mmHg >= 34.0) return 3;
+    if (mmHg >= 23.0) return 2;
+    if (mmHg >= 18.0) return 1;
+    return 0;
+}
+
+double stocking_top_cm(const sim::Skeleton& sk, double scale, sim::StockingLength length) {
+    return length == sim::StockingLength::Thigh ? sk.hip.z - 6.0 * scale : sk.knee.z - 3.0 * scale;
+}
+
+void fill_pose_state(const sim::LegModel& model, const glm::vec3& swelling, gpu::PoseState& out) {
+    const sim::PosedLeg leg = model.posed_leg();
+    write_pose_state(leg.skeleton(), leg.pose(), static_cast<float>(leg.scale()), out);
+    out.skin_swelling_cm = glm::vec4(swelling, 0.0f);
+    const sim::Interventions& iv = model.interventions();
+    out.stocking = glm::vec4(0.0f);
+    if (iv.stocking_ankle_mmHg > 0.0)
+        out.stocking = {static_cast<float>(stocking_top_cm(leg.skeleton(), leg.scale(), iv.stocking_length)),
+                        static_cast<float>(iv.stocking_ankle_mmHg),
+                        static_cast<float>(stocking_class(iv.stocking_ankle_mmHg)), 0.0f};
 }
 
 } // namespace sh::app

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <glm/vec3.hpp>
 #include <vector>
 
 namespace sh::app {
@@ -35,6 +36,13 @@ public:
 
     const VeinStateTables& tables() const noexcept { return tables_; }
 
+    // The skin's visible swelling for the next fills (cm along the skin's normal, the
+    // exaggeration already applied): x foot, y ankle, z calf. Zero until set (app/logic/
+    // leg_swelling computes it from the simulator's interstitial and venous volumes).
+    void set_skin_swelling_cm(const glm::vec3& foot_ankle_calf_cm) {
+        skin_swelling_cm_ = foot_ankle_calf_cm;
+    }
+
 private:
     void refresh_valve_failure(const sim::ValveSettings& valves);
 
@@ -44,6 +52,21 @@ private:
     std::array<double, sim::kValveGroupCount> severity_{};
     bool failure_known_ = false;
     std::uint32_t outlet_ = 0;
+    glm::vec3 skin_swelling_cm_{0.0f};
 };
+
+// The pose block of the frame's state from the simulator: the leg as drawn (LegModel::posed_leg,
+// one phase with the muscle drive), the skin's swelling, and the stocking of the interventions.
+void fill_pose_state(const sim::LegModel& model, const glm::vec3& skin_swelling_cm,
+                     gpu::PoseState& out);
+
+// The compression class of a stocking by its ankle pressure (RAL-GZ 387/1: I 18-21, II 23-32,
+// III 34-46, IV 49 and above, mmHg; docs/heart.md): a pressure between two classes counts as
+// the lower one, under 18 mmHg as 0.
+int stocking_class(double ankle_mmHg);
+// Where a stocking ends, as a rest height on the skeleton (scaled by `scale` to the body): a
+// below-knee stocking at measuring point D (3 cm below the knee joint), a thigh-length one at G
+// (6 cm below the hip joint), as sim::stocking_profile.
+double stocking_top_cm(const sim::Skeleton& skeleton, double scale, sim::StockingLength length);
 
 } // namespace sh::app

@@ -3,6 +3,7 @@
 #include "memory_report.hpp"
 #include "mode_events.hpp"
 #include "shutdown_signal.hpp"
+#include "stage_layout.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -19,7 +20,13 @@ using Clock = std::chrono::steady_clock;
 constexpr double k_headless_frame_s = 1.0 / 60.0;
 
 // The panel's view and blood-colour lists index these enums directly.
-static_assert(ui::k_views.size() == static_cast<std::size_t>(scene::CameraPreset::Cutaway) + 1);
+constexpr bool panel_views_are_the_presets() {
+    if (ui::k_views.size() != sim::kCameraPresets.size()) return false;
+    for (std::size_t i = 0; i < ui::k_views.size(); ++i)
+        if (std::string_view(ui::k_views[i]) != sim::kCameraPresets[i].label) return false;
+    return true;
+}
+static_assert(panel_views_are_the_presets());
 static_assert(ui::k_blood_colours.size() == gpu::FLOW_COLOR_DIRECTION + 1 &&
               gpu::FLOW_COLOR_PRESSURE == 1);
 
@@ -112,6 +119,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         last = start;
         if (!desktop) p.modes.update(i == 0 ? 0.0 : wall_dt, p.sim, p.leg);
         const double sim_dt = p.sim.advance(i == 0 ? 0.0 : wall_dt);
+        if (p.leg != nullptr) // the floor, seat or bed under the leg as the simulator poses it
+            p.leg->options().stage =
+                stage_for_model(p.sim.live().model(), p.sim.live().scenario().height_cm);
         if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
             std::fprintf(stderr, "secondheart: memory frame %u clock %.1f s sim %.1f s: %s\n", i,
                          static_cast<double>(i) * wall_dt, p.sim.time_s(),

@@ -93,7 +93,7 @@ LegContentOptions leg_options(const Options& o, const Settings& settings, bool l
     LegContentOptions lo;
     lo.particles = o.particles != 0 ? o.particles : static_cast<std::uint32_t>(settings.particles);
     lo.meshes = o.meshes;
-    lo.view = scene::parse_camera_preset(o.view).value_or(scene::CameraPreset::Front);
+    lo.view = sim::from_id<sim::CameraPreset>(o.view).value_or(sim::CameraPreset::Front);
     lo.palette = light ? scene::Palette::Light : scene::Palette::Dark;
     if (o.antialias != "auto") lo.antialias = o.antialias == "on";
     lo.render_scale = o.render_scale;

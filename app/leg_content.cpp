@@ -64,13 +64,6 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     auto particles =
         create_flow_particles(device, submitter, geometry, vein_state.value().get(), po);
     if (!particles) return particles.error();
-    if (scene.value().bounds().valid) {
-        // Blood flows inside the skin: its bounds (plus a margin for vein radii exaggerated
-        // for teaching) limit the splat's resolve to the leg's part of the screen.
-        const glm::vec3 margin(3.0f);
-        particles.value().set_bounds(scene.value().bounds().min - margin,
-                                     scene.value().bounds().max + margin);
-    }
     auto edge_aa = create_edge_aa_pass(device);
     if (!edge_aa) return edge_aa.error();
     const float scale =
@@ -92,9 +85,10 @@ bool default_antialias(const Device&) {
 }
 
 VkRect2D LegContent::leg_rect(const glm::mat4& view_proj, VkExtent2D extent) const {
-    if (!scene_.bounds().valid) return VkRect2D{{0, 0}, extent};
+    const anatomy::Bounds& box = scene_.posed_bounds();
+    if (!box.valid) return VkRect2D{{0, 0}, extent};
     // 2 pixels of margin: the background pixels just outside the silhouette are smoothed too.
-    const PixelRect r = screen_rect(view_proj, scene_.bounds().min, scene_.bounds().max, extent, 2);
+    const PixelRect r = screen_rect(view_proj, box.min, box.max, extent, 2);
     return VkRect2D{{static_cast<std::int32_t>(r.x), static_cast<std::int32_t>(r.y)},
                     {r.width, r.height}};
 }
@@ -111,13 +105,22 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     if (attached_ != &target || attached_extent_.width != target.extent().width ||
         attached_extent_.height != target.extent().height)
         on_target_resized(target);
+    // The pose first: the camera frames it.
+    if (info.state != nullptr) scene_.update(*info.state);
     const float aspect = LegContent::aspect(target.extent());
     const scene::Camera camera = this->camera(target.extent());
     scene::SceneOptions so;
     so.mode =
         options_.view == scene::CameraPreset::Cutaway ? scene::RenderMode::XRay : options_.mode;
     so.palette = options_.palette;
-    if (info.state != nullptr) scene_.update(*info.state);
+    if (scene_.posed_bounds().valid) {
+        // The blood flows inside the posed skin: its bounds (plus a margin for vein radii
+        // exaggerated for teaching) limit the splat's resolve to the leg's part of the screen.
+        const glm::vec3 margin(3.0f);
+        particles_.set_bounds(scene_.posed_bounds().min - margin,
+                              scene_.posed_bounds().max + margin);
+    }
+    so.stage = options_.stage;
     // With a render scale below 1 the leg and the blood go into the internal target (the
     // frame's size times the scale), are anti-aliased there and blitted into the frame's
     // target, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.
@@ -147,9 +150,12 @@ float LegContent::aspect(VkExtent2D e) {
 }
 
 scene::Camera LegContent::camera(VkExtent2D extent) const {
+    // Presets frame the leg as posed over the activity's last cycle (the sitting leg's L, the
+    // lying leg, the whole stride).
+    const anatomy::Bounds& box = scene_.framing_bounds();
     if (options_.camera_rig != nullptr)
-        return options_.camera_rig->view(options_.view, scene_.bounds().centre(),
-                                         scene_.bounds().extent(), aspect(extent));
+        return options_.camera_rig->view(options_.view, box.centre(), box.extent(),
+                                         aspect(extent));
     return scene_.camera(options_.view, aspect(extent));
 }
 

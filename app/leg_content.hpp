@@ -44,6 +44,8 @@ struct LegContentOptions {
     const scene::CameraRig* camera_rig = nullptr;
     // gpu::FLOW_PALETTE_CVD: blood colours for deuteranopia and protanopia (--palette cvd).
     std::uint32_t blood_palette = gpu::FLOW_PALETTE_ORDINARY;
+    // The floor, seat or bed under the leg as posed this frame (app/stage_layout).
+    scene::StageLayout stage;
 };
 
 // Anti-aliasing when none is asked for: on, on every device. The in-place pass over the leg's

@@ -88,6 +88,11 @@ void ModeController::on_key(const KeyPress& key) {
         quit_ = true;
     }
     if (setup_.mode == AppMode::Lecture) lecture_key(action);
+    // Patient: the digit keys choose the scenes in the order of their buttons (1 the first), so
+    // a clinician at a keyboard need not reach for the screen.
+    if (setup_.mode == AppMode::Patient && key.key == Key::Digit && key.digit >= 1 &&
+        static_cast<std::size_t>(key.digit) <= scenes().size())
+        pending_scene_ = key.digit - 1;
 }
 
 void ModeController::lecture_key(ModeAction action) {
@@ -181,12 +186,11 @@ void ModeController::apply_step(SimDriver& sim, LegContent* leg) {
     const LessonStep& step = player_.step();
     sim.set_scenario(step.settings);
     if (leg != nullptr)
-        leg->options().view =
-            scene::parse_camera_preset(to_string(step.camera)).value_or(scene::CameraPreset::Front);
+        leg->options().view = step.camera;
     std::fprintf(stderr, "%s lesson %zu/%zu \"%s\": step %zu/%zu (%s, %s)\n",
                  log_prefix(setup_.mode), player_.lesson_index() + 1, player_.lesson_count(),
                  player_.lesson().title.text.c_str(), player_.step_index() + 1,
-                 player_.lesson().steps.size(), std::string(to_string(step.camera)).c_str(),
+                 player_.lesson().steps.size(), std::string(sim::id_of(step.camera)).c_str(),
                  player_.waiting_for_presenter() ? "waits for the presenter" : "timed");
     if (setup_.mode == AppMode::Kiosk && player_.lesson_index() == 0 && player_.step_index() == 0) {
         // The attract loop starts over (or a visitor left): once every few minutes, give the
@@ -291,6 +295,7 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
                 length > 0 ? static_cast<float>(player_.step_elapsed_s() / length) : 0.0f;
         }
         v.blank = blank_alpha_;
+        v.heart = sim.heart_view();
         ui::draw_lecture_screen(v);
         break;
     }
@@ -342,6 +347,14 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
         v.swelling_pct = static_cast<float>(sim.live().leg_volume_gain_pct());
         v.vte_risk = static_cast<float>(model.relative_vte_risk());
         v.seated_hours = sim.live().seated_hours();
+        v.heart = sim.heart_view();
+        const std::optional<ClinicalNumbers> refs = sim.clinical().latest();
+        const HeartWords words =
+            plain_heart_words(v.heart.heart_rate_bpm, v.heart.stroke_volume_ml,
+                              v.heart.cardiac_output_l_min, refs ? &*refs : nullptr);
+        v.heart_now = words.now;
+        v.heart_compared = words.compared;
+        v.heart_disclaimer = words.disclaimer;
         const int chosen = ui::draw_patient_screen(v);
         if (chosen >= 0) pending_scene_ = chosen;
         break;

@@ -59,6 +59,33 @@ PlainScene desk_breaks() {
             shipped_scenario("desk_day_with_breaks"), scene::CameraPreset::Front};
 }
 
+// Issue 11. Below-knee stockings of RAL class I (about 20 mmHg at the ankle) are what the flight
+// studies used (LONFLIT, the Cochrane review of stockings on flights of 4 hours and more).
+PlainScene flight_stockings() {
+    PlainScene p{
+        N_("Compression stockings on the flight"),
+        N_("Below-knee compression stockings (about 20 mmHg at the ankle) on a long flight "
+           "press on the leg veins from outside: they hold less blood, and a little more "
+           "returns to the heart. In flight studies stockings cut swelling and silent clots; "
+           "this model does not show that part yet."),
+        shipped_scenario("long_haul_flight"), scene::CameraPreset::Front};
+    p.scenario.interventions.stocking_ankle_mmHg = 20;
+    p.scenario.interventions.stocking_length = sim::StockingLength::BelowKnee;
+    return p;
+}
+// Lying with the straight leg raised 30 degrees (the elevation advised for swollen legs: the
+// feet above the heart).
+PlainScene legs_up() {
+    PlainScene p{
+        N_("Put your legs up"),
+        N_("Lying with the legs raised above the heart, gravity helps: the leg veins empty "
+           "towards the heart, the ankle vein pressure falls to almost nothing and the heart "
+           "gets a little more blood with each beat."),
+        healthy(Posture::Lying, Activity::Still), scene::CameraPreset::Medial};
+    p.scenario.interventions.elevation_deg = 30.0;
+    return p;
+}
+
 } // namespace
 
 const std::vector<PlainScene>& kiosk_scenes() {
@@ -67,8 +94,9 @@ const std::vector<PlainScene>& kiosk_scenes() {
 }
 
 const std::vector<PlainScene>& patient_scenes() {
-    static const std::vector<PlainScene> list = {walking(),     standing(),    flight(),
-                                                 ankle_pumps(), desk_breaks(), leaky()};
+    static const std::vector<PlainScene> list = {walking(),          standing(), flight(),
+                                                 flight_stockings(), legs_up(),  ankle_pumps(),
+                                                 desk_breaks(),      leaky()};
     return list;
 }
 

@@ -20,7 +20,8 @@ struct PlainScene {
 
 // Walking, Standing still, Sitting on a flight, Leaky valves.
 const std::vector<PlainScene>& kiosk_scenes();
-// The kiosk's four plus ankle pumps in the seat and a short walk after sitting.
+// The kiosk's four plus compression stockings on the flight, legs up, ankle pumps in the seat
+// and a desk day with short walks.
 const std::vector<PlainScene>& patient_scenes();
 
 } // namespace sh::app

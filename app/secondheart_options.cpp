@@ -124,7 +124,13 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_option("--check-lesson", o.check_lesson,
                    "Validate a lesson file and exit: 0 if valid, 2 with the step and key at fault");
     app.add_option("--view", o.view, "Camera: front, back, medial or cutaway (x-ray)")
-        ->check(CLI::IsMember({"front", "back", "medial", "cutaway"}))
+        ->check(CLI::Validator(
+            [](const std::string& v) {
+                return sim::from_id<sim::CameraPreset>(v)
+                           ? std::string()
+                           : "expected one of " + sim::id_list<sim::CameraPreset>();
+            },
+            "PRESET"))
         ->capture_default_str();
     app.add_option("--palette", o.palette,
                    "dark (projector, dim room), light (bright room) or cvd (dark, blood colours "
@@ -132,8 +138,9 @@ ParseOutcome parse_command_line(int argc, char** argv) {
         ->check(CLI::IsMember({"dark", "light", "cvd"}))
         ->capture_default_str();
     app.add_option("--mesh", o.meshes,
-                   "Anatomy mesh for a role, ROLE=PATH[:UNITS[:AXES]], e.g. soleus=soleus.stl:mm "
-                   "(repeatable)")
+                   "Anatomy mesh for a role, ROLE=PATH[:UNITS[:AXES]], e.g. soleus=FJ1437.obj:mm, "
+                   "fitted where the default structure is; or atlas=FOLDER|SET.json, files of one "
+                   "atlas placed as one set (docs/meshes.md; repeatable)")
         ->check([](const std::string& spec) {
             const anatomy::OverrideParse parsed = anatomy::parse_mesh_override(spec);
             return parsed.value ? std::string() : parsed.error;

@@ -3,9 +3,11 @@
 #include "conditions.hpp"
 #include "flow_bridge.hpp"
 #include "network.hpp"
+#include "scenario_interventions.hpp"
 
 #include <algorithm>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 namespace sh::app {
@@ -14,6 +16,95 @@ namespace {
 
 // A wall-clock hiccup (a dragged window, a debugger) must not turn into minutes of simulation.
 constexpr double k_max_wall_step_s = 0.1;
+
+// The panel's intervention lists index the simulator's enums directly.
+static_assert(static_cast<int>(sim::StockingLength::Thigh) == 1 &&
+              ui::k_stocking_lengths.size() == 2);
+static_assert(static_cast<int>(sim::StockingMaterial::Inelastic) == 1 &&
+              ui::k_stocking_materials.size() == 2);
+static_assert(static_cast<int>(sim::IpcSite::None) == 0 &&
+              static_cast<int>(sim::IpcSite::Foot) == 2 && ui::k_ipc_sites.size() == 3);
+static_assert(static_cast<int>(sim::CalfStrength::Average) == 0 &&
+              static_cast<int>(sim::CalfStrength::Deconditioned) == 3 &&
+              ui::k_calf_strengths.size() == 4);
+
+ui::InterventionControls to_controls(const sim::Interventions& iv) {
+    ui::InterventionControls c;
+    c.stocking_mmHg = static_cast<float>(iv.stocking_ankle_mmHg);
+    c.stocking_length = static_cast<int>(iv.stocking_length);
+    c.stocking_material = static_cast<int>(iv.stocking_material);
+    c.elevate = iv.elevation_deg.has_value();
+    if (iv.elevation_deg) c.elevation_deg = static_cast<float>(*iv.elevation_deg);
+    c.ipc = static_cast<int>(iv.ipc);
+    const sim::IpcCycle cycle =
+        iv.ipc == sim::IpcSite::None ? sim::default_ipc_cycle(sim::IpcSite::Calf) : iv.ipc_cycle;
+    c.ipc_pressure_mmHg = static_cast<float>(cycle.pressure_mmHg);
+    c.ipc_on_s = static_cast<float>(cycle.on_s);
+    c.ipc_off_s = static_cast<float>(cycle.off_s);
+    c.calf_strength = static_cast<int>(iv.calf_strength);
+    c.stocking_class = stocking_class_name(iv.stocking_ankle_mmHg);
+    return c;
+}
+
+// The panel's controls onto the interventions now in force: a device chosen anew starts with its
+// usual cycle (sim::default_ipc_cycle), otherwise the sliders' values, clamped to their ranges.
+sim::Interventions from_controls(const ui::InterventionControls& c, const sim::Interventions& now) {
+    sim::Interventions iv = now;
+    iv.stocking_ankle_mmHg = std::clamp(static_cast<double>(c.stocking_mmHg), 0.0, 50.0);
+    iv.stocking_length = static_cast<sim::StockingLength>(std::clamp(c.stocking_length, 0, 1));
+    iv.stocking_material =
+        static_cast<sim::StockingMaterial>(std::clamp(c.stocking_material, 0, 1));
+    iv.elevation_deg.reset();
+    if (c.elevate) iv.elevation_deg = std::clamp(static_cast<double>(c.elevation_deg), 0.0, 80.0);
+    const auto site = static_cast<sim::IpcSite>(std::clamp(c.ipc, 0, 2));
+    if (site != now.ipc) {
+        iv.ipc = site;
+        iv.ipc_cycle = sim::default_ipc_cycle(site);
+    } else if (site != sim::IpcSite::None) {
+        iv.ipc_cycle = {std::clamp(static_cast<double>(c.ipc_pressure_mmHg), 10.0, 200.0),
+                        std::clamp(static_cast<double>(c.ipc_on_s), 1.0, 60.0),
+                        std::clamp(static_cast<double>(c.ipc_off_s), 1.0, 600.0)};
+    }
+    iv.calf_strength = static_cast<sim::CalfStrength>(std::clamp(c.calf_strength, 0, 3));
+    return iv;
+}
+
+} // namespace
+
+// The heart's numbers now, the beat, and the last minute of each (app::LiveSimulation).
+ui::HeartView SimDriver::heart_view() const {
+    const LiveSimulation& live = live_;
+    ui::HeartView v;
+    const HeartSample now = live.heart_now();
+    v.valid = true;
+    v.stroke_volume_ml = now.stroke_volume_ml;
+    v.heart_rate_bpm = now.heart_rate_bpm;
+    v.cardiac_output_l_min = now.cardiac_output_l_min;
+    v.mean_arterial_mmHg = now.mean_arterial_mmHg;
+    v.beat_phase = static_cast<float>(live.beat_phase());
+    const auto& h = live.heart_history();
+    for (const HeartSample& s : h) {
+        v.plot_stroke_volume_ml.push_back(s.stroke_volume_ml);
+        v.plot_heart_rate_bpm.push_back(s.heart_rate_bpm);
+        v.plot_cardiac_output_l_min.push_back(s.cardiac_output_l_min);
+        v.plot_mean_arterial_mmHg.push_back(s.mean_arterial_mmHg);
+    }
+    return v;
+}
+
+std::string SimDriver::heart_summary() const {
+    const HeartSample h = live_.heart_now();
+    char line[192];
+    std::snprintf(line, sizeof line,
+                  "heart: stroke volume %.0f mL, heart rate %.0f /min, cardiac output %.1f L/min, "
+                  "mean arterial pressure %.0f mmHg; interventions ",
+                  static_cast<double>(h.stroke_volume_ml), static_cast<double>(h.heart_rate_bpm),
+                  static_cast<double>(h.cardiac_output_l_min),
+                  static_cast<double>(h.mean_arterial_mmHg));
+    return line + sim::to_json(live_.interventions()).dump();
+}
+
+namespace {
 
 std::vector<std::string> split_names(const std::string& list) {
     std::vector<std::string> out;
@@ -102,6 +193,7 @@ void SimDriver::settings_to_panel(ui::PanelState& panel) const {
     // The panel offers standing, sitting and lying; the leg raised (a lesson's or protocol's
     // posture) shows as lying, which it is, with the leg on a wedge.
     panel.posture = sim::term_of(s.posture).on_panel ? s.posture : sim::Posture::Lying;
+    panel.interventions = to_controls(s.interventions);
 }
 
 void SimDriver::update_panel(ui::PanelState& panel) const {
@@ -139,6 +231,7 @@ void SimDriver::update_panel(ui::PanelState& panel) const {
     panel.plot_deep_mmHg = column(h, &LiveSample::deep_ankle_mmHg);
     panel.plot_calf_volume_ml = column(h, &LiveSample::calf_volume_ml);
     panel.plot_popliteal_ml_s = column(h, &LiveSample::popliteal_flow_ml_s);
+    panel.heart = heart_view();
 }
 
 sim::Scenario SimDriver::panel_to_scenario(const ui::PanelState& panel) const {
@@ -184,6 +277,15 @@ void SimDriver::apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits) 
         s.deep_obstruction.reset();
         live_.set_scenario(s);
         settings_to_panel(panel);
+    }
+    if (edits.interventions) {
+        // Field-wise like the valves: the gait keeps its phase (sim::apply hands the model the
+        // interventions only when they changed).
+        scripted_walk_ = false;
+        sim::Scenario s = live_.scenario();
+        s.interventions = from_controls(panel.interventions, s.interventions);
+        live_.set_scenario(s);
+        panel.interventions = to_controls(s.interventions);
     }
     if (edits.valves) {
         sim::Scenario s = live_.scenario();

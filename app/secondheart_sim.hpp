@@ -32,6 +32,11 @@ public:
     // The panel's state at start-up (conditions, presets, the scenario's settings).
     void init_panel(ui::PanelState& panel) const;
     void apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits);
+    // "heart: stroke volume 70 mL, heart rate 79 /min, ...; interventions {...}" (the run's end,
+    // which the window tests read).
+    std::string heart_summary() const;
+    // The heart's numbers, beat and last minute, for the panel, the lecture and patient screens.
+    ui::HeartView heart_view() const;
     // Live numbers and plots into the panel; also reflects the default stand -> walk switch.
     void update_panel(ui::PanelState& panel) const;
 
@@ -49,6 +54,8 @@ public:
     double time_s() const { return live_.model().time_s(); }
     bool paused() const noexcept { return live_.paused(); }
     const LiveSimulation& live() const noexcept { return live_; }
+    // The interventions on the leg now (the stocking the renderer draws, its class and length).
+    const sim::Interventions& interventions() const noexcept { return live_.interventions(); }
     // The clinical protocol numbers for the current valves and height (measured in the
     // background; advance() asks for them whenever those change).
     const ClinicalMeasurer& clinical() const noexcept { return clinical_; }

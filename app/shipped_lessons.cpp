@@ -7,6 +7,7 @@
 extern const char sh_lesson_01_second_heart_json[];
 extern const char sh_lesson_02_when_valves_fail_json[];
 extern const char sh_lesson_03_sitting_still_json[];
+extern const char sh_lesson_04_second_heart_helps_first_json[];
 
 namespace sh::app {
 
@@ -15,6 +16,8 @@ std::vector<Lesson> shipped_lessons(std::vector<std::string>& problems) {
         {"assets/lessons/01_second_heart.json", sh_lesson_01_second_heart_json},
         {"assets/lessons/02_when_valves_fail.json", sh_lesson_02_when_valves_fail_json},
         {"assets/lessons/03_sitting_still.json", sh_lesson_03_sitting_still_json},
+        {"assets/lessons/04_second_heart_helps_first.json",
+         sh_lesson_04_second_heart_helps_first_json},
     };
     std::vector<Lesson> lessons;
     for (const auto& [name, text] : embedded) {

@@ -140,21 +140,6 @@ sim::Interventions to_interventions(const InterventionOptions& o) {
     return iv;
 }
 
-nlohmann::json to_json(const sim::Interventions& iv) {
-    nlohmann::json j = {{"stocking_mmHg", iv.stocking_ankle_mmHg},
-                        {"stocking_length", sim::to_string(iv.stocking_length)},
-                        {"stocking_material", sim::to_string(iv.stocking_material)},
-                        {"ipc", sim::to_string(iv.ipc)},
-                        {"calf_strength", sim::to_string(iv.calf_strength)}};
-    // Only an elevation that was asked for is written: the output never holds null.
-    if (iv.elevation_deg) j["elevation_deg"] = *iv.elevation_deg;
-    if (iv.ipc != sim::IpcSite::None)
-        j["ipc_cycle"] = {{"pressure_mmHg", iv.ipc_cycle.pressure_mmHg},
-                          {"on_s", iv.ipc_cycle.on_s},
-                          {"off_s", iv.ipc_cycle.off_s}};
-    return j;
-}
-
 HeartCommands::HeartCommands(CLI::App& app) {
     veins_ = app.add_subcommand("veins", "Cross-section of the deep calf, great saphenous and "
                                          "popliteal veins after 2 min in a posture");

@@ -4,6 +4,7 @@
 // --calf-strength) and the `veins` and `heart` subcommands. sim_main.cpp registers them.
 
 #include "interventions.hpp"
+#include "scenario_interventions.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -22,7 +23,7 @@ struct InterventionOptions {
 };
 void add_intervention_options(CLI::App* cmd, InterventionOptions& o);
 sim::Interventions to_interventions(const InterventionOptions& o);
-nlohmann::json to_json(const sim::Interventions& iv);
+using sim::to_json; // the interventions as JSON (sim/scenario_interventions.hpp)
 
 // The `veins` and `heart` subcommands; run() returns the exit status once one of them was chosen.
 class HeartCommands {

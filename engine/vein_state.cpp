@@ -1,6 +1,7 @@
 #include "vein_state.hpp"
 
 #include "barriers.hpp"
+#include "pose_state.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -80,6 +81,7 @@ void write_rest_vein_state(const VeinStateTables& t, gpu::VeinState& s) {
     s.link_count = t.link_count;
     s.muscle_activation = glm::vec4(0.0f);
     s.cycle = glm::vec4(0.0f);
+    write_rest_pose_state(s.pose);
     for (std::uint32_t c = 0; c < t.compartment_count; ++c) {
         s.compartments[c] = {};
         s.compartments[c].area_ratio = 1.0f;

@@ -7,7 +7,8 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers vulkan-tools glslc spirv-tools
-  libsdl2-dev libglm-dev libimgui-dev libfreetype-dev fonts-dejavu-core libassimp-dev
+  libsdl2-dev libglm-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core
+  libassimp-dev
   catch2 libbenchmark-dev nlohmann-json3-dev libcli11-dev libstb-dev
   xvfb xauth ffmpeg gettext fonts-wqy-microhei
 )

@@ -72,7 +72,7 @@ struct SceneGlobals {
     vec4 key_dir;      // xyz unit vector towards the key light; w intensity
     vec4 fill_dir;     // xyz towards the fill light; w intensity
     vec4 sky_color;    // hemispheric ambient from +z (linear rgb); w rim strength
-    vec4 ground_color; // hemispheric ambient from -z (linear rgb); w top cut height z, cm
+    vec4 ground_color; // hemispheric ambient from -z (linear rgb); w top cut: rest height z, cm
     vec4 rim_color;    // linear rgb of the view-dependent rim; w unused
 };
 
@@ -81,11 +81,20 @@ struct ScenePush {
     vec4 color;  // linear albedo; a = base opacity (1 = opaque)
     vec4 params; // x fresnel opacity gain, y specular strength, z pattern (0 none,
                  // 1 muscle fibres, 2 bone), w 1 when the draw is translucent
-    uint first;  // unused by meshes; valves: first valve instance
-    uint pad0;
+    uint first;   // unused by meshes; valves: first valve instance
+    uint surface; // meshes: SCENE_SURFACE_* (what the pose adds: swelling, the stocking)
     uint pad1;
     uint pad2;
 };
+
+// ScenePush::surface of a mesh draw: plain (posed only), the skin (posed and swollen by
+// PoseState::skin_swelling_cm), or the compression stocking (the skin drawn again as a knitted
+// layer just outside it, up to PoseState::stocking.x).
+SH_GPU_CONST uint SCENE_SURFACE_PLAIN = 0u;
+SH_GPU_CONST uint SCENE_SURFACE_SKIN = 1u;
+SH_GPU_CONST uint SCENE_SURFACE_STOCKING = 2u;
+// How far the stocking's fabric lies outside the skin, cm.
+SH_GPU_CONST float STOCKING_THICKNESS_CM = 0.15f;
 
 // One vein tube vertex (48 bytes). The tube is built once on the CPU; scene_vein.vert scales
 // the radial offset by the compartment's sqrt(area ratio) each frame.
@@ -277,10 +286,9 @@ static_assert(sizeof(PointsPush) == 80);
 // Indices are those of VeinGeometry (compartments, links), i.e. of sim::Network. Valves are a
 // property of links (sim::Link::valve), so a valve's state is its link's record.
 //
-// Room for what comes next, in this header and the same upload:
-//  - the pose (joint matrices of the skeleton, for GPU skinning): a PoseState block after this
-//    one ("Pose" below), filled from the same phase that drives the muscles (cycle below);
-//  - the heart and the lumped circulation: a HeartState block after that.
+// The pose of the skeleton (PoseState, below) rides in the same struct and upload: it is filled
+// from the same PosedLeg and phase that drive the simulator (cycle below). Room for what comes
+// next: the heart and the lumped circulation, a HeartState block.
 #ifdef __cplusplus
 namespace sh::gpu {
 #define SH_GPU_CONST inline constexpr
@@ -320,7 +328,31 @@ struct VeinLinkState {
     float velocity_cm_s; // flow / open lumen area at the link (the simulator's readout)
 };
 
-// The whole state (48 + 32 x 256 + 16 x 512 = 16432 bytes). Only the first compartment_count
+// ---- Pose: the skeleton of this frame, for GPU skinning (shaders/pose.h) -------------------
+// What sim::pose_point needs besides the rest point and its binding: the four joint centres,
+// the blend widths of sim::soft_binding, the angles, the offset. The weights are closed-form in
+// the rest position, so a vertex shader evaluates them itself (pose.h: the GLSL twin of
+// sim/skeleton.cpp). Angles in radians, signed as pose_point turns them about +x. Filled by
+// app/flow_bridge (fill_pose_state) from the simulator's own PosedLeg every frame; the rest
+// state (write_rest_vein_state) is the identity pose of the default leg's skeleton.
+struct PoseState {
+    vec4 hip;   // xyz femoral head centre, cm; w whole-leg turn about it (thigh + supine), rad
+    vec4 knee;  // xyz knee joint line centre; w turn of the shank, rad (= -knee flexion)
+    vec4 ankle; // xyz talocrural centre; w dorsiflexion, rad
+    vec4 mtp;   // xyz between the metatarsal heads; w toe extension, rad
+    // x knee blend half-width, y knee blend centre above the joint line (negative: below),
+    // z ankle half-width, w metatarsophalangeal half-width (cm; sim::Skeleton's bands)
+    vec4 bands;
+    vec4 offset; // xyz added last (room frame, cm); w scale of the anatomy meshes (height/175)
+    // Outward growth of the skin along its normal (cm, the exaggeration already applied):
+    // x foot, y ankle, z calf; 0 above the knee, blended by rest height (pose.h). w unused.
+    vec4 skin_swelling_cm;
+    // A compression stocking drawn over the skin: x its top (rest height, cm; 0 = none),
+    // y ankle pressure (mmHg), z compression class (0 under class I, 1-4), w unused.
+    vec4 stocking;
+};
+
+// The whole state (176 + 32 x 256 + 16 x 512 = 16560 bytes). Only the first compartment_count
 // and link_count entries are uploaded and read.
 struct VeinState {
     float time_s;           // simulated time of this state (float: drawing only)
@@ -333,13 +365,10 @@ struct VeinState {
     // x phase 0..1 of the activity's cycle (a stride when walking), y cycle period in s (0 when
     // still), z exercise level (0 rest, about 1 brisk walking), w unused. The pose follows x.
     vec4 cycle;
+    PoseState pose; // the skeleton at this phase and posture
     VeinCompartmentState compartments[VEIN_STATE_MAX_COMPARTMENTS];
     VeinLinkState links[VEIN_STATE_MAX_LINKS];
 };
-
-// ---- Pose (reserved): joint matrices of the skeleton, for GPU skinning -----------------------
-// Not yet written. Intended: struct PoseState { uint joint_count; ...; mat4 joints[N]; }, a
-// second block of the same per-frame upload, bound next to VeinState by the passes that skin.
 
 #ifdef __cplusplus
 static_assert(sizeof(VeinCompartmentState) == 32);
@@ -350,10 +379,13 @@ static_assert(sizeof(VeinLinkState) == 16);
 static_assert(offsetof(VeinLinkState, valve_failure) == 8);
 static_assert(offsetof(VeinState, muscle_activation) == 16);
 static_assert(offsetof(VeinState, cycle) == 32);
-static_assert(offsetof(VeinState, compartments) == 48);
-static_assert(offsetof(VeinState, links) == 48 + 32 * VEIN_STATE_MAX_COMPARTMENTS);
+static_assert(sizeof(PoseState) == 128);
+static_assert(offsetof(PoseState, skin_swelling_cm) == 96);
+static_assert(offsetof(VeinState, pose) == 48);
+static_assert(offsetof(VeinState, compartments) == 176);
+static_assert(offsetof(VeinState, links) == 176 + 32 * VEIN_STATE_MAX_COMPARTMENTS);
 static_assert(sizeof(VeinState) ==
-              48 + 32 * VEIN_STATE_MAX_COMPARTMENTS + 16 * VEIN_STATE_MAX_LINKS);
+              176 + 32 * VEIN_STATE_MAX_COMPARTMENTS + 16 * VEIN_STATE_MAX_LINKS);
 static_assert(sizeof(VeinState) <= 65536, "one vkCmdUpdateBuffer uploads at most 64 KiB");
 } // namespace sh::gpu
 #endif

@@ -11,6 +11,7 @@
 // reflux particles are a 5x5 ring (bright outer ring, half-alpha inside), so reflux reads as
 // bigger and ringed, not just as a different hue (colour-vision-deficiency safe).
 #include "gpu_layouts.h"
+#include "pose.h"
 
 layout(local_size_x = PARTICLE_WORKGROUP_SIZE) in;
 
@@ -19,6 +20,8 @@ layout(std430, set = 0, binding = 1) buffer Accum { uint accum[]; };
 // The scene's depth, copied into a buffer (OffscreenTarget::copy_depth): on lavapipe a buffer
 // load costs a fraction of a texelFetch.
 layout(std430, set = 0, binding = 3) readonly buffer SceneDepth { float scene_depth[]; };
+// The frame's simulator state: its pose places the particles (advected in the rest pose).
+layout(std430, set = 0, binding = 4) readonly buffer State { VeinState state; };
 
 layout(push_constant) uniform PushBlock { SplatPush pc; };
 
@@ -55,7 +58,7 @@ void main() {
     if (id >= pc.particle_count) return;
     FlowParticle p = particles[id];
     if (p.position.z > pc.clip_z_max) return;
-    vec4 clip = pc.view_proj * vec4(p.position.xyz, 1.0);
+    vec4 clip = pc.view_proj * vec4(pose_soft_point(state.pose, p.position.xyz), 1.0);
     if (clip.w <= 0.0) return;
     vec3 ndc = clip.xyz / clip.w;
     if (ndc.z < 0.0 || ndc.z > 1.0 || any(greaterThan(abs(ndc.xy), vec2(1.02)))) return;

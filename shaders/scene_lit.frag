@@ -5,21 +5,38 @@
 // the background. Lighting is computed in linear space and encoded with gamma 2.2 because the
 // target is UNORM (no sRGB hardware encode). Translucent surfaces raise their opacity towards
 // grazing angles (fresnel-like), so a thin envelope reads as a shell, not as a uniform fog.
+// The compression stocking (ScenePush::surface) is the skin drawn again a little further out,
+// up to its top, with a knit of courses and wales in the rest frame, so it follows the leg.
 #include "gpu_layouts.h"
 
 layout(std430, set = 0, binding = 0) readonly buffer Globals { SceneGlobals globals; };
+layout(std430, set = 0, binding = 5) readonly buffer State { VeinState state; };
 layout(push_constant) uniform Push { ScenePush push; };
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec4 in_color;
 layout(location = 3) in vec3 in_pattern;
+layout(location = 4) in vec3 in_rest; // the point in the rest pose (cm)
 layout(location = 0) out vec4 out_color;
+
+// A fine knit seen from a metre: courses (rows of loops) about 3 mm apart up the leg, wales
+// (columns) about 3 mm apart around it, each loop a soft V; the welt at the top is denser.
+float knit(vec3 rest, float top) {
+    const float around = atan(rest.x - state.pose.ankle.x, rest.y - state.pose.ankle.y) * 5.0;
+    const float wale = fract(around / 0.3);
+    const float course = fract((rest.z + 0.6 * abs(wale - 0.5)) / 0.3);
+    const float loop = 0.5 + 0.5 * cos(6.2831853 * course) * sin(3.14159265 * wale);
+    const float welt = step(top - 3.0, rest.z);
+    return mix(0.82 + 0.18 * loop, 0.7 + 0.12 * loop, welt);
+}
 
 void main() {
     // The anatomy ends at the thigh; the veins run on to the groin. Cut everything at the top
     // of the leg so no vein hangs in the air above it.
-    if (in_world.z > globals.ground_color.w) discard;
+    if (in_rest.z > globals.ground_color.w) discard;
+    const bool stocking = push.surface == SCENE_SURFACE_STOCKING;
+    if (stocking && in_rest.z > state.pose.stocking.x) discard;
     vec3 n = normalize(in_normal);
     const vec3 v = normalize(globals.eye.xyz - in_world);
     // Light the side that faces the viewer: valve cusps are seen from both sides, the skin's
@@ -37,6 +54,7 @@ void main() {
         const float stripe = fract((in_pattern.x * 2.0 + in_pattern.y * 1.5) * 2.0);
         albedo *= stripe < 0.5 ? 1.0 : 0.18;
     }
+    if (stocking) albedo *= knit(in_rest, state.pose.stocking.x);
 
     const vec3 hemi = mix(globals.ground_color.rgb, globals.sky_color.rgb, 0.5 + 0.5 * n.z);
     const float key = max(dot(n, globals.key_dir.xyz), 0.0) * globals.key_dir.w;

@@ -3,8 +3,9 @@
 // each a VALVE_GRID_U x VALVE_GRID_V grid. u runs across the cusp (-1..1 around half the
 // wall), v from the hinge on the wall (0) to the free edge (1). An open cusp lies against the
 // wall, pointing downstream; a closed one swings in until its free edge reaches the vein's
-// axis, where it meets the other cusp.
+// axis, where it meets the other cusp. Built in the rest pose, then posed as soft tissue.
 #include "gpu_layouts.h"
+#include "pose.h"
 
 layout(std430, set = 0, binding = 0) readonly buffer Globals { SceneGlobals globals; };
 layout(std430, set = 0, binding = 4) readonly buffer Valves { ValveInstance valves[]; };
@@ -15,6 +16,7 @@ layout(location = 0) out vec3 out_world;
 layout(location = 1) out vec3 out_normal;
 layout(location = 2) out vec4 out_color;
 layout(location = 3) out vec3 out_pattern;
+layout(location = 4) out vec3 out_rest;
 
 const uvec2 k_corners[6] = uvec2[6](uvec2(0, 0), uvec2(1, 0), uvec2(1, 1), uvec2(0, 0),
                                     uvec2(1, 1), uvec2(0, 1));
@@ -59,10 +61,13 @@ void main() {
     vec3 n = cross(du, dv);
     n = length(n) > 1e-12 ? normalize(n) : valve.axis.xyz;
 
-    out_world = p;
-    out_normal = n;
+    const SkinWeights b = pose_soft_weights(state.pose, p);
+    const vec3 posed = pose_apply(state.pose, p, b);
+    out_world = posed;
+    out_rest = p;
+    out_normal = pose_direction(state.pose, n, b);
     // Competent: pale pearl. Failed: amber AND striped (pattern 3), so it is not colour-only.
     out_color = mix(vec4(0.85, 0.86, 0.90, 1.0), vec4(1.0, 0.36, 0.02, 1.0), failed);
     out_pattern = vec3(u, v, failed > 0.5 ? 3.0 : 0.0);
-    gl_Position = globals.view_proj * vec4(p, 1.0);
+    gl_Position = globals.view_proj * vec4(posed, 1.0);
 }

@@ -75,6 +75,12 @@ public:
     const ActivitySpec& activity() const { return activity_; }
     // 0..1 within the activity's cycle (heel strike at 0 for gait); 0 without a cycle.
     double activity_phase() const;
+    // The leg as drawn: the posture (with the interventions' elevation and a tilt) and the
+    // activity at the phase of the last step's muscle drive, so the picture's pose and the calf's
+    // squeeze come from one phase. Gravity uses the same posture held still.
+    PosedLeg posed_leg() const {
+        return PosedLeg(*net_, scale_, pose(), activity_, drive_.phase);
+    }
     const ValveSettings& valves() const { return valves_; }
 
     // Advances by `seconds` in fixed substeps (a remainder below one step is carried over).

@@ -63,6 +63,12 @@ PosedLeg::PosedLeg(const Network& net, double scale, PostureAngles angles)
     build(net, angles, ActivitySpec{}, 0.0);
 }
 
+PosedLeg::PosedLeg(const Network& net, double scale, PostureAngles angles,
+                   const ActivitySpec& activity, double phase)
+    : skeleton_(skeleton_of(net).scaled(scale)), scale_(scale), posture_(posture_of(angles)) {
+    build(net, angles, activity, phase);
+}
+
 PosedLeg::PosedLeg(const Network& net, double scale, Posture posture, const ActivitySpec& activity,
                    double phase)
     : skeleton_(skeleton_of(net).scaled(scale)), scale_(scale), posture_(posture) {

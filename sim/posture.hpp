@@ -44,6 +44,9 @@ public:
     // The posture with an activity at a phase of its cycle (MuscleDrive::phase).
     PosedLeg(const Network& net, double scale, Posture posture, const ActivitySpec& activity,
              double phase);
+    // A still pose (elevation, tilt) with an activity at a phase of its cycle: what is drawn.
+    PosedLeg(const Network& net, double scale, PostureAngles angles, const ActivitySpec& activity,
+             double phase);
     // A point of soft tissue (veins, skin, muscle), or a point with its own binding.
     Vec3 place(Vec3 leg_point) const;
     Vec3 place(Vec3 leg_point, const SkinBinding& binding) const;

@@ -2,6 +2,7 @@
 
 #include "conditions.hpp"
 #include "json_parse_keyed.hpp"
+#include "scenario_interventions.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -16,10 +17,10 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 14> kKeys = {
-    "name",           "description", "height_cm",  "posture",   "activity",
-    "gait_speed_kmh", "condition",   "severity",   "valves",    "deep_obstruction",
-    "sitting_hours",  "breaks",      "time_lapse", "duration_s"};
+constexpr std::array<std::string_view, 15> kKeys = {
+    "name",           "description", "height_cm",  "posture",    "activity",
+    "gait_speed_kmh", "condition",   "severity",   "valves",     "deep_obstruction",
+    "sitting_hours",  "breaks",      "time_lapse", "duration_s", "interventions"};
 
 // The activities a scenario may name: the sustained ones of the vocabulary (calf_squeeze is a
 // one-shot manoeuvre of the reflux protocol, not something a leg keeps doing).
@@ -153,7 +154,7 @@ bool operator==(const Scenario& a, const Scenario& b) {
            a.severity == b.severity && a.valve_overrides == b.valve_overrides &&
            a.deep_obstruction == b.deep_obstruction && a.sitting_hours == b.sitting_hours &&
            same_breaks(a.breaks, b.breaks) && a.time_lapse == b.time_lapse &&
-           a.duration_s == b.duration_s;
+           a.duration_s == b.duration_s && a.interventions == b.interventions;
 }
 
 double default_gait_speed_kmh(Activity a) {
@@ -234,6 +235,8 @@ void merge_scenario_object(const json& obj, Scenario& into, std::string_view sou
         s.time_lapse =
             r.number(obj["time_lapse"], "time_lapse", 1, 10000, "simulated seconds per second");
     if (has("duration_s")) s.duration_s = r.number(obj["duration_s"], "duration_s", 0, 86400, "s");
+    if (has("interventions"))
+        s.interventions = read_interventions(obj["interventions"], source_name, key_prefix);
     into = std::move(s);
 }
 
@@ -308,6 +311,7 @@ json to_json(const Scenario& s) {
         j["breaks"] = {{"every_min", s.breaks->every_min},
                        {"activity", std::string(to_string(s.breaks->activity))},
                        {"minutes", s.breaks->minutes}};
+    if (!(s.interventions == Interventions{})) j["interventions"] = to_json(s.interventions);
     return j;
 }
 
@@ -315,6 +319,8 @@ void apply(const Scenario& s, LegModel& model) {
     model.set_valves(s.valve_settings());
     model.set_posture(s.posture);
     model.set_activity(s.activity);
+    // Only a change reaches the model: setting them restarts an IPC device's cycle.
+    if (!(model.interventions() == s.interventions)) model.set_interventions(s.interventions);
 }
 
 std::optional<SitBreaks> parse_breaks(std::string_view text, std::string& error) {

@@ -6,8 +6,9 @@
 //
 // Keys (all optional): name, description, height_cm, posture, activity, gait_speed_kmh,
 // condition, severity, valves {group: severity}, deep_obstruction, sitting_hours, breaks,
-// time_lapse, duration_s. Anything else is an error, so that a typo never silently runs the
-// default.
+// time_lapse, duration_s, interventions (stockings, elevation, IPC, calf strength:
+// sim/scenario_interventions.hpp). Anything else is an error, so that a typo never silently runs
+// the default.
 
 #include "activity.hpp"
 #include "leg_model.hpp"
@@ -46,6 +47,7 @@ struct Scenario {
     std::optional<SitBreaks> breaks;
     double time_lapse = 1; // simulated seconds per wall second (the slow system fast-forwards)
     double duration_s = 0; // 0: until stopped
+    Interventions interventions; // issue 11: stockings, elevation, IPC, calf strength
 
     // The condition scaled by severity, then the per-group overrides and deep_obstruction.
     ValveSettings valve_settings() const;
@@ -75,9 +77,9 @@ void merge_scenario_object(const nlohmann::json& obj, Scenario& into, std::strin
 // Every key, so that parse_scenario_object(to_json(s)) == s.
 nlohmann::json to_json(const Scenario& s);
 
-// Sets valves, posture and activity on a model. Height is fixed when a LegModel is built; pass
-// Scenario::height_cm to its constructor. Field-wise: settings equal to the model's change
-// nothing, so the gait keeps its phase (LegModel::set_activity).
+// Sets valves, posture, activity and interventions on a model. Height is fixed when a LegModel is
+// built; pass Scenario::height_cm to its constructor. Field-wise: settings equal to the model's
+// change nothing, so the gait keeps its phase (LegModel::set_activity).
 void apply(const Scenario& s, LegModel& model);
 
 // "EVERY_MIN:ACTIVITY:MIN", e.g. "60:walking:5": every 60 minutes of sitting, 5 minutes of

@@ -1,5 +1,6 @@
 #pragma once
-// The physiology vocabulary of SecondHeart: activities, postures, valve groups and vein systems.
+// The vocabulary of SecondHeart: activities, postures, valve groups, vein systems and the camera's
+// preset views.
 // Each word is defined here once, with
 //   - its id: the string used in scenario, lesson and settings files and on command lines. Ids
 //     never change, because files that users saved name them; an old spelling that files may
@@ -29,6 +30,9 @@ enum class Posture { Standing, Sitting, Lying, LegRaised };
 enum class ValveGroup { Gsv, Ssv, Perforator, Popliteal, Femoral, Tibial, Foot };
 // The numbers are also the vein colour kind the shaders read (shaders/gpu_layouts.h).
 enum class VeinSystem : std::uint32_t { Deep = 0, Superficial = 1, Intramuscular = 2, Foot = 3 };
+// The camera's preset views (engine/scene/camera.hpp frames them): the panel, lessons, scenarios,
+// the kiosk's scenes and --view name them.
+enum class CameraPreset { Front, Back, Medial, Cutaway };
 
 struct ActivityTerm {
     Activity value;
@@ -56,6 +60,11 @@ struct ValveGroupTerm {
 };
 struct VeinSystemTerm {
     VeinSystem value;
+    std::string_view id;
+    std::string_view label;
+};
+struct CameraPresetTerm {
+    CameraPreset value;
     std::string_view id;
     std::string_view label;
 };
@@ -121,6 +130,22 @@ inline constexpr std::array<VeinSystemTerm, 4> kVeinSystems{{
     {VeinSystem::Foot, "foot", "foot veins"},
 }};
 
+// Lessons, --view and the panel have always written the ids; the aliases are the anatomical
+// words and the panel's "x-ray" name for the cutaway, which people type.
+inline constexpr std::array<CameraPresetTerm, 4> kCameraPresets{{
+    {CameraPreset::Front, "front", "front"},
+    {CameraPreset::Back, "back", "back"},
+    {CameraPreset::Medial, "medial", "medial"},
+    {CameraPreset::Cutaway, "cutaway", "cutaway"},
+}};
+inline constexpr std::array<Alias<CameraPreset>, 5> kCameraPresetAliases{{
+    {"anterior", CameraPreset::Front},
+    {"posterior", CameraPreset::Back},
+    {"inside", CameraPreset::Medial},
+    {"x-ray", CameraPreset::Cutaway},
+    {"xray", CameraPreset::Cutaway},
+}};
+
 // The tables by enum, for the lookups below.
 template <class Enum>
 struct Vocabulary;
@@ -145,6 +170,12 @@ struct Vocabulary<VeinSystem> {
     static constexpr std::array<Alias<VeinSystem>, 0> aliases{};
 };
 
+template <>
+struct Vocabulary<CameraPreset> {
+    static constexpr const auto& terms = kCameraPresets;
+    static constexpr const auto& aliases = kCameraPresetAliases;
+};
+
 // Each table lists its enum in the enum's order, so a value indexes its term.
 template <class Enum>
 constexpr bool in_enum_order() {
@@ -154,7 +185,8 @@ constexpr bool in_enum_order() {
     return true;
 }
 static_assert(in_enum_order<Activity>() && in_enum_order<Posture>() &&
-              in_enum_order<ValveGroup>() && in_enum_order<VeinSystem>());
+              in_enum_order<ValveGroup>() && in_enum_order<VeinSystem>() &&
+              in_enum_order<CameraPreset>());
 
 template <class Enum>
 constexpr const auto& term_of(Enum value) {
@@ -203,6 +235,9 @@ constexpr std::string_view to_string(ValveGroup g) {
 }
 constexpr std::string_view to_string(VeinSystem s) {
     return id_of(s);
+}
+constexpr std::string_view to_string(CameraPreset c) {
+    return id_of(c);
 }
 constexpr std::optional<Activity> activity_from_string(std::string_view name) {
     return from_id<Activity>(name);

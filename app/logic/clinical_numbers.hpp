@@ -1,7 +1,9 @@
 #pragma once
 // The clinical numbers of the leg on screen, measured the way a clinic measures them: the
 // standard protocols of sim/protocols (ambulatory venous pressure and air plethysmography, the
-// same code secondheart-sim runs) on a fresh model with the leg's current valves and height.
+// same code secondheart-sim runs) on a fresh model with the leg's current valves and height;
+// and the heart's reference numbers lying and standing still for patient mode's plain words
+// (sim/heart_protocols, as `secondheart-sim heart --posture standing --minutes 1`).
 //
 // A protocol simulates minutes (about 0.1-0.3 s of computation each), far too long for a frame,
 // so one background worker runs them. The frame thread only calls request() (cheap: compares
@@ -10,6 +12,7 @@
 // the newest one next, and latest() shows "measuring" until the numbers for the newest inputs
 // exist, so a stale result is never shown as current.
 
+#include "heart_protocols.hpp"
 #include "leg_model.hpp"
 #include "protocols.hpp"
 
@@ -37,11 +40,35 @@ struct ClinicalNumbers {
     ClinicalInputs inputs; // what was measured
     sim::AvpResult avp;    // ambulatory pressure fall, refill time
     sim::ApgResult apg;    // ejection fraction, venous filling index
-    std::string error;     // non-empty: the measurement failed (the panel says so)
+    // The heart after a minute lying still and after a minute standing still (from lying):
+    // what patient mode compares the live heart with.
+    sim::HeartState heart_lying, heart_standing;
+    std::string error; // non-empty: the measurement failed (the panel says so)
 };
 
 // The protocols as a clinic runs them: AVP walking at 3 km/h (secondheart-sim's default), APG.
 ClinicalNumbers measure_clinical_numbers(const ClinicalInputs& inputs);
+
+// How long the heart references stand: the first minute is what a person standing up in front
+// of the screen sees (the live heart has settled by then; it keeps falling slowly, by about
+// 5 mL of stroke volume over the next four minutes, docs/heart.md).
+constexpr double k_heart_reference_minutes = 1.0;
+
+// Patient mode's heart numbers in plain words (its strings in one place): the live heart now,
+// then, when the references are there, lying against standing still; the last line says these
+// are population averages.
+struct HeartWords {
+    std::string now;
+    std::string compared; // empty without references
+    std::string disclaimer;
+};
+HeartWords plain_heart_words(double heart_rate_bpm, double stroke_volume_ml,
+                             double cardiac_output_l_min, const ClinicalNumbers* references);
+
+// A stocking's compression class by its ankle pressure, as the panel names it (RAL-GZ 387/1:
+// class I 18-21, II 23-32, III 34-46, IV 49 mmHg and more; pressures between the classes are
+// said to be so). The pressure is rounded to whole mmHg first, as the panel shows it.
+std::string stocking_class_name(double ankle_mmHg);
 
 class ClinicalMeasurer {
 public:

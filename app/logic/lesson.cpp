@@ -15,7 +15,6 @@ namespace sh::app {
 namespace {
 
 using nlohmann::json;
-constexpr std::array<std::string_view, 4> kCameraNames = {"front", "back", "medial", "cutaway"};
 
 [[noreturn]] void fail(std::string_view source, const std::string& key, const std::string& what) {
     throw LessonError(std::string(source) + ": key \"" + key + "\": " + what);
@@ -118,9 +117,9 @@ LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string
     }
     if (auto c = js.find("camera"); c != js.end()) {
         auto preset =
-            c->is_string() ? camera_preset_from_string(c->get<std::string>()) : std::nullopt;
+            c->is_string() ? sim::from_id<CameraPreset>(c->get<std::string>()) : std::nullopt;
         if (!preset)
-            fail(source, prefix + ".camera", "expected one of front, back, medial, cutaway");
+            fail(source, prefix + ".camera", "expected one of " + sim::id_list<CameraPreset>());
         step.camera = *preset;
     }
     bool wait = false;
@@ -149,16 +148,6 @@ const std::string& LocalizedText::in(std::string_view code) const {
     for (const auto& [language, translated] : languages)
         if (language == base) return translated;
     return text;
-}
-
-std::string_view to_string(CameraPreset c) {
-    return kCameraNames[static_cast<int>(c)];
-}
-
-std::optional<CameraPreset> camera_preset_from_string(std::string_view name) {
-    for (size_t i = 0; i < kCameraNames.size(); ++i)
-        if (kCameraNames[i] == name) return static_cast<CameraPreset>(i);
-    return std::nullopt;
 }
 
 Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {

@@ -20,9 +20,8 @@ struct LessonError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-enum class CameraPreset { Front, Back, Medial, Cutaway };
-std::string_view to_string(CameraPreset c);
-std::optional<CameraPreset> camera_preset_from_string(std::string_view name);
+// The camera's preset views (one enum for the whole program: sim/vocabulary.hpp).
+using sim::CameraPreset;
 
 // A lesson's text in one or more languages. In the file either a plain string (one language,
 // whatever the lesson is written in) or an object of language codes, e.g.

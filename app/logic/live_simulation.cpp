@@ -2,18 +2,30 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace sh::app {
 
+namespace {
+// The heart's plots sample its beat-averaged numbers 5 times a second: 300 points for 60 s.
+constexpr double kHeartSampleS = 0.2;
+} // namespace
+
 LiveSimulation::LiveSimulation(const sim::Scenario& scenario)
-    : scenario_(scenario), model_(sim::default_network(), {}, scenario.height_cm) {
+    : scenario_(scenario), model_(sim::default_network(), {}, scenario.height_cm),
+      circulation_(sim::default_network(), {}, {}, {}, scenario.height_cm) {
     rebuild();
 }
 
 void LiveSimulation::rebuild() {
     model_ = sim::LegModel(sim::default_network(), {}, scenario_.height_cm);
+    circulation_ = sim::Circulation(sim::default_network(), {}, {}, {}, scenario_.height_cm);
     apply_phase();
     model_.advance(5.0); // settle the columns before the first frame
+    circulation_.advance(k_heart_settle_s);
+    heart_until_s_ = circulation_.time_s();
+    heart_history_.clear();
+    record_heart();
     baseline_leg_ml_ = model_.leg_blood_volume_ml() +
                        model_.interstitial_excess_ml(sim::Tissue::Foot) +
                        model_.interstitial_excess_ml(sim::Tissue::Calf);
@@ -43,6 +55,43 @@ void LiveSimulation::apply_phase() {
                         sim::default_gait_speed_kmh(scenario_.breaks->activity)};
     }
     sim::apply(now, model_);
+    // The circulation's leg takes the same settings, field by field like the leg on screen.
+    const sim::LegModel& heart_leg = circulation_.leg();
+    circulation_.set_valves(now.valve_settings());
+    if (heart_leg.posture() != now.posture) circulation_.set_posture(now.posture);
+    circulation_.set_activity(now.activity);
+    if (!(heart_leg.interventions() == now.interventions))
+        circulation_.set_interventions(now.interventions);
+}
+
+HeartSample LiveSimulation::heart_now() const {
+    HeartSample h;
+    h.time_s = circulation_.time_s();
+    h.stroke_volume_ml = static_cast<float>(circulation_.stroke_volume_ml());
+    h.heart_rate_bpm = static_cast<float>(circulation_.heart_rate_bpm());
+    h.cardiac_output_l_min = static_cast<float>(circulation_.cardiac_output_l_min());
+    h.mean_arterial_mmHg = static_cast<float>(circulation_.mean_arterial_mmHg());
+    return h;
+}
+
+void LiveSimulation::record_heart() {
+    if (!heart_history_.empty() &&
+        circulation_.time_s() - heart_history_.back().time_s < kHeartSampleS - 1e-9)
+        return;
+    heart_history_.push_back(heart_now());
+    while (heart_history_.back().time_s - heart_history_.front().time_s > heart_history_s)
+        heart_history_.pop_front();
+}
+
+// Steps to a clock of its own (the leg's remainder-carrying advance and the circulation's may
+// round differently), sampling the plots as it goes.
+void LiveSimulation::advance_heart(double seconds) {
+    heart_until_s_ += seconds;
+    const double half_step = 0.5 * circulation_.dt_s();
+    while (circulation_.time_s() < heart_until_s_ - half_step) {
+        circulation_.step();
+        record_heart();
+    }
 }
 
 double LiveSimulation::leg_volume_gain_pct() const {
@@ -71,12 +120,14 @@ void LiveSimulation::record() {
 
 void LiveSimulation::single_step() {
     model_.advance(0.02);
+    advance_heart(0.02);
     record();
 }
 
 void LiveSimulation::advance(double wall_s, double max_step_ms) {
     if (paused_ || wall_s <= 0) return;
     const double lapse = std::clamp(scenario_.time_lapse, 1.0, 10000.0);
+    beat_phase_ = std::fmod(beat_phase_ + wall_s * circulation_.heart_rate_bpm() / 60.0, 1.0);
     double remaining = wall_s * lapse;
     const auto start = std::chrono::steady_clock::now();
     auto budget_left = [&] {
@@ -101,9 +152,11 @@ void LiveSimulation::advance(double wall_s, double max_step_ms) {
             // Hours in seconds: a short fast window per frame (its phase drifts from frame to
             // frame, so periodic activities average out), then the slow system for the rest.
             model_.fast_forward(chunk, std::min(chunk, 0.25));
+            advance_heart(std::min(chunk, k_heart_window_s));
         } else {
             chunk = std::min(chunk, 0.05); // small slices keep the cost check responsive
             model_.advance(chunk);
+            advance_heart(chunk);
         }
         remaining -= chunk;
         since_break_s_ += chunk;

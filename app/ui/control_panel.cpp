@@ -91,6 +91,50 @@ void clinical_numbers(const ClinicalReadout& c) {
     ImGui::Text(tr("venous filling index  %.1f mL/s"), static_cast<double>(c.filling_index_ml_s));
 }
 
+// Radio buttons for a list of labels, all on one row, translated in `context` (the labels'
+// NC_() markers in control_panel.hpp). Returns whether the choice changed.
+template <std::size_t N>
+bool radio_row(const std::array<const char*, N>& labels, const char* context, int& value) {
+    bool changed = false;
+    for (int i = 0; i < static_cast<int>(N); ++i) {
+        if (i != 0) ImGui::SameLine();
+        changed |= ImGui::RadioButton(trc(context, labels[static_cast<std::size_t>(i)]), &value, i);
+    }
+    return changed;
+}
+
+// Stockings, elevation, intermittent pneumatic compression, calf strength (issue 11). Returns
+// whether anything changed.
+bool interventions_section(InterventionControls& c) {
+    bool changed = false;
+    ImGui::PushID("interventions");
+    ImGui::TextDisabled("%s", tr("compression stocking (pressure at the ankle; 0 = none)"));
+    changed |= ImGui::SliderFloat(tr("stocking"), &c.stocking_mmHg, 0.0f, 50.0f, "%.0f mmHg");
+    if (c.stocking_mmHg > 0.0f) {
+        // English from clinical_numbers (stocking_class_name), its strings marked there.
+        if (!c.stocking_class.empty()) ImGui::TextUnformatted(tr(c.stocking_class));
+        changed |= radio_row(k_stocking_lengths, "stocking length", c.stocking_length);
+        changed |= radio_row(k_stocking_materials, "stocking material", c.stocking_material);
+    }
+    changed |= ImGui::Checkbox(tr("leg elevated (lying or seated)"), &c.elevate);
+    if (c.elevate)
+        changed |= ImGui::SliderFloat(tr("elevation"), &c.elevation_deg, 0.0f, 80.0f, "%.0f°");
+    ImGui::TextDisabled("%s", tr("intermittent pneumatic compression"));
+    ImGui::PushID("ipc");
+    changed |= radio_row(k_ipc_sites, "compression site", c.ipc);
+    if (c.ipc != 0) {
+        changed |= ImGui::SliderFloat(tr("cuff"), &c.ipc_pressure_mmHg, 10.0f, 200.0f, "%.0f mmHg");
+        changed |= ImGui::SliderFloat(tr("inflated"), &c.ipc_on_s, 1.0f, 60.0f, "%.0f s");
+        changed |= ImGui::SliderFloat(tr("released"), &c.ipc_off_s, 1.0f, 600.0f, "%.0f s",
+                                      ImGuiSliderFlags_Logarithmic);
+    }
+    ImGui::PopID();
+    ImGui::TextDisabled("%s", tr("calf muscle strength"));
+    changed |= radio_row(k_calf_strengths, "calf strength", c.calf_strength);
+    ImGui::PopID();
+    return changed;
+}
+
 } // namespace
 
 PanelEdits draw_control_panel(PanelState& s) {
@@ -156,6 +200,10 @@ PanelEdits draw_control_panel(PanelState& s) {
                                                0.0f, 1.0f, "%.2f");
     }
 
+    if (ImGui::CollapsingHeader(tr("Compression, elevation, calf"), ImGuiTreeNodeFlags_DefaultOpen))
+        edits.interventions |= interventions_section(s.interventions);
+    draw_heart_section(s.heart);
+
     if (ImGui::CollapsingHeader(tr("Sitting and time"))) {
         edits.sitting |= ImGui::SliderFloat(tr("time-lapse"), &s.time_lapse, 1.0f, 2000.0f, "x%.0f",
                                             ImGuiSliderFlags_Logarithmic);
@@ -215,6 +263,11 @@ PanelEdits draw_control_panel(PanelState& s) {
     if (!s.device_name.empty()) ImGui::TextDisabled("%s", s.device_name.c_str());
     s.panel_right_px = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
+
+    // The beating heart beside the leg, at the top right: the leg is framed in the middle of
+    // what the panel leaves free, the anatomical labels stay next to it.
+    const float heart_px = std::clamp(0.14f * ImGui::GetIO().DisplaySize.y, 56.0f, 160.0f);
+    draw_heart_card("##heart_inset", s.heart, 10.0f, heart_px, false, 1.0f, false);
     return edits;
 }
 

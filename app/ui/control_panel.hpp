@@ -1,10 +1,12 @@
 // The control panel: activity, posture, valve failure, sitting with time-lapse, presets, pause
-// and single step, live plots and the clinical numbers. It only edits a plain struct in the
-// simulator's vocabulary (sim/vocabulary.hpp: the activities, postures and valve groups with their
-// labels), so the app maps the struct onto the simulator, the panel never sees the model or
-// Vulkan, and tests can drive it headless.
+// and single step, live plots and the clinical numbers; the interventions (stockings, elevation,
+// intermittent pneumatic compression, calf strength) and the heart's numbers (issue 11). It only
+// edits a plain struct in the simulator's vocabulary (sim/vocabulary.hpp: the activities, postures
+// and valve groups with their labels), so the app maps the struct onto the simulator, the panel
+// never sees the model or Vulkan, and tests can drive it headless.
 #pragma once
 
+#include "heart_inset.hpp"
 #include "translate.hpp"
 #include "vocabulary.hpp"
 
@@ -35,6 +37,36 @@ inline constexpr std::array<const char*, 3> k_blood_colours = {NC_("blood colour
                                                                NC_("blood colour", "pressure"),
                                                                NC_("blood colour", "direction")};
 
+// The interventions' choices, in the order of sim::StockingLength, sim::StockingMaterial,
+// sim::IpcSite and sim::CalfStrength (secondheart_sim.cpp checks it).
+// Shown translated in the contexts named in their NC_() markers.
+inline constexpr std::array<const char*, 2> k_stocking_lengths = {
+    NC_("stocking length", "below knee"), NC_("stocking length", "thigh")};
+inline constexpr std::array<const char*, 2> k_stocking_materials = {
+    NC_("stocking material", "elastic"), NC_("stocking material", "inelastic (short-stretch)")};
+inline constexpr std::array<const char*, 3> k_ipc_sites = {NC_("compression site", "off"),
+                                                           NC_("compression site", "calf"),
+                                                           NC_("compression site", "foot")};
+inline constexpr std::array<const char*, 4> k_calf_strengths = {
+    NC_("calf strength", "average"), NC_("calf strength", "untrained"),
+    NC_("calf strength", "trained"), NC_("calf strength", "deconditioned")};
+
+// What people do for their legs (issue 11), as the panel edits it.
+struct InterventionControls {
+    float stocking_mmHg = 0;   // at the ankle; 0 no stocking, up to 50 (RAL class IV)
+    int stocking_length = 0;   // index into k_stocking_lengths
+    int stocking_material = 0; // index into k_stocking_materials
+    bool elevate = false;      // lying: the straight leg raised; seated: a footrest
+    float elevation_deg = 40;  // 0 .. 80
+    int ipc = 0;               // index into k_ipc_sites (0 off)
+    float ipc_pressure_mmHg = 45;
+    float ipc_on_s = 11; // the cuff inflated
+    float ipc_off_s = 49;
+    int calf_strength = 0; // index into k_calf_strengths
+    // Shown beside the pressure, set by the app ("RAL class II (23-32 mmHg)").
+    std::string stocking_class;
+};
+
 struct PanelState {
     // Edited by the user.
     sim::Activity activity = sim::Activity::Walking; // one of the sustained activities
@@ -52,6 +84,7 @@ struct PanelState {
     int view = 0;            // index into k_views
     int blood_colour = 0;    // index into k_blood_colours
     bool show_labels = true; // anatomical labels over the leg
+    InterventionControls interventions;
 
     // Live numbers, written by the app every frame; shown read-only.
     double sim_time_s = 0;
@@ -62,6 +95,7 @@ struct PanelState {
     float swelling_pct = 0;
     float vte_risk = 1;
     ClinicalReadout clinical;
+    HeartView heart; // the closed circulation's numbers and plots (and the beat, for the inset)
     bool recording = false; // a recording is running (the button says Stop)
     std::vector<float> plot_gsv_mmHg, plot_deep_mmHg, plot_calf_volume_ml, plot_popliteal_ml_s;
     float frame_ms = 0;
@@ -88,11 +122,13 @@ struct PanelEdits {
     bool screenshot = false; // export buttons: take one, toggle recording, write the CSV
     bool record = false;
     bool export_csv = false;
-    bool view = false;         // PanelState::view (camera preset)
-    bool blood_colour = false; // PanelState::blood_colour
+    bool view = false;          // PanelState::view (camera preset)
+    bool blood_colour = false;  // PanelState::blood_colour
+    bool interventions = false; // PanelState::interventions (stocking, elevation, IPC, strength)
     bool any() const {
         return activity || posture || condition || valves || sitting || preset || pause || step ||
-               labels || screenshot || record || export_csv || view || blood_colour;
+               labels || screenshot || record || export_csv || view || blood_colour ||
+               interventions;
     }
 };
 

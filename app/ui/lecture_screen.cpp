@@ -85,6 +85,11 @@ void draw_lecture_screen(const LectureView& v) {
                                            : i18n::tr("No lesson to show    Ctrl+Q: quit"));
         ImGui::End();
     }
+    // The heart at the right edge under the step counter, between the title row and the caption
+    // (the leg is framed in the middle): in and out of a lesson, so the hall can watch it.
+    const float heart_px = std::clamp(0.22f * display.y, 64.0f, 260.0f);
+    draw_heart_card("##lecture_heart", v.heart, 0.1f * display.y, heart_px, true,
+                    small_text_scale(v.look), v.look.light);
     draw_veil(v.blank);
 }
 

@@ -1,8 +1,10 @@
 // Lecture mode's screen: the lesson's caption in a large bar along the bottom (readable from the
-// back of a hall), the lesson title and "Step 2 / 5" small at the top, nothing else; and the
+// back of a hall), the lesson title and "Step 2 / 5" small at the top, the beating heart with
+// its cardiac output and stroke volume plots at the right edge, nothing else; and the
 // blank screen (a fade to black over everything). Keys are handled by the app; this only draws.
 #pragma once
 
+#include "heart_inset.hpp"
 #include "mode_style.hpp"
 
 #include <cstddef>
@@ -20,6 +22,7 @@ struct LectureView {
     bool waiting = false;       // the step waits for the presenter (the counter is highlighted)
     float step_progress = 0.0f; // 0..1 through a timed step (a thin line over the caption)
     float blank = 0.0f;         // 0 shown .. 1 black
+    HeartView heart;            // the beating heart and its last minute, at the right edge
 };
 
 // Inside an ImGui frame.

@@ -72,8 +72,28 @@ int draw_patient_screen(const PatientView& v) {
         ImGui::Text(tr("Leg swelling: %.1f %% more volume"), static_cast<double>(v.swelling_pct));
     ImGui::Text(tr("Clot risk: %.1f times usual"), static_cast<double>(v.vte_risk));
     if (v.seated_hours > 0.01) ImGui::Text(tr("Hours seated: %.1f"), v.seated_hours);
+    // The heart's sentences wrap at a third of the screen; only beside the buttons (stacked under
+    // them on a small screen they would run into the caption).
+    if (!v.heart_now.empty() && beside) {
+        ImGui::PushTextWrapPos(
+            ImGui::GetCursorPosX() +
+            std::max(display.x / 3.0f,
+                     ImGui::CalcTextSize("Pressure in the ankle veins: 00 mmHg").x));
+        ImGui::Separator();
+        ImGui::TextUnformatted(v.heart_now.c_str());
+        if (!v.heart_compared.empty()) ImGui::TextUnformatted(v.heart_compared.c_str());
+        ImGui::TextDisabled("%s", v.heart_disclaimer.c_str());
+        ImGui::PopTextWrapPos();
+    }
     numbers_w = ImGui::GetWindowSize().x;
+    const float numbers_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
+
+    // The beating heart under the figures, at the right edge: clear of the leg in the middle.
+    const float heart_px = std::clamp(0.2f * display.y, 48.0f, 220.0f);
+    if (numbers_bottom + heart_px < display.y - caption_h)
+        draw_heart_card("##patient_heart", v.heart, numbers_bottom, heart_px, false,
+                        small_text_scale(v.look), v.look.light);
 
     return chosen;
 }

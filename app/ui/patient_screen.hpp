@@ -1,9 +1,11 @@
 // Patient mode's screen, for a clinician beside a patient: a few large buttons in plain words
 // ("Walking", "Sitting on a flight", "Leaky valves"), one sentence on what the leg is doing, and
-// the swelling and clot-risk figures with the population-average disclaimer. No plots, no
-// valve sliders: the desktop panel has those.
+// the swelling and clot-risk figures with the population-average disclaimer, the heart's numbers
+// in plain words and a small beating heart beside the leg. No plots, no valve sliders: the
+// desktop panel has those.
 #pragma once
 
+#include "heart_inset.hpp"
 #include "mode_style.hpp"
 
 #include <string>
@@ -20,6 +22,9 @@ struct PatientView {
     float swelling_pct = 0;
     float vte_risk = 1;
     double seated_hours = 0;
+    HeartView heart;
+    // The heart in plain words (app::plain_heart_words): now, lying against standing, disclaimer.
+    std::string heart_now, heart_compared, heart_disclaimer;
 };
 
 // Returns the scene button pressed, or -1.

@@ -48,6 +48,7 @@ Result<FlowParticles> create_flow_particles(const Device& device,
         return Error{"flow particles: no vein state buffer", {}, ErrorCode::InvalidInput};
     FlowParticles fp;
     fp.options_ = options;
+    fp.vein_state_ = vein_state;
     fp.tables_ = build_flow_tables(geometry);
     std::vector<gpu::FlowParticle> seeded;
     if (initial.empty()) {
@@ -100,7 +101,8 @@ Result<FlowParticles> create_flow_particles(const Device& device,
 
     // One pool for the update set and the point set; the splat set has its own pool because
     // it is rebuilt when the target changes.
-    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, k_update_bindings + 1u};
+    // The point set: the particles and the VeinState (its pose places them where drawn).
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, k_update_bindings + 2u};
     auto pool = create_descriptor_pool(dev, std::span(&size, 1), 2u);
     if (!pool) return pool.error();
     fp.pool_ = pool.take();

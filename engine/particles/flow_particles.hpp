@@ -124,6 +124,7 @@ private:
     Buffer compartments_;
     Buffer links_;
     Buffer adjacency_;
+    VkBuffer vein_state_ = VK_NULL_HANDLE; // not owned; its pose places the drawn particles
     UniqueDescriptorSetLayout update_set_layout_;
     UniqueDescriptorPool pool_;
     VkDescriptorSet update_set_ = VK_NULL_HANDLE; // freed with the pool

@@ -54,21 +54,25 @@ PixelRect screen_rect(const glm::mat4& view_proj, const glm::vec3& box_min,
 Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp) {
     const VkDevice dev = device.get();
     // Point path: the particle buffer, read by the vertex shader.
-    auto points_set_layout = create_storage_set_layout(dev, 1, VK_SHADER_STAGE_VERTEX_BIT);
+    // Binding 1: the VeinState, whose pose places the particles where they are drawn.
+    auto points_set_layout = create_storage_set_layout(dev, 2, VK_SHADER_STAGE_VERTEX_BIT);
     if (!points_set_layout) return points_set_layout.error();
     fp.points_set_layout_ = points_set_layout.take();
     auto points_set = allocate_descriptor_set(dev, fp.pool_.get(), fp.points_set_layout_.get());
     if (!points_set) return points_set.error();
     fp.points_set_ = points_set.value();
-    const VkDescriptorBufferInfo info{fp.particles_.get(), 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet write{};
-    write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-    write.dstSet = fp.points_set_;
-    write.dstBinding = 0;
-    write.descriptorCount = 1;
-    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    write.pBufferInfo = &info;
-    vkUpdateDescriptorSets(dev, 1, &write, 0, nullptr);
+    const VkDescriptorBufferInfo infos[2] = {{fp.particles_.get(), 0, VK_WHOLE_SIZE},
+                                             {fp.vein_state_, 0, VK_WHOLE_SIZE}};
+    VkWriteDescriptorSet point_writes[2]{};
+    for (std::uint32_t i = 0; i < 2; ++i) {
+        point_writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+        point_writes[i].dstSet = fp.points_set_;
+        point_writes[i].dstBinding = i;
+        point_writes[i].descriptorCount = 1;
+        point_writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        point_writes[i].pBufferInfo = &infos[i];
+    }
+    vkUpdateDescriptorSets(dev, 2, point_writes, 0, nullptr);
 
     auto points_layout = create_pipeline_layout(
         dev, fp.points_set_layout_.get(), VK_SHADER_STAGE_VERTEX_BIT, sizeof(gpu::PointsPush));
@@ -87,15 +91,17 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     fp.points_pipeline_ = points_pipeline.take();
     fp.large_points_ = device.large_points();
 
-    // Splat path: particles, accumulation buffer, colour (storage image), depth (a copy).
-    const VkDescriptorSetLayoutBinding bindings[4] = {
+    // Splat path: particles, accumulation buffer, colour (storage image), depth (a copy), the
+    // VeinState (its pose).
+    const VkDescriptorSetLayoutBinding bindings[5] = {
         {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {2, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
-        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr}};
+        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
+        {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr}};
     VkDescriptorSetLayoutCreateInfo set_info{};
     set_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
-    set_info.bindingCount = 4;
+    set_info.bindingCount = 5;
     set_info.pBindings = bindings;
     VkDescriptorSetLayout splat_set_layout = VK_NULL_HANDLE;
     VkResult r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &splat_set_layout);
@@ -140,7 +146,7 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     if (!depth_copy) return depth_copy.error();
     depth_copy_ = depth_copy.take();
 
-    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 3},
+    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4},
                                            {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1}};
     auto pool = create_descriptor_pool(dev, std::span(sizes), 1u);
     if (!pool) return pool.error();
@@ -149,13 +155,14 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     if (!set) return set.error();
     splat_set_ = set.value();
 
-    const VkDescriptorBufferInfo buffers[3] = {{particles_.get(), 0, VK_WHOLE_SIZE},
+    const VkDescriptorBufferInfo buffers[4] = {{particles_.get(), 0, VK_WHOLE_SIZE},
                                                {accum_.get(), 0, VK_WHOLE_SIZE},
-                                               {depth_copy_.get(), 0, VK_WHOLE_SIZE}};
+                                               {depth_copy_.get(), 0, VK_WHOLE_SIZE},
+                                               {vein_state_, 0, VK_WHOLE_SIZE}};
     const VkDescriptorImageInfo color{VK_NULL_HANDLE, target.color().view(),
                                       VK_IMAGE_LAYOUT_GENERAL};
-    VkWriteDescriptorSet writes[4]{};
-    for (std::uint32_t i = 0; i < 4; ++i) {
+    VkWriteDescriptorSet writes[5]{};
+    for (std::uint32_t i = 0; i < 5; ++i) {
         writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
         writes[i].dstSet = splat_set_;
         writes[i].dstBinding = i;
@@ -169,7 +176,9 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     writes[2].pImageInfo = &color;
     writes[3].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     writes[3].pBufferInfo = &buffers[2];
-    vkUpdateDescriptorSets(dev, 4, writes, 0, nullptr);
+    writes[4].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    writes[4].pBufferInfo = &buffers[3];
+    vkUpdateDescriptorSets(dev, 5, writes, 0, nullptr);
     splat_image_ = target.color().get();
     splat_extent_ = extent;
     return true;

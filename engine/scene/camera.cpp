@@ -10,28 +10,6 @@ constexpr float k_max_pitch = 1.4835f; // 85 deg: never look straight along the 
 constexpr float k_deg = 3.14159265f / 180.0f;
 } // namespace
 
-std::string_view to_string(CameraPreset preset) {
-    switch (preset) {
-    case CameraPreset::Front:
-        return "front";
-    case CameraPreset::Back:
-        return "back";
-    case CameraPreset::Medial:
-        return "medial";
-    case CameraPreset::Cutaway:
-        return "cutaway";
-    }
-    return "front";
-}
-
-std::optional<CameraPreset> parse_camera_preset(std::string_view name) {
-    for (CameraPreset p :
-         {CameraPreset::Front, CameraPreset::Back, CameraPreset::Medial, CameraPreset::Cutaway}) {
-        if (to_string(p) == name) return p;
-    }
-    return std::nullopt;
-}
-
 glm::vec3 Camera::eye() const {
     const glm::vec3 dir(std::cos(pitch) * std::sin(yaw), std::cos(pitch) * std::cos(yaw),
                         std::sin(pitch));

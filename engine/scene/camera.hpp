@@ -6,17 +6,16 @@
 // front-facing with VK_FRONT_FACE_COUNTER_CLOCKWISE.
 #pragma once
 
+#include "sim/vocabulary.hpp"
+
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
-#include <optional>
-#include <string_view>
 
 namespace sh::scene {
 
-enum class CameraPreset { Front, Back, Medial, Cutaway };
-
-std::string_view to_string(CameraPreset preset);
-std::optional<CameraPreset> parse_camera_preset(std::string_view name);
+// The presets are words of the vocabulary (ids, aliases and labels: sim/vocabulary.hpp), so the
+// panel, lessons, scenarios and --view share one enum and one name table.
+using CameraPreset = sim::CameraPreset;
 
 struct Camera {
     glm::vec3 target{0.0f, 0.0f, 40.0f}; // orbit centre, cm

@@ -1,5 +1,7 @@
 #include "scene/mesh_renderer.hpp"
 
+#include "anatomy/leg_skinning.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <glm/geometric.hpp>
@@ -15,6 +17,13 @@ glm::vec3 srgb(float r, float g, float b) {
 }
 
 } // namespace
+
+float rigid_segment_code(const sim::SkinBinding& binding) {
+    // A rigid binding's weights are 1 for every joint proximal of its segment.
+    float code = 1.0f;
+    for (const float w : binding.weight) code += w > 0.5f ? 1.0f : 0.0f;
+    return code;
+}
 
 StructureKind structure_kind(std::string_view role) {
     if (role == "skin") return StructureKind::Skin;
@@ -79,10 +88,15 @@ Result<MeshRenderer> create_mesh_renderer(const Device& device, Uploader& upload
         d.vertex_offset = static_cast<std::uint32_t>(positions.size());
         d.vertex_count = static_cast<std::uint32_t>(mesh.positions.size());
         d.centre = anatomy::compute_bounds(mesh.positions).centre();
+        // normal.w: the rigid segment a bone vertex moves with (shaders/pose.h), 0 for soft
+        // tissue, whose weights the vertex shader computes from the rest position.
+        const bool bone = anatomy::is_bone_role(mesh.role);
+        const std::vector<sim::SkinBinding> bindings =
+            bone ? anatomy::skin_bindings(mesh) : std::vector<sim::SkinBinding>{};
         for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
             positions.emplace_back(mesh.positions[i], 1.0f);
             const glm::vec3 n = i < mesh.normals.size() ? mesh.normals[i] : glm::vec3(0, 0, 1);
-            normals.emplace_back(n, 0.0f);
+            normals.emplace_back(n, bone ? rigid_segment_code(bindings[i]) : 0.0f);
         }
         // Indices stay mesh-local: the draw's vertexOffset moves them (and gl_VertexIndex).
         indices.insert(indices.end(), mesh.indices.begin(), mesh.indices.end());
@@ -129,10 +143,13 @@ Result<MeshRenderer> create_mesh_renderer(const Device& device, Uploader& upload
 }
 
 void MeshRenderer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const MeshDraw& d,
-                        const Material& m) const {
+                        const Material& m, std::uint32_t surface) const {
     gpu::ScenePush push{};
     push.color = m.color;
     push.params = {m.fresnel, m.specular, m.pattern, m.translucent ? 1.0f : 0.0f};
+    push.surface = surface != gpu::SCENE_SURFACE_PLAIN ? surface
+                   : d.kind == StructureKind::Skin     ? gpu::SCENE_SURFACE_SKIN
+                                                       : gpu::SCENE_SURFACE_PLAIN;
     vkCmdPushConstants(cmd, layout, k_stages, 0, sizeof(push), &push);
     vkCmdDrawIndexed(cmd, d.index_count, 1, d.first_index,
                      static_cast<std::int32_t>(d.vertex_offset), 0);
@@ -182,6 +199,30 @@ void MeshRenderer::record_skin_front(VkCommandBuffer cmd, VkPipelineLayout layou
     vkCmdBindIndexBuffer(cmd, indices_.get(), 0, VK_INDEX_TYPE_UINT32);
     for (const MeshDraw& d : draws_) {
         if (d.kind == StructureKind::Skin) draw(cmd, layout, d, material_for(d.kind, mode));
+    }
+}
+
+} // namespace sh::scene
+
+namespace sh::scene {
+
+Material stocking_material(RenderMode mode) {
+    Material m;
+    // A sand-coloured medical knit, mostly opaque (the veins under it still show in x-ray).
+    m.color = glm::vec4(srgb(196, 160, 128), mode == RenderMode::XRay ? 0.25f : 0.8f);
+    m.specular = 0.05f;
+    m.translucent = true;
+    m.fresnel = 0.2f;
+    return m;
+}
+
+void MeshRenderer::record_stocking(VkCommandBuffer cmd, VkPipelineLayout layout,
+                                   RenderMode mode) const {
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, front_faces_.get());
+    vkCmdBindIndexBuffer(cmd, indices_.get(), 0, VK_INDEX_TYPE_UINT32);
+    for (const MeshDraw& d : draws_) {
+        if (d.kind == StructureKind::Skin)
+            draw(cmd, layout, d, stocking_material(mode), gpu::SCENE_SURFACE_STOCKING);
     }
 }
 

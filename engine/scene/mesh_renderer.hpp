@@ -10,6 +10,7 @@
 #include "memory.hpp"
 #include "result.hpp"
 #include "scene/scene_gpu.hpp"
+#include "skeleton.hpp"
 #include "vk_handle.hpp"
 
 #include <cstdint>
@@ -49,6 +50,10 @@ struct Material {
     bool translucent = false;
 };
 Material material_for(StructureKind kind, RenderMode mode);
+// The compression stocking's fabric (drawn over the skin, ScenePush::surface = stocking).
+Material stocking_material(RenderMode mode);
+// What a bone vertex writes into normal.w for shaders/pose.h: 1 thigh .. 4 toes.
+float rigid_segment_code(const sim::SkinBinding& binding);
 
 class MeshRenderer {
 public:
@@ -68,13 +73,16 @@ public:
                             const glm::vec3& eye) const;
     // The skin's front faces: the last scene draw.
     void record_skin_front(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
+    // The compression stocking: the skin's front faces again, a knitted layer just outside it
+    // up to PoseState::stocking.x (the fragment shader cuts it there). After the skin.
+    void record_stocking(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
 
 private:
     friend Result<MeshRenderer> create_mesh_renderer(const Device&, Uploader&,
                                                      const std::vector<anatomy::Mesh>&,
                                                      VkPipelineLayout);
-    void draw(VkCommandBuffer cmd, VkPipelineLayout layout, const MeshDraw& d,
-              const Material& m) const;
+    void draw(VkCommandBuffer cmd, VkPipelineLayout layout, const MeshDraw& d, const Material& m,
+              std::uint32_t surface = gpu::SCENE_SURFACE_PLAIN) const;
 
     std::vector<MeshDraw> draws_;
     std::uint32_t vertex_count_ = 0;

@@ -77,6 +77,9 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
         create_vein_renderer(device, uploader, veins, s.layout_.get());
     if (!vein_renderer) return vein_renderer.error();
     s.veins_ = vein_renderer.take();
+    Result<StageRenderer> stage = create_stage_renderer(device);
+    if (!stage) return stage.error();
+    s.stage_ = stage.take();
 
     Result<Buffer> globals = uploader.add(device, nullptr, sizeof(gpu::SceneGlobals),
                                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
@@ -100,6 +103,7 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     for (const anatomy::Mesh& m : leg.meshes)
         all.insert(all.end(), m.positions.begin(), m.positions.end());
     s.bounds_ = anatomy::compute_bounds(all);
+    s.framing_ = PoseFraming(leg.meshes);
     s.muscles_.set_activation({0, 0, 0, 0});
     return s;
 }
@@ -116,6 +120,9 @@ void SceneRenderer::update(const gpu::VeinState& state) {
     time_s_ = state.time_s;
     const glm::vec4& a = state.muscle_activation;
     muscles_.set_activation({a.x, a.y, a.z, a.w});
+    framing_.update(state);
+    mesh_scale_ = state.pose.offset.w > 0.0f ? state.pose.offset.w : 1.0f;
+    stocking_ = state.pose.stocking.x > 0.0f;
 }
 
 void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& options, float aspect) {
@@ -131,7 +138,8 @@ void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& opti
     globals_.key_dir = glm::vec4(glm::normalize(-0.7f * f - 0.45f * right + 0.75f * up), 0.80f);
     globals_.fill_dir = glm::vec4(glm::normalize(-0.5f * f + 0.85f * right - 0.15f * up), 0.30f);
     globals_.sky_color = glm::vec4(0.34f, 0.36f, 0.42f, light ? 0.15f : 0.35f);
-    globals_.ground_color = glm::vec4(0.16f, 0.13f, 0.12f, bounds_.max.z);
+    // The top cut is tested on the rest position (scene_lit.frag), in the body's scale.
+    globals_.ground_color = glm::vec4(0.16f, 0.13f, 0.12f, bounds_.max.z * mesh_scale_);
     globals_.rim_color =
         light ? glm::vec4(0.35f, 0.40f, 0.50f, 0.0f) : glm::vec4(0.55f, 0.68f, 0.95f, 0.0f);
 }
@@ -152,6 +160,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
         VK_ACCESS_2_NONE);
     update_buffer(cmd, globals_buffer_, &globals_, sizeof(globals_));
     muscles_.record(cmd);
+    stage_.record_upload(cmd, options.stage, globals_, background_color(options.palette),
+                         options.palette == Palette::Light);
     // RAW: this frame's draws read the uploaded globals and the deformed muscle vertices.
     memory_barrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_TRANSFER_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
@@ -161,6 +171,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     passes.mark(cmd, "scene setup");
 
     target.begin_rendering(cmd, background_color(options.palette));
+    stage_.record(cmd); // its own set: before the scene's set is bound
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
     const VkPipelineLayout layout = layout_.get();
@@ -183,6 +194,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     if (meshes_.record_translucent(cmd, layout, options.mode, camera.eye()))
         passes.mark(cmd, "translucent");
     if (options.show_skin) meshes_.record_skin_front(cmd, layout, options.mode);
+    if (options.show_skin && stocking_) meshes_.record_stocking(cmd, layout, options.mode);
     target.end_rendering(cmd);
     if (options.show_skin) passes.mark(cmd, "skin front");
 }

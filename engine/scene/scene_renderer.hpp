@@ -23,6 +23,8 @@
 #include "scene/camera.hpp"
 #include "scene/mesh_renderer.hpp"
 #include "scene/muscle_deformer.hpp"
+#include "scene/pose_framing.hpp"
+#include "scene/stage_renderer.hpp"
 #include "scene/vein_renderer.hpp"
 #include "vein_data.hpp"
 #include "vk_handle.hpp"
@@ -47,6 +49,7 @@ struct SceneOptions {
     bool show_valves = true;
     float vein_scale = 1.0f;    // radius exaggeration for teaching (1 = anatomical)
     float vein_opacity = 0.55f; // tube opacity at normal incidence (the rim is more opaque)
+    StageLayout stage;          // floor, seat or bed and the contact shadow (hidden by default)
 };
 
 // The clear colour of a palette, as stored in the UNORM target (already gamma-encoded).
@@ -57,8 +60,9 @@ public:
     SceneRenderer() = default;
 
     // Takes the frame's muscle activations (the contraction's lambda and bulge, pushed by
-    // record()) and its time. The vein radii and valve states need nothing here: the shaders
-    // read them from the VeinState buffer bound at creation.
+    // record()), its time and its pose (the posed bounds; whether a stocking is drawn). The vein
+    // radii, valve states and the pose itself need nothing here: the shaders read them from
+    // the VeinState buffer bound at creation.
     void update(const gpu::VeinState& state);
 
     // Records: muscle deformation (compute) and the frame's data upload, their barriers, then
@@ -69,15 +73,21 @@ public:
     void record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
                 const SceneOptions& options, const PassMarker& passes = {});
 
-    // Bounds of the whole leg (all meshes), for camera presets.
+    // Bounds of the whole leg (all meshes) in the rest pose.
     const anatomy::Bounds& bounds() const noexcept { return bounds_; }
+    // The leg as drawn: in the last pose update() saw, and over the activity's last cycle (what
+    // camera presets frame).
+    const anatomy::Bounds& posed_bounds() const noexcept { return framing_.current(); }
+    const anatomy::Bounds& framing_bounds() const noexcept { return framing_.framing(); }
     Camera camera(CameraPreset preset, float aspect) const {
-        return camera_preset(preset, bounds_.centre(), bounds_.extent(), aspect);
+        const anatomy::Bounds& box = framing_.framing();
+        return camera_preset(preset, box.centre(), box.extent(), aspect);
     }
 
     const MeshRenderer& meshes() const noexcept { return meshes_; }
     const MuscleDeformer& muscles() const noexcept { return muscles_; }
     const VeinRenderer& veins() const noexcept { return veins_; }
+    const StageRenderer& stage() const noexcept { return stage_; }
     float time_s() const noexcept { return time_s_; }
 
 private:
@@ -93,10 +103,14 @@ private:
     MeshRenderer meshes_;
     MuscleDeformer muscles_;
     VeinRenderer veins_;
+    StageRenderer stage_;
     Buffer globals_buffer_;
     gpu::SceneGlobals globals_{};
     anatomy::Bounds bounds_;
+    PoseFraming framing_;
     float time_s_ = 0.0f;
+    float mesh_scale_ = 1.0f; // PoseState::offset.w
+    bool stocking_ = false;   // PoseState::stocking.x > 0
 };
 
 // The leg as anatomy::load_leg returns it (meshes and their deform specs, aligned).

@@ -1,5 +1,7 @@
 #include "ui_font.hpp"
 
+#include "font_lookup.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -8,10 +10,13 @@
 #include <iterator>
 #include <mutex>
 #include <set>
+#include <string>
 #include <vector>
 
 namespace sh::ui {
 namespace {
+
+constexpr const char* k_preferred_family = "DejaVu Sans";
 
 // Debian's packages of sans-serif fonts with wide coverage, in order of preference.
 constexpr const char* k_known_fonts[] = {
@@ -109,20 +114,18 @@ ImFont* add_font(ImFontAtlas& atlas, const std::vector<char>& bytes, float size_
                                       ranges);
 }
 
-// The file the environment variable `chosen_by` names, else the first of `known` that exists.
-template <std::size_t N>
-std::optional<std::filesystem::path> find_font(const char* chosen_by, const char* const (&known)[N],
-                                               const char* none_found, std::string& why_not) {
+// The file the environment variable `chosen_by` names: true with `found` set, or with `why_not`
+// set when it names no file; false when it is not set.
+bool chosen_by_environment(const char* chosen_by, std::optional<std::filesystem::path>& found,
+                           std::string& why_not) {
+    const char* chosen = std::getenv(chosen_by);
+    if (chosen == nullptr || *chosen == '\0') return false;
     std::error_code ec;
-    if (const char* chosen = std::getenv(chosen_by); chosen != nullptr && *chosen) {
-        if (std::filesystem::is_regular_file(chosen, ec)) return std::filesystem::path(chosen);
+    if (std::filesystem::is_regular_file(chosen, ec))
+        found = std::filesystem::path(chosen);
+    else
         why_not = std::string(chosen_by) + "=" + chosen + " is not a font file";
-        return std::nullopt;
-    }
-    for (const char* path : known)
-        if (std::filesystem::is_regular_file(path, ec)) return std::filesystem::path(path);
-    why_not = none_found;
-    return std::nullopt;
+    return true;
 }
 
 } // namespace
@@ -133,17 +136,36 @@ void set_ui_text_in_use(std::string utf8) {
 }
 
 std::optional<std::filesystem::path> find_cjk_font(std::string& why_not) {
-    return find_font("SECONDHEART_CJK_FONT", k_known_cjk_fonts,
-                     "no CJK font installed (Debian: apt-get install fonts-noto-cjk or "
-                     "fonts-wqy-microhei; or set SECONDHEART_CJK_FONT=/path/to/font.ttc)",
-                     why_not);
+    std::optional<std::filesystem::path> found;
+    if (chosen_by_environment("SECONDHEART_CJK_FONT", found, why_not)) return found;
+    // A font fontconfig says has Chinese glyphs (Noto CJK, WenQuanYi also have kana and
+    // hangul), then the packages' known paths.
+    if (auto fc = fontconfig_font_file("sans-serif", false, "zh-cn")) return fc;
+    std::error_code ec;
+    for (const char* path : k_known_cjk_fonts)
+        if (std::filesystem::is_regular_file(path, ec)) return std::filesystem::path(path);
+    why_not = "no CJK font installed (Debian: apt-get install fonts-noto-cjk or "
+              "fonts-wqy-microhei; or set SECONDHEART_CJK_FONT=/path/to/font.ttc)";
+    return std::nullopt;
 }
 
 std::optional<std::filesystem::path> find_ui_font(std::string& why_not) {
-    return find_font("SECONDHEART_FONT", k_known_fonts,
-                     "no TrueType font found (Debian: apt-get install fonts-dejavu-core; or set "
-                     "SECONDHEART_FONT=/path/to/font.ttf)",
-                     why_not);
+    std::optional<std::filesystem::path> found;
+    if (chosen_by_environment("SECONDHEART_FONT", found, why_not)) return found;
+    // DejaVu Sans wherever fontconfig knows it, then the packages' known paths, then any
+    // scalable sans-serif font fontconfig offers (the first two keep the look, and the reference
+    // images, the same on every machine that has DejaVu).
+    if (auto fc = fontconfig_font_file(k_preferred_family, true)) return fc;
+    std::error_code ec;
+    for (const char* path : k_known_fonts)
+        if (std::filesystem::is_regular_file(path, ec)) return std::filesystem::path(path);
+    if (auto fc = fontconfig_font_file("sans-serif", false)) return fc;
+    why_not = std::string("no TrueType font found (fontconfig offers no scalable '") +
+              k_preferred_family + "' or sans-serif font, and none of " +
+              std::to_string(std::size(k_known_fonts)) +
+              " known paths exists; Debian: apt-get install fonts-dejavu-core; or set "
+              "SECONDHEART_FONT=/path/to/font.ttf)";
+    return std::nullopt;
 }
 
 std::string build_ui_font_atlas(ImFontAtlas& atlas, float size_px) {

@@ -4,14 +4,16 @@
 // Cyrillic, typographic punctuation and the arrows and symbols the panels use. Crisp at every
 // size, unlike ImGui's built-in 13 px bitmap font scaled up.
 //
-// Which file: SECONDHEART_FONT (a .ttf or .otf path) when set, else the first of the known paths
-// of Debian's fonts that exists. When none can be read, or FreeType cannot rasterise it, the
+// Which file: SECONDHEART_FONT (a .ttf or .otf path) when set, else DejaVu Sans as fontconfig
+// finds it (font_lookup.hpp), else the first of the known paths of Debian's fonts that exists,
+// else the scalable sans-serif font fontconfig matches. When none can be read, or FreeType cannot rasterise it, the
 // built-in font is used and the reason comes back as a note for stderr.
 //
 // Hebrew comes from DejaVu Sans too (drawn left to right: ImGui has no bidirectional layout).
 // Chinese, Japanese and Korean text (a lesson written in one of them) needs a CJK font: when the
 // text in use (set_ui_text_in_use) has characters the main font lacks, they are merged into the
-// atlas from the first CJK font found (SECONDHEART_CJK_FONT, else Debian's fonts-noto-cjk,
+// atlas from the first CJK font found (SECONDHEART_CJK_FONT, else a font fontconfig says has
+// Chinese glyphs, else the known paths of Debian's fonts-noto-cjk,
 // fonts-wqy-microhei, fonts-wqy-zenhei), and only those characters, so the atlas stays small
 // (a CJK font has 30,000 glyphs). Without one they show as "?" and a note names the packages.
 #pragma once

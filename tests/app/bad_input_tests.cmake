@@ -159,7 +159,7 @@ endforeach()
 # Inputs checked without a GPU: settings types, the PIN rule, meshes (degenerate, huge), the
 # recorder's faults, PNG writes on a full disk, the kiosk PIN lockout through the modes.
 add_executable(sh_bad_input_tests test_bad_settings.cpp test_bad_meshes.cpp test_output_faults.cpp
-                                  test_ui_font.cpp)
+                                  test_ui_font.cpp test_font_lookup.cpp)
 target_link_libraries(sh_bad_input_tests PRIVATE sh_app_overlay sh_anatomy sh_app_logic
                                                  sh_test_main sh_test_support sh_warnings)
 catch_discover_tests(sh_bad_input_tests TEST_PREFIX "bad_input.")

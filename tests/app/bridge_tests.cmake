@@ -3,16 +3,18 @@
 # why they are here and not in tests/engine (whose programs link the engine only).
 #  sh_bridge_tests      no GPU: the VeinState written from sim::LegModel, the network's tubes
 #  sh_bridge_gpu_tests  lavapipe + validation: the particle step on the simulated leg against
-#                       its CPU twin; the leg scene against its reference images
+#                       its CPU twin; the GPU skinning (shaders/pose.h) against sim::pose_point;
+#                       the leg scene against its reference images
 #                       (reference_images/scene_*.png; SH_UPDATE_REFERENCE_IMAGES=1 rewrites them)
 set(engine_tests ${PROJECT_SOURCE_DIR}/tests/engine)
 
-add_executable(sh_bridge_tests test_vein_state_writer.cpp)
+add_executable(sh_bridge_tests test_vein_state_writer.cpp test_stage_layout.cpp)
 target_link_libraries(sh_bridge_tests PRIVATE sh_app_bridge sh_engine sh_test_main sh_warnings)
 catch_discover_tests(sh_bridge_tests TEST_PREFIX "bridge.")
 
 add_executable(sh_bridge_gpu_tests ${engine_tests}/gpu_test_main.cpp ${engine_tests}/gpu_context.cpp
-                                   test_gpu_state_path.cpp test_gpu_scene.cpp)
+                                   test_gpu_state_path.cpp test_gpu_scene.cpp test_gpu_pose.cpp
+                                   test_gpu_stage.cpp)
 target_include_directories(sh_bridge_gpu_tests PRIVATE ${engine_tests})
 target_link_libraries(sh_bridge_gpu_tests PRIVATE sh_app_bridge sh_engine sh_image_compare
                                                   Catch2::Catch2 sh_warnings)

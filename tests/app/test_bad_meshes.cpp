@@ -3,7 +3,10 @@
 // read in reasonable time and memory, one with too many vertices, and a mistyped unit.
 #include "anatomy/mesh_loader.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <glm/geometric.hpp>
 #include <filesystem>
 #include <cstdio>
 #include <fcntl.h>
@@ -67,8 +70,19 @@ TEST_CASE("meshes: a small but real mesh without units is still fitted", "[mesh]
     const MeshOverride o{"soleus", tetrahedron("small.obj", 0.5), Units::Unknown, Axes::Auto};
     const Mesh used = resolve_override(o, fallback, messages);
     CHECK(used.positions != fallback.positions);
-    CHECK(used.bounds.diagonal() == Approx(fallback.bounds.diagonal()).epsilon(1e-4));
     CHECK_THAT(messages.back(), Catch::Contains("no units given; scaled by"));
+    // Fitted with its own proportions (one uniform scale: its three edges along the axes keep
+    // one length, the other three are sqrt(2) times it) to the default's size (its box fits in
+    // the default's 10 x 10 x 30 box: edges of 10 cm).
+    std::vector<float> edges;
+    for (std::size_t i = 0; i < used.positions.size(); ++i)
+        for (std::size_t j = i + 1; j < used.positions.size(); ++j)
+            edges.push_back(glm::length(used.positions[i] - used.positions[j]));
+    std::sort(edges.begin(), edges.end());
+    REQUIRE(edges.size() == 6);
+    CHECK(edges[0] == Approx(edges[2]).epsilon(1e-4));
+    CHECK(edges[3] == Approx(edges[0] * std::sqrt(2.0f)).epsilon(1e-4));
+    CHECK(edges[0] == Approx(10.0f).epsilon(1e-3));
 }
 
 TEST_CASE("meshes: a file over the size limit is refused before it is read", "[mesh]") {

@@ -335,7 +335,7 @@ TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
                 scene::SceneOptions options;
                 options.mode = mode;
                 const RgbaPixels px = render(*ctx, leg.scene, {512, 640}, preset, options);
-                const std::string name = "gallery_" + std::string(scene::to_string(preset)) +
+                const std::string name = "gallery_" + std::string(sh::sim::id_of(preset)) +
                                          (mode == scene::RenderMode::XRay ? "_xray" : "") + ".png";
                 REQUIRE(write_png(dir / name, px));
             }

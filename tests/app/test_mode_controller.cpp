@@ -23,7 +23,7 @@ ModeSetup setup(AppMode mode, Settings settings = {}) {
     s.mode = mode;
     s.lessons = shipped_lessons(problems);
     REQUIRE(problems.empty());
-    REQUIRE(s.lessons.size() == 3);
+    REQUIRE(s.lessons.size() == 4);
     s.settings = settings;
     return s;
 }

@@ -2,6 +2,7 @@
 #include "translate.hpp"
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <string>
 
 using namespace sh::app;
@@ -164,4 +165,38 @@ TEST_CASE("lesson languages: the shipped lessons speak every shipped language", 
             CHECK(complete(l.steps[i].caption).empty());
         }
     }
+}
+
+TEST_CASE("lesson languages: translated captions state the English caption's numbers",
+          "[lessons][i18n]") {
+    // Every number of a caption ("about 105 mL", "6.7 litres") in the same order in each
+    // language, the decimal comma of Spanish and German read as a point.
+    auto numbers = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::string cur;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            const char c = i < text.size() ? text[i] : ' ';
+            const bool decimal = (c == '.' || c == ',') && !cur.empty() && i + 1 < text.size() &&
+                                 std::isdigit(static_cast<unsigned char>(text[i + 1]));
+            if (std::isdigit(static_cast<unsigned char>(c)))
+                cur += c;
+            else if (decimal)
+                cur += '.';
+            else if (!cur.empty())
+                out.push_back(cur), cur.clear();
+        }
+        return out;
+    };
+    std::vector<std::string> problems;
+    const auto lessons = load_lessons(std::string(SH_SOURCE_DIR) + "/assets/lessons", problems);
+    REQUIRE(lessons.size() >= 3);
+    std::size_t compared = 0;
+    for (const Lesson& l : lessons)
+        for (const LessonStep& s : l.steps)
+            for (const auto& [code, text] : s.caption.languages) {
+                INFO(code << ": " << text);
+                CHECK(numbers(text) == numbers(s.caption.text));
+                compared += !numbers(text).empty();
+            }
+    CHECK(compared >= 10); // the heart lesson alone states about 30 numbers
 }

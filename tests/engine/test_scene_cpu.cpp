@@ -45,8 +45,8 @@ TEST_CASE("scene camera: presets look from the named side and frame the leg", "[
         // Up in the leg (+z) is up on screen (Vulkan clip y points down).
         CHECK(ndc(vp, centre + glm::vec3(0, 0, 10)).y < ndc(vp, centre).y);
     }
-    CHECK(scene::parse_camera_preset("cutaway") == CameraPreset::Cutaway);
-    CHECK_FALSE(scene::parse_camera_preset("sideways"));
+    CHECK(sh::sim::from_id<CameraPreset>("cutaway") == CameraPreset::Cutaway);
+    CHECK_FALSE(sh::sim::from_id<CameraPreset>("sideways"));
 }
 
 TEST_CASE("scene camera: orbit clamps the pitch, zoom clamps the distance", "[scene][camera]") {

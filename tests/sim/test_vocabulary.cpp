@@ -37,6 +37,18 @@ TEST_CASE("vocabulary: ids round-trip, are unique, and every word has a label", 
     check_table<Posture>();
     check_table<ValveGroup>();
     check_table<VeinSystem>();
+    check_table<CameraPreset>();
+}
+
+// Lessons, the panel and --view have written these camera names; one enum reads them all.
+TEST_CASE("vocabulary: the camera preset names saved lessons use keep their meaning",
+          "[vocabulary]") {
+    CHECK(from_id<CameraPreset>("front") == CameraPreset::Front);
+    CHECK(from_id<CameraPreset>("back") == CameraPreset::Back);
+    CHECK(from_id<CameraPreset>("medial") == CameraPreset::Medial);
+    CHECK(from_id<CameraPreset>("cutaway") == CameraPreset::Cutaway);
+    CHECK(from_id<CameraPreset>("x-ray") == CameraPreset::Cutaway);
+    CHECK(id_list<CameraPreset>() == "front, back, medial, cutaway");
 }
 
 // The strings that scenario, lesson and settings files, the network file and command lines used

@@ -1,0 +1,119 @@
+#include "scene/stage_renderer.hpp"
+
+#include "gpu_layouts.h"
+#include "pipelines.hpp"
+#include "scene/scene_gpu.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace sh::scene {
+namespace {
+
+constexpr VkShaderStageFlags k_stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+
+glm::vec3 linear_from_stored(const std::array<float, 4>& c) {
+    return {std::pow(c[0], 2.2f), std::pow(c[1], 2.2f), std::pow(c[2], 2.2f)};
+}
+
+} // namespace
+
+gpu::StageFrame stage_frame(const StageLayout& layout, const gpu::SceneGlobals& globals,
+                            const std::array<float, 4>& background, bool light) {
+    gpu::StageFrame f{};
+    f.view_proj = globals.view_proj;
+    f.eye = glm::vec4(glm::vec3(globals.eye), 0.0f);
+    f.key_dir = glm::vec4(glm::vec3(globals.key_dir), 0.55f);
+    f.fill_dir = glm::vec4(glm::vec3(globals.fill_dir), 0.2f);
+    f.background = glm::vec4(linear_from_stored(background), 1.0f);
+    f.floor = glm::vec4(layout.floor_centre, layout.floor_z, layout.floor_radius);
+    // The floor a step lighter than the background (darker on the light one), the shadow well
+    // below both: the contrast a projector keeps.
+    if (light) {
+        f.floor_color = glm::vec4(0.60f, 0.62f, 0.65f, 0.10f);
+        f.shadow_color = glm::vec4(0.20f, 0.21f, 0.23f, 0.80f);
+    } else {
+        f.floor_color = glm::vec4(0.050f, 0.056f, 0.070f, 0.25f);
+        f.shadow_color = glm::vec4(0.004f, 0.005f, 0.007f, 0.85f);
+    }
+    for (std::size_t i = 0; i < layout.occluders.size(); ++i) {
+        f.occluder_a[i] =
+            glm::vec4(layout.occluders[i].a, std::max(layout.occluders[i].radius, 0.0f));
+        f.occluder_b[i] = glm::vec4(layout.occluders[i].b, 0.0f);
+    }
+    int caster = 0;
+    for (const std::optional<StageBox>& box : {layout.seat, layout.bed}) {
+        if (!box || caster >= gpu::STAGE_MAX_CASTERS) continue;
+        f.caster_min[caster] = glm::vec4(box->min, 0.55f);
+        f.caster_max[caster] = glm::vec4(box->max, 0.0f);
+        ++caster;
+    }
+    return f;
+}
+
+Result<StageRenderer> create_stage_renderer(const Device& device) {
+    const VkDevice dev = device.get();
+    StageRenderer s;
+    Result<UniqueDescriptorSetLayout> set_layout = create_storage_set_layout(dev, 1, k_stages);
+    if (!set_layout) return set_layout.error();
+    s.set_layout_ = set_layout.take();
+    Result<UniquePipelineLayout> layout =
+        create_pipeline_layout(dev, s.set_layout_.get(), k_stages, 0);
+    if (!layout) return layout.error();
+    s.layout_ = layout.take();
+    ScenePipelineDesc desc;
+    desc.vertex_shader = "stage.vert";
+    desc.fragment_shader = "stage.frag";
+    desc.layout = s.layout_.get();
+    desc.cull = VK_CULL_MODE_BACK_BIT; // the floor seen from below vanishes
+    Result<UniquePipeline> pipeline = create_scene_pipeline(dev, desc);
+    if (!pipeline) return pipeline.error();
+    s.pipeline_ = pipeline.take();
+
+    const VkDeviceSize bytes =
+        sizeof(gpu::StageFrame) + k_max_stage_vertices * sizeof(gpu::StageVertex);
+    Result<Buffer> buffer = create_buffer(
+        device, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+        MemoryUse::DeviceLocal);
+    if (!buffer) return buffer.error();
+    s.buffer_ = buffer.take();
+    Result<UniqueDescriptorPool> pool = create_storage_pool(dev, 1, 1);
+    if (!pool) return pool.error();
+    s.pool_ = pool.take();
+    Result<VkDescriptorSet> set = allocate_set(dev, s.pool_.get(), s.set_layout_.get());
+    if (!set) return set.error();
+    s.set_ = set.value();
+    write_storage_binding(dev, s.set_, 0, s.buffer_.get());
+    s.staging_.reserve(bytes);
+    return s;
+}
+
+void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout,
+                                  const gpu::SceneGlobals& globals,
+                                  const std::array<float, 4>& background, bool light) {
+    std::vector<gpu::StageVertex> vertices = build_stage_triangles(layout, light);
+    vertices.resize(std::min(vertices.size(), k_max_stage_vertices - k_max_stage_vertices % 3));
+    vertex_count_ = static_cast<std::uint32_t>(vertices.size());
+    if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
+    const gpu::StageFrame frame = stage_frame(layout, globals, background, light);
+    const std::size_t bytes = sizeof(frame) + vertices.size() * sizeof(gpu::StageVertex);
+    staging_.resize(bytes);
+    std::memcpy(staging_.data(), &frame, sizeof(frame));
+    std::memcpy(staging_.data() + sizeof(frame), vertices.data(),
+                vertices.size() * sizeof(gpu::StageVertex));
+    // vkCmdUpdateBuffer takes at most 64 KiB per call; the stage is about 25 KiB.
+    for (std::size_t off = 0; off < bytes; off += 65536)
+        vkCmdUpdateBuffer(cmd, buffer_.get(), off, std::min<std::size_t>(65536, bytes - off),
+                          staging_.data() + off);
+}
+
+void StageRenderer::record(VkCommandBuffer cmd) const {
+    if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
+                            nullptr);
+    vkCmdDraw(cmd, vertex_count_, 1, 0, 0);
+}
+
+} // namespace sh::scene
