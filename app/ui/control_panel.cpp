@@ -91,14 +91,23 @@ void clinical_numbers(const ClinicalReadout& c) {
     ImGui::Text(tr("venous filling index  %.1f mL/s"), static_cast<double>(c.filling_index_ml_s));
 }
 
-// Radio buttons for a list of labels, all on one row, translated in `context` (the labels'
-// NC_() markers in control_panel.hpp). Returns whether the choice changed.
+// Radio buttons for a list of labels, in rows as wide as the panel, translated in `context` (the
+// labels' NC_() markers in control_panel.hpp). Returns whether the choice changed.
 template <std::size_t N>
 bool radio_row(const std::array<const char*, N>& labels, const char* context, int& value) {
     bool changed = false;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (int i = 0; i < static_cast<int>(N); ++i) {
-        if (i != 0) ImGui::SameLine();
-        changed |= ImGui::RadioButton(trc(context, labels[static_cast<std::size_t>(i)]), &value, i);
+        const char* label = trc(context, labels[static_cast<std::size_t>(i)]);
+        // On the same row while it fits: translations are longer than the English.
+        const float width =
+            ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+        if (i != 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+        }
+        changed |= ImGui::RadioButton(label, &value, i);
     }
     return changed;
 }
