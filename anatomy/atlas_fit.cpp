@@ -222,6 +222,7 @@ SimilarityFit fit_similarity(const std::vector<const Mesh*>& reference,
     s.scale = static_cast<float>(scale);
     s.translate = glm::vec3(centre_t - scale * (rotation * mr.centroid + centre_r));
     fit.transform = s;
+    fit.target_centre = glm::vec3(centre_t);
     return fit;
 }
 

@@ -65,9 +65,10 @@ struct Similarity {
 struct SimilarityFit {
     std::optional<Similarity> transform; // empty: `error` says why
     std::string error;
-    double tilt_deg = 0.0;     // the rotation's angle
-    bool axis_aligned = false; // false: the long axes were not matched (see axis_note)
-    std::string axis_note;     // why not, when not
+    double tilt_deg = 0.0;         // the rotation's angle
+    bool axis_aligned = false;     // false: the long axes were not matched (see axis_note)
+    std::string axis_note;         // why not, when not
+    glm::vec3 target_centre{0.0f}; // the centre of the target's box, where the fit put its own
 };
 // Fits `reference` (the user's structures) onto `target` (the default structures): see above.
 SimilarityFit fit_similarity(const std::vector<const Mesh*>& reference,

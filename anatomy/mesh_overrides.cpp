@@ -180,7 +180,7 @@ bool place_on_defaults(std::vector<Mesh>& meshes, const std::vector<Mesh>& leg, 
     msg += "scaled by " + fmt(s.scale) +
            " (the largest at which its box fits in the default's box, along the default's "
            "long axis), box centred on the default's at " +
-           describe(compute_bounds(target.front()->positions).centre());
+           describe(fit.target_centre);
     if (units != Units::Unknown && (s.scale < 0.5f || s.scale > 2.0f))
         msg += "; in " + std::string(to_string(units)) + " it was " + fmt(1.0f / s.scale) +
                " times the size of the default (units inconsistent?)";

@@ -89,7 +89,8 @@ TEST_CASE("atlas names tell the role and the side", "[anatomy][atlas]") {
     CHECK(side_from_atlas_name("tibia") == 0);
 }
 
-TEST_CASE("--mesh atlas=FOLDER|SET.json[:UNITS[:AXES]] parses; an unknown role names it",
+TEST_CASE("the --mesh spec atlas=FOLDER or SET.json parses with units and axes, an unknown role "
+          "offers it",
           "[anatomy][atlas]") {
     const auto a = parse_mesh_override("atlas=downloads/calf:mm:atlas");
     REQUIRE(a.value);
@@ -149,7 +150,7 @@ TEST_CASE("a left-side set is mirrored onto our right leg as a whole", "[anatomy
     CHECK(mesh_volume(mesh_of(leg, "soleus")) > 0.0);
 }
 
-TEST_CASE("an atlas-set manifest lists files with their roles; a missing one is named",
+TEST_CASE("an atlas-set manifest lists files with their roles, a missing one is named",
           "[anatomy][atlas]") {
     const auto dir = scratch_dir("atlas_manifest");
     write_right_leg_set(dir, "a.obj", "b.obj", "c.obj");
@@ -170,7 +171,7 @@ TEST_CASE("an atlas-set manifest lists files with their roles; a missing one is 
           mesh_of(default_leg_from_files(), "patella").positions);
 }
 
-TEST_CASE("bad atlas sets are named with what was expected; the default leg stays",
+TEST_CASE("bad atlas sets are named with what was expected, the default leg stays",
           "[anatomy][atlas]") {
     const auto dir = scratch_dir("atlas_bad_sets");
     const LoadedLeg& base = default_leg_from_files();
