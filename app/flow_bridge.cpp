@@ -136,9 +136,10 @@ void fill_pose_state(const sim::LegModel& model, const glm::vec3& swelling, gpu:
     const sim::Interventions& iv = model.interventions();
     out.stocking = glm::vec4(0.0f);
     if (iv.stocking_ankle_mmHg > 0.0)
-        out.stocking = {static_cast<float>(stocking_top_cm(leg.skeleton(), leg.scale(), iv.stocking_length)),
-                        static_cast<float>(iv.stocking_ankle_mmHg),
-                        static_cast<float>(stocking_class(iv.stocking_ankle_mmHg)), 0.0f};
+        out.stocking = {
+            static_cast<float>(stocking_top_cm(leg.skeleton(), leg.scale(), iv.stocking_length)),
+            static_cast<float>(iv.stocking_ankle_mmHg),
+            static_cast<float>(stocking_class(iv.stocking_ankle_mmHg)), 0.0f};
 }
 
 } // namespace sh::app

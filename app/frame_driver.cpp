@@ -4,6 +4,7 @@
 #include "mode_events.hpp"
 #include "shutdown_signal.hpp"
 #include "stage_layout.hpp"
+#include "swelling_label.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -75,6 +76,10 @@ void draw_ui(FrameParts& p, bool desktop, VkExtent2D size, double wall_dt) {
         edits = ui::draw_control_panel(p.panel);
     else // the mode's text size follows the output's height in ImGui units (points)
         p.modes.draw(p.sim, static_cast<std::uint32_t>(ImGui::GetIO().DisplaySize.y));
+    // Whenever the swelling is not at true scale, the view says so: right of the desktop panel,
+    // below the modes' title bar (the top tenth the camera keeps free).
+    ui::draw_swelling_label(p.sim.swelling_exaggeration(), desktop ? p.panel.panel_right_px : 0.0f,
+                            desktop ? 6.0f : 0.1f * ImGui::GetIO().DisplaySize.y);
     // export/labels: the panel's export buttons, the anatomical labels (desktop), messages.
     p.overlay.draw(p.panel, edits, size,
                    p.leg != nullptr && desktop ? std::optional(p.leg->view_proj(size))
@@ -85,6 +90,7 @@ void draw_ui(FrameParts& p, bool desktop, VkExtent2D size, double wall_dt) {
     if (p.leg != nullptr && (edits.view || edits.blood_colour)) {
         // The panel's lists are in the order of CameraPreset and FLOW_COLOR_*.
         p.leg->options().view = static_cast<scene::CameraPreset>(p.panel.view);
+        if (edits.view && p.camera != nullptr) p.camera->rig.set_view(0.0f, 0.0f, 1.0f);
         p.leg->options().blood_colour = static_cast<std::uint32_t>(p.panel.blood_colour);
     }
 }
@@ -120,8 +126,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         if (!desktop) p.modes.update(i == 0 ? 0.0 : wall_dt, p.sim, p.leg);
         const double sim_dt = p.sim.advance(i == 0 ? 0.0 : wall_dt);
         if (p.leg != nullptr) // the floor, seat or bed under the leg as the simulator poses it
-            p.leg->options().stage =
-                stage_for_model(p.sim.live().model(), p.sim.live().scenario().height_cm);
+            p.leg->options().stage = stage_for_model(p.sim.live().model());
         if (o.report_rss_every != 0 && i % o.report_rss_every == 0)
             std::fprintf(stderr, "secondheart: memory frame %u clock %.1f s sim %.1f s: %s\n", i,
                          static_cast<double>(i) * wall_dt, p.sim.time_s(),
@@ -150,6 +155,15 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         }
         refresh_panel(p, frame_ema_ms);
         draw_ui(p, desktop, size, wall_dt);
+        if (auto view = p.sim.take_camera_request(); view && p.leg != nullptr) {
+            // A scenario, preset or lesson step names a view: the preset, turned and zoomed.
+            p.leg->options().view = view->preset;
+            p.panel.view = static_cast<int>(view->preset);
+            if (p.camera != nullptr)
+                p.camera->rig.set_view(static_cast<float>(view->yaw_deg),
+                                       static_cast<float>(view->pitch_deg),
+                                       static_cast<float>(view->zoom));
+        }
 
         FrameInfo info;
         info.time_s = p.sim.time_s();

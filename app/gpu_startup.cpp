@@ -96,7 +96,7 @@ LegContentOptions leg_options(const Options& o, const Settings& settings, bool l
     lo.view = sim::from_id<sim::CameraPreset>(o.view).value_or(sim::CameraPreset::Front);
     lo.palette = light ? scene::Palette::Light : scene::Palette::Dark;
     if (o.antialias != "auto") lo.antialias = o.antialias == "on";
-    lo.render_scale = o.render_scale;
+    lo.render_scale = parse_render_scale(o.render_scale).value_or(std::nullopt);
     lo.leg_detail = parse_leg_detail(o.leg_detail).value_or(std::nullopt);
     lo.draw_points = o.particle_draw == "points";
     return lo;

@@ -66,14 +66,22 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     if (!particles) return particles.error();
     auto edge_aa = create_edge_aa_pass(device);
     if (!edge_aa) return edge_aa.error();
-    const float scale =
-        options.render_scale > 0.0f ? std::clamp(options.render_scale, 0.25f, 1.0f) : 1.0f;
     LegContentOptions resolved = options;
+    if (resolved.render_scale)
+        resolved.render_scale = std::clamp(*resolved.render_scale, 0.25f, 1.0f);
     if (!resolved.antialias) resolved.antialias = default_antialias(device);
     resolved.leg_detail = detail;
     return std::unique_ptr<LegContent>(new LegContent(device, vein_state.take(), scene.take(),
-                                                      particles.take(), edge_aa.take(), resolved,
-                                                      scale));
+                                                      particles.take(), edge_aa.take(), resolved));
+}
+
+float default_render_scale(const Device& device, VkExtent2D frame) {
+    if (device.properties().deviceType != VK_PHYSICAL_DEVICE_TYPE_CPU) return 1.0f;
+    return frame.width >= 960 && frame.height >= 540 ? 0.5f : 1.0f;
+}
+
+float LegContent::render_scale_for(VkExtent2D extent) const {
+    return options_.render_scale.value_or(default_render_scale(*device_, extent));
 }
 
 double default_leg_detail(const Device& device) {
@@ -121,27 +129,32 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
                               scene_.posed_bounds().max + margin);
     }
     so.stage = options_.stage;
-    // With a render scale below 1 the leg and the blood go into the internal target (the
-    // frame's size times the scale), are anti-aliased there and blitted into the frame's
-    // target, leaving it in COLOR_ATTACHMENT_OPTIMAL for the UI.
+    // With a render scale below 1 the leg goes into the internal target (the frame's size
+    // times the scale), is anti-aliased there and upscaled into the frame's target; the splat
+    // then draws the blood at the frame's size, tested against the internal depth, so the
+    // particles are as small and crisp as at full resolution. Points (the comparison path) are
+    // drawn into the internal target. The frame's target ends in COLOR_ATTACHMENT_OPTIMAL for
+    // the UI.
     OffscreenTarget& draw_target = uses_internal() ? internal_ : target;
+    const glm::mat4 view_proj = camera.view_proj(aspect);
     scene_.record(cmd, draw_target, camera, so, info.passes);
     if (options_.draw_points) {
         particles_.record_barrier_for_draw(cmd);
         draw_target.continue_rendering(cmd);
-        particles_.record_draw_points(cmd, camera.view_proj(aspect));
+        particles_.record_draw_points(cmd, view_proj);
         draw_target.end_rendering(cmd);
         info.passes.mark(cmd, "particle points");
-    } else {
-        particles_.record_splat(cmd, draw_target, camera.view_proj(aspect), info.passes);
+    } else if (!uses_internal()) {
+        particles_.record_splat(cmd, draw_target, view_proj, info.passes);
     }
     if (options_.antialias.value_or(true)) {
-        edge_aa_.record(cmd, draw_target, leg_rect(camera.view_proj(aspect), draw_target.extent()));
+        edge_aa_.record(cmd, draw_target, leg_rect(view_proj, draw_target.extent()));
         info.passes.mark(cmd, "anti-aliasing");
     }
     if (uses_internal()) {
         internal_.blit_to(cmd, target);
         info.passes.mark(cmd, "upscale");
+        if (!options_.draw_points) particles_.record_splat(cmd, target, view_proj, info.passes);
     }
 }
 
@@ -154,14 +167,27 @@ scene::Camera LegContent::camera(VkExtent2D extent) const {
     // lying leg, the whole stride).
     const anatomy::Bounds& box = scene_.framing_bounds();
     if (options_.camera_rig != nullptr)
-        return options_.camera_rig->view(options_.view, box.centre(), box.extent(),
-                                         aspect(extent));
+        return options_.camera_rig->view(options_.view, box.centre(), box.extent(), aspect(extent));
     return scene_.camera(options_.view, aspect(extent));
 }
 
 void LegContent::on_target_resized(OffscreenTarget& target) {
     // The device is idle here (frame loop contract, or the first record).
     const VkExtent2D e = target.extent();
+    const float previous_scale = attached_ != nullptr ? render_scale_ : 1.0f;
+    render_scale_ = render_scale_for(e);
+    if (!options_.render_scale && render_scale_ != previous_scale) {
+        if (uses_internal())
+            std::fprintf(stderr,
+                         "secondheart: %s is a CPU device: the 3D view is drawn at %.0f%% of the "
+                         "%ux%u frame and upscaled, the blood and the UI at full size "
+                         "(--render-scale 1 draws everything at full size)\n",
+                         device_->properties().deviceName,
+                         static_cast<double>(render_scale_) * 100.0, e.width, e.height);
+        else
+            std::fprintf(stderr, "secondheart: the 3D view is drawn at full size (%ux%u frame)\n",
+                         e.width, e.height);
+    }
     OffscreenTarget* draw_target = &target;
     if (uses_internal()) {
         const auto scaled = [&](std::uint32_t side) {
@@ -179,7 +205,8 @@ void LegContent::on_target_resized(OffscreenTarget& target) {
     }
     auto aa = edge_aa_.attach(*device_, *draw_target);
     if (!aa) throw std::runtime_error("anti-aliasing: " + aa.error().describe());
-    auto ok = particles_.attach_target(*device_, *draw_target);
+    // The splat draws into the frame's target, testing against the scene's depth.
+    auto ok = particles_.attach_target(*device_, target, uses_internal() ? &internal_ : nullptr);
     if (!ok) throw std::runtime_error("particles: " + ok.error().describe());
     attached_ = &target;
     attached_extent_ = e;

@@ -27,10 +27,10 @@ struct LegContentOptions {
     // FXAA-style anti-aliasing of the leg and the blood (engine/post/edge_aa_pass), in place
     // over the leg's screen rectangle, before the UI. Nothing: on (default_antialias()).
     std::optional<bool> antialias;
-    // Scene and particles are drawn at this fraction of the frame size and upscaled (a
-    // bilinear blit, after the anti-aliasing) before the UI, which stays sharp. 0 or 1: full
-    // size.
-    float render_scale = 0.0f;
+    // The scene is drawn at this fraction of the frame size, anti-aliased and upscaled (a
+    // bilinear blit) before the particle splat (at full size) and the UI, which stay sharp.
+    // Nothing: by device and frame size, see default_render_scale().
+    std::optional<float> render_scale;
     // Level of detail of the generated leg (anatomy::build_default_leg). Nothing: by device,
     // see default_leg_detail().
     std::optional<double> leg_detail;
@@ -60,6 +60,12 @@ bool default_antialias(const Device& device);
 // default camera distances the two are hard to tell apart.
 double default_leg_detail(const Device& device);
 
+// Render scale when none is asked for: 1 on GPUs; on CPU devices 0.5 for frames of at least
+// 960x540, where every pixel-bound pass (opaque leg, veins, valves, skin, anti-aliasing) costs
+// about a quarter (lavapipe, 1280x720, 100k particles; docs/architecture.md, "The frame"). The
+// blood and the UI stay at full size. Smaller frames stay at 1: too few pixels to halve.
+float default_render_scale(const Device& device, VkExtent2D frame);
+
 class LegContent final : public FrameContent {
 public:
     // Generates the default leg's glTF files into a cache folder (the project's own generator,
@@ -75,7 +81,10 @@ public:
     void on_target_resized(OffscreenTarget& target) override;
 
     std::uint32_t particle_count() const { return particles_.count(); }
+    // The scale of the last attached frame (before the first: 1 unless one was asked for).
     float render_scale() const { return render_scale_; }
+    // The scale a frame of `extent` is drawn at.
+    float render_scale_for(VkExtent2D extent) const;
     double leg_detail() const { return options_.leg_detail.value_or(1.0); }
     bool antialias() const { return options_.antialias.value_or(true); }
     LegContentOptions& options() { return options_; }
@@ -89,13 +98,12 @@ public:
 
 private:
     LegContent(const Device& device, VeinStateBuffer vein_state, scene::SceneRenderer scene,
-               FlowParticles particles, EdgeAaPass edge_aa, LegContentOptions options,
-               float render_scale)
+               FlowParticles particles, EdgeAaPass edge_aa, LegContentOptions options)
         : device_(&device), vein_state_(std::move(vein_state)), scene_(std::move(scene)),
           particles_(std::move(particles)), edge_aa_(std::move(edge_aa)),
-          options_(std::move(options)), render_scale_(render_scale) {}
-    // True when the scene is drawn into internal_ and blitted (upscaled) into the frame's
-    // target; options().antialias may switch the anti-aliasing off and on at any time.
+          options_(std::move(options)), render_scale_(options_.render_scale.value_or(1.0f)) {}
+    // True when the scene is drawn into internal_ and upscaled into the frame's target;
+    // options().antialias may switch the anti-aliasing off and on at any time.
     bool uses_internal() const { return render_scale_ < 1.0f; }
     // The part of a `extent` draw target the leg covers (its bounds seen through the camera),
     // where the anti-aliasing runs.

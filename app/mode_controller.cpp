@@ -180,17 +180,16 @@ void ModeController::on_pointer_up() {
     corner_.release();
 }
 
-void ModeController::apply_step(SimDriver& sim, LegContent* leg) {
+void ModeController::apply_step(SimDriver& sim, LegContent* /*leg*/) {
     if (player_.empty() || applied_revision_ == player_.revision()) return;
     applied_revision_ = player_.revision();
     const LessonStep& step = player_.step();
     sim.set_scenario(step.settings);
-    if (leg != nullptr)
-        leg->options().view = step.camera;
+    sim.request_camera(step.camera); // the frame loop turns the view (and its rig) to it
     std::fprintf(stderr, "%s lesson %zu/%zu \"%s\": step %zu/%zu (%s, %s)\n",
                  log_prefix(setup_.mode), player_.lesson_index() + 1, player_.lesson_count(),
                  player_.lesson().title.text.c_str(), player_.step_index() + 1,
-                 player_.lesson().steps.size(), std::string(sim::id_of(step.camera)).c_str(),
+                 player_.lesson().steps.size(), std::string(sim::id_of(step.camera.preset)).c_str(),
                  player_.waiting_for_presenter() ? "waits for the presenter" : "timed");
     if (setup_.mode == AppMode::Kiosk && player_.lesson_index() == 0 && player_.step_index() == 0) {
         // The attract loop starts over (or a visitor left): once every few minutes, give the
@@ -203,13 +202,13 @@ void ModeController::apply_step(SimDriver& sim, LegContent* leg) {
     }
 }
 
-void ModeController::apply_scene(int index, SimDriver& sim, LegContent* leg) {
+void ModeController::apply_scene(int index, SimDriver& sim, LegContent* /*leg*/) {
     const auto& list = scenes();
     if (index < 0 || static_cast<std::size_t>(index) >= list.size()) return;
     scene_ = index;
     const PlainScene& s = list[static_cast<std::size_t>(index)];
     sim.set_scenario(s.scenario);
-    if (leg != nullptr) leg->options().view = s.camera;
+    sim.request_camera({s.camera});
     std::fprintf(stderr, "%s scene \"%s\"\n", log_prefix(setup_.mode), s.label.c_str());
 }
 

@@ -30,37 +30,37 @@ std::string check_size(const std::string& text) {
                                   text + "'";
 }
 
-std::string short_number(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", v);
-    return text;
-}
-
-// CLI::Range lets NaN through (every comparison with NaN is false): a float option checks that
-// its text is a finite number first.
-CLI::Validator finite_in_range(double low, double high) {
-    return CLI::Validator(
-        [low, high](const std::string& text) -> std::string {
-            char* end = nullptr;
-            const double v = std::strtod(text.c_str(), &end);
-            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v) || v < low ||
-                v > high)
-                return "expected a number from " + short_number(low) + " to " + short_number(high) +
-                       "; got '" + text + "'";
-            return {};
-        },
-        "NUMBER in [" + short_number(low) + " - " + short_number(high) + "]");
-}
-
-} // namespace
-
-std::optional<std::optional<double>> parse_leg_detail(const std::string& text) {
+// "auto" (nothing inside) or a number from 0.25 to 1 (NaN and the infinities fail the range
+// test); nothing when invalid. --leg-detail and --render-scale.
+std::optional<std::optional<double>> parse_auto_or_fraction(const std::string& text) {
     if (text == "auto") return std::optional<double>{};
     char* end = nullptr;
     const double v = std::strtod(text.c_str(), &end);
     if (text.empty() || end != text.c_str() + text.size() || !(v >= 0.25 && v <= 1.0))
         return std::nullopt;
     return std::optional<double>{v};
+}
+
+CLI::Validator auto_or_fraction() {
+    return CLI::Validator(
+        [](const std::string& text) {
+            return parse_auto_or_fraction(text)
+                       ? std::string()
+                       : "expected auto or a number from 0.25 to 1; got '" + text + "'";
+        },
+        "auto|0.25..1");
+}
+
+} // namespace
+
+std::optional<std::optional<double>> parse_leg_detail(const std::string& text) {
+    return parse_auto_or_fraction(text);
+}
+
+std::optional<std::optional<float>> parse_render_scale(const std::string& text) {
+    const auto v = parse_auto_or_fraction(text);
+    if (!v) return std::nullopt;
+    return *v ? std::optional<float>{static_cast<float>(**v)} : std::optional<float>{};
 }
 
 std::optional<Size> parse_size(const std::string& text) {
@@ -155,19 +155,16 @@ ParseOutcome parse_command_line(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "on", "off"}))
         ->capture_default_str();
     app.add_option("--render-scale", o.render_scale,
-                   "Draw the leg at this fraction of the frame size, 0.25 to 1, upscaled "
-                   "(bilinear) before the UI")
-        ->check(finite_in_range(0.25, 1.0))
+                   "Draw the leg at this fraction of the frame size, upscaled before the blood "
+                   "and the UI: auto (0.5 on CPU devices such as lavapipe for frames of 960x540 "
+                   "or more, 1 otherwise) or a fraction 0.25 to 1 (bilinear upscale)")
+        ->check(auto_or_fraction())
         ->capture_default_str();
     app.add_option("--leg-detail", o.leg_detail,
                    "Level of detail of the generated leg: auto (0.5 on CPU devices such as "
                    "lavapipe, where vertex work dominates; 1 on GPUs) or a fraction 0.25 to 1 "
                    "of the ring and segment counts")
-        ->check([](const std::string& text) {
-            return parse_leg_detail(text)
-                       ? std::string()
-                       : "expected auto or a number from 0.25 to 1; got '" + text + "'";
-        })
+        ->check(auto_or_fraction())
         ->capture_default_str();
     app.add_option("--particle-draw", o.particle_draw,
                    "How the blood is drawn: splat (compute, fast everywhere) or points (a point "

@@ -48,8 +48,8 @@ struct Options {
     std::string gpu;                 // name substring or index; empty: automatic (SECONDHEART_GPU)
     std::uint32_t benchmark = 0;     // frames to render and time; 0: off
     std::string antialias = "auto";  // FXAA-style edge pass: on, off, auto (on everywhere)
-    float render_scale = 1.0f;       // 0.25 .. 1 of the frame size (upscaled before the UI)
-    std::string leg_detail = "auto"; // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
+    std::string render_scale = "auto";   // auto (CPU devices 0.5 from 960x540, GPUs 1) or 0.25 .. 1
+    std::string leg_detail = "auto";     // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
     std::string particle_draw = "splat"; // splat (compute) or points (the comparison path)
 
     // Modes (README "Modes"): desktop unless one of --lecture, --kiosk, --patient is given.
@@ -87,6 +87,8 @@ ParseOutcome parse_command_line(int argc, char** argv);
 // "1280x720" -> Size; nothing for anything else (each side 1 .. 16384).
 // --leg-detail: nullopt when invalid; an empty optional for "auto"; else the fraction.
 std::optional<std::optional<double>> parse_leg_detail(const std::string& text);
+// --render-scale: "auto" (nothing inside) or a number from 0.25 to 1; nothing when invalid.
+std::optional<std::optional<float>> parse_render_scale(const std::string& text);
 std::optional<Size> parse_size(const std::string& text);
 
 } // namespace sh::app

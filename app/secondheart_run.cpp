@@ -93,13 +93,13 @@ void describe_mode(const Options& o, const RunPlan& plan, const SdlWindow* windo
 
 // What the benchmark reports about the content, printed for every run.
 RunFacts describe_content(const Options& o, const Device& device, bool headless,
-                          const LegContent* leg) {
+                          const LegContent* leg, VkExtent2D frame) {
     RunFacts facts;
     facts.device_name = device.properties().deviceName;
     facts.headless = headless;
     if (leg != nullptr) {
         facts.particles = leg->particle_count();
-        facts.render_scale = leg->render_scale();
+        facts.render_scale = leg->render_scale_for(frame);
         facts.leg_detail = leg->leg_detail();
         facts.antialias = leg->antialias();
     }
@@ -144,7 +144,10 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
 
     Result<ImmediateSubmitter> submitter = create_immediate_submitter(device);
     if (!submitter) throw std::runtime_error(submitter.error().describe());
+    // The settings' exaggeration unless the scenario names its own.
+    const bool scenario_exaggerates = scenario && scenario->swelling_exaggeration;
     SimDriver sim(std::move(scenario));
+    if (!scenario_exaggerates) sim.set_swelling_exaggeration(plan.settings.swelling_exaggeration);
     // Headless frames are 1/60 s whatever the machine: let the simulator finish each one too,
     // so that images (the reference tests) do not depend on the machine's speed.
     if (headless || o.test_fixed_dt) sim.set_step_budget_ms(1e9);
@@ -158,8 +161,8 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     lo.camera_rig = &camera.rig;
     if (plan.cvd) lo.blood_palette = gpu::FLOW_PALETTE_CVD;
     RunContent run = create_run_content(device, submitter.value(), sim, lo);
-    const RunFacts facts = describe_content(o, device, headless, run.leg);
     const VkExtent2D initial = initial_size(o, window);
+    const RunFacts facts = describe_content(o, device, headless, run.leg, initial);
     auto loop = FrameLoop::create(device, surface, initial);
     if (!loop) throw std::runtime_error(loop.error().describe());
     ModeController modes = make_modes(o, plan, window);

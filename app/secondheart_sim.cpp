@@ -143,7 +143,36 @@ SimDriver::SimDriver(std::optional<sim::Scenario> scenario)
     auto writer = VeinStateWriter::create(sim::default_network(), geometry_);
     if (!writer) throw std::runtime_error(writer.error().describe()); // the built-in network
     state_writer_ = writer.take();
+    adopt_view(live_.scenario());
+    update_swelling();
     state_writer_.fill(live_.model(), *state_);
+}
+
+void SimDriver::set_swelling_exaggeration(double x) {
+    exaggeration_ = std::isfinite(x) ? std::clamp(x, k_min_exaggeration, k_max_exaggeration) : 1.0;
+}
+
+void SimDriver::adopt_view(const sim::Scenario& scenario) {
+    if (scenario.swelling_exaggeration) set_swelling_exaggeration(*scenario.swelling_exaggeration);
+    if (scenario.camera) camera_request_ = scenario.camera;
+}
+
+namespace {
+// The leg lying at rest, for a height: a quarter of a second of simulation, so kept for the
+// heights already seen (the panel's height is fixed per scenario).
+const LegFluidVolumes& rest_volumes_for(double height_cm) {
+    static std::vector<std::pair<double, LegFluidVolumes>> known;
+    for (const auto& [h, v] : known)
+        if (h == height_cm) return v;
+    known.emplace_back(height_cm, rest_fluid_volumes(sim::default_network(), height_cm));
+    return known.back().second;
+}
+} // namespace
+
+void SimDriver::update_swelling() {
+    swelling_ =
+        app::skin_swelling(live_.model(), rest_volumes_for(live_.scenario().height_cm), exaggeration_);
+    state_writer_.set_skin_swelling_cm({swelling_.foot_cm, swelling_.ankle_cm, swelling_.calf_cm});
 }
 
 double SimDriver::advance(double wall_dt_s) {
@@ -157,6 +186,7 @@ double SimDriver::advance(double wall_dt_s) {
         scripted_walk_ = false;
     }
     live_.advance(wall, step_budget_ms_);
+    update_swelling();
     state_writer_.fill(live_.model(), *state_);
     // Whatever changed the valves (panel, preset, lesson step), the numbers follow; a no-op
     // while they stay the same.
@@ -167,6 +197,7 @@ double SimDriver::advance(double wall_dt_s) {
 void SimDriver::set_scenario(const sim::Scenario& scenario) {
     scripted_walk_ = false;
     live_.set_scenario(scenario);
+    adopt_view(scenario);
 }
 
 void SimDriver::init_panel(ui::PanelState& panel) const {
@@ -182,6 +213,7 @@ void SimDriver::init_panel(ui::PanelState& panel) const {
 // The scenario's settings shown by the panel's controls.
 void SimDriver::settings_to_panel(ui::PanelState& panel) const {
     const sim::Scenario& s = live_.scenario();
+    panel.swelling_exaggeration = static_cast<float>(exaggeration_);
     const auto it = std::find(panel.conditions.begin(), panel.conditions.end(), s.condition);
     panel.condition =
         it == panel.conditions.end() ? 0 : static_cast<int>(it - panel.conditions.begin());
@@ -250,12 +282,14 @@ sim::Scenario SimDriver::panel_to_scenario(const ui::PanelState& panel) const {
 }
 
 void SimDriver::apply_edits(ui::PanelState& panel, const ui::PanelEdits& edits) {
+    if (edits.exaggeration) set_swelling_exaggeration(panel.swelling_exaggeration);
     if (edits.pause) live_.set_paused(panel.paused);
     if (edits.step) live_.single_step();
     if (edits.preset && panel.preset >= 0 &&
         static_cast<std::size_t>(panel.preset) < shipped_scenarios().size()) {
         scripted_walk_ = false;
         live_.set_scenario(shipped_scenarios()[static_cast<std::size_t>(panel.preset)].scenario);
+        adopt_view(live_.scenario());
         settings_to_panel(panel);
         panel.preset = -1;
         return;

@@ -8,6 +8,7 @@
 #include "clinical_numbers.hpp"
 #include "control_panel.hpp"
 #include "flow_bridge.hpp"
+#include "leg_swelling.hpp"
 #include "live_simulation.hpp"
 #include "scenario.hpp"
 #include "shipped_scenarios.hpp"
@@ -16,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sh::app {
@@ -44,6 +46,19 @@ public:
     // stops), pause or resume.
     void set_scenario(const sim::Scenario& scenario);
     void set_paused(bool paused) { live_.set_paused(paused); }
+    // How much the skin's swelling is exaggerated on screen (app/logic/leg_swelling), 1 to 10:
+    // the settings' value, replaced by a scenario, preset or lesson step that names one and by
+    // the panel's slider.
+    void set_swelling_exaggeration(double x);
+    double swelling_exaggeration() const noexcept { return exaggeration_; }
+    // A camera that a scenario, preset or lesson step asked for, handed out once (the frame
+    // loop turns the view to it).
+    void request_camera(const sim::CameraSetting& camera) { camera_request_ = camera; }
+    std::optional<sim::CameraSetting> take_camera_request() {
+        return std::exchange(camera_request_, std::nullopt);
+    }
+    // The skin's growth written into the frame's state (true scale times the exaggeration).
+    const SkinSwelling& skin_swelling() const noexcept { return swelling_; }
     // Milliseconds of simulation per frame before the clock slows (LiveSimulation::advance).
     // Headless runs lift it so that their images do not depend on the machine's speed.
     void set_step_budget_ms(double ms) { step_budget_ms_ = ms; }
@@ -64,6 +79,9 @@ public:
 
 private:
     void settings_to_panel(ui::PanelState& panel) const;
+    // A new scenario's exaggeration and camera, when it names them.
+    void adopt_view(const sim::Scenario& scenario);
+    void update_swelling();
     sim::Scenario panel_to_scenario(const ui::PanelState& panel) const;
 
     bool scripted_walk_; // the default stand-then-walk script is still in charge
@@ -74,6 +92,9 @@ private:
     VeinStateWriter state_writer_;
     std::unique_ptr<gpu::VeinState> state_; // 16 KiB, allocated once
     ClinicalMeasurer clinical_;
+    double exaggeration_ = 1.0;
+    SkinSwelling swelling_;
+    std::optional<sim::CameraSetting> camera_request_;
 };
 
 } // namespace sh::app

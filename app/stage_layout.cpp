@@ -90,11 +90,10 @@ scene::StageLayout stage_for_pose(const sim::Network& net, const sim::PosedLeg& 
     return stage;
 }
 
-scene::StageLayout stage_for_model(const sim::LegModel& model, double height_cm) {
-    const sim::Network& net = model.network();
-    const double scale = height_cm / net.reference_height_cm;
-    const sim::PosedLeg leg(net, scale, model.posture(), model.activity(), model.drive().phase);
-    return stage_for_pose(net, leg, model.posture());
+scene::StageLayout stage_for_model(const sim::LegModel& model) {
+    // The pose the leg is drawn in (LegModel::posed_leg: with the interventions' elevation
+    // and tilt), so the wedge and the shadow stay under the drawn leg.
+    return stage_for_pose(model.network(), model.posed_leg(), model.posture());
 }
 
 } // namespace sh::app

@@ -22,8 +22,8 @@ struct StageSizes {
 // `leg`: the pose the picture shows. `net`: its network (the heel and toe landmarks).
 scene::StageLayout stage_for_pose(const sim::Network& net, const sim::PosedLeg& leg,
                                   sim::Posture posture, const StageSizes& sizes = {});
-// The stage of the leg the simulator holds now (its posture, and the activity at the phase of
-// its muscle drive), for a person of `height_cm`.
-scene::StageLayout stage_for_model(const sim::LegModel& model, double height_cm);
+// The stage of the leg as drawn now (LegModel::posed_leg: the posture with the interventions'
+// elevation, the activity at the phase of the muscle drive), so furniture and picture agree.
+scene::StageLayout stage_for_model(const sim::LegModel& model);
 
 } // namespace sh::app

@@ -1,110 +1,167 @@
 #!/usr/bin/env bash
-# The performance table of issue 3: frame time of the whole scene (leg + blood) at 1280x720 for
-# 16k, 100k, 262k and 1M particles, the blood splatted by compute and drawn as points side by
-# side, then the per-pass GPU times of the 100k splat run. Prints markdown on stdout.
+# A/B frame times of two secondheart programs (an old build against a new one), run interleaved
+# on the same machine so that both see the same load: for every view (desktop, lecture, kiosk,
+# patient), REPEAT runs of each, alternating old and new. Prints markdown on stdout: the machine
+# (CPU, cores, load average before and after, Vulkan driver), the median frame time per view
+# with the new/old speed-up, then the GPU milliseconds per pass of each view (median over the
+# runs of each run's median). Absolute times on a shared machine are noise; the ratio of
+# interleaved runs is the number to read.
 #
-#   bench/render_table.sh [PATH/TO/secondheart] [extra secondheart options...]
+#   bench/render_table.sh OLD_PROGRAM NEW_PROGRAM [extra secondheart options...]
+#   e.g. bench/render_table.sh old/secondheart build/app/secondheart
 #
-# Environment: FRAMES (per run, default 60), REPEAT (runs per cell, default 3; the cell shows
-# the median of the runs' frame_ms_median and, with REPEAT > 1, their min-max), SIZE
-# (default 1280x720), COUNTS (default "16384 100000 262144 1048576"), DRAWS (default
-# "splat points"). Runs one program at a time; on a shared machine check `uptime` first,
-# since the numbers are wall-clock times.
+# Environment: REPEAT (runs per program and view, default 3), FRAMES (per run, default 60),
+# SIZE (default 1280x720), PARTICLES (default 100000), VIEWS (default
+# "desktop lecture kiosk patient"). Every run gets an empty settings folder (XDG_CONFIG_HOME),
+# so the user's settings do not change what is measured. Exit 2 on bad arguments, 1 when a run
+# fails (its output is shown).
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-prog="${1:-$here/../build/app/secondheart}"
-shift || true
+if (($# < 2)); then
+    echo "usage: render_table.sh OLD_PROGRAM NEW_PROGRAM [secondheart options...]" >&2
+    exit 2
+fi
+old="$1"
+new="$2"
+shift 2
 extra=("$@")
-frames="${FRAMES:-60}"
+for prog in "$old" "$new"; do
+    if [[ ! -x "$prog" ]]; then
+        echo "render_table.sh: '$prog' is not an executable secondheart program" >&2
+        exit 2
+    fi
+done
 repeat="${REPEAT:-3}"
+frames="${FRAMES:-60}"
 size="${SIZE:-1280x720}"
-read -r -a counts <<<"${COUNTS:-16384 100000 262144 1048576}"
-read -r -a draws <<<"${DRAWS:-splat points}"
-
-if [[ ! -x "$prog" ]]; then
-    echo "render_table.sh: no secondheart program at '$prog' (build first, or pass its path)" >&2
+particles="${PARTICLES:-100000}"
+read -r -a views <<<"${VIEWS:-desktop lecture kiosk patient}"
+for v in "${views[@]}"; do
+    case "$v" in desktop | lecture | kiosk | patient) ;; *)
+        echo "render_table.sh: unknown view '$v' in VIEWS (desktop, lecture, kiosk, patient)" >&2
+        exit 2
+        ;;
+    esac
+done
+if ! [[ "$repeat" =~ ^[1-9][0-9]*$ && "$frames" =~ ^[1-9][0-9]*$ ]]; then
+    echo "render_table.sh: REPEAT and FRAMES must be whole numbers of 1 or more" >&2
     exit 2
 fi
 
-# One number from the benchmark's JSON line (flat keys; no jq/python needed).
+config="$(mktemp -d)"
+trap 'rm -rf "$config"' EXIT
+
+# One number from the benchmark's JSON line (flat keys, and the flat "passes" object; no jq).
 json_number() { # KEY JSON
-    sed -n "s/.*\"$1\":\([-0-9.eE+]*\).*/\1/p" <<<"$2"
+    sed -n "s/.*\"$1\":\([-0-9.eE+]*\).*/\1/p" <<<"$2" | head -1
 }
 json_string() { # KEY JSON
-    sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" <<<"$2"
+    sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" <<<"$2" | head -1
 }
-median_of() { # numbers... -> median
+pass_names() { # JSON -> the names in "passes", one a line, in the order printed
+    sed -n 's/.*"passes":{\([^}]*\)}.*/\1/p' <<<"$1" | tr ',' '\n' | sed -n 's/^"\([^"]*\)":.*/\1/p'
+}
+median_of() { # numbers... -> median (empty when there are none)
+    (($# == 0)) && return 0
     printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'
 }
-min_of() { printf '%s\n' "$@" | sort -g | head -1; }
-max_of() { printf '%s\n' "$@" | sort -g | tail -1; }
-
-run_once() { # COUNT DRAW -> JSON line
-    local out
-    if ! out="$("$prog" --headless --benchmark "$frames" --size "$size" --particles "$1" \
-        --particle-draw "$2" "${extra[@]}" 2>/dev/null | tail -1)"; then
-        echo "render_table.sh: secondheart failed for $1 particles, $2" >&2
-        return 1
+ms() { [[ -n "$1" ]] && printf '%.1f' "$1" || printf -- '-'; }
+ratio() { # OLD NEW -> OLD/NEW ("2.00x": the new one is twice as fast)
+    if [[ -n "$1" && -n "$2" ]] && awk -v n="$2" 'BEGIN {exit !(n > 0)}'; then
+        awk -v o="$1" -v n="$2" 'BEGIN {printf "%.2fx", o / n}'
+    else
+        printf -- '-'
     fi
-    printf '%s\n' "$out"
+}
+view_flags() {
+    case "$1" in desktop) ;; *) printf -- '--%s' "$1" ;; esac
 }
 
-declare -A cell
+declare -A samples # "side,view,key" -> space-separated values over the runs
+declare -A seen_pass
+declare -a pass_order=()
 device=""
-detail=""
-aa=""
-passes_json=""
-load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-for count in "${counts[@]}"; do
-    for draw in "${draws[@]}"; do
-        frame=() compute=() drawms=()
-        for ((r = 0; r < repeat; ++r)); do
-            json="$(run_once "$count" "$draw")"
-            frame+=("$(json_number frame_ms_median "$json")")
-            compute+=("$(json_number compute_ms_median "$json")")
-            drawms+=("$(json_number draw_ms_median "$json")")
-            device="$(json_string device "$json")"
-            detail="$(json_number leg_detail "$json")"
-            aa="$(sed -n 's/.*"antialias":\(true\|false\).*/\1/p' <<<"$json")"
-            if [[ "$count" == 100000 && "$draw" == splat && $r == 0 ]]; then
-                passes_json="$(sed -n 's/.*"passes":{\([^}]*\)}.*/\1/p' <<<"$json")"
-            fi
-        done
-        text="$(printf '%.1f' "$(median_of "${frame[@]}")")"
-        if ((repeat > 1)); then
-            text+=" ($(printf '%.1f' "$(min_of "${frame[@]}")")-$(printf '%.1f' "$(max_of "${frame[@]}")"))"
+scales=""
+add() { samples["$1"]="${samples["$1"]:-} $2"; }
+
+run_once() { # SIDE PROGRAM VIEW
+    local side="$1" prog="$2" view="$3" out json flag
+    flag="$(view_flags "$view")"
+    if ! out="$(XDG_CONFIG_HOME="$config" "$prog" --headless --benchmark "$frames" --size "$size" \
+        --particles "$particles" ${flag:+"$flag"} "${extra[@]}" 2>&1)"; then
+        echo "render_table.sh: $prog failed ($view view):" >&2
+        echo "$out" | tail -20 >&2
+        exit 1
+    fi
+    json="$(grep '^{' <<<"$out" | tail -1)"
+    if [[ -z "$json" ]]; then
+        echo "render_table.sh: $prog printed no benchmark JSON ($view view)" >&2
+        exit 1
+    fi
+    device="$(json_string device "$json")"
+    scales+=" $side:$(json_number render_scale "$json")"
+    for key in frame_ms_median compute_ms_median draw_ms_median ui_ms_median; do
+        add "$side,$view,$key" "$(json_number "$key" "$json")"
+    done
+    local name
+    while IFS= read -r name; do
+        [[ -z "$name" ]] && continue
+        if [[ -z "${seen_pass["$name"]:-}" ]]; then
+            seen_pass["$name"]=1
+            pass_order+=("$name")
         fi
-        text+=" [c $(printf '%.1f' "$(median_of "${compute[@]}")"), d $(printf '%.1f' "$(median_of "${drawms[@]}")")]"
-        cell["$count,$draw"]="$text"
+        add "$side,$view,pass:$name" "$(json_number "$name" "$json")"
+    done < <(pass_names "$json")
+}
+med() { # SIDE VIEW KEY
+    # shellcheck disable=SC2086 # the values are numbers separated by spaces
+    median_of ${samples["$1,$2,$3"]:-}
+}
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+for view in "${views[@]}"; do
+    for ((r = 0; r < repeat; ++r)); do
+        run_once old "$old" "$view"
+        run_once new "$new" "$view"
     done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
-echo "Frame time (ms, median of $repeat runs of $frames frames; min-max; [GPU compute, draw])"
-echo "at $size on $device, leg detail $detail, anti-aliasing ${aa:-?}; load average before: $load_before, after: $load_after"
-echo
-header="| particles |"
-rule="|---:|"
-for draw in "${draws[@]}"; do
-    header+=" $draw |"
-    rule+="---:|"
-done
-echo "$header"
-echo "$rule"
-for count in "${counts[@]}"; do
-    row="| $count |"
-    for draw in "${draws[@]}"; do row+=" ${cell["$count,$draw"]} |"; done
-    echo "$row"
-done
-if [[ -n "$passes_json" ]]; then
-    echo
-    echo "GPU ms per draw pass, 100000 particles, splat (first run):"
-    echo
-    echo "| pass | ms |"
-    echo "|---|---:|"
-    tr ',' '\n' <<<"$passes_json" | sed 's/^"\([^"]*\)":\(.*\)$/\1|\2/' |
-        while IFS='|' read -r name value; do
-            printf '| %s | %.2f |\n' "$name" "$value"
-        done
+cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)"
+driver=""
+if command -v vulkaninfo >/dev/null 2>&1; then
+    driver="$(vulkaninfo --summary 2>/dev/null | sed -n 's/^[[:space:]]*driverInfo[[:space:]]*= //p' | head -1)"
 fi
+echo "## secondheart A/B: old \`$old\`, new \`$new\`"
+echo
+echo "- machine: ${cpu:-unknown CPU}, $(nproc 2>/dev/null || echo '?') cores, $(uname -sr)"
+echo "- device: ${device:-?}${driver:+ ($driver)}"
+echo "- load average (1, 5, 15 min) before: $load_before; after: $load_after"
+echo "- $size, $particles particles, $frames frames per run, $repeat runs per program and view," \
+    "interleaved; extra options: ${extra[*]:-none}"
+echo "- render scale reported per run:$(tr ' ' '\n' <<<"$scales" | sort -u | tr '\n' ' ')"
+echo
+echo "Median frame time (ms; median of the runs' medians) and speed-up (old / new):"
+echo
+echo "| view | old frame | new frame | speed-up | old compute / draw / UI | new compute / draw / UI |"
+echo "|---|---:|---:|---:|---:|---:|"
+for view in "${views[@]}"; do
+    of="$(med old "$view" frame_ms_median)"
+    nf="$(med new "$view" frame_ms_median)"
+    split() { printf '%s / %s / %s' "$(ms "$(med "$1" "$view" compute_ms_median)")" \
+        "$(ms "$(med "$1" "$view" draw_ms_median)")" "$(ms "$(med "$1" "$view" ui_ms_median)")"; }
+    echo "| $view | $(ms "$of") | $(ms "$nf") | $(ratio "$of" "$nf") | $(split old) | $(split new) |"
+done
+for view in "${views[@]}"; do
+    echo
+    echo "GPU ms per draw pass, $view view (- : the pass did not run):"
+    echo
+    echo "| pass | old | new | speed-up |"
+    echo "|---|---:|---:|---:|"
+    for name in "${pass_order[@]}"; do
+        o="$(med old "$view" "pass:$name")"
+        n="$(med new "$view" "pass:$name")"
+        [[ -z "$o" && -z "$n" ]] && continue
+        echo "| $name | $(ms "$o") | $(ms "$n") | $(ratio "$o" "$n") |"
+    done
+done

@@ -250,9 +250,11 @@ struct SplatPush {
     uint rect_y;
     uint rect_width;
     uint rect_height;
+    // Size of the scene depth the splat tests against: the splat target's own, or the smaller
+    // internal target's when the scene is drawn at a render scale below 1.
+    uint depth_width;
+    uint depth_height;
     uint pad0;
-    uint pad1;
-    uint pad2;
 };
 
 // Push constants of particles_points.vert/.frag (80 bytes).

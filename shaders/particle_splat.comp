@@ -34,13 +34,22 @@ uint rgb565(uint rgba) {
 
 void splat(ivec2 xy, float z, uint edge, uint color) {
     if (xy.x < 0 || xy.y < 0 || xy.x >= int(pc.width) || xy.y >= int(pc.height)) return;
-    float scene = scene_depth[uint(xy.y) * pc.width + uint(xy.x)];
+    // The depth pixel under this one (the same pixel unless the scene was drawn smaller).
+    // (A float ratio: CPU devices have no vector integer division.)
+    const vec2 ratio = vec2(pc.depth_width, pc.depth_height) / vec2(pc.width, pc.height);
+    const uvec2 d = min(uvec2((vec2(xy) + 0.5) * ratio), uvec2(pc.depth_width, pc.depth_height) - 1u);
+    float scene = scene_depth[d.y * pc.depth_width + d.x];
     // A small bias so that a particle exactly on a surface is not hidden by it.
     uint occluded = z > scene + 1e-5 ? 1u : 0u;
     if (occluded == 1u && pc.occluded_alpha <= 0.0) return;
     uint dq = uint(clamp(z, 0.0, 1.0) * 16383.0);
     uint key = (dq << 18) | (occluded << 17) | (edge << 16) | color;
-    atomicMin(accum[uint(xy.y) * pc.width + uint(xy.x)], key);
+    // A plain load first: keys only ever decrease, so a key not below what is already there
+    // would leave it unchanged (a stale load only errs towards doing the atomic). The veins are
+    // covered many times over and atomics are the splat's cost on CPU devices (lavapipe runs
+    // one locked instruction per lane): most splats end at this load.
+    const uint index = uint(xy.y) * pc.width + uint(xy.x);
+    if (key < accum[index]) atomicMin(accum[index], key);
 }
 
 // Forward: the centre, then its 4 edge neighbours.

@@ -92,8 +92,8 @@ vec3 pose_rotate_x(vec3 p, vec3 centre, float angle) {
 }
 
 float pose_squeeze(float grad_y, float grad_z, vec3 rest, vec3 centre, float angle) {
-    return clamp(1.0 + angle * (grad_y * -(rest.z - centre.z) + grad_z * (rest.y - centre.y)),
-                 0.1, 10.0);
+    return clamp(1.0 + angle * (grad_y * -(rest.z - centre.z) + grad_z * (rest.y - centre.y)), 0.1,
+                 10.0);
 }
 
 // sim::pose_point: the lateral width undoes the squeeze on the flexion side, then the joints

@@ -78,9 +78,7 @@ public:
     // The leg as drawn: the posture (with the interventions' elevation and a tilt) and the
     // activity at the phase of the last step's muscle drive, so the picture's pose and the calf's
     // squeeze come from one phase. Gravity uses the same posture held still.
-    PosedLeg posed_leg() const {
-        return PosedLeg(*net_, scale_, pose(), activity_, drive_.phase);
-    }
+    PosedLeg posed_leg() const { return PosedLeg(*net_, scale_, pose(), activity_, drive_.phase); }
     const ValveSettings& valves() const { return valves_; }
 
     // Advances by `seconds` in fixed substeps (a remainder below one step is carried over).

@@ -17,10 +17,11 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 15> kKeys = {
-    "name",           "description", "height_cm",  "posture",    "activity",
-    "gait_speed_kmh", "condition",   "severity",   "valves",     "deep_obstruction",
-    "sitting_hours",  "breaks",      "time_lapse", "duration_s", "interventions"};
+constexpr std::array<std::string_view, 17> kKeys = {
+    "name",           "description",  "height_cm",        "posture",    "activity",
+    "gait_speed_kmh", "condition",    "severity",         "valves",     "deep_obstruction",
+    "sitting_hours",  "breaks",       "time_lapse",       "duration_s", "interventions",
+    "camera",         "swelling_exaggeration"};
 
 // The activities a scenario may name: the sustained ones of the vocabulary (calf_squeeze is a
 // one-shot manoeuvre of the reflux protocol, not something a leg keeps doing).
@@ -154,7 +155,8 @@ bool operator==(const Scenario& a, const Scenario& b) {
            a.severity == b.severity && a.valve_overrides == b.valve_overrides &&
            a.deep_obstruction == b.deep_obstruction && a.sitting_hours == b.sitting_hours &&
            same_breaks(a.breaks, b.breaks) && a.time_lapse == b.time_lapse &&
-           a.duration_s == b.duration_s && a.interventions == b.interventions;
+           a.duration_s == b.duration_s && a.interventions == b.interventions &&
+           a.camera == b.camera && a.swelling_exaggeration == b.swelling_exaggeration;
 }
 
 double default_gait_speed_kmh(Activity a) {
@@ -237,6 +239,12 @@ void merge_scenario_object(const json& obj, Scenario& into, std::string_view sou
     if (has("duration_s")) s.duration_s = r.number(obj["duration_s"], "duration_s", 0, 86400, "s");
     if (has("interventions"))
         s.interventions = read_interventions(obj["interventions"], source_name, key_prefix);
+    const std::string prefix(key_prefix);
+    if (has("camera"))
+        s.camera = read_camera_setting(obj["camera"], source_name, prefix + "camera");
+    if (has("swelling_exaggeration"))
+        s.swelling_exaggeration = read_exaggeration(obj["swelling_exaggeration"], source_name,
+                                                    prefix + "swelling_exaggeration");
     into = std::move(s);
 }
 
@@ -312,6 +320,8 @@ json to_json(const Scenario& s) {
                        {"activity", std::string(to_string(s.breaks->activity))},
                        {"minutes", s.breaks->minutes}};
     if (!(s.interventions == Interventions{})) j["interventions"] = to_json(s.interventions);
+    if (s.camera) j["camera"] = to_json(*s.camera);
+    if (s.swelling_exaggeration) j["swelling_exaggeration"] = *s.swelling_exaggeration;
     return j;
 }
 

@@ -7,13 +7,15 @@
 // Keys (all optional): name, description, height_cm, posture, activity, gait_speed_kmh,
 // condition, severity, valves {group: severity}, deep_obstruction, sitting_hours, breaks,
 // time_lapse, duration_s, interventions (stockings, elevation, IPC, calf strength:
-// sim/scenario_interventions.hpp). Anything else is an error, so that a typo never silently runs
+// sim/scenario_interventions.hpp), camera and swelling_exaggeration (how the leg is shown:
+// sim/scenario_view.hpp). Anything else is an error, so that a typo never silently runs
 // the default.
 
 #include "activity.hpp"
 #include "leg_model.hpp"
 #include "posture.hpp"
 #include "protocols.hpp"
+#include "scenario_view.hpp"
 
 #include <array>
 #include <nlohmann/json_fwd.hpp>
@@ -47,6 +49,9 @@ struct Scenario {
     std::optional<SitBreaks> breaks;
     double time_lapse = 1; // simulated seconds per wall second (the slow system fast-forwards)
     double duration_s = 0; // 0: until stopped
+    // How the leg is shown (sim/scenario_view.hpp); unset: as the viewer has it.
+    std::optional<CameraSetting> camera;
+    std::optional<double> swelling_exaggeration;
     Interventions interventions; // issue 11: stockings, elevation, IPC, calf strength
 
     // The condition scaled by severity, then the per-group overrides and deep_obstruction.

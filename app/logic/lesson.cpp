@@ -115,12 +115,16 @@ LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string
             throw LessonError(e.what());
         }
     }
+    // The step's camera: its own "camera" key (a preset, or turned and zoomed:
+    // sim/scenario_view.hpp), else one its settings name, else the front view.
+    if (auto s = js.find("settings"); s != js.end() && s->contains("camera"))
+        step.camera = *step.settings.camera;
     if (auto c = js.find("camera"); c != js.end()) {
-        auto preset =
-            c->is_string() ? sim::from_id<CameraPreset>(c->get<std::string>()) : std::nullopt;
-        if (!preset)
-            fail(source, prefix + ".camera", "expected one of " + sim::id_list<CameraPreset>());
-        step.camera = *preset;
+        try {
+            step.camera = sim::read_camera_setting(*c, source, prefix + ".camera");
+        } catch (const std::exception& e) {
+            throw LessonError(e.what());
+        }
     }
     bool wait = false;
     if (auto a = js.find("advance"); a != js.end()) {

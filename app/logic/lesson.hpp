@@ -1,7 +1,8 @@
 #pragma once
 // Lessons: a titled sequence of steps, each with a caption, simulator settings (the scenario
-// keys), a camera preset and either a duration or a wait for the presenter to advance. The same
-// file drives lecture mode (manual advance) and the kiosk attract loop (auto-advance).
+// keys), a camera (a preset, or turned and zoomed) and either a duration or a wait for the
+// presenter to advance. The same file drives lecture mode (manual advance) and the kiosk attract
+// loop (auto-advance).
 
 #include "scenario.hpp"
 
@@ -38,7 +39,9 @@ struct LocalizedText {
 struct LessonStep {
     LocalizedText caption;
     sim::Scenario settings; // accumulated: each step starts from the previous one
-    CameraPreset camera = CameraPreset::Front;
+    // The view: a preset, turned and zoomed (sim/scenario_view.hpp). The exaggeration of the
+    // swelling is a scenario key: settings.swelling_exaggeration (unset: as the viewer has it).
+    sim::CameraSetting camera;
     std::optional<double> duration_s; // absent: wait for the presenter to advance
     double kiosk_duration_s = 10;     // how long the attract loop shows a wait-for-advance step
 };

@@ -24,6 +24,7 @@ void LiveSimulation::rebuild() {
     model_.advance(5.0); // settle the columns before the first frame
     circulation_.advance(k_heart_settle_s);
     heart_until_s_ = circulation_.time_s();
+    smooth_heart(true);
     heart_history_.clear();
     record_heart();
     baseline_leg_ml_ = model_.leg_blood_volume_ml() +
@@ -67,11 +68,22 @@ void LiveSimulation::apply_phase() {
 HeartSample LiveSimulation::heart_now() const {
     HeartSample h;
     h.time_s = circulation_.time_s();
-    h.stroke_volume_ml = static_cast<float>(circulation_.stroke_volume_ml());
-    h.heart_rate_bpm = static_cast<float>(circulation_.heart_rate_bpm());
-    h.cardiac_output_l_min = static_cast<float>(circulation_.cardiac_output_l_min());
-    h.mean_arterial_mmHg = static_cast<float>(circulation_.mean_arterial_mmHg());
+    h.stroke_volume_ml = static_cast<float>(shown_[0]);
+    h.heart_rate_bpm = static_cast<float>(shown_[1]);
+    h.cardiac_output_l_min = static_cast<float>(shown_[2]);
+    h.mean_arterial_mmHg = static_cast<float>(shown_[3]);
     return h;
+}
+
+// The circulation's numbers follow the central venous pressure step by step, and walking pumps
+// it with every stride; a monitor averages over beats. One pole per number.
+void LiveSimulation::smooth_heart(bool reset) {
+    const std::array<double, 4> raw = {
+        circulation_.stroke_volume_ml(), circulation_.heart_rate_bpm(),
+        circulation_.cardiac_output_l_min(), circulation_.mean_arterial_mmHg()};
+    const double dt = circulation_.dt_s();
+    const double a = reset ? 1.0 : dt / (k_heart_average_s + dt);
+    for (std::size_t i = 0; i < raw.size(); ++i) shown_[i] += a * (raw[i] - shown_[i]);
 }
 
 void LiveSimulation::record_heart() {
@@ -90,6 +102,7 @@ void LiveSimulation::advance_heart(double seconds) {
     const double half_step = 0.5 * circulation_.dt_s();
     while (circulation_.time_s() < heart_until_s_ - half_step) {
         circulation_.step();
+        smooth_heart(false);
         record_heart();
     }
 }

@@ -16,6 +16,7 @@
 #include "leg_model.hpp"
 #include "scenario.hpp"
 
+#include <array>
 #include <deque>
 #include <vector>
 
@@ -72,7 +73,11 @@ public:
     // time-lapse of 60 (hours of sitting) it advances at most k_heart_window_s per frame, so its
     // reflexes still settle in a few seconds of wall time while the leg fast-forwards.
     const sim::Circulation& circulation() const { return circulation_; }
+    // The heart's numbers as a bedside monitor shows them: averaged over the last
+    // k_heart_average_s (a few beats, more than a 1.3 s stride: walking pumps the central
+    // venous pressure, and with it the stroke volume, at every step).
     HeartSample heart_now() const;
+    static constexpr double k_heart_average_s = 2.0;
     // The last `heart_history_s` seconds of the heart's numbers, oldest first (5 per second).
     const std::deque<HeartSample>& heart_history() const { return heart_history_; }
     double heart_history_s = 60.0;
@@ -96,6 +101,7 @@ private:
     void record_heart();
     void apply_phase();
     void advance_heart(double seconds);
+    void smooth_heart(bool reset);
 
     sim::Scenario scenario_;
     sim::LegModel model_;
@@ -107,7 +113,8 @@ private:
     std::deque<LiveSample> history_;
     sim::Circulation circulation_;
     std::deque<HeartSample> heart_history_;
-    double heart_until_s_ = 0; // the circulation's target clock
+    double heart_until_s_ = 0;      // the circulation's target clock
+    std::array<double, 4> shown_{}; // SV, HR, CO, MAP averaged (heart_now)
     double beat_phase_ = 0;
 };
 

@@ -89,9 +89,9 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         problems.push_back(path + ": expected a JSON object; using the defaults");
         return s;
     }
-    const char* known[] = {"kiosk_pin", "display",    "idle_s",   "countdown_s", "particles",
-                           "palette",   "text_scale", "language", "touch_mm",    "screen_dpi",
-                           "export_dir"};
+    const char* known[] = {"kiosk_pin", "display",    "idle_s",     "countdown_s",
+                           "particles", "palette",    "text_scale", "language",
+                           "touch_mm",  "screen_dpi", "export_dir", "swelling_exaggeration"};
     for (auto& [key, _] : doc.items()) {
         bool found = false;
         for (const char* k : known) found = found || key == k;
@@ -132,6 +132,9 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         doc, "screen_dpi", s.screen_dpi, [](double v) { return v == 0 || (v >= 20 && v <= 1000); },
         "0 (ask the system) or 20 to 1000 dots per inch", path, problems);
     read_value(
+        doc, "swelling_exaggeration", s.swelling_exaggeration,
+        [](double v) { return v >= 1 && v <= 10; }, "1 (true scale) to 10", path, problems);
+    read_value(
         doc, "language", s.language, [](const std::string&) { return true; },
         "a language code such as en, es or de (empty: the system's)", path, problems);
     read_value(
@@ -146,7 +149,7 @@ std::optional<std::string> save_settings(const Settings& s, const std::string& p
                 {"particles", s.particles},   {"palette", s.palette},
                 {"text_scale", s.text_scale}, {"language", s.language},
                 {"touch_mm", s.touch_mm},     {"screen_dpi", s.screen_dpi},
-                {"export_dir", s.export_dir}};
+                {"export_dir", s.export_dir}, {"swelling_exaggeration", s.swelling_exaggeration}};
     std::filesystem::path target(path);
     std::error_code ec;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);

@@ -23,6 +23,9 @@ struct Settings {
                              // large panels, whose reported DPI is often wrong
     // A language code (en, es, de; app/i18n); empty: the system's (LANG), else English.
     std::string language;
+    // How much the leg's visible swelling is exaggerated (app/logic/leg_swelling): 1 (true
+    // scale) to 10. Above 1 the screen always says so ("Swelling shown x5").
+    double swelling_exaggeration = 1.0;
     // Screenshots, recordings and CSV exports go here; empty: the default folder
     // (app/logic/export_files.hpp: ~/Pictures/SecondHeart or ~/.local/share/secondheart/exports).
     std::string export_dir;

@@ -233,6 +233,9 @@ PanelEdits draw_control_panel(PanelState& s) {
                 trc("blood colour", k_blood_colours[static_cast<std::size_t>(i)]), &s.blood_colour,
                 i);
         }
+        // x1 is true scale; above it the view says so (app/ui/swelling_label).
+        edits.exaggeration |= ImGui::SliderFloat(tr("swelling shown"), &s.swelling_exaggeration,
+                                                 1.0f, 10.0f, "x%.0f");
     }
     edits.pause = ImGui::Checkbox(tr("pause"), &s.paused);
     if (s.paused) {

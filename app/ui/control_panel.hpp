@@ -84,6 +84,7 @@ struct PanelState {
     int view = 0;            // index into k_views
     int blood_colour = 0;    // index into k_blood_colours
     bool show_labels = true; // anatomical labels over the leg
+    float swelling_exaggeration = 1.0f; // 1 (true scale) .. 10
     InterventionControls interventions;
 
     // Live numbers, written by the app every frame; shown read-only.
@@ -124,11 +125,12 @@ struct PanelEdits {
     bool export_csv = false;
     bool view = false;          // PanelState::view (camera preset)
     bool blood_colour = false;  // PanelState::blood_colour
+    bool exaggeration = false;  // PanelState::swelling_exaggeration
     bool interventions = false; // PanelState::interventions (stocking, elevation, IPC, strength)
     bool any() const {
         return activity || posture || condition || valves || sitting || preset || pause || step ||
                labels || screenshot || record || export_csv || view || blood_colour ||
-               interventions;
+               interventions || exaggeration;
     }
 };
 

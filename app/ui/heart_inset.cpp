@@ -120,8 +120,10 @@ float draw_heart_card(const char* id, const HeartView& v, float top, float heart
                       bool with_plots, float text_scale, bool light) {
     if (!v.valid) return 0.0f;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float width =
-        with_plots ? std::max(heart_px, 9.0f * ImGui::GetFontSize() * text_scale) : heart_px;
+    // Wide enough for the plots' captions at this text size.
+    const float caption_w =
+        ImGui::CalcTextSize("cardiac output  10.0 L/min").x * text_scale + 16.0f;
+    const float width = with_plots ? std::max(heart_px, caption_w) : heart_px;
     ImGui::SetNextWindowPos(ImVec2(display.x, top), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.55f);
     ImGui::SetNextWindowContentSize(ImVec2(width, 0));

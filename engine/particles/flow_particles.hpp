@@ -79,8 +79,13 @@ public:
     void record_update(VkCommandBuffer cmd, float dt) const;
 
     // Creates the splat resources for the target's size (call again after a resize). Errors
-    // when the colour image lacks STORAGE or the depth image lacks SAMPLED usage.
-    Result<bool> attach_target(const Device& device, const OffscreenTarget& target);
+    // when the colour image lacks STORAGE or the depth image lacks TRANSFER_SRC usage.
+    // `depth_source`: where the scene's depth is (null: the target itself). With the scene
+    // drawn into a smaller internal target and upscaled (render scale, CPU devices) the blood
+    // is still splatted at the frame's full size, so each particle stays the few crisp pixels
+    // it is at full resolution; each pixel tests against the internal depth pixel under it.
+    Result<bool> attach_target(const Device& device, const OffscreenTarget& target,
+                               OffscreenTarget* depth_source = nullptr);
     // After the scene pass (outside rendering); leaves the target in its attachment layouts.
     // Throws std::logic_error if the target was not attached.
     // `passes` marks "splat clear", "particle splat" and "splat resolve" (GPU timestamps).
@@ -146,7 +151,9 @@ private:
     UniqueDescriptorPool splat_pool_;
     VkDescriptorSet splat_set_ = VK_NULL_HANDLE;
     Buffer accum_;
-    Buffer depth_copy_; // the target's depth, copied before each splat
+    Buffer depth_copy_;                       // the depth source's depth, copied before each splat
+    OffscreenTarget* depth_source_ = nullptr; // null: the splat target's own depth
+    VkExtent2D depth_extent_{};
     glm::vec3 bounds_min_{0.0f}, bounds_max_{0.0f};
     bool has_bounds_ = false;
     VkImage splat_image_ = VK_NULL_HANDLE;

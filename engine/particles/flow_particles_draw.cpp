@@ -122,10 +122,12 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
     return true;
 }
 
-Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenTarget& target) {
+Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenTarget& target,
+                                          OffscreenTarget* depth_source) {
     if (!target.has_storage())
         return Error{"particle splat: the colour image has no STORAGE usage", {}};
-    if (!target.has_depth_copy())
+    const OffscreenTarget& depth = depth_source != nullptr ? *depth_source : target;
+    if (!depth.has_depth_copy())
         return Error{"particle splat: the depth image has no TRANSFER_SRC usage", {}};
     const VkDevice dev = device.get();
     const VkExtent2D extent = target.extent();
@@ -139,8 +141,9 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
                       MemoryUse::DeviceLocal);
     if (!accum) return accum.error();
     accum_ = accum.take();
+    const VkExtent2D depth_extent = depth.extent();
     auto depth_copy =
-        create_buffer(device, VkDeviceSize{extent.width} * extent.height * 4,
+        create_buffer(device, VkDeviceSize{depth_extent.width} * depth_extent.height * 4,
                       VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                       MemoryUse::DeviceLocal);
     if (!depth_copy) return depth_copy.error();
@@ -181,6 +184,8 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     vkUpdateDescriptorSets(dev, 5, writes, 0, nullptr);
     splat_image_ = target.color().get();
     splat_extent_ = extent;
+    depth_source_ = depth_source;
+    depth_extent_ = depth_extent;
     return true;
 }
 
@@ -208,7 +213,7 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
                                      VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
                                          VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
                      {});
-    target.copy_depth(cmd, depth_copy_.get());
+    (depth_source_ != nullptr ? *depth_source_ : target).copy_depth(cmd, depth_copy_.get());
     target.begin_compute_access(cmd);
     passes.mark(cmd, "splat clear");
 
@@ -219,6 +224,8 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     push.particle_count = push_.particle_count;
     push.occluded_alpha = options_.occluded_alpha;
     push.clip_z_max = options_.clip_z_max;
+    push.depth_width = depth_extent_.width;
+    push.depth_height = depth_extent_.height;
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
                             &splat_set_, 0, nullptr);
     vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),

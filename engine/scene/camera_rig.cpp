@@ -32,9 +32,9 @@ Camera blend(const Camera& a, const Camera& b, float t) {
 
 Camera CameraRig::compose(const Camera& preset) const {
     Camera c = preset;
-    c.yaw = std::remainder(preset.yaw + yaw_, 2.0f * k_pi);
-    c.pitch = std::clamp(preset.pitch + pitch_, -k_max_pitch, k_max_pitch);
-    c.distance = preset.distance * std::exp(log_zoom_);
+    c.yaw = std::remainder(preset.yaw + base_yaw_ + yaw_, 2.0f * k_pi);
+    c.pitch = std::clamp(preset.pitch + base_pitch_ + pitch_, -k_max_pitch, k_max_pitch);
+    c.distance = preset.distance * std::exp(base_log_zoom_ + log_zoom_);
     const glm::vec3 forward = c.forward();
     const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 0, 1)));
     const glm::vec3 up = glm::cross(right, forward);
@@ -86,6 +86,24 @@ void CameraRig::pan(float dx_fraction, float dy_fraction) {
 void CameraRig::reset() {
     returning_ = true;
     idle_s_ = 0.0f;
+}
+
+void CameraRig::set_view(float yaw_deg, float pitch_deg, float zoom) {
+    // Glide from what is on screen (view() starts the transition from the last shown camera).
+    if (last_preset_) {
+        from_ = last_shown_;
+        blend_ = 0.0f;
+    }
+    returning_ = false;
+    idle_s_ = 0.0f;
+    constexpr float deg = k_pi / 180.0f;
+    const auto finite = [](float v, float fallback) { return std::isfinite(v) ? v : fallback; };
+    base_yaw_ = std::remainder(finite(yaw_deg, 0.0f) * deg, 2.0f * k_pi);
+    base_pitch_ = std::clamp(finite(pitch_deg, 0.0f) * deg, -k_max_pitch, k_max_pitch);
+    const float z = finite(zoom, 1.0f) > 0.0f ? finite(zoom, 1.0f) : 1.0f;
+    base_log_zoom_ = std::clamp(-std::log(z), std::log(0.25f), std::log(4.0f));
+    yaw_ = pitch_ = log_zoom_ = 0.0f;
+    pan_ = glm::vec2(0.0f);
 }
 
 void CameraRig::update(float dt_s, float idle_return_s) {

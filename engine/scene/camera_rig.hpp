@@ -26,6 +26,12 @@ public:
     void pan(float dx_fraction, float dy_fraction);
     // Glide back to the preset (double-click, double-tap).
     void reset();
+    // Glide to the preset turned by `yaw_deg` (the camera's yaw: positive moves the eye towards
+    // +x, the lateral side seen from the front), tilted by `pitch_deg` (positive from above) and
+    // magnified by `zoom` (2: twice as close), as a lesson step or a scenario asks: this becomes
+    // the view the user's orbit, zoom and pan start from, and where double-click, double-tap and
+    // the kiosk's drift return. set_view(0, 0, 1) is the plain preset again.
+    void set_view(float yaw_deg, float pitch_deg, float zoom);
     // Advances transitions; after `idle_return_s` without input (0: never) the view drifts back.
     void update(float dt_s, float idle_return_s = 0.0f);
     // The parts of the frame panels, titles and captions cover (camera_preset).
@@ -40,7 +46,8 @@ public:
 private:
     Camera compose(const Camera& preset) const;
 
-    float yaw_ = 0.0f, pitch_ = 0.0f, log_zoom_ = 0.0f; // user offsets
+    float base_yaw_ = 0.0f, base_pitch_ = 0.0f, base_log_zoom_ = 0.0f; // set_view
+    float yaw_ = 0.0f, pitch_ = 0.0f, log_zoom_ = 0.0f; // user offsets, on top of the base
     glm::vec2 pan_{0.0f};                               // fractions of the distance
     FrameInsets insets_;
     float idle_s_ = 0.0f;

@@ -15,7 +15,18 @@ PoseFraming::PoseFraming(const std::vector<anatomy::Mesh>& meshes) {
     for (const anatomy::Mesh& m : meshes) {
         if (m.empty()) continue;
         const std::vector<sim::SkinBinding> b = anatomy::skin_bindings(m);
-        for (std::size_t i = 0; i < m.positions.size(); i += stride) {
+        // Every stride-th vertex, and each mesh's extreme vertices along x, y and z, so that
+        // the rest pose's box is exactly the meshes' bounds.
+        std::vector<std::size_t> picked;
+        for (std::size_t i = 0; i < m.positions.size(); i += stride) picked.push_back(i);
+        for (int axis = 0; axis < 3; ++axis) {
+            const auto [lo, hi] = std::minmax_element(
+                m.positions.begin(), m.positions.end(),
+                [axis](const glm::vec3& a, const glm::vec3& c) { return a[axis] < c[axis]; });
+            picked.push_back(static_cast<std::size_t>(lo - m.positions.begin()));
+            picked.push_back(static_cast<std::size_t>(hi - m.positions.begin()));
+        }
+        for (const std::size_t i : picked) {
             rest_.push_back(m.positions[i]);
             bindings_.push_back(b[i]);
         }

@@ -12,7 +12,7 @@ add_test(NAME tests.no_semicolon_in_test_names
 # NaN and infinity are numbers to strtod but never a render scale.
 foreach(value nan inf -inf 1e999)
   sh_app_test(cli.render_scale_${value} ARGS --expect-rc 2
-              --expect-output "--render-scale: expected a number from 0.25 to 1. got '${value}'"
+              --expect-output "--render-scale: expected auto or a number from 0.25 to 1. got '${value}'"
               -- ${prog} --render-scale ${value})
 endforeach()
 

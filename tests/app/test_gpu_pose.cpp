@@ -3,7 +3,8 @@
 // venous network's centrelines, posed on the GPU by pose_probe.comp with the PoseState that
 // app/flow_bridge writes from a sim::PosedLeg, compared with sim::pose_point of the same
 // PosedLeg, at walking push-off, running at its deepest knee flexion (over 100 deg), sitting,
-// seated ankle pumps, lying and the raised leg.
+// seated ankle pumps, lying and the raised leg. Then the posed leg against reference images
+// (the sitting leg from the medial side, walking at push-off, a stocking over a swollen leg).
 #include "anatomy/leg_skinning.hpp"
 #include "anatomy/mesh_loader.hpp"
 #include "flow_bridge.hpp"
@@ -12,6 +13,7 @@
 #include "pose_state.hpp"
 #include "scene/mesh_renderer.hpp"
 #include "scene/scene_gpu.hpp"
+#include "scene_test_helpers.hpp"
 #include "vein_state.hpp"
 
 #include <algorithm>
@@ -28,8 +30,8 @@ using namespace sh;
 namespace {
 
 struct Probe {
-    glm::vec4 rest;                 // xyz, w segment (0 soft)
-    sim::SkinBinding binding;       // the CPU reference's
+    glm::vec4 rest;           // xyz, w segment (0 soft)
+    sim::SkinBinding binding; // the CPU reference's
     bool rigid = false;
 };
 
@@ -83,13 +85,14 @@ std::vector<NamedPose> test_poses() {
     const sim::ActivitySpec running{sim::Activity::Running, 16.0};
     const sim::ActivitySpec pumps{sim::Activity::AnklePumps, 0.0};
     // Push-off: the ankle's peak plantarflexion; running: the knee's deepest flexion.
-    const double push_off = phase_of_max(
-        walking, [](const sim::SkeletonPose& p) { return -p.ankle_dorsiflexion_deg; });
+    const double push_off =
+        phase_of_max(walking, [](const sim::SkeletonPose& p) { return -p.ankle_dorsiflexion_deg; });
     const double deep_knee =
         phase_of_max(running, [](const sim::SkeletonPose& p) { return p.knee_flexion_deg; });
     return {
         {"walking push-off", sim::PosedLeg(net, 1.0, sim::Posture::Standing, walking, push_off)},
-        {"running, deepest knee", sim::PosedLeg(net, 1.0, sim::Posture::Standing, running, deep_knee)},
+        {"running, deepest knee",
+         sim::PosedLeg(net, 1.0, sim::Posture::Standing, running, deep_knee)},
         {"sitting", sim::PosedLeg(net, 1.0, sim::Posture::Sitting)},
         {"ankle pumps seated", sim::PosedLeg(net, 1.0, sim::Posture::Sitting, pumps, 0.25)},
         {"lying", sim::PosedLeg(net, 1.0, sim::Posture::Lying)},
@@ -122,15 +125,14 @@ TEST_CASE("gpu pose: the GPU skinning matches sim::pose_point at six poses", "[g
                                              VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
         REQUIRE(rest_buf);
         auto state = std::make_unique<gpu::VeinState>();
-        auto state_buf = upload_device_buffer(ctx->device, ctx->submitter, state.get(),
-                                              sizeof(gpu::VeinState),
-                                              VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
-                                                  VK_BUFFER_USAGE_TRANSFER_DST_BIT);
+        auto state_buf = upload_device_buffer(
+            ctx->device, ctx->submitter, state.get(), sizeof(gpu::VeinState),
+            VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT);
         REQUIRE(state_buf);
-        auto out_buf = create_buffer(ctx->device, rest.size() * 2 * sizeof(glm::vec4),
-                                     VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
-                                         VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
-                                     MemoryUse::DeviceLocal);
+        auto out_buf =
+            create_buffer(ctx->device, rest.size() * 2 * sizeof(glm::vec4),
+                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                          MemoryUse::DeviceLocal);
         REQUIRE(out_buf);
         auto set_layout = create_storage_set_layout(dev, 3, VK_SHADER_STAGE_COMPUTE_BIT);
         REQUIRE(set_layout);
@@ -166,8 +168,8 @@ TEST_CASE("gpu pose: the GPU skinning matches sim::pose_point at six poses", "[g
                 dep.pMemoryBarriers = &b;
                 vkCmdPipelineBarrier2(cmd, &dep);
                 vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline.value().get());
-                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE,
-                                        layout.value().get(), 0, 1, &set.value(), 0, nullptr);
+                vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout.value().get(),
+                                        0, 1, &set.value(), 0, nullptr);
                 vkCmdPushConstants(cmd, layout.value().get(), VK_SHADER_STAGE_COMPUTE_BIT, 0,
                                    sizeof(count), &count);
                 vkCmdDispatch(cmd, (count + 63) / 64, 1, 1);
@@ -202,4 +204,67 @@ TEST_CASE("gpu pose: the GPU skinning matches sim::pose_point at six poses", "[g
         }
     }
     test::finish_and_check_validation(ctx);
+}
+
+namespace {
+
+// The default leg drawn in `pose` (veins at rest, muscles relaxed), optionally with a stocking
+// and a swelling, from `preset`, compared with reference_images/<name>.png.
+void check_posed_image(const sim::PosedLeg& pose, const std::string& name,
+                       scene::CameraPreset preset, VkExtent2D size,
+                       const gpu::PoseState* extras = nullptr) {
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = app::vein_geometry(sim::default_network());
+        auto tables = build_vein_state_tables(veins);
+        REQUIRE(tables);
+        auto state = std::make_unique<gpu::VeinState>();
+        write_rest_vein_state(tables.value(), *state);
+        write_pose_state(pose.skeleton(), pose.pose(), 1.0f, state->pose);
+        if (extras != nullptr) {
+            state->pose.skin_swelling_cm = extras->skin_swelling_cm;
+            state->pose.stocking = extras->stocking;
+        }
+        auto buffer = create_vein_state_buffer(ctx->device, ctx->submitter, *state);
+        REQUIRE(buffer);
+        const anatomy::LoadedLeg leg =
+            anatomy::load_leg(std::filesystem::path(SH_SCENE_ANATOMY_DIR) / "manifest.json", {});
+        auto scene = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
+                                                  buffer.value().get(), leg);
+        REQUIRE(scene);
+        scene.value().update(*state);
+        // The camera frames the posed leg: its box is the pose's, not the rest pose's.
+        CHECK(scene.value().framing_bounds().max.z < scene.value().bounds().max.z + 1.0f);
+        const RgbaPixels px = test::render(*ctx, scene.value(), size, preset, {});
+        test::compare_with_reference(px, name);
+    }
+    test::finish_and_check_validation(ctx);
+}
+
+} // namespace
+
+TEST_CASE("gpu pose: the sitting leg from the medial side matches its reference image",
+          "[gpu][pose][image]") {
+    const sim::PosedLeg sitting(sim::default_network(), 1.0, sim::Posture::Sitting);
+    check_posed_image(sitting, "scene_sitting_medial", scene::CameraPreset::Medial, {320, 256});
+}
+
+TEST_CASE("gpu pose: walking at push-off matches its reference image", "[gpu][pose][image]") {
+    const NamedPose push_off = test_poses()[0]; // a copy: the vector is a temporary
+    check_posed_image(push_off.leg, "scene_walking_push_off", scene::CameraPreset::Medial,
+                      {256, 320});
+}
+
+TEST_CASE("gpu pose: a class 2 below-knee stocking over a swollen leg matches its reference image",
+          "[gpu][pose][image]") {
+    const sim::PosedLeg standing(sim::default_network(), 1.0, sim::Posture::Standing);
+    gpu::PoseState extras{};
+    // Exaggerated swelling (cm along the normal): foot, ankle, calf.
+    extras.skin_swelling_cm = {0.8f, 1.0f, 0.5f, 0.0f};
+    extras.stocking = {static_cast<float>(app::stocking_top_cm(standing.skeleton(), 1.0,
+                                                               sim::StockingLength::BelowKnee)),
+                       23.0f, static_cast<float>(app::stocking_class(23.0)), 0.0f};
+    REQUIRE(extras.stocking.z == 2.0f);
+    check_posed_image(standing, "scene_stocking_swollen_front", scene::CameraPreset::Front,
+                      {256, 320}, &extras);
 }

@@ -4,12 +4,12 @@
 // reference images.
 #include "flow_bridge.hpp"
 #include "gpu_context.hpp"
-#include "image_compare.hpp"
 #include "offscreen_target.hpp"
 #include "particles/flow_particles.hpp"
 #include "png_writer.hpp"
 #include "post/edge_aa_pass.hpp"
 #include "scene/scene_renderer.hpp"
+#include "scene_test_helpers.hpp"
 #include "vein_state.hpp"
 
 #include <algorithm>
@@ -21,6 +21,8 @@
 #include <string>
 
 using namespace sh;
+using test::compare_with_reference;
+using test::render;
 
 namespace {
 
@@ -68,29 +70,6 @@ struct LegScene {
     VeinStateBuffer state;
     scene::SceneRenderer scene;
 };
-
-RgbaPixels render(test::GpuContext& ctx, scene::SceneRenderer& scene, VkExtent2D size,
-                  scene::CameraPreset preset, const scene::SceneOptions& options) {
-    auto target = create_offscreen_target(ctx.device, size);
-    if (!target) FAIL(target.error().describe());
-    const float aspect = static_cast<float>(size.width) / static_cast<float>(size.height);
-    const scene::Camera cam = scene.camera(preset, aspect);
-    ctx.submitter.submit(
-        [&](VkCommandBuffer cmd) { scene.record(cmd, target.value(), cam, options); });
-    auto pixels = target.value().read_back(ctx.device, ctx.submitter);
-    if (!pixels) FAIL(pixels.error().describe());
-    return pixels.take();
-}
-
-// Per-channel tolerance 8, at most 0.5 % of the pixels over it (tests/common/image_compare).
-void compare_with_reference(const RgbaPixels& actual, const std::string& name) {
-    const test::ImageComparison c = test::compare_with_reference(
-        actual, std::filesystem::path(SH_SCENE_REFERENCE_DIR) / (name + ".png"), SH_TEST_OUTPUT_DIR,
-        name);
-    if (c.reference_rewritten) WARN(c.message);
-    INFO(c.message);
-    if (!c.passed) FAIL(c.message);
-}
 
 // The default leg with the synthetic state uploaded and applied, ready to render.
 LegScene make_scene(test::GpuContext& ctx, const VeinGeometry& veins) {

@@ -5,6 +5,7 @@
 #include "headless_imgui.hpp"
 #include "protocols.hpp"
 #include "secondheart_sim.hpp"
+#include "swelling_label.hpp"
 #include "ui_scale.hpp"
 
 #include <catch2/catch.hpp>
@@ -87,6 +88,84 @@ TEST_CASE("panel: presets load their settings into the simulation and the contro
     const auto foot = static_cast<std::size_t>(sim::ValveGroup::Foot);
     CHECK(panel.valve_severity[foot] == Approx(1.0f));
     CHECK(sim.live().model().valves().severity[foot] == Approx(1.0));
+}
+
+TEST_CASE("panel: the swelling slider scales the skin's growth drawn; scenarios set it and the "
+          "camera",
+          "[panel]") {
+    app::SimDriver sim(std::nullopt);
+    ui::PanelState panel;
+    sim.init_panel(panel);
+    CHECK(panel.swelling_exaggeration == 1.0f); // true scale unless asked
+    sim::Scenario seated;
+    seated.posture = sim::Posture::Sitting;
+    seated.time_lapse = 600;
+    sim.set_scenario(seated);
+    for (int i = 0; i < 60; ++i) sim.advance(1.0 / 60.0); // ten minutes in the seat
+    const app::LegFluidVolumes rest = app::rest_fluid_volumes(sim::default_network(), 175.0);
+    const app::SkinSwelling true_scale = app::skin_swelling(sim.live().model(), rest, 1.0);
+    CHECK(true_scale.calf_cm > 0.01f);
+    CHECK(sim.skin_swelling().calf_cm == Approx(true_scale.calf_cm));
+
+    panel.swelling_exaggeration = 5.0f;
+    ui::PanelEdits e;
+    e.exaggeration = true;
+    sim.apply_edits(panel, e);
+    CHECK(sim.swelling_exaggeration() == 5.0);
+    sim.set_paused(true);
+    sim.advance(1.0 / 60.0);
+    const app::SkinSwelling shown = sim.skin_swelling();
+    const app::SkinSwelling now = app::skin_swelling(sim.live().model(), rest, 1.0);
+    CHECK(shown.calf_cm == Approx(5.0f * now.calf_cm));
+    CHECK(shown.ankle_cm == Approx(5.0f * now.ankle_cm));
+    // What the shaders read: foot, ankle, calf in the frame's pose block.
+    CHECK(sim.state().pose.skin_swelling_cm.x == Approx(shown.foot_cm));
+    CHECK(sim.state().pose.skin_swelling_cm.z == Approx(shown.calf_cm));
+
+    // A scenario (or lesson step) that names them sets the exaggeration and asks for its view
+    // once; one that does not keeps the viewer's.
+    sim::Scenario named = seated;
+    named.swelling_exaggeration = 3.0;
+    named.camera = sim::CameraSetting{sim::CameraPreset::Medial, 20, 0, 1.5};
+    sim.set_scenario(named);
+    CHECK(sim.swelling_exaggeration() == 3.0);
+    const auto view = sim.take_camera_request();
+    REQUIRE(view);
+    CHECK(*view == *named.camera);
+    CHECK_FALSE(sim.take_camera_request());
+    sim.set_scenario(seated);
+    CHECK(sim.swelling_exaggeration() == 3.0);
+    CHECK_FALSE(sim.take_camera_request());
+    sim.init_panel(panel);
+    CHECK(panel.swelling_exaggeration == 3.0f);
+}
+
+TEST_CASE("swelling label: said whenever the picture is exaggerated, over the 3D view", "[panel]") {
+    CHECK(ui::swelling_label_text(1.0).empty()); // true scale needs no warning
+    CHECK(ui::swelling_label_text(5.0) == "Swelling shown x5");
+    CHECK(ui::swelling_label_text(2.5) == "Swelling shown x2.5");
+    CHECK(ui::swelling_label_text(10.0) == "Swelling shown x10");
+    HeadlessImGui imgui;
+    ImGui::GetIO().DisplaySize = ImVec2(1280, 720);
+    for (const double x : {1.0, 6.0}) {
+        ImGui::NewFrame();
+        ui::draw_swelling_label(x, 390.0f, 6.0f);
+        ImGui::Render();
+        const ImDrawList* fg = ImGui::GetForegroundDrawList();
+        if (x == 1.0) {
+            CHECK(fg->VtxBuffer.Size == 0);
+            continue;
+        }
+        REQUIRE(fg->VtxBuffer.Size > 0);
+        float lo = 1e9f, hi = 0, top = 1e9f, bottom = 0;
+        for (const ImDrawVert& v : fg->VtxBuffer) {
+            lo = std::min(lo, v.pos.x), hi = std::max(hi, v.pos.x);
+            top = std::min(top, v.pos.y), bottom = std::max(bottom, v.pos.y);
+        }
+        CHECK(lo > 390.0f);                                                  // right of the panel
+        CHECK((lo + hi) / 2 == Approx((390.0f + 1280.0f) / 2).margin(2.0f)); // centred
+        CHECK(bottom - top > 0.035f * 720.0f); // text at least 3.5 % of the height
+    }
 }
 
 TEST_CASE("panel: a valve slider fails that group only, pause and single step", "[panel]") {

@@ -105,12 +105,12 @@ TEST_CASE("lesson player: attract loop plays every step and cycles through all l
 
 TEST_CASE("lesson player: steps carry accumulated settings and their camera", "[lessons]") {
     LessonPlayer p({lesson_a()}, LessonPlayback::Presenter);
-    CHECK(p.step().camera == CameraPreset::Cutaway);
+    CHECK(p.step().camera.preset == CameraPreset::Cutaway);
     CHECK(p.step().settings.activity.kind == sh::sim::Activity::Walking);
     CHECK(p.step().settings.activity.speed_kmh == Approx(3.0));
     p.next();
     p.next();
-    CHECK(p.step().camera == CameraPreset::Back);
+    CHECK(p.step().camera.preset == CameraPreset::Back);
     CHECK(p.step().settings.activity.kind == sh::sim::Activity::Walking); // from step 1
     CHECK(p.step().settings.activity.speed_kmh == Approx(6.0));
     CHECK(p.step().caption == "a3");

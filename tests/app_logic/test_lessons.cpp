@@ -46,7 +46,7 @@ TEST_CASE("step settings accumulate from step to step", "[lessons]") {
     CHECK(l.steps[1].settings.activity.speed_kmh == Approx(4.0)); // carried over
     CHECK(l.steps[1].settings.condition == "gsv-reflux");
     CHECK(!l.steps[1].duration_s);
-    CHECK(l.steps[1].camera == CameraPreset::Cutaway);
+    CHECK(l.steps[1].camera.preset == CameraPreset::Cutaway);
 }
 
 TEST_CASE("a broken lesson names the step and key and what was expected", "[lessons]") {
@@ -199,4 +199,41 @@ TEST_CASE("lesson languages: translated captions state the English caption's num
                 compared += !numbers(text).empty();
             }
     CHECK(compared >= 10); // the heart lesson alone states about 30 numbers
+}
+
+TEST_CASE("lesson steps set the camera (preset, turned, zoomed) and the swelling exaggeration",
+          "[lessons]") {
+    const Lesson l = parse_lesson(R"({"format":"secondheart-lesson","title":"T","steps":[
+      {"caption":"a","duration_s":5,"camera":{"preset":"medial","yaw_deg":20,"pitch_deg":-5,"zoom":1.5}},
+      {"caption":"b","duration_s":5,"settings":{"swelling_exaggeration":5,"camera":"back"}},
+      {"caption":"c","duration_s":5,"settings":{"posture":"sitting"}}]})",
+                                  "view.json");
+    REQUIRE(l.steps.size() == 3);
+    CHECK(l.steps[0].camera == sh::sim::CameraSetting{CameraPreset::Medial, 20, -5, 1.5});
+    CHECK_FALSE(l.steps[0].settings.swelling_exaggeration); // unset: as the viewer has it
+    CHECK(l.steps[1].camera.preset == CameraPreset::Back);  // from its settings
+    CHECK(l.steps[1].settings.swelling_exaggeration == 5.0);
+    // Settings accumulate from step to step; a step without a camera shows the front view.
+    CHECK(l.steps[2].settings.swelling_exaggeration == 5.0);
+    CHECK(l.steps[2].camera == sh::sim::CameraSetting{});
+
+    const auto error_of_step = [](const char* step) {
+        try {
+            (void)parse_lesson(
+                std::string(R"({"format":"secondheart-lesson","title":"T","steps":[)") + step +
+                    "]}",
+                "bad.json");
+        } catch (const LessonError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK_THAT(error_of_step(R"({"caption":"a","duration_s":5,"camera":{"zoom":9}})"),
+               Catch::Contains("bad.json") && Catch::Contains("steps[0].camera.zoom") &&
+                   Catch::Contains("0.25 to 4") && Catch::Contains("got 9"));
+    CHECK_THAT(error_of_step(R"({"caption":"a","duration_s":5,"camera":{"yaw_deg":"left"}})"),
+               Catch::Contains("steps[0].camera.yaw_deg") && Catch::Contains("-180 to 180"));
+    CHECK_THAT(
+        error_of_step(R"({"caption":"a","duration_s":5,"settings":{"swelling_exaggeration":0}})"),
+        Catch::Contains("steps[0].settings.swelling_exaggeration") && Catch::Contains("1 to 10"));
 }

@@ -89,3 +89,28 @@ TEST_CASE("settings: touch size, screen DPI and the light palette", "[settings]"
     CHECK(s.touch_mm == Settings{}.touch_mm);
     CHECK(s.screen_dpi == Settings{}.screen_dpi);
 }
+
+TEST_CASE("settings: the swelling exaggeration is 1 to 10, saved and named when wrong",
+          "[settings]") {
+    std::string path = temp_path("exaggerate.json");
+    CHECK(Settings{}.swelling_exaggeration == 1.0); // true scale unless asked
+    write(path, R"({"swelling_exaggeration": 5})");
+    std::vector<std::string> problems;
+    Settings s = load_settings(path, problems);
+    CHECK(problems.empty());
+    CHECK(s.swelling_exaggeration == 5.0);
+    s.swelling_exaggeration = 7.5;
+    REQUIRE_FALSE(save_settings(s, path));
+    CHECK(load_settings(path, problems).swelling_exaggeration == 7.5);
+    for (const char* bad : {R"({"swelling_exaggeration": 0.5})", R"({"swelling_exaggeration": 11})",
+                            R"({"swelling_exaggeration": "x5"})"}) {
+        write(path, bad);
+        problems.clear();
+        s = load_settings(path, problems);
+        INFO(bad);
+        REQUIRE(problems.size() == 1);
+        CHECK_THAT(problems[0], Catch::Contains("\"swelling_exaggeration\"") &&
+                                    Catch::Contains("1 (true scale) to 10"));
+        CHECK(s.swelling_exaggeration == 1.0);
+    }
+}

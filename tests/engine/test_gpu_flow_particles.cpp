@@ -57,6 +57,51 @@ std::vector<FlowParticle> in_proximal(std::uint32_t n) {
     return ps;
 }
 
+// The splat tests' scene: three still particles in clip space (identity view_proj), one in
+// front of the test triangle (depth 0.5 over the centre), one behind it, one beside it, with
+// occluded particles hidden; and the pixel a point lands on in a size x size target.
+const glm::vec3 k_dots[3] = {{0.0f, 0.2f, 0.3f}, {0.1f, 0.3f, 0.8f}, {-0.8f, -0.8f, 0.8f}};
+
+struct ThreeDots {
+    sh::VeinStateBuffer state;
+    sh::FlowParticles particles;
+};
+
+ThreeDots make_three_dots(sh::test::GpuContext& ctx) {
+    sh::VeinGeometry g;
+    for (const glm::vec3& s : k_dots)
+        g.compartments.push_back(
+            sh::flow_scenes::straight("dot", s, s + glm::vec3(0.0f, 0.0f, 0.01f), 0.0f));
+    std::vector<FlowParticle> initial;
+    for (std::uint32_t c = 0; c < 3; ++c) initial.push_back(sh::make_flow_particle(c, 0, 0, 0));
+    sh::FlowParticleOptions options;
+    options.occluded_alpha = 0.0f; // hidden behind the scene
+    auto state =
+        sh::create_vein_state_buffer(ctx.device, ctx.submitter, sh::flow_scenes::rest_state(g));
+    if (!state) FAIL(state.error().describe());
+    auto fp = sh::create_flow_particles(ctx.device, ctx.submitter, g, state.value().get(), options,
+                                        initial);
+    if (!fp) FAIL(fp.error().describe());
+    return ThreeDots{state.take(), fp.take()};
+}
+
+std::array<std::uint32_t, 2> pixel_of(glm::vec3 p, std::uint32_t size) {
+    const float side = static_cast<float>(size);
+    return {static_cast<std::uint32_t>((p.x * 0.5f + 0.5f) * side),
+            static_cast<std::uint32_t>((p.y * 0.5f + 0.5f) * side)};
+}
+
+void record_red_triangle(const sh::TriangleRenderer& triangle, VkCommandBuffer cmd,
+                         sh::OffscreenTarget& target) {
+    target.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
+    sh::gpu::DrawPush push{};
+    push.view_proj = glm::mat4(1.0f);
+    push.color = {1.0f, 0.0f, 0.0f, 1.0f};
+    push.point_size = 1.0f;
+    triangle.record(cmd, push);
+    target.end_rendering(cmd);
+}
+
 } // namespace
 
 TEST_CASE("gpu flow particles: step matches the CPU reference (synthetic)",
@@ -144,56 +189,76 @@ TEST_CASE("gpu flow particles: recycled particles are born in capillary beds",
     sh::test::finish_and_check_validation(ctx);
 }
 
-TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][flow_particles]") {
+// The render scale's path (app/leg_content, CPU devices): the scene in a half-size target,
+// blitted up, then the blood splatted at the full size against the half-size depth.
+TEST_CASE("gpu flow particles: full-size splat against a half-size scene depth",
+          "[gpu][flow_particles]") {
     auto ctx = sh::test::make_gpu_context();
     {
-        // Identity view_proj: world = clip space. The test triangle covers the centre at depth
-        // 0.5; one particle lies in front of it, one behind it, one beside it.
-        const glm::vec3 spots[3] = {{0.0f, 0.2f, 0.3f}, {0.1f, 0.3f, 0.8f}, {-0.8f, -0.8f, 0.8f}};
-        sh::VeinGeometry g;
-        for (const glm::vec3& s : spots)
-            g.compartments.push_back(
-                sh::flow_scenes::straight("dot", s, s + glm::vec3(0.0f, 0.0f, 0.01f), 0.0f));
-        std::vector<FlowParticle> initial;
-        for (std::uint32_t c = 0; c < 3; ++c) initial.push_back(sh::make_flow_particle(c, 0, 0, 0));
-        sh::FlowParticleOptions options;
-        options.occluded_alpha = 0.0f; // hidden behind the scene
-        auto state = sh::create_vein_state_buffer(ctx->device, ctx->submitter,
-                                                  sh::flow_scenes::rest_state(g));
-        if (!state) FAIL(state.error().describe());
-        auto fp = sh::create_flow_particles(ctx->device, ctx->submitter, g, state.value().get(),
-                                            options, initial);
-        if (!fp) FAIL(fp.error().describe());
-        auto target = sh::create_offscreen_target(ctx->device, {64, 64});
-        if (!target) FAIL(target.error().describe());
-        if (!target.value().has_storage()) FAIL("R8G8B8A8 storage images are required here");
-        if (auto ok = fp.value().attach_target(ctx->device, target.value()); !ok)
+        ThreeDots dots = make_three_dots(*ctx);
+        auto internal = sh::create_offscreen_target(ctx->device, {32, 32});
+        auto frame = sh::create_offscreen_target(ctx->device, {64, 64});
+        if (!internal || !frame) FAIL("offscreen targets");
+        if (!frame.value().has_storage() || !internal.value().has_linear_blit())
+            FAIL("R8G8B8A8 storage images and linear blits are required here");
+        if (auto ok = dots.particles.attach_target(ctx->device, frame.value(), &internal.value());
+            !ok)
             FAIL(ok.error().describe());
         auto triangle = sh::create_triangle_renderer(
             ctx->device, sh::OffscreenTarget::k_color_format, sh::OffscreenTarget::k_depth_format);
         if (!triangle) FAIL(triangle.error().describe());
 
         ctx->submitter.submit([&](VkCommandBuffer cmd) {
-            fp.value().record_update(cmd, k_dt); // places the particles
-            target.value().begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
-            sh::gpu::DrawPush push{};
-            push.view_proj = glm::mat4(1.0f);
-            push.color = {1.0f, 0.0f, 0.0f, 1.0f};
-            push.point_size = 1.0f;
-            triangle.value().record(cmd, push);
-            target.value().end_rendering(cmd);
-            fp.value().record_splat(cmd, target.value(), glm::mat4(1.0f));
+            dots.particles.record_update(cmd, k_dt);
+            record_red_triangle(triangle.value(), cmd, internal.value());
+            internal.value().blit_to(cmd, frame.value());
+            dots.particles.record_splat(cmd, frame.value(), glm::mat4(1.0f));
+        });
+        auto pixels = frame.value().read_back(ctx->device, ctx->submitter);
+        if (!pixels) FAIL(pixels.error().describe());
+        const auto front = pixel_of(k_dots[0], 64);
+        const auto f = pixels.value().at(front[0], front[1]);
+        const auto b = pixels.value().at(pixel_of(k_dots[1], 64)[0], pixel_of(k_dots[1], 64)[1]);
+        const auto s = pixels.value().at(pixel_of(k_dots[2], 64)[0], pixel_of(k_dots[2], 64)[1]);
+        // Two pixels from the front particle's centre: outside its 5-pixel plus at the frame's
+        // size (at the internal size the plus would reach 2 frame pixels).
+        const auto past = pixels.value().at(front[0] + 2, front[1]);
+        INFO("front " << int(f[0]) << "," << int(f[2]) << "  behind " << int(b[0]) << ","
+                      << int(b[2]) << "  beside " << int(s[2]) << "  past " << int(past[0]) << ","
+                      << int(past[2]));
+        CHECK(f[0] < 100); // in front of the triangle: drawn
+        CHECK(f[2] > 50);
+        CHECK((b[0] == 255 && b[2] == 0));       // behind it (tested against the half-size depth)
+        CHECK(s[2] > 50);                        // on the background
+        CHECK((past[0] == 255 && past[2] == 0)); // the dot keeps its full-size footprint
+    }
+    sh::test::finish_and_check_validation(ctx);
+}
+
+TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][flow_particles]") {
+    auto ctx = sh::test::make_gpu_context();
+    {
+        ThreeDots dots = make_three_dots(*ctx);
+        sh::FlowParticles& fp = dots.particles;
+        auto target = sh::create_offscreen_target(ctx->device, {64, 64});
+        if (!target) FAIL(target.error().describe());
+        if (!target.value().has_storage()) FAIL("R8G8B8A8 storage images are required here");
+        if (auto ok = fp.attach_target(ctx->device, target.value()); !ok)
+            FAIL(ok.error().describe());
+        auto triangle = sh::create_triangle_renderer(
+            ctx->device, sh::OffscreenTarget::k_color_format, sh::OffscreenTarget::k_depth_format);
+        if (!triangle) FAIL(triangle.error().describe());
+
+        ctx->submitter.submit([&](VkCommandBuffer cmd) {
+            fp.record_update(cmd, k_dt); // places the particles
+            record_red_triangle(triangle.value(), cmd, target.value());
+            fp.record_splat(cmd, target.value(), glm::mat4(1.0f));
         });
         auto pixels = target.value().read_back(ctx->device, ctx->submitter);
         if (!pixels) FAIL(pixels.error().describe());
-        const auto pixel_of = [](glm::vec3 p) {
-            return std::array<std::uint32_t, 2>{
-                static_cast<std::uint32_t>((p.x * 0.5f + 0.5f) * 64),
-                static_cast<std::uint32_t>((p.y * 0.5f + 0.5f) * 64)};
-        };
-        const auto front = pixel_of(spots[0]);
-        const auto behind = pixel_of(spots[1]);
-        const auto beside = pixel_of(spots[2]);
+        const auto front = pixel_of(k_dots[0], 64);
+        const auto behind = pixel_of(k_dots[1], 64);
+        const auto beside = pixel_of(k_dots[2], 64);
         const auto f = pixels.value().at(front[0], front[1]);
         const auto b = pixels.value().at(behind[0], behind[1]);
         const auto s = pixels.value().at(beside[0], beside[1]);
@@ -208,10 +273,10 @@ TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][
 
         // The point path records and draws validation-clean into the same target.
         ctx->submitter.submit([&](VkCommandBuffer cmd) {
-            fp.value().record_update(cmd, k_dt);
-            fp.value().record_barrier_for_draw(cmd);
+            fp.record_update(cmd, k_dt);
+            fp.record_barrier_for_draw(cmd);
             target.value().begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
-            fp.value().record_draw_points(cmd, glm::mat4(1.0f));
+            fp.record_draw_points(cmd, glm::mat4(1.0f));
             target.value().end_rendering(cmd);
         });
         auto drawn = target.value().read_back(ctx->device, ctx->submitter);

@@ -1,5 +1,6 @@
 // The leg scene's CPU parts: camera presets and the vein tube mesh builder.
 #include "scene/camera.hpp"
+#include "scene/camera_rig.hpp"
 #include "scene/mesh_renderer.hpp"
 #include "scene/vein_mesh.hpp"
 
@@ -56,6 +57,45 @@ TEST_CASE("scene camera: orbit clamps the pitch, zoom clamps the distance", "[sc
     cam.zoom(1e-6f);
     CHECK(cam.distance >= 5.0f);
     CHECK(std::isfinite(cam.view()[0][0]));
+}
+
+TEST_CASE("camera rig: a lesson's view turns and zooms the preset and is where double-click "
+          "returns",
+          "[scene][camera]") {
+    const glm::vec3 centre(0, 0, 45), extent(20, 30, 90);
+    const float aspect = 16.0f / 9.0f;
+    const scene::Camera preset =
+        scene::camera_preset(scene::CameraPreset::Back, centre, extent, aspect);
+    scene::CameraRig rig;
+    (void)rig.view(scene::CameraPreset::Back, centre, extent, aspect);
+    rig.set_view(30.0f, 10.0f, 2.0f);
+    for (int i = 0; i < 60; ++i) rig.update(1.0f / 60.0f); // the 0.6 s glide is over
+    (void)rig.view(scene::CameraPreset::Back, centre, extent, aspect);
+    const auto settled = [&] {
+        scene::Camera c = rig.view(scene::CameraPreset::Back, centre, extent, aspect);
+        for (int i = 0; i < 120; ++i) {
+            rig.update(1.0f / 60.0f);
+            c = rig.view(scene::CameraPreset::Back, centre, extent, aspect);
+        }
+        return c;
+    };
+    scene::Camera c = settled();
+    const float deg = 3.14159265f / 180.0f;
+    CHECK(std::remainder(c.yaw - preset.yaw - 30.0f * deg, 2.0f * 3.14159265f) ==
+          Approx(0.0f).margin(1e-4));
+    CHECK(c.pitch == Approx(preset.pitch + 10.0f * deg));
+    CHECK(c.distance == Approx(preset.distance / 2.0f)); // twice as close
+    // The user turns away; double-click glides back to the lesson's view, not the bare preset.
+    rig.orbit(0.3f, 0.1f);
+    rig.reset();
+    c = settled();
+    CHECK(c.distance == Approx(preset.distance / 2.0f));
+    CHECK(c.pitch == Approx(preset.pitch + 10.0f * deg).margin(1e-3));
+    // (0, 0, 1) is the plain preset again.
+    rig.set_view(0.0f, 0.0f, 1.0f);
+    c = settled();
+    CHECK(c.distance == Approx(preset.distance));
+    CHECK(c.yaw == Approx(preset.yaw).margin(1e-4));
 }
 
 TEST_CASE("scene veins: Catmull-Rom passes through the points", "[scene][veins]") {

@@ -120,6 +120,8 @@ TEST_CASE("a scenario with every key round trips through JSON", "[scenario]") {
     s.breaks = SitBreaks{45, Activity::HeelRaises, 3};
     s.time_lapse = 600;
     s.duration_s = 3600;
+    s.camera = CameraSetting{CameraPreset::Back, 30, -10, 1.5};
+    s.swelling_exaggeration = 5;
     json j = to_json(s);
     Scenario back = parse_scenario(j.dump(2), "round trip");
     CHECK(back == s);
@@ -287,4 +289,43 @@ TEST_CASE("apply sets valves, posture and activity on a model", "[scenario]") {
     CHECK(model.posture() == Posture::Lying);
     CHECK(model.activity().kind == Activity::Still);
     CHECK(model.valves().severity[static_cast<int>(ValveGroup::Ssv)] == 0.0);
+}
+
+TEST_CASE("scenario camera and swelling exaggeration: a preset or turned, zoomed; ranges named",
+          "[scenario]") {
+    // Unset: the viewer keeps the camera and exaggeration they have.
+    const Scenario none = parse_scenario("{}", "x.json");
+    CHECK_FALSE(none.camera);
+    CHECK_FALSE(none.swelling_exaggeration);
+    CHECK_FALSE(to_json(none).contains("camera"));
+
+    const Scenario preset = parse_scenario(R"({"camera": "x-ray"})", "x.json");
+    REQUIRE(preset.camera);
+    CHECK(preset.camera->preset == CameraPreset::Cutaway);
+    CHECK(to_json(preset)["camera"] == "cutaway"); // the id, never the alias
+
+    const Scenario turned = parse_scenario(
+        R"({"camera": {"yaw_deg": -45, "zoom": 2}, "swelling_exaggeration": 10})", "x.json");
+    REQUIRE(turned.camera);
+    CHECK(turned.camera->preset == CameraPreset::Front); // no preset named: the front view
+    CHECK(turned.camera->yaw_deg == -45);
+    CHECK(turned.camera->pitch_deg == 0);
+    CHECK(turned.camera->zoom == 2);
+    CHECK(turned.swelling_exaggeration == 10.0);
+
+    CHECK(error_of(R"({"camera": "sideways"})") ==
+          "flight.json: key \"camera\": expected one of front, back, medial, cutaway, got "
+          "\"sideways\"");
+    CHECK_THAT(error_of(R"({"camera": {"yaw_deg": 200}})"),
+               Contains("\"camera.yaw_deg\"") && Contains("-180 to 180") && Contains("got 200"));
+    CHECK_THAT(error_of(R"({"camera": {"pitch_deg": "up"}})"),
+               Contains("\"camera.pitch_deg\"") && Contains("-80 to 80"));
+    CHECK_THAT(error_of(R"({"camera": {"zoom": 0}})"),
+               Contains("\"camera.zoom\"") && Contains("0.25 to 4"));
+    CHECK_THAT(error_of(R"({"camera": {"roll_deg": 3}})"),
+               Contains("\"camera.roll_deg\"") && Contains("preset, yaw_deg, pitch_deg, zoom"));
+    CHECK_THAT(error_of(R"({"camera": 3})"), Contains("\"camera\"") && Contains("a preset"));
+    CHECK_THAT(error_of(R"({"swelling_exaggeration": 20})"),
+               Contains("\"swelling_exaggeration\"") && Contains("1 to 10") && Contains("got 20"));
+    CHECK_THAT(error_of(R"({"swelling_exaggeration": 0.5})"), Contains("1 to 10"));
 }
