@@ -2,9 +2,11 @@
 
 #include "anatomy/landmarks.hpp"
 #include "pose_state.hpp"
+#include "translate.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <glm/vec4.hpp>
 #include <imgui.h>
 #include <limits>
@@ -71,11 +73,15 @@ std::optional<LabelAnchor> stocking_label(const gpu::PoseState& pose) {
     const int cls = static_cast<int>(std::lround(pose.stocking.z));
     const int mmHg = static_cast<int>(std::lround(pose.stocking.y));
     LabelAnchor a;
-    a.name = (cls > 0 ? "Class " + std::to_string(cls) : std::string("Under class 1")) +
-             " \u00b7 " + std::to_string(mmHg) + " mmHg";
-    a.explanation = "A graduated compression stocking. It presses hardest at the ankle (this "
-                    "pressure) and less further up, narrowing the veins under it so that the "
-                    "blood in them moves up faster and less fluid seeps into the tissue.";
+    // Built in the language shown (the draw's tr() leaves it as it is); the explanation is
+    // translated where it is drawn, like the anatomy's.
+    char class_text[64];
+    std::snprintf(class_text, sizeof class_text, i18n::tr("Class %d"), cls);
+    a.name = std::string(cls > 0 ? class_text : i18n::tr("Under class 1")) + " \u00b7 " +
+             std::to_string(mmHg) + " mmHg";
+    a.explanation = N_("A graduated compression stocking. It presses hardest at the ankle (this "
+                       "pressure) and less further up, narrowing the veins under it so that the "
+                       "blood in them moves up faster and less fluid seeps into the tissue.");
     // On the calf, over the inner head of the gastrocnemius: inside the stocking, seen from the
     // front, the back and the inner side.
     a.position = mid_landmark("gastrocnemius_medial_origin", "gastrocnemius_medial_end");
@@ -92,55 +98,57 @@ std::vector<LabelAnchor> default_label_anchors(const VeinGeometry& veins) {
     auto add_mesh = [&](const char* name, const char* explanation, glm::vec3 p) {
         out.push_back({name, explanation, p, true});
     };
+    add_mesh(N_("soleus"),
+             N_("The deep calf muscle and the main pump of the 'second heart'. Each contraction "
+                "squeezes "
+                "the veins inside it and pushes blood up towards the heart."),
+             anatomy::landmark("soleus_widest"));
     add_mesh(
-        "soleus",
-        "The deep calf muscle and the main pump of the 'second heart'. Each contraction squeezes "
-        "the veins inside it and pushes blood up towards the heart.",
-        anatomy::landmark("soleus_widest"));
-    add_mesh("gastrocnemius (inner head)",
-             "The inner head of the calf muscle you can see bulge. It helps the soleus squeeze the "
-             "deep veins when you walk or rise on your toes.",
-             mid_landmark("gastrocnemius_medial_origin", "gastrocnemius_medial_end"));
+        N_("gastrocnemius (inner head)"),
+        N_("The inner head of the calf muscle you can see bulge. It helps the soleus squeeze the "
+           "deep veins when you walk or rise on your toes."),
+        mid_landmark("gastrocnemius_medial_origin", "gastrocnemius_medial_end"));
     add_mesh(
-        "gastrocnemius (outer head)",
-        "The outer head of the visible calf muscle, shorter than the inner one. Both heads join "
-        "the Achilles tendon.",
+        N_("gastrocnemius (outer head)"),
+        N_("The outer head of the visible calf muscle, shorter than the inner one. Both heads join "
+           "the Achilles tendon."),
         mid_landmark("gastrocnemius_lateral_origin", "gastrocnemius_lateral_end"));
-    add_mesh("tibia",
-             "The shin bone, which carries the body's weight. The deep veins and the calf "
-             "muscles lie behind it.",
+    add_mesh(N_("tibia"),
+             N_("The shin bone, which carries the body's weight. The deep veins and the calf "
+                "muscles lie behind it."),
              anatomy::landmark("tibia_midshaft"));
-    add_mesh("fibula",
-             "The thin outer bone of the lower leg. Calf muscles attach to it; it carries "
-             "little weight.",
+    add_mesh(N_("fibula"),
+             N_("The thin outer bone of the lower leg. Calf muscles attach to it; it carries "
+                "little weight."),
              anatomy::landmark("fibula_midshaft"));
-    add_mesh("Achilles tendon",
-             "Joins the calf muscles to the heel bone. Through it the muscles lift the heel with "
-             "every step.",
-             anatomy::landmark("achilles_narrowest"));
-    add("great saphenous vein",
-        "The long vein under the skin on the inner side of the leg. When its valves fail, blood "
-        "falls back down and it can become varicose.",
+    add_mesh(
+        N_("Achilles tendon"),
+        N_("Joins the calf muscles to the heel bone. Through it the muscles lift the heel with "
+           "every step."),
+        anatomy::landmark("achilles_narrowest"));
+    add(N_("great saphenous vein"),
+        N_("The long vein under the skin on the inner side of the leg. When its valves fail, blood "
+           "falls back down and it can become varicose."),
         vein_point(veins, "great_saphenous", 30.0f));
-    add("small saphenous vein",
-        "A vein under the skin at the back of the calf. It joins the deep popliteal vein behind "
-        "the knee.",
+    add(N_("small saphenous vein"),
+        N_("A vein under the skin at the back of the calf. It joins the deep popliteal vein behind "
+           "the knee."),
         vein_point(veins, "small_saphenous", 24.0f));
-    add("popliteal vein",
-        "The deep vein behind the knee. Everything the calf pump pushes upwards passes "
-        "through it.",
+    add(N_("popliteal vein"),
+        N_("The deep vein behind the knee. Everything the calf pump pushes upwards passes "
+           "through it."),
         vein_point(veins, "popliteal", 44.0f));
-    add("posterior tibial veins",
-        "Paired deep veins running through the calf. The soleus squeezes them like a hand "
-        "squeezing a tube.",
+    add(N_("posterior tibial veins"),
+        N_("Paired deep veins running through the calf. The soleus squeezes them like a hand "
+           "squeezing a tube."),
         vein_point(veins, "posterior_tibial", 18.0f));
-    add("perforator vein",
-        "Connects a surface vein to a deep one through the muscle's wrapping. Its valve lets "
-        "blood flow only inwards, into the deep veins.",
+    add(N_("perforator vein"),
+        N_("Connects a surface vein to a deep one through the muscle's wrapping. Its valve lets "
+           "blood flow only inwards, into the deep veins."),
         link_midpoint(veins, "cockett_middle_perforator"));
-    add("valve",
-        "Two thin cusps that let blood flow towards the heart and close when it tries to fall "
-        "back. Where valves fail, blood pools in the leg.",
+    add(N_("valve"),
+        N_("Two thin cusps that let blood flow towards the heart and close when it tries to fall "
+           "back. Where valves fail, blood pools in the leg."),
         saphenous_valve(veins, 20.0f));
     return out;
 }
@@ -210,7 +218,7 @@ std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::
         const bool shown_now = i < anchors_.size() ? anatomy : true;
         screen.push_back(shown_now ? project_to_screen(view_proj, posed_anchor(a, pose), display)
                                    : std::nullopt);
-        const ImVec2 t = ImGui::CalcTextSize(a.name.c_str());
+        const ImVec2 t = ImGui::CalcTextSize(i18n::tr(a.name));
         text.emplace_back(t.x, t.y);
     }
     placed_ = layout_labels(screen, text, display, left_limit);
@@ -242,7 +250,7 @@ std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::
         dl->AddRectFilled(ImVec2(p.box_min.x, p.box_min.y), ImVec2(p.box_max.x, p.box_max.y),
                           active ? fill_active : fill, 3.0f);
         dl->AddText(ImVec2(p.box_min.x + k_pad_px, p.box_min.y + k_pad_px),
-                    IM_COL32(255, 255, 255, 255), frame_anchors_[p.anchor].name.c_str());
+                    IM_COL32(255, 255, 255, 255), i18n::tr(frame_anchors_[p.anchor].name));
     }
     if (shown && *shown < frame_anchors_.size()) {
         // Under the label rather than at the mouse: a pinned explanation stays put when the
@@ -252,9 +260,9 @@ std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::
                 ImGui::SetNextWindowPos(ImVec2(p.box_min.x, p.box_max.y + 4.0f));
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
-        ImGui::TextUnformatted(frame_anchors_[*shown].name.c_str());
+        ImGui::TextUnformatted(i18n::tr(frame_anchors_[*shown].name));
         ImGui::Separator();
-        ImGui::TextUnformatted(frame_anchors_[*shown].explanation.c_str());
+        ImGui::TextUnformatted(i18n::tr(frame_anchors_[*shown].explanation));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

@@ -20,8 +20,8 @@
 namespace sh::app {
 
 struct LabelAnchor {
-    std::string name;        // shown beside the structure
-    std::string explanation; // one or two plain sentences, shown on hover or tap
+    std::string name;        // shown beside the structure (English; drawn translated, tr())
+    std::string explanation; // one or two plain sentences, shown on hover or tap (likewise)
     glm::vec3 position{0};   // leg frame, cm, in the rest pose
     // From the anatomy meshes' landmarks (made for a 175 cm body, scaled like the meshes), not
     // from the venous network (already scaled to the body).

@@ -4,6 +4,7 @@
 #include "flow_bridge.hpp"
 #include "png_writer.hpp"
 #include "series_csv.hpp"
+#include "translate.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +20,21 @@ constexpr std::size_t k_max_messages = 4;
 
 std::string now_stem(const char* prefix) {
     return timestamped_stem(prefix, std::chrono::system_clock::now());
+}
+
+template <class... Args>
+std::string printf_string(const char* format, Args... args) {
+    const int n = std::snprintf(nullptr, 0, format, args...);
+    std::string out(static_cast<std::size_t>(std::max(n, 0)), '\0');
+    std::snprintf(out.data(), out.size() + 1, format, args...);
+    return out;
+}
+
+// A message in English (stderr, the log) and in the language shown (the screen): one printf
+// format, looked up in the catalogue. The details filled in (paths, causes) stay as they are.
+template <class... Args>
+std::pair<std::string, std::string> message(const char* format, Args... args) {
+    return {printf_string(format, args...), printf_string(i18n::tr(format), args...)};
 }
 
 } // namespace
@@ -37,10 +53,10 @@ DesktopOverlay::~DesktopOverlay() {
     if (recorder_) std::fprintf(stderr, "secondheart: %s\n", recorder_->stop().c_str());
 }
 
-void DesktopOverlay::say(const std::string& text) {
+void DesktopOverlay::say(const std::string& text, const std::string& shown) {
     std::fprintf(stderr, "secondheart: %s\n", text.c_str());
     log_.push_back(text);
-    toasts_.push_back({text, last_clock_s_ + k_message_s});
+    toasts_.push_back({shown.empty() ? text : shown, last_clock_s_ + k_message_s});
     while (toasts_.size() > k_max_messages) toasts_.pop_front();
 }
 
@@ -63,7 +79,8 @@ void DesktopOverlay::toggle_recording() {
     }
     // The folder is checked now, so an unwritable one is reported at the key press.
     if (ExportOutcome dir = prepare_export_dir(export_dir_); !dir.ok()) {
-        say("cannot record: " + dir.error);
+        const auto [log, shown] = message(N_("cannot record: %s"), dir.error.c_str());
+        say(log, shown);
         return;
     }
     record_wanted_ = true;
@@ -183,14 +200,17 @@ void DesktopOverlay::handle_frames(std::vector<CapturedFrame> frames) {
             FrameRecorder::Started started = FrameRecorder::start(ro);
             record_wanted_ = false;
             if (!started.recorder) {
-                say("cannot record: " + started.error);
+                const auto [log, shown] = message(N_("cannot record: %s"), started.error.c_str());
+                say(log, shown);
                 stop_recording("");
                 return;
             }
             recorder_ = std::move(started.recorder);
             if (!started.note.empty()) say(started.note);
-            say("recording " + std::to_string(ro.width) + "x" + std::to_string(ro.height) + " at " +
-                std::to_string(ro.fps) + " frames/s: " + recorder_->description() + " (F9 stops)");
+            const auto [log, shown] =
+                message(N_("recording %ux%u at %d frames/s: %s (F9 stops)"), ro.width, ro.height,
+                        ro.fps, recorder_->description().c_str());
+            say(log, shown);
         }
         if (recorder_ && !recorder_->push(f.pixels, repeats)) {
             // A video has one size: a resized window ends the recording (what was recorded is
@@ -212,15 +232,16 @@ void DesktopOverlay::take_screenshot(std::shared_ptr<const RgbaPixels> pixels) {
                     auto written = write_png(tmp, *pixels);
                     return written ? std::string() : written.error().describe();
                 });
-            return out.ok() ? "screenshot saved: " + out.path.string()
-                            : "screenshot not saved: " + out.error;
+            return out.ok() ? message(N_("screenshot saved: %s"), out.path.string().c_str())
+                            : message(N_("screenshot not saved: %s"), out.error.c_str());
         }));
 }
 
 void DesktopOverlay::report_screenshots(bool wait) {
     for (auto it = screenshots_.begin(); it != screenshots_.end();) {
         if (wait || it->wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-            say(it->get());
+            const auto [log, shown] = it->get();
+            say(log, shown);
             it = screenshots_.erase(it);
         } else {
             ++it;
@@ -230,14 +251,17 @@ void DesktopOverlay::report_screenshots(bool wait) {
 
 void DesktopOverlay::export_csv(const LiveSimulation& live) {
     if (live.history().empty()) {
-        say("no time series yet: nothing to export");
+        const auto [log, shown] = message(N_("no time series yet: nothing to export"));
+        say(log, shown);
         return;
     }
     const ExportOutcome out = write_text_export(export_dir_, now_stem("secondheart-series"), ".csv",
                                                 series_csv(live.history()));
-    say(out.ok() ? "time series saved (" + std::to_string(live.history().size()) +
-                       " rows): " + out.path.string()
-                 : "time series not saved: " + out.error);
+    const auto [log, shown] = out.ok()
+                                  ? message(N_("time series saved (%zu rows): %s"),
+                                            live.history().size(), out.path.string().c_str())
+                                  : message(N_("time series not saved: %s"), out.error.c_str());
+    say(log, shown);
 }
 
 } // namespace sh::app

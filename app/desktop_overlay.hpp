@@ -64,7 +64,9 @@ public:
     const std::vector<std::string>& messages() const { return log_; }
 
 private:
-    void say(const std::string& text);
+    // `text` (English) goes to stderr and messages(); the screen shows `shown` when given (the
+    // same message in the language shown).
+    void say(const std::string& text, const std::string& shown = {});
     void toggle_recording();
     void stop_recording(const std::string& why);
     void take_screenshot(std::shared_ptr<const RgbaPixels> pixels);
@@ -90,7 +92,8 @@ private:
     };
     std::deque<Toast> toasts_;
     // PNG encoding takes a good part of a second at full HD on a CPU: it runs beside the frames.
-    std::vector<std::future<std::string>> screenshots_; // each gives the message to show
+    // Each gives the message: English, then as shown.
+    std::vector<std::future<std::pair<std::string, std::string>>> screenshots_;
     std::vector<std::string> log_;
 };
 

@@ -5,6 +5,7 @@
 #include "memory_report.hpp"
 #include "patient_screen.hpp"
 #include "pin_keypad.hpp"
+#include "translate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,8 @@
 namespace sh::app {
 
 namespace {
+
+using i18n::tr;
 
 constexpr double k_blank_fade_s = 0.4; // a fade, not a cut: a cut to black startles a hall
 constexpr std::size_t k_max_pin_digits = 8;
@@ -154,12 +157,13 @@ void ModeController::submit_pin() {
     const char* p = log_prefix(setup_.mode);
     if (setup_.settings.kiosk_pin.empty()) return;
     if (kiosk_.locked_out(now_s_)) {
-        keypad_message_ = "Locked: try again later";
+        keypad_message_ = tr("Locked: try again later");
     } else if (kiosk_.try_pin(keypad_entry_, setup_.settings.kiosk_pin, now_s_)) {
         std::fprintf(stderr, "%s PIN accepted: leaving\n", p);
         quit_ = true;
     } else {
-        keypad_message_ = kiosk_.locked_out(now_s_) ? "Wrong PIN: locked for a while" : "Wrong PIN";
+        keypad_message_ =
+            kiosk_.locked_out(now_s_) ? tr("Wrong PIN: locked for a while") : tr("Wrong PIN");
         std::fprintf(stderr, "%s wrong PIN%s\n", p,
                      kiosk_.locked_out(now_s_) ? " (keypad locked)" : "");
     }
@@ -184,7 +188,7 @@ void ModeController::apply_step(SimDriver& sim, LegContent* /*leg*/) {
     sim.request_camera(step.camera); // the frame loop turns the view (and its rig) to it
     std::fprintf(stderr, "%s lesson %zu/%zu \"%s\": step %zu/%zu (%s, %s)\n",
                  log_prefix(setup_.mode), player_.lesson_index() + 1, player_.lesson_count(),
-                 player_.lesson().title.c_str(), player_.step_index() + 1,
+                 player_.lesson().title.text.c_str(), player_.step_index() + 1,
                  player_.lesson().steps.size(), std::string(sim::id_of(step.camera.preset)).c_str(),
                  player_.waiting_for_presenter() ? "waits for the presenter" : "timed");
     if (setup_.mode == AppMode::Kiosk && player_.lesson_index() == 0 && player_.step_index() == 0) {
@@ -270,17 +274,18 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
     const sim::LegModel& model = sim.live().model();
     const auto scene_labels = [&] {
         std::vector<std::string> labels;
-        for (const PlainScene& s : scenes()) labels.push_back(s.label);
+        for (const PlainScene& s : scenes()) labels.push_back(tr(s.label));
         return labels;
     };
+    const std::string_view language = i18n::current_language();
     switch (setup_.mode) {
     case AppMode::Lecture: {
         ui::LectureView v;
         v.look = l;
         v.presenting = presenting_ && !player_.empty();
         if (!player_.empty()) {
-            v.lesson_title = player_.lesson().title;
-            v.caption = player_.step().caption;
+            v.lesson_title = player_.lesson().title.in(language);
+            v.caption = player_.step().caption.in(language);
             v.step = player_.step_index() + 1;
             v.steps = player_.lesson().steps.size();
             v.waiting = player_.waiting_for_presenter();
@@ -304,12 +309,12 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
         v.scene = scene_;
         v.ankle_mmHg = static_cast<float>(model.gsv_ankle_pressure());
         if (phase == KioskPhase::Attract && !player_.empty()) {
-            v.title = player_.lesson().title;
-            v.caption = player_.step().caption;
+            v.title = player_.lesson().title.in(language);
+            v.caption = player_.step().caption.in(language);
             v.step_progress = static_cast<float>(player_.step_elapsed_s() /
                                                  std::max(1e-6, player_.step_length_s()));
         } else if (scene_ >= 0) {
-            v.caption = scenes()[static_cast<std::size_t>(scene_)].explanation;
+            v.caption = tr(scenes()[static_cast<std::size_t>(scene_)].explanation);
         }
         if (!keypad_open_) {
             const ui::KioskActions a = ui::draw_kiosk_screen(v);
@@ -336,7 +341,7 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
         v.look = l;
         v.scenes = scene_labels();
         v.scene = scene_;
-        if (scene_ >= 0) v.explanation = scenes()[static_cast<std::size_t>(scene_)].explanation;
+        if (scene_ >= 0) v.explanation = tr(scenes()[static_cast<std::size_t>(scene_)].explanation);
         v.ankle_mmHg = static_cast<float>(model.gsv_ankle_pressure());
         v.swelling_pct = static_cast<float>(sim.live().leg_volume_gain_pct());
         v.vte_risk = static_cast<float>(model.relative_vte_risk());

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
         try {
             Lesson lesson = load_lesson_file(options.check_lesson);
             std::printf("%s: valid lesson \"%s\", %zu steps\n", options.check_lesson.c_str(),
-                        lesson.title.c_str(), lesson.steps.size());
+                        lesson.title.text.c_str(), lesson.steps.size());
             return 0;
         } catch (const std::exception& e) { // names the file, the step and the key
             std::fprintf(stderr, "secondheart: --check-lesson: %s\n", e.what());

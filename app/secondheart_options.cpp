@@ -1,8 +1,8 @@
 #include "secondheart_options.hpp"
 
-#include "camera_control.hpp"
-
 #include "anatomy/mesh_loader.hpp"
+#include "camera_control.hpp"
+#include "translate.hpp"
 
 #include <charconv>
 #include <CLI/CLI.hpp>
@@ -181,6 +181,16 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     app.add_flag("--patient", patient_on,
                  "Patient mode: plain words, few large buttons, for a "
                  "clinician beside a patient");
+    std::string language;
+    app.add_option("--language", language,
+                   "Language of the screens: " + i18n::available_language_list() +
+                       " (default: the settings file's language, else LANG/LC_MESSAGES, else en)")
+        ->check([](const std::string& code) {
+            return i18n::match_language(code)
+                       ? std::string()
+                       : "unknown language '" + code +
+                             "'; available: " + i18n::available_language_list();
+        });
     int display = -1;
     auto* display_opt =
         app.add_option("--display", display,
@@ -242,6 +252,7 @@ ParseOutcome parse_command_line(int argc, char** argv) {
     o.size_given = !size_text.empty();
     if (*display_opt) o.display = display;
     if (app.count("--palette") != 0) o.palette_given = o.palette;
+    if (app.count("--language") != 0) o.language = i18n::match_language(language);
     o.mode = lecture_on   ? AppMode::Lecture
              : kiosk_on   ? AppMode::Kiosk
              : patient_on ? AppMode::Patient

@@ -58,6 +58,9 @@ struct Options {
     std::optional<int> display;       // --display N: fullscreen on that display (else settings)
     std::vector<std::string> lessons; // --lesson FILE (repeatable); none: the shipped lessons
     std::optional<std::string> palette_given; // --palette given (wins over the settings file)
+    // --language CODE: checked against the catalogues (app/i18n); wins over the settings file
+    // and the system's LANG. Holds the matched code ("de" for de_AT).
+    std::optional<std::string> language;
 
     // Hidden test hooks (window mode only): drive a resize and a minimise from inside the loop.
     std::optional<std::uint32_t> test_resize_frame;

@@ -7,6 +7,8 @@
 #include "output_failures.hpp"
 #include "run_report.hpp"
 #include "shipped_lessons.hpp"
+#include "translate.hpp"
+#include "ui_font.hpp"
 
 #include <cstdio>
 #include <string>
@@ -30,6 +32,21 @@ struct RunPlan {
     std::vector<Lesson> lessons;
 };
 
+// Every text of the lessons in every language they carry: the UI font adds the characters its
+// main font lacks (a lesson in Chinese) from a CJK font (engine/ui/ui_font.hpp).
+std::string lesson_text(const std::vector<Lesson>& lessons) {
+    std::string text;
+    auto add = [&text](const LocalizedText& t) {
+        text += t.text;
+        for (const auto& [code, translated] : t.languages) text += translated;
+    };
+    for (const Lesson& l : lessons) {
+        add(l.title);
+        for (const LessonStep& s : l.steps) add(s.caption);
+    }
+    return text;
+}
+
 RunPlan plan_run(const Options& o) {
     RunPlan plan;
     plan.png = !o.screenshot.empty() ? o.screenshot : k_default_png;
@@ -45,7 +62,18 @@ RunPlan plan_run(const Options& o) {
     const std::string palette = o.palette_given.value_or(plan.settings.palette);
     plan.light = palette == "light" || palette == "projector";
     plan.cvd = palette == "cvd"; // the dark scene with colour-vision blood
+    // The language: --language, the settings file, the system's, English (app/i18n).
+    i18n::LanguageSources languages = i18n::sources_from_environment();
+    languages.command_line = o.language;
+    languages.settings_value = plan.settings.language;
+    languages.settings_path = plan.settings_path;
+    const i18n::LanguageChoice language = i18n::choose_language(languages);
+    problems.insert(problems.end(), language.notes.begin(), language.notes.end());
+    i18n::set_language(language.code);
+    std::fprintf(stderr, "secondheart: language: %s (%s)\n", language.code.c_str(),
+                 language.source.c_str());
     if (full_screen_mode) plan.lessons = lessons_for_run(o.lessons, problems);
+    ui::set_ui_text_in_use(lesson_text(plan.lessons));
     for (const std::string& p : problems) std::fprintf(stderr, "secondheart: %s\n", p.c_str());
     return plan;
 }

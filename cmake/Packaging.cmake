@@ -87,7 +87,9 @@ secondheart-sim runs the simulation without graphics (JSON and CSV output).")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The UI font is DejaVu Sans (engine/ui/ui_font.hpp); another font package also works.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "mesa-vulkan-drivers | vulkan-icd, fonts-dejavu-core | fonts-noto-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ffmpeg")
+# A CJK font lets lessons written in Chinese, Japanese or Korean show their characters (app/i18n,
+# engine/ui/ui_font); without one they show as "?" and the program says which package to add.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "ffmpeg, fonts-noto-cjk | fonts-wqy-microhei")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -10,9 +10,12 @@ packages=(
   libsdl2-dev libglm-dev libimgui-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core
   libassimp-dev
   catch2 libbenchmark-dev nlohmann-json3-dev libcli11-dev libstb-dev
-  xvfb xauth ffmpeg
+  xvfb xauth ffmpeg gettext fonts-wqy-microhei
 )
 packages+=("$@")
+# gettext: msgfmt compiles the translations (po/*.po) at build time; xgettext and msgcmp check
+# them in the tests. fonts-wqy-microhei: a small CJK font (the package Recommends it or
+# fonts-noto-cjk), so the test of merging CJK glyphs into the UI font runs.
 # ffmpeg: video export (without it, recordings fall back to PNG frames); installed here because
 # users of video export have it, and so the test of the real ffmpeg pipe runs instead of skipping.
 

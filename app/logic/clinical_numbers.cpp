@@ -1,5 +1,7 @@
 #include "clinical_numbers.hpp"
 
+#include "translate.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <exception>
@@ -28,22 +30,24 @@ ClinicalNumbers measure_clinical_numbers(const ClinicalInputs& inputs) {
 
 HeartWords plain_heart_words(double heart_rate_bpm, double stroke_volume_ml,
                              double cardiac_output_l_min, const ClinicalNumbers* references) {
+    // For the patient's screen: in the language shown.
     HeartWords w;
-    char line[256];
+    char line[512];
     std::snprintf(line, sizeof line,
-                  "Your heart now: %.0f beats a minute, %.0f mL each beat: about %.1f litres a "
-                  "minute.",
+                  i18n::tr("Your heart now: %.0f beats a minute, %.0f mL each beat: about %.1f "
+                           "litres a minute."),
                   heart_rate_bpm, stroke_volume_ml, cardiac_output_l_min);
     w.now = line;
     if (references != nullptr && references->error.empty()) {
         std::snprintf(line, sizeof line,
-                      "Lying down it pumps about %.1f litres a minute; standing still this drops "
-                      "to about %.1f, because blood pools in the legs.",
+                      i18n::tr("Lying down it pumps about %.1f litres a minute; standing still "
+                               "this drops to about %.1f, because blood pools in the legs."),
                       references->heart_lying.cardiac_output_L_min,
                       references->heart_standing.cardiac_output_L_min);
         w.compared = line;
     }
-    w.disclaimer = "Heart figures are an average for many people, not a measurement of you.";
+    w.disclaimer =
+        i18n::tr("Heart figures are an average for many people, not a measurement of you.");
     return w;
 }
 
@@ -53,19 +57,21 @@ std::string stocking_class_name(double ankle_mmHg) {
         const char* name;
     };
     // RAL-GZ 387/1 (2008), the German quality mark's classes by the pressure at the ankle.
-    static constexpr Class classes[] = {{18, 21, "RAL class I, light (18-21 mmHg)"},
-                                        {23, 32, "RAL class II, moderate (23-32 mmHg)"},
-                                        {34, 46, "RAL class III, strong (34-46 mmHg)"},
-                                        {49, 1e9, "RAL class IV, very strong (49 mmHg and more)"}};
+    // English; marked for translation (N_), the panel shows them with tr().
+    static constexpr Class classes[] = {
+        {18, 21, N_("RAL class I, light (18-21 mmHg)")},
+        {23, 32, N_("RAL class II, moderate (23-32 mmHg)")},
+        {34, 46, N_("RAL class III, strong (34-46 mmHg)")},
+        {49, 1e9, N_("RAL class IV, very strong (49 mmHg and more)")}};
+    static constexpr const char* between[] = {N_("between RAL classes I and II"),
+                                              N_("between RAL classes II and III"),
+                                              N_("between RAL classes III and IV")};
     const double p = std::round(ankle_mmHg);
-    if (p <= 0) return "no stocking";
-    if (p < classes[0].lo) return "lighter than RAL class I (18-21 mmHg)";
+    if (p <= 0) return N_("no stocking");
+    if (p < classes[0].lo) return N_("lighter than RAL class I (18-21 mmHg)");
     for (std::size_t i = 0; i < std::size(classes); ++i) {
         if (p <= classes[i].hi) return classes[i].name;
-        if (i + 1 < std::size(classes) && p < classes[i + 1].lo)
-            return std::string("between RAL classes ") + (i == 0   ? "I and II"
-                                                          : i == 1 ? "II and III"
-                                                                   : "III and IV");
+        if (i + 1 < std::size(classes) && p < classes[i + 1].lo) return between[i];
     }
     return classes[std::size(classes) - 1].name;
 }

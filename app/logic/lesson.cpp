@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -31,8 +32,8 @@ std::size_t utf8_length(const std::string& text) {
 }
 
 // A non-empty (or, with allow_empty, any) string of at most `max_chars` characters.
-std::string limited_text(const json& v, std::size_t max_chars, std::string_view source,
-                         const std::string& key, bool allow_empty = false) {
+std::string limited_string(const json& v, std::size_t max_chars, std::string_view source,
+                           const std::string& key, bool allow_empty = false) {
     if (!v.is_string() || (!allow_empty && v.get<std::string>().empty()))
         fail(source, key, allow_empty ? "expected a string" : "expected a non-empty string");
     std::string text = v.get<std::string>();
@@ -41,6 +42,46 @@ std::string limited_text(const json& v, std::size_t max_chars, std::string_view 
              "too long: " + std::to_string(n) + " characters, at most " +
                  std::to_string(max_chars) + " (split it over several steps)");
     return text;
+}
+
+// "en", "de", "pt_BR", "zh-Hant" (ISO 639 language, optionally a region or script).
+bool is_language_code(const std::string& code) {
+    std::size_t n = 0;
+    while (n < code.size() && code[n] >= 'a' && code[n] <= 'z') ++n;
+    if (n < 2 || n > 3) return false;
+    if (n == code.size()) return true;
+    if (code[n] != '_' && code[n] != '-') return false;
+    const std::size_t rest = code.size() - n - 1;
+    if (rest < 2 || rest > 4) return false;
+    for (std::size_t i = n + 1; i < code.size(); ++i)
+        if (!std::isalnum(static_cast<unsigned char>(code[i]))) return false;
+    return true;
+}
+
+// A plain string or an object of language code -> string, each within `max_chars`.
+LocalizedText limited_text(const json& v, std::size_t max_chars, std::string_view source,
+                           const std::string& key, bool allow_empty = false) {
+    LocalizedText out;
+    if (!v.is_object()) {
+        if (!v.is_string())
+            fail(source, key,
+                 "expected a string, or an object of languages such as {\"en\": \"...\", "
+                 "\"de\": \"...\"}");
+        out.text = limited_string(v, max_chars, source, key, allow_empty);
+        return out;
+    }
+    if (v.empty()) fail(source, key, "expected at least one language, such as \"en\"");
+    for (auto& [code, text] : v.items()) {
+        if (!is_language_code(code))
+            fail(source, key + "." + code,
+                 "expected a language code such as \"en\", \"es\" or \"pt_BR\"");
+        out.languages.emplace_back(
+            code, limited_string(text, max_chars, source, key + "." + code, allow_empty));
+    }
+    const auto en = std::find_if(out.languages.begin(), out.languages.end(),
+                                 [](const auto& l) { return l.first == "en"; });
+    out.text = en != out.languages.end() ? en->second : out.languages.front().second;
+    return out;
 }
 
 double positive_seconds(const json& v, std::string_view source, const std::string& key) {
@@ -103,6 +144,15 @@ LessonStep parse_step(const json& js, const sim::Scenario& previous, std::string
 }
 
 } // namespace
+
+const std::string& LocalizedText::in(std::string_view code) const {
+    for (const auto& [language, translated] : languages)
+        if (language == code) return translated;
+    const std::string_view base = code.substr(0, code.find_first_of("_-"));
+    for (const auto& [language, translated] : languages)
+        if (language == base) return translated;
+    return text;
+}
 
 Lesson parse_lesson(std::string_view json_text, std::string_view source_name) {
     json doc;

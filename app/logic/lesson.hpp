@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sh::app {
@@ -23,8 +24,20 @@ struct LessonError : std::runtime_error {
 // The camera's preset views (one enum for the whole program: sim/vocabulary.hpp).
 using sim::CameraPreset;
 
+// A lesson's text in one or more languages. In the file either a plain string (one language,
+// whatever the lesson is written in) or an object of language codes, e.g.
+//   "caption": {"en": "Each step...", "es": "En cada paso...", "de": "Bei jedem Schritt..."}
+struct LocalizedText {
+    std::string text; // the default: the plain string, else "en", else the first one listed
+    std::vector<std::pair<std::string, std::string>> languages; // as listed in the file
+    // The text in `code` ("es", or "es_MX" falling back to "es"), else the default.
+    const std::string& in(std::string_view code) const;
+    bool empty() const { return text.empty(); }
+    bool operator==(std::string_view other) const { return text == other; }
+};
+
 struct LessonStep {
-    std::string caption;
+    LocalizedText caption;
     sim::Scenario settings; // accumulated: each step starts from the previous one
     // The view: a preset, turned and zoomed (sim/scenario_view.hpp). The exaggeration of the
     // swelling is a scenario key: settings.swelling_exaggeration (unset: as the viewer has it).
@@ -34,8 +47,8 @@ struct LessonStep {
 };
 
 struct Lesson {
-    std::string title;
-    std::string description;
+    LocalizedText title;
+    LocalizedText description;
     std::vector<LessonStep> steps;
 };
 

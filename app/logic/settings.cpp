@@ -135,8 +135,8 @@ Settings load_settings(const std::string& path, std::vector<std::string>& proble
         doc, "swelling_exaggeration", s.swelling_exaggeration,
         [](double v) { return v >= 1 && v <= 10; }, "1 (true scale) to 10", path, problems);
     read_value(
-        doc, "language", s.language, [](const std::string& v) { return !v.empty(); },
-        "a language code such as en", path, problems);
+        doc, "language", s.language, [](const std::string&) { return true; },
+        "a language code such as en, es or de (empty: the system's)", path, problems);
     read_value(
         doc, "export_dir", s.export_dir, [](const std::string&) { return true; },
         "a folder path as a string (empty: the default export folder)", path, problems);

@@ -21,7 +21,8 @@ struct Settings {
     double touch_mm = 9.0;   // smallest touch target side in the kiosk and patient modes
     double screen_dpi = 0.0; // 0: SDL's figure (96 assumed when it has none); set it for
                              // large panels, whose reported DPI is often wrong
-    std::string language = "en";
+    // A language code (en, es, de; app/i18n); empty: the system's (LANG), else English.
+    std::string language;
     // How much the leg's visible swelling is exaggerated (app/logic/leg_swelling): 1 (true
     // scale) to 10. Above 1 the screen always says so ("Swelling shown x5").
     double swelling_exaggeration = 1.0;

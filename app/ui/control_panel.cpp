@@ -1,5 +1,8 @@
 #include "control_panel.hpp"
 
+#include "runtime_strings.hpp"
+#include "translate.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <imgui.h>
@@ -7,10 +10,14 @@
 namespace sh::ui {
 namespace {
 
-// The vocabulary's labels are string literals (so null-terminated), as ImGui wants them.
+using i18n::tr;
+using i18n::trc;
+
+// The vocabulary's labels in the language shown (listed for translation in
+// app/i18n/runtime_strings.cpp); string literals, so null-terminated, as ImGui wants them.
 template <class Term>
 const char* label_text(const Term& t) {
-    return t.label.data();
+    return tr(t.label);
 }
 
 void plot(const char* label, const std::vector<float>& v, const char* unit) {
@@ -24,6 +31,26 @@ void plot(const char* label, const std::vector<float>& v, const char* unit) {
     ImGui::PlotLines("##plot", v.data(), static_cast<int>(v.size()), 0, overlay, *lo - 1.0f,
                      *hi + 1.0f, ImVec2(ImGui::GetContentRegionAvail().x, 40.0f));
     ImGui::PopID();
+}
+
+// A condition id of the panel's menu in the language shown (sim/conditions.cpp's ids).
+const char* condition_label(const std::vector<std::string>& ids, int i) {
+    return trc(i18n::k_condition_context, ids[static_cast<std::size_t>(i)].c_str());
+}
+
+// The language of every screen, switched at once (app/i18n); for this run only, the settings
+// file's "language" is what the next run starts with.
+void language_menu() {
+    const std::string_view current = i18n::current_language();
+    std::string shown;
+    for (const i18n::Language& l : i18n::available_languages())
+        if (l.code == current) shown = l.name;
+    if (!ImGui::BeginCombo(tr("language"), shown.c_str())) return;
+    for (const i18n::Language& l : i18n::available_languages()) {
+        const std::string name(l.name); // in its own language: "Deutsch"
+        if (ImGui::Selectable(name.c_str(), l.code == current)) i18n::set_language(l.code);
+    }
+    ImGui::EndCombo();
 }
 
 // One radio button per word of the vocabulary that `offered` accepts, in the vocabulary's order,
@@ -45,31 +72,42 @@ bool radio_buttons(Enum& value, Offered offered) {
 // What a clinic would report for this leg (standing, walking at 3 km/h, tiptoes): measured in
 // the background whenever the valves change, so the numbers lag the sliders by a moment.
 void clinical_numbers(const ClinicalReadout& c) {
-    ImGui::TextDisabled("clinical tests for these valves (AVP at 3 km/h, APG)");
+    ImGui::TextDisabled("%s", tr("clinical tests for these valves (AVP at 3 km/h, APG)"));
     if (!c.error.empty()) {
-        ImGui::TextWrapped("could not be measured: %s", c.error.c_str());
+        ImGui::TextWrapped(tr("could not be measured: %s"), c.error.c_str());
         return;
     }
     if (!c.ready) {
-        ImGui::Text("measuring...");
+        ImGui::TextUnformatted(tr("measuring..."));
         return;
     }
-    ImGui::Text("ambulatory pressure fall  %.0f mmHg", static_cast<double>(c.ambulatory_fall_mmHg));
+    ImGui::Text(tr("ambulatory pressure fall  %.0f mmHg"),
+                static_cast<double>(c.ambulatory_fall_mmHg));
     if (c.refill_capped)
-        ImGui::Text("refill time  > %.0f s", static_cast<double>(c.refill_time_s));
+        ImGui::Text(tr("refill time  > %.0f s"), static_cast<double>(c.refill_time_s));
     else
-        ImGui::Text("refill time  %.1f s", static_cast<double>(c.refill_time_s));
-    ImGui::Text("ejection fraction  %.0f %%", static_cast<double>(c.ejection_fraction_pct));
-    ImGui::Text("venous filling index  %.1f mL/s", static_cast<double>(c.filling_index_ml_s));
+        ImGui::Text(tr("refill time  %.1f s"), static_cast<double>(c.refill_time_s));
+    ImGui::Text(tr("ejection fraction  %.0f %%"), static_cast<double>(c.ejection_fraction_pct));
+    ImGui::Text(tr("venous filling index  %.1f mL/s"), static_cast<double>(c.filling_index_ml_s));
 }
 
-// Radio buttons for a list of labels, all on one row. Returns whether the choice changed.
+// Radio buttons for a list of labels, in rows as wide as the panel, translated in `context` (the
+// labels' NC_() markers in control_panel.hpp). Returns whether the choice changed.
 template <std::size_t N>
-bool radio_row(const std::array<const char*, N>& labels, int& value) {
+bool radio_row(const std::array<const char*, N>& labels, const char* context, int& value) {
     bool changed = false;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (int i = 0; i < static_cast<int>(N); ++i) {
-        if (i != 0) ImGui::SameLine();
-        changed |= ImGui::RadioButton(labels[static_cast<std::size_t>(i)], &value, i);
+        const char* label = trc(context, labels[static_cast<std::size_t>(i)]);
+        // On the same row while it fits: translations are longer than the English.
+        const float width =
+            ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+        if (i != 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+        }
+        changed |= ImGui::RadioButton(label, &value, i);
     }
     return changed;
 }
@@ -79,28 +117,29 @@ bool radio_row(const std::array<const char*, N>& labels, int& value) {
 bool interventions_section(InterventionControls& c) {
     bool changed = false;
     ImGui::PushID("interventions");
-    ImGui::TextDisabled("compression stocking (pressure at the ankle; 0 = none)");
-    changed |= ImGui::SliderFloat("stocking", &c.stocking_mmHg, 0.0f, 50.0f, "%.0f mmHg");
+    ImGui::TextDisabled("%s", tr("compression stocking (pressure at the ankle; 0 = none)"));
+    changed |= ImGui::SliderFloat(tr("stocking"), &c.stocking_mmHg, 0.0f, 50.0f, "%.0f mmHg");
     if (c.stocking_mmHg > 0.0f) {
-        if (!c.stocking_class.empty()) ImGui::TextUnformatted(c.stocking_class.c_str());
-        changed |= radio_row(k_stocking_lengths, c.stocking_length);
-        changed |= radio_row(k_stocking_materials, c.stocking_material);
+        // English from clinical_numbers (stocking_class_name), its strings marked there.
+        if (!c.stocking_class.empty()) ImGui::TextUnformatted(tr(c.stocking_class));
+        changed |= radio_row(k_stocking_lengths, "stocking length", c.stocking_length);
+        changed |= radio_row(k_stocking_materials, "stocking material", c.stocking_material);
     }
-    changed |= ImGui::Checkbox("leg elevated (lying or seated)", &c.elevate);
+    changed |= ImGui::Checkbox(tr("leg elevated (lying or seated)"), &c.elevate);
     if (c.elevate)
-        changed |= ImGui::SliderFloat("elevation", &c.elevation_deg, 0.0f, 80.0f, "%.0f deg");
-    ImGui::TextDisabled("intermittent pneumatic compression");
+        changed |= ImGui::SliderFloat(tr("elevation"), &c.elevation_deg, 0.0f, 80.0f, "%.0f°");
+    ImGui::TextDisabled("%s", tr("intermittent pneumatic compression"));
     ImGui::PushID("ipc");
-    changed |= radio_row(k_ipc_sites, c.ipc);
+    changed |= radio_row(k_ipc_sites, "compression site", c.ipc);
     if (c.ipc != 0) {
-        changed |= ImGui::SliderFloat("cuff", &c.ipc_pressure_mmHg, 10.0f, 200.0f, "%.0f mmHg");
-        changed |= ImGui::SliderFloat("inflated", &c.ipc_on_s, 1.0f, 60.0f, "%.0f s");
-        changed |= ImGui::SliderFloat("released", &c.ipc_off_s, 1.0f, 600.0f, "%.0f s",
+        changed |= ImGui::SliderFloat(tr("cuff"), &c.ipc_pressure_mmHg, 10.0f, 200.0f, "%.0f mmHg");
+        changed |= ImGui::SliderFloat(tr("inflated"), &c.ipc_on_s, 1.0f, 60.0f, "%.0f s");
+        changed |= ImGui::SliderFloat(tr("released"), &c.ipc_off_s, 1.0f, 600.0f, "%.0f s",
                                       ImGuiSliderFlags_Logarithmic);
     }
     ImGui::PopID();
-    ImGui::TextDisabled("calf muscle strength");
-    changed |= radio_row(k_calf_strengths, c.calf_strength);
+    ImGui::TextDisabled("%s", tr("calf muscle strength"));
+    changed |= radio_row(k_calf_strengths, "calf strength", c.calf_strength);
     ImGui::PopID();
     return changed;
 }
@@ -115,47 +154,46 @@ PanelEdits draw_control_panel(PanelState& s) {
                              ImGuiCond_FirstUseEver);
     ImGui::Begin("SecondHeart");
 
-    if (!s.presets.empty() && ImGui::CollapsingHeader("Presets", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (!s.presets.empty() &&
+        ImGui::CollapsingHeader(tr("Presets"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (std::size_t i = 0; i < s.presets.size(); ++i) {
             if (i % 2 != 0) ImGui::SameLine();
-            if (ImGui::Button(s.presets[i].c_str())) {
+            if (ImGui::Button(tr(s.presets[i]))) {
                 s.preset = static_cast<int>(i);
                 edits.preset = true;
             }
         }
     }
 
-    if (ImGui::CollapsingHeader("Activity", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("Activity"), ImGuiTreeNodeFlags_DefaultOpen)) {
         edits.activity |=
             radio_buttons(s.activity, [](const sim::ActivityTerm& t) { return t.sustained; });
         if (s.activity == sim::Activity::Running) {
             edits.activity |=
-                ImGui::SliderFloat("speed", &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
+                ImGui::SliderFloat(tr("speed"), &s.running_speed_kmh, 6.0f, 16.0f, "%.1f km/h");
         } else if (s.activity == sim::Activity::Still || s.activity == sim::Activity::Walking) {
             // Standing is walking at 0 km/h as far as the slider goes: moving it starts walking.
             float speed = s.activity == sim::Activity::Still ? 0.0f : s.walking_speed_kmh;
-            if (ImGui::SliderFloat("speed", &speed, 0.0f, 8.0f, "%.1f km/h")) {
+            if (ImGui::SliderFloat(tr("speed"), &speed, 0.0f, 8.0f, "%.1f km/h")) {
                 edits.activity = true;
                 s.walking_speed_kmh = speed;
                 s.activity = speed > 0.0f ? sim::Activity::Walking : sim::Activity::Still;
             }
         }
         if (s.cadence_spm > 0)
-            ImGui::Text("cadence %.0f steps/min", static_cast<double>(s.cadence_spm));
+            ImGui::Text(tr("cadence %.0f steps/min"), static_cast<double>(s.cadence_spm));
         edits.posture |=
             radio_buttons(s.posture, [](const sim::PostureTerm& t) { return t.on_panel; });
     }
 
-    if (ImGui::CollapsingHeader("Valves")) {
+    if (ImGui::CollapsingHeader(tr("Valves"))) {
         if (!s.conditions.empty()) {
             const int count = static_cast<int>(s.conditions.size());
             if (s.condition < 0 || s.condition >= count) s.condition = 0;
-            if (ImGui::BeginCombo("condition",
-                                  s.conditions[static_cast<std::size_t>(s.condition)].c_str())) {
+            if (ImGui::BeginCombo(tr("condition"), condition_label(s.conditions, s.condition))) {
                 for (int i = 0; i < count; ++i) {
                     const bool selected = i == s.condition;
-                    if (ImGui::Selectable(s.conditions[static_cast<std::size_t>(i)].c_str(),
-                                          selected)) {
+                    if (ImGui::Selectable(condition_label(s.conditions, i), selected)) {
                         edits.condition |= !selected;
                         s.condition = i;
                     }
@@ -164,68 +202,72 @@ PanelEdits draw_control_panel(PanelState& s) {
                 ImGui::EndCombo();
             }
         }
-        ImGui::TextDisabled("failure per group (0 healthy, 1 no valve)");
+        ImGui::TextDisabled("%s", tr("failure per group (0 healthy, 1 no valve)"));
         for (const sim::ValveGroupTerm& t : sim::kValveGroups)
             edits.valves |= ImGui::SliderFloat(label_text(t),
                                                &s.valve_severity[static_cast<std::size_t>(t.value)],
                                                0.0f, 1.0f, "%.2f");
     }
 
-    if (ImGui::CollapsingHeader("Compression, elevation, calf", ImGuiTreeNodeFlags_DefaultOpen))
+    if (ImGui::CollapsingHeader(tr("Compression, elevation, calf"), ImGuiTreeNodeFlags_DefaultOpen))
         edits.interventions |= interventions_section(s.interventions);
     draw_heart_section(s.heart);
 
-    if (ImGui::CollapsingHeader("Sitting and time")) {
-        edits.sitting |= ImGui::SliderFloat("time-lapse", &s.time_lapse, 1.0f, 2000.0f, "x%.0f",
+    if (ImGui::CollapsingHeader(tr("Sitting and time"))) {
+        edits.sitting |= ImGui::SliderFloat(tr("time-lapse"), &s.time_lapse, 1.0f, 2000.0f, "x%.0f",
                                             ImGuiSliderFlags_Logarithmic);
-        edits.sitting |= ImGui::Checkbox("5-minute walk every hour", &s.breaks);
+        edits.sitting |= ImGui::Checkbox(tr("5-minute walk every hour"), &s.breaks);
         const int h = static_cast<int>(s.seated_hours);
-        ImGui::Text("seated %d h %02d min", h, static_cast<int>((s.seated_hours - h) * 60.0));
+        ImGui::Text(tr("seated %d h %02d min"), h, static_cast<int>((s.seated_hours - h) * 60.0));
     }
-    if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("View"), ImGuiTreeNodeFlags_DefaultOpen)) {
         for (int i = 0; i < static_cast<int>(k_views.size()); ++i) {
             if (i != 0) ImGui::SameLine();
-            edits.view |= ImGui::RadioButton(k_views[static_cast<std::size_t>(i)], &s.view, i);
+            edits.view |=
+                ImGui::RadioButton(trc("view", k_views[static_cast<std::size_t>(i)]), &s.view, i);
         }
-        ImGui::TextUnformatted("blood coloured by");
+        ImGui::TextUnformatted(tr("blood coloured by"));
         for (int i = 0; i < static_cast<int>(k_blood_colours.size()); ++i) {
             if (i != 0) ImGui::SameLine();
-            edits.blood_colour |= ImGui::RadioButton(k_blood_colours[static_cast<std::size_t>(i)],
-                                                     &s.blood_colour, i);
+            edits.blood_colour |= ImGui::RadioButton(
+                trc("blood colour", k_blood_colours[static_cast<std::size_t>(i)]), &s.blood_colour,
+                i);
         }
         // x1 is true scale; above it the view says so (app/ui/swelling_label).
-        edits.exaggeration |= ImGui::SliderFloat("swelling shown", &s.swelling_exaggeration, 1.0f,
-                                                 10.0f, "x%.0f");
+        edits.exaggeration |= ImGui::SliderFloat(tr("swelling shown"), &s.swelling_exaggeration,
+                                                 1.0f, 10.0f, "x%.0f");
     }
-    edits.pause = ImGui::Checkbox("pause", &s.paused);
+    edits.pause = ImGui::Checkbox(tr("pause"), &s.paused);
     if (s.paused) {
         ImGui::SameLine();
-        edits.step = ImGui::Button("step");
+        edits.step = ImGui::Button(tr("step"));
     }
 
     ImGui::Separator();
-    ImGui::Text("time %.1f s", s.sim_time_s);
-    plot("ankle, superficial", s.plot_gsv_mmHg, "mmHg");
-    plot("ankle, deep", s.plot_deep_mmHg, "mmHg");
-    plot("calf vein volume", s.plot_calf_volume_ml, "mL");
-    plot("popliteal flow", s.plot_popliteal_ml_s, "mL/s");
+    ImGui::Text(tr("time %.1f s"), s.sim_time_s);
+    plot(tr("ankle, superficial"), s.plot_gsv_mmHg, "mmHg");
+    plot(tr("ankle, deep"), s.plot_deep_mmHg, "mmHg");
+    plot(tr("calf vein volume"), s.plot_calf_volume_ml, "mL");
+    plot(tr("popliteal flow"), s.plot_popliteal_ml_s, "mL/s");
     clinical_numbers(s.clinical);
-    ImGui::Text("leg swelling   %+.1f %%", static_cast<double>(s.swelling_pct));
-    ImGui::Text("relative risk of a clot  %.2f", static_cast<double>(s.vte_risk));
-    ImGui::TextDisabled("a population average for teaching, not a diagnosis");
-    edits.labels = ImGui::Checkbox("anatomical labels", &s.show_labels);
-    if (ImGui::CollapsingHeader("Export")) {
-        edits.screenshot = ImGui::Button("Screenshot (F12)");
+    ImGui::Text(tr("leg swelling   %+.1f %%"), static_cast<double>(s.swelling_pct));
+    ImGui::Text(tr("relative risk of a clot  %.2f"), static_cast<double>(s.vte_risk));
+    ImGui::TextDisabled("%s", tr("a population average for teaching, not a diagnosis"));
+    edits.labels = ImGui::Checkbox(tr("anatomical labels"), &s.show_labels);
+    language_menu();
+    if (ImGui::CollapsingHeader(tr("Export"))) {
+        edits.screenshot = ImGui::Button(tr("Screenshot (F12)"));
         ImGui::SameLine();
-        edits.record = ImGui::Button(s.recording ? "Stop recording (F9)" : "Record (F9)");
+        edits.record = ImGui::Button(s.recording ? tr("Stop recording (F9)") : tr("Record (F9)"));
         ImGui::SameLine();
-        edits.export_csv = ImGui::Button("Time series CSV");
+        edits.export_csv = ImGui::Button(tr("Time series CSV"));
     }
     ImGui::Separator();
-    ImGui::Text("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)",
-                static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),
-                static_cast<double>(s.gpu_draw_ms), static_cast<double>(s.gpu_ui_ms));
-    if (!s.gpu_passes.empty() && ImGui::TreeNode("draw passes (GPU ms)")) {
+    // Wrapped: longer in other languages than the panel is wide.
+    ImGui::TextWrapped(tr("frame %.2f ms  (GPU: compute %.2f, draw %.2f, ui %.2f)"),
+                       static_cast<double>(s.frame_ms), static_cast<double>(s.gpu_compute_ms),
+                       static_cast<double>(s.gpu_draw_ms), static_cast<double>(s.gpu_ui_ms));
+    if (!s.gpu_passes.empty() && ImGui::TreeNode(tr("draw passes (GPU ms)"))) {
         for (const auto& [name, ms] : s.gpu_passes)
             ImGui::Text("%-18s %6.2f", name.c_str(), static_cast<double>(ms));
         ImGui::TreePop();

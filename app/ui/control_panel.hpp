@@ -7,6 +7,7 @@
 #pragma once
 
 #include "heart_inset.hpp"
+#include "translate.hpp"
 #include "vocabulary.hpp"
 
 #include <array>
@@ -29,17 +30,26 @@ struct ClinicalReadout {
 
 // Camera presets in the order of scene::CameraPreset (cutaway: x-ray of the deep veins), and
 // the particle colourings in the order of gpu::FLOW_COLOR_* (speed, pressure, direction).
-inline constexpr std::array<const char*, 4> k_views = {"front", "back", "medial", "cutaway"};
-inline constexpr std::array<const char*, 3> k_blood_colours = {"speed", "pressure", "direction"};
+// Shown translated with the contexts "view" and "blood colour" (app/i18n/translate.hpp).
+inline constexpr std::array<const char*, 4> k_views = {
+    NC_("view", "front"), NC_("view", "back"), NC_("view", "medial"), NC_("view", "cutaway")};
+inline constexpr std::array<const char*, 3> k_blood_colours = {NC_("blood colour", "speed"),
+                                                               NC_("blood colour", "pressure"),
+                                                               NC_("blood colour", "direction")};
 
 // The interventions' choices, in the order of sim::StockingLength, sim::StockingMaterial,
 // sim::IpcSite and sim::CalfStrength (secondheart_sim.cpp checks it).
-inline constexpr std::array<const char*, 2> k_stocking_lengths = {"below knee", "thigh"};
-inline constexpr std::array<const char*, 2> k_stocking_materials = {"elastic",
-                                                                    "inelastic (short-stretch)"};
-inline constexpr std::array<const char*, 3> k_ipc_sites = {"off", "calf", "foot"};
-inline constexpr std::array<const char*, 4> k_calf_strengths = {"average", "untrained", "trained",
-                                                                "deconditioned"};
+// Shown translated in the contexts named in their NC_() markers.
+inline constexpr std::array<const char*, 2> k_stocking_lengths = {
+    NC_("stocking length", "below knee"), NC_("stocking length", "thigh")};
+inline constexpr std::array<const char*, 2> k_stocking_materials = {
+    NC_("stocking material", "elastic"), NC_("stocking material", "inelastic (short-stretch)")};
+inline constexpr std::array<const char*, 3> k_ipc_sites = {NC_("compression site", "off"),
+                                                           NC_("compression site", "calf"),
+                                                           NC_("compression site", "foot")};
+inline constexpr std::array<const char*, 4> k_calf_strengths = {
+    NC_("calf strength", "average"), NC_("calf strength", "untrained"),
+    NC_("calf strength", "trained"), NC_("calf strength", "deconditioned")};
 
 // What people do for their legs (issue 11), as the panel edits it.
 struct InterventionControls {

@@ -1,5 +1,7 @@
 #include "heart_inset.hpp"
 
+#include "translate.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -9,16 +11,19 @@
 namespace sh::ui {
 namespace {
 
-// The strings of this screen, in one place (for translation).
+using i18n::tr;
+
+// The strings of this screen, in one place: marked for translation (po/), translated where
+// they are drawn.
 constexpr const char* k_rate_format = "%.0f /min";
 constexpr const char* k_stroke_format = "%.0f mL";
-constexpr const char* k_section_title = "The heart (whole body, both legs)";
-constexpr const char* k_section_note = "a population average for teaching, not a diagnosis";
-constexpr const char* k_plots_note = "the last minute:";
-constexpr const char* k_stroke_label = "stroke volume";
-constexpr const char* k_rate_label = "heart rate";
-constexpr const char* k_output_label = "cardiac output";
-constexpr const char* k_pressure_label = "mean arterial pressure";
+constexpr const char* k_section_title = N_("The heart (whole body, both legs)");
+constexpr const char* k_section_note = N_("a population average for teaching, not a diagnosis");
+constexpr const char* k_plots_note = N_("the last minute:");
+constexpr const char* k_stroke_label = N_("stroke volume");
+constexpr const char* k_rate_label = N_("heart rate");
+constexpr const char* k_output_label = N_("cardiac output");
+constexpr const char* k_pressure_label = N_("mean arterial pressure");
 
 constexpr float k_end_diastolic_ml = 150.0f; // resting adult left ventricle, about 120-150 mL
 constexpr float k_systole_share = 0.35f;     // of the beat at 60-80 /min
@@ -137,8 +142,8 @@ float draw_heart_card(const char* id, const HeartView& v, float top, float heart
         // would be pushed out of the frame, so the plots get ImGui's usual padding.
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
         const float h = 2.2f * ImGui::GetFontSize();
-        plot(k_output_label, v.plot_cardiac_output_l_min, "%.1f L/min", h);
-        plot(k_stroke_label, v.plot_stroke_volume_ml, "%.0f mL", h);
+        plot(tr(k_output_label), v.plot_cardiac_output_l_min, "%.1f L/min", h);
+        plot(tr(k_stroke_label), v.plot_stroke_volume_ml, "%.0f mL", h);
         ImGui::PopStyleVar();
     }
     const float height = ImGui::GetWindowHeight();
@@ -147,7 +152,7 @@ float draw_heart_card(const char* id, const HeartView& v, float top, float heart
 }
 
 void draw_heart_section(const HeartView& v) {
-    if (!v.valid || !ImGui::CollapsingHeader(k_section_title, ImGuiTreeNodeFlags_DefaultOpen))
+    if (!v.valid || !ImGui::CollapsingHeader(tr(k_section_title), ImGuiTreeNodeFlags_DefaultOpen))
         return;
     const float heart_px = 3.2f * ImGui::GetFontSize() + 2.2f * ImGui::GetFontSize();
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -155,18 +160,18 @@ void draw_heart_section(const HeartView& v) {
     ImGui::Dummy(ImVec2(heart_px, heart_px));
     ImGui::SameLine();
     ImGui::BeginGroup();
-    ImGui::Text("%s  %.0f mL", k_stroke_label, static_cast<double>(v.stroke_volume_ml));
-    ImGui::Text("%s  %.0f /min", k_rate_label, static_cast<double>(v.heart_rate_bpm));
-    ImGui::Text("%s  %.1f L/min", k_output_label, static_cast<double>(v.cardiac_output_l_min));
-    ImGui::Text("%s  %.0f mmHg", k_pressure_label, static_cast<double>(v.mean_arterial_mmHg));
+    ImGui::Text("%s  %.0f mL", tr(k_stroke_label), static_cast<double>(v.stroke_volume_ml));
+    ImGui::Text("%s  %.0f /min", tr(k_rate_label), static_cast<double>(v.heart_rate_bpm));
+    ImGui::Text("%s  %.1f L/min", tr(k_output_label), static_cast<double>(v.cardiac_output_l_min));
+    ImGui::Text("%s  %.0f mmHg", tr(k_pressure_label), static_cast<double>(v.mean_arterial_mmHg));
     ImGui::EndGroup();
-    ImGui::TextDisabled("%s", k_plots_note);
+    ImGui::TextDisabled("%s", tr(k_plots_note));
     const float h = 30.0f;
-    plot(k_stroke_label, v.plot_stroke_volume_ml, "%.0f mL", h);
-    plot(k_rate_label, v.plot_heart_rate_bpm, "%.0f /min", h);
-    plot(k_output_label, v.plot_cardiac_output_l_min, "%.2f L/min", h);
-    plot(k_pressure_label, v.plot_mean_arterial_mmHg, "%.0f mmHg", h);
-    ImGui::TextDisabled("%s", k_section_note);
+    plot(tr(k_stroke_label), v.plot_stroke_volume_ml, "%.0f mL", h);
+    plot(tr(k_rate_label), v.plot_heart_rate_bpm, "%.0f /min", h);
+    plot(tr(k_output_label), v.plot_cardiac_output_l_min, "%.2f L/min", h);
+    plot(tr(k_pressure_label), v.plot_mean_arterial_mmHg, "%.0f mmHg", h);
+    ImGui::TextDisabled("%s", tr(k_section_note));
 }
 
 } // namespace sh::ui

@@ -1,6 +1,7 @@
 #include "kiosk_screen.hpp"
 
 #include "lecture_screen.hpp"
+#include "translate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +10,8 @@
 namespace sh::ui {
 
 namespace {
+
+using i18n::tr;
 
 constexpr ImGuiWindowFlags k_fixed = ImGuiWindowFlags_NoDecoration |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
@@ -30,7 +33,7 @@ void draw_attract(const KioskView& v) {
     ImGui::SetWindowFontScale(1.5f);
     ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     text.w = pulse;
-    ImGui::TextColored(text, "Touch to start");
+    ImGui::TextColored(text, "%s", tr("Touch to start"));
     ImGui::End();
     draw_caption_bar("##kiosk_caption", v.caption, v.look, v.step_progress);
 }
@@ -40,8 +43,8 @@ KioskActions draw_active(const KioskView& v) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float caption_h = draw_caption_bar("##kiosk_caption", v.caption, v.look);
 
-    char numbers[64];
-    std::snprintf(numbers, sizeof numbers, "Ankle vein pressure %.0f mmHg",
+    char numbers[128];
+    std::snprintf(numbers, sizeof numbers, tr("Ankle vein pressure %.0f mmHg"),
                   static_cast<double>(v.ankle_mmHg));
     ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowBgAlpha(0.55f);
@@ -83,10 +86,10 @@ bool draw_still_there(const KioskView& v) {
                             ImVec2(0.5f, 0.5f));
     ImGui::Begin("##kiosk_still_there", nullptr, k_fixed);
     ImGui::SetWindowFontScale(1.3f);
-    ImGui::TextUnformatted("Still there?");
+    ImGui::TextUnformatted(tr("Still there?"));
     ImGui::SetWindowFontScale(1.0f);
-    ImGui::Text("Starting over in %.0f s", std::ceil(v.countdown_s));
-    const bool pressed = ImGui::Button("I'm still here", ImVec2(0, v.look.touch_px));
+    ImGui::Text(tr("Starting over in %.0f s"), std::ceil(v.countdown_s));
+    const bool pressed = ImGui::Button(tr("I'm still here"), ImVec2(0, v.look.touch_px));
     ImGui::End();
     return pressed;
 }

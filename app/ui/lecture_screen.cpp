@@ -1,5 +1,7 @@
 #include "lecture_screen.hpp"
 
+#include "translate.hpp"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -59,8 +61,8 @@ void draw_lecture_screen(const LectureView& v) {
         ImGui::TextUnformatted(v.lesson_title.c_str());
         ImGui::End();
 
-        char counter[48];
-        std::snprintf(counter, sizeof counter, "Step %zu / %zu", v.step, v.steps);
+        char counter[96];
+        std::snprintf(counter, sizeof counter, i18n::tr("Step %zu / %zu"), v.step, v.steps);
         ImGui::SetNextWindowPos(ImVec2(display.x, 0), ImGuiCond_Always, ImVec2(1, 0));
         ImGui::SetNextWindowBgAlpha(0.55f);
         ImGui::Begin("##lecture_counter", nullptr, k_overlay_flags);
@@ -79,8 +81,8 @@ void draw_lecture_screen(const LectureView& v) {
         ImGui::SetNextWindowBgAlpha(0.55f);
         ImGui::Begin("##lecture_hint", nullptr, k_overlay_flags);
         ImGui::SetWindowFontScale(small_text_scale(v.look));
-        ImGui::TextUnformatted(v.steps > 0 ? "F5: start the lesson    Ctrl+Q: quit"
-                                           : "No lesson to show    Ctrl+Q: quit");
+        ImGui::TextUnformatted(v.steps > 0 ? i18n::tr("F5: start the lesson    Ctrl+Q: quit")
+                                           : i18n::tr("No lesson to show    Ctrl+Q: quit"));
         ImGui::End();
     }
     // The heart at the right edge under the step counter, between the title row and the caption

@@ -1,10 +1,13 @@
 #include "patient_screen.hpp"
 
 #include "lecture_screen.hpp"
+#include "translate.hpp"
 
 #include <algorithm>
 
 namespace sh::ui {
+
+using i18n::tr;
 
 int draw_patient_screen(const PatientView& v) {
     apply_mode_look(v.look);
@@ -15,10 +18,11 @@ int draw_patient_screen(const PatientView& v) {
                                    ImGuiWindowFlags_AlwaysAutoResize;
 
     // The caption first: the buttons fill the height above it.
-    const float caption_h = draw_caption_bar(
-        "##patient_caption",
-        v.explanation + "\nThe risk is an average for many people, not a diagnosis for you.",
-        v.look);
+    const float caption_h =
+        draw_caption_bar("##patient_caption",
+                         v.explanation + "\n" +
+                             tr("The risk is an average for many people, not a diagnosis for you."),
+                         v.look);
 
     // The choices down the left edge, large; a second column when the screen is too short.
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -59,15 +63,15 @@ int draw_patient_screen(const PatientView& v) {
     ImGui::SetNextWindowBgAlpha(0.55f);
     ImGui::Begin("##patient_numbers", nullptr, fixed | ImGuiWindowFlags_NoInputs);
     ImGui::SetWindowFontScale(small_text_scale(v.look));
-    ImGui::Text("Pressure in the ankle veins: %.0f mmHg", static_cast<double>(v.ankle_mmHg));
+    ImGui::Text(tr("Pressure in the ankle veins: %.0f mmHg"), static_cast<double>(v.ankle_mmHg));
     // Walking empties the veins (the leg gets smaller); sitting still swells it.
     if (v.swelling_pct < 0.0f)
-        ImGui::Text("Leg volume: %.1f %% less (veins emptied)",
+        ImGui::Text(tr("Leg volume: %.1f %% less (veins emptied)"),
                     static_cast<double>(-v.swelling_pct));
     else
-        ImGui::Text("Leg swelling: %.1f %% more volume", static_cast<double>(v.swelling_pct));
-    ImGui::Text("Clot risk: %.1f times usual", static_cast<double>(v.vte_risk));
-    if (v.seated_hours > 0.01) ImGui::Text("Hours seated: %.1f", v.seated_hours);
+        ImGui::Text(tr("Leg swelling: %.1f %% more volume"), static_cast<double>(v.swelling_pct));
+    ImGui::Text(tr("Clot risk: %.1f times usual"), static_cast<double>(v.vte_risk));
+    if (v.seated_hours > 0.01) ImGui::Text(tr("Hours seated: %.1f"), v.seated_hours);
     // The heart's sentences wrap at a third of the screen; only beside the buttons (stacked under
     // them on a small screen they would run into the caption).
     if (!v.heart_now.empty() && beside) {

@@ -1,8 +1,12 @@
 #include "pin_keypad.hpp"
 
+#include "translate.hpp"
+
 #include <algorithm>
 
 namespace sh::ui {
+
+using i18n::tr;
 
 KeypadActions draw_pin_keypad(const KeypadView& v) {
     KeypadActions a;
@@ -13,18 +17,21 @@ KeypadActions draw_pin_keypad(const KeypadView& v) {
     ImGui::Begin("##pin_keypad", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove);
-    const float key = v.look.touch_px * 1.2f;
+    // A touch target, or wider when a translated label needs it ("Borrar", "Löschen").
+    const char* const labels[] = {tr("Del"), tr("OK")};
+    const float key = std::max(v.look.touch_px * 1.2f, button_width(labels, 2));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     if (v.no_pin) {
         ImGui::PushTextWrapPos(std::max(key * 3 + gap * 2, display.x * 0.4f));
-        ImGui::TextUnformatted("No kiosk PIN is set in the settings file, so the kiosk cannot be "
-                               "left from here. Set \"kiosk_pin\" in settings.json.");
+        ImGui::TextUnformatted(
+            tr("No kiosk PIN is set in the settings file, so the kiosk cannot be "
+               "left from here. Set \"kiosk_pin\" in settings.json."));
         ImGui::PopTextWrapPos();
-        a.cancel = ImGui::Button("Close", ImVec2(key * 3 + gap * 2, key));
+        a.cancel = ImGui::Button(tr("Close"), ImVec2(key * 3 + gap * 2, key));
         ImGui::End();
         return a;
     }
-    ImGui::TextUnformatted("Staff exit: PIN");
+    ImGui::TextUnformatted(tr("Staff exit: PIN"));
     const std::string stars(v.entered, '*');
     ImGui::Text("%s", stars.empty() ? "-" : stars.c_str());
     // Keypad order of phones and door locks: 1 2 3 at the top.
@@ -36,12 +43,12 @@ KeypadActions draw_pin_keypad(const KeypadView& v) {
             if (ImGui::Button(label, ImVec2(key, key))) a.digit = d;
         }
     }
-    a.erase = ImGui::Button("Del", ImVec2(key, key));
+    a.erase = ImGui::Button(tr("Del"), ImVec2(key, key));
     ImGui::SameLine();
     if (ImGui::Button("0", ImVec2(key, key))) a.digit = 0;
     ImGui::SameLine();
-    a.enter = ImGui::Button("OK", ImVec2(key, key));
-    a.cancel = ImGui::Button("Cancel", ImVec2(key * 3 + gap * 2, key));
+    a.enter = ImGui::Button(tr("OK"), ImVec2(key, key));
+    a.cancel = ImGui::Button(tr("Cancel"), ImVec2(key * 3 + gap * 2, key));
     if (!v.message.empty()) ImGui::TextColored(accent_colour(v.look), "%s", v.message.c_str());
     ImGui::End();
     return a;

@@ -1,5 +1,7 @@
 #include "swelling_label.hpp"
 
+#include "translate.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,12 +11,12 @@ namespace sh::ui {
 
 std::string swelling_label_text(double exaggeration) {
     if (!(exaggeration > 1.0 + 1e-6)) return {};
-    char text[48];
+    char text[96]; // in the language shown
     const double rounded = std::round(exaggeration * 10.0) / 10.0;
     if (std::abs(rounded - std::round(rounded)) < 1e-6)
-        std::snprintf(text, sizeof text, "Swelling shown x%.0f", rounded);
+        std::snprintf(text, sizeof text, i18n::tr("Swelling shown x%.0f"), rounded);
     else
-        std::snprintf(text, sizeof text, "Swelling shown x%.1f", rounded);
+        std::snprintf(text, sizeof text, i18n::tr("Swelling shown x%.1f"), rounded);
     return text;
 }
 

@@ -64,3 +64,67 @@ TEST_CASE("ui font: not a font, or no file, falls back to the built-in font and 
     }
     std::filesystem::remove(text);
 }
+
+TEST_CASE("ui font: Hebrew from DejaVu Sans", "[font]") {
+    testing::ScopedEnv no_choice("SECONDHEART_FONT", std::nullopt);
+    ImFontAtlas atlas;
+    REQUIRE(ui::build_ui_font_atlas(atlas, 24.0f).empty());
+    // alef, shin, final nun
+    for (const unsigned c : {0x05D0u, 0x05E9u, 0x05DFu})
+        CHECK(atlas.Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+}
+
+namespace {
+// The text in use, cleared again after the test (other tests build plain atlases).
+struct TextInUse {
+    explicit TextInUse(const char* utf8) { ui::set_ui_text_in_use(utf8); }
+    ~TextInUse() { ui::set_ui_text_in_use({}); }
+};
+constexpr ImWchar k_heart = 0x5FC3;  // 心, in the text below
+constexpr ImWchar k_blood = 0x8840;  // 血, not in it
+constexpr ImWchar k_hangul = 0xD53C; // 피, in it
+} // namespace
+
+TEST_CASE("ui font: the CJK characters of the text in use come from a CJK font, and only those",
+          "[font]") {
+    testing::ScopedEnv no_choice("SECONDHEART_FONT", std::nullopt);
+    testing::ScopedEnv no_cjk_choice("SECONDHEART_CJK_FONT", std::nullopt);
+    std::string why_not;
+    if (!ui::find_cjk_font(why_not)) {
+        // scripts/setup.sh installs fonts-wqy-microhei; a machine without it cannot test this.
+        WARN("SKIPPED: " << why_not);
+        return;
+    }
+    TextInUse text("第二の心臓 (second heart), 피, Ñandú");
+    ImFontAtlas atlas;
+    CHECK(ui::build_ui_font_atlas(atlas, 24.0f).empty());
+    REQUIRE(atlas.Fonts.Size == 1); // merged into the one UI font
+    const ImFont* font = atlas.Fonts[0];
+    CHECK(font->FindGlyphNoFallback(k_heart) != nullptr);
+    CHECK(font->FindGlyphNoFallback(k_hangul) != nullptr);
+    CHECK(font->FindGlyphNoFallback(0x306E) != nullptr);  // の
+    CHECK(font->FindGlyphNoFallback(k_blood) == nullptr); // not in the text: not in the atlas
+    CHECK(font->FindGlyphNoFallback(0x00D1) != nullptr);  // Ñ still from the main font
+    // Only the text's glyphs: the atlas stays the size of the plain one, not 30,000 glyphs.
+    ImFontAtlas plain;
+    {
+        TextInUse none("");
+        REQUIRE(ui::build_ui_font_atlas(plain, 24.0f).empty());
+    }
+    CHECK(font->Glyphs.Size - plain.Fonts[0]->Glyphs.Size <= 8);
+    CHECK(atlas.TexHeight <= 2 * plain.TexHeight);
+}
+
+TEST_CASE("ui font: without a CJK font, CJK text is named and the rest still draws", "[font]") {
+    testing::ScopedEnv no_choice("SECONDHEART_FONT", std::nullopt);
+    testing::ScopedEnv missing("SECONDHEART_CJK_FONT", "/nonexistent/cjk.ttc");
+    TextInUse text("心臓");
+    ImFontAtlas atlas;
+    CHECK_THAT(ui::build_ui_font_atlas(atlas, 20.0f),
+               Catch::Contains("Chinese, Japanese or Korean") &&
+                   Catch::Contains("/nonexistent/cjk.ttc is not a font file") &&
+                   Catch::Contains("show as '?'"));
+    REQUIRE(atlas.Fonts.Size == 1);
+    CHECK(atlas.Fonts[0]->FindGlyphNoFallback(0x00E9) != nullptr); // é: DejaVu as before
+    CHECK(atlas.Fonts[0]->FindGlyphNoFallback(k_heart) == nullptr);
+}

@@ -231,11 +231,12 @@ TEST_CASE("heart on screen: the lesson's captions state the model's numbers", "[
             control.set_scenario(bare);
             run(d, *step.duration_s);
             run(control, *step.duration_s);
-            INFO("start " << sim::to_string(start) << ", step " << i + 1 << ": " << step.caption);
-            check_stated(stated(step.caption), d.heart_now());
+            INFO("start " << sim::to_string(start) << ", step " << i + 1 << ": "
+                          << step.caption.text);
+            check_stated(stated(step.caption.text), d.heart_now());
         }
         std::smatch m;
-        const std::string& last = lesson.steps.back().caption;
+        const std::string& last = lesson.steps.back().caption.text;
         REQUIRE(std::regex_search(last, m,
                                   std::regex(R"(against about (\d+) mL and ([\d.]+) without)")));
         INFO("without stockings: " << control.heart_now().stroke_volume_ml << " mL, "

@@ -27,7 +27,7 @@ Lesson lesson_b() {
 }
 
 std::string where(const LessonPlayer& p) {
-    return p.lesson().title + std::to_string(p.step_index() + 1);
+    return p.lesson().title.text + std::to_string(p.step_index() + 1);
 }
 
 } // namespace

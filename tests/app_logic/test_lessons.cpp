@@ -1,6 +1,8 @@
 #include "lesson.hpp"
+#include "translate.hpp"
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <string>
 
 using namespace sh::app;
@@ -83,6 +85,120 @@ TEST_CASE("a folder with a broken lesson still loads the others", "[lessons]") {
     CHECK(lessons.size() == 1);
     REQUIRE(problems.size() == 1);
     CHECK_THAT(problems[0], Catch::Contains("broken.json") && Catch::Contains("steps[0]"));
+}
+
+namespace {
+std::string lesson_with_caption(const std::string& caption) {
+    return R"({"format":"secondheart-lesson","title":"T","steps":[{"caption":)" + caption +
+           R"(,"duration_s":5}]})";
+}
+} // namespace
+
+// Lessons in several languages: "caption", "title" and "description" as a plain string (as
+// before) or an object of language codes, the fallback when a language is missing, the errors
+// for a bad object, and every shipped lesson complete in every shipped language.
+TEST_CASE("lesson languages: a caption per language, with fallbacks", "[lessons][i18n]") {
+    const Lesson l = parse_lesson(
+        R"({"format":"secondheart-lesson",
+            "title":{"en":"The pump","de":"Die Pumpe"},
+            "description":"Only one language",
+            "steps":[{"caption":{"es":"Caminar","en":"Walking","de":"Gehen"},"duration_s":5},
+                     {"caption":"Plain text, as before","duration_s":5}]})",
+        "multi.json");
+    const LocalizedText& c = l.steps[0].caption;
+    CHECK(c.text == "Walking"); // the default is English even when listed second
+    CHECK(c.in("de") == "Gehen");
+    CHECK(c.in("es") == "Caminar");
+    CHECK(c.in("es_MX") == "Caminar"); // a regional code falls back to its language
+    CHECK(c.in("fr") == "Walking");    // a missing language falls back to the default
+    CHECK(l.title.in("es") == "The pump");
+    CHECK(l.title.in("de") == "Die Pumpe");
+    CHECK(l.description.in("de") == "Only one language");
+    CHECK(l.steps[1].caption.in("de") == "Plain text, as before");
+
+    // Without English, the first language listed is the default.
+    const Lesson de_only =
+        parse_lesson(lesson_with_caption(R"({"de":"Nur Deutsch","es":"Solo español"})"), "x");
+    CHECK(de_only.steps[0].caption.text == "Nur Deutsch");
+    CHECK(de_only.steps[0].caption.in("en") == "Nur Deutsch");
+}
+
+TEST_CASE("lesson languages: a bad caption object is named", "[lessons][i18n]") {
+    CHECK_THAT(error_of(lesson_with_caption("{}")),
+               Catch::Contains("steps[0].caption") && Catch::Contains("at least one language"));
+    CHECK_THAT(error_of(lesson_with_caption(R"({"english":"x"})")),
+               Catch::Contains("steps[0].caption.english") &&
+                   Catch::Contains("expected a language code"));
+    CHECK_THAT(error_of(lesson_with_caption(R"({"en":3})")),
+               Catch::Contains("steps[0].caption.en") &&
+                   Catch::Contains("expected a non-empty string"));
+    CHECK_THAT(error_of(lesson_with_caption(R"({"en":""})")),
+               Catch::Contains("steps[0].caption.en") && Catch::Contains("non-empty"));
+    CHECK_THAT(error_of(lesson_with_caption(R"({"de":")" + std::string(401, 'x') + "\"}")),
+               Catch::Contains("steps[0].caption.de") && Catch::Contains("too long"));
+    CHECK_THAT(error_of(lesson_with_caption("[\"en\"]")),
+               Catch::Contains("steps[0].caption") && Catch::Contains("an object of languages"));
+    // Codes with a region or script are accepted.
+    CHECK(error_of(lesson_with_caption(R"({"pt_BR":"a","zh-Hant":"b"})")) == "(no error)");
+}
+
+TEST_CASE("lesson languages: the shipped lessons speak every shipped language", "[lessons][i18n]") {
+    std::vector<std::string> problems;
+    const auto lessons = load_lessons(std::string(SH_SOURCE_DIR) + "/assets/lessons", problems);
+    CHECK(problems.empty());
+    REQUIRE(lessons.size() >= 3);
+    auto complete = [](const LocalizedText& t) {
+        for (const sh::i18n::Language& l : sh::i18n::available_languages()) {
+            bool found = false;
+            for (const auto& [code, text] : t.languages)
+                found = found || (code == l.code && !text.empty());
+            if (!found) return std::string(l.code);
+        }
+        return std::string();
+    };
+    for (const Lesson& l : lessons) {
+        INFO(l.title.text);
+        CHECK(complete(l.title).empty());
+        CHECK(complete(l.description).empty());
+        for (std::size_t i = 0; i < l.steps.size(); ++i) {
+            INFO("step " << i + 1 << " lacks the language " << complete(l.steps[i].caption));
+            CHECK(complete(l.steps[i].caption).empty());
+        }
+    }
+}
+
+TEST_CASE("lesson languages: translated captions state the English caption's numbers",
+          "[lessons][i18n]") {
+    // Every number of a caption ("about 105 mL", "6.7 litres") in the same order in each
+    // language, the decimal comma of Spanish and German read as a point.
+    auto numbers = [](const std::string& text) {
+        std::vector<std::string> out;
+        std::string cur;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            const char c = i < text.size() ? text[i] : ' ';
+            const bool decimal = (c == '.' || c == ',') && !cur.empty() && i + 1 < text.size() &&
+                                 std::isdigit(static_cast<unsigned char>(text[i + 1]));
+            if (std::isdigit(static_cast<unsigned char>(c)))
+                cur += c;
+            else if (decimal)
+                cur += '.';
+            else if (!cur.empty())
+                out.push_back(cur), cur.clear();
+        }
+        return out;
+    };
+    std::vector<std::string> problems;
+    const auto lessons = load_lessons(std::string(SH_SOURCE_DIR) + "/assets/lessons", problems);
+    REQUIRE(lessons.size() >= 3);
+    std::size_t compared = 0;
+    for (const Lesson& l : lessons)
+        for (const LessonStep& s : l.steps)
+            for (const auto& [code, text] : s.caption.languages) {
+                INFO(code << ": " << text);
+                CHECK(numbers(text) == numbers(s.caption.text));
+                compared += !numbers(text).empty();
+            }
+    CHECK(compared >= 10); // the heart lesson alone states about 30 numbers
 }
 
 TEST_CASE("lesson steps set the camera (preset, turned, zoomed) and the swelling exaggeration",
