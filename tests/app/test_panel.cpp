@@ -90,7 +90,7 @@ TEST_CASE("panel: presets load their settings into the simulation and the contro
     CHECK(sim.live().model().valves().severity[foot] == Approx(1.0));
 }
 
-TEST_CASE("panel: the swelling slider scales the skin's growth drawn; scenarios set it and the "
+TEST_CASE("panel: the swelling slider scales the skin's growth drawn, scenarios set it and the "
           "camera",
           "[panel]") {
     app::SimDriver sim(std::nullopt);

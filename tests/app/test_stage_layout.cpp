@@ -83,7 +83,7 @@ TEST_CASE("stage: sitting, the seat is at knee height under the thigh and clear 
     }
 }
 
-TEST_CASE("stage: lying, the leg rests on the bed; raised, on a wedge under the heel", "[stage]") {
+TEST_CASE("stage: lying, the leg rests on the bed, and raised, on a wedge under the heel", "[stage]") {
     const sim::Network& net = sim::default_network();
     for (const sim::Posture posture : {sim::Posture::Lying, sim::Posture::LegRaised}) {
         const sim::PosedLeg leg(net, 1.0, posture);

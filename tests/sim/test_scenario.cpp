@@ -291,7 +291,7 @@ TEST_CASE("apply sets valves, posture and activity on a model", "[scenario]") {
     CHECK(model.valves().severity[static_cast<int>(ValveGroup::Ssv)] == 0.0);
 }
 
-TEST_CASE("scenario camera and swelling exaggeration: a preset or turned, zoomed; ranges named",
+TEST_CASE("scenario camera and swelling exaggeration: a preset or turned and zoomed, ranges named",
           "[scenario]") {
     // Unset: the viewer keeps the camera and exaggeration they have.
     const Scenario none = parse_scenario("{}", "x.json");
