@@ -2,7 +2,7 @@
 // the test), and the simulator side applying the panel's edits and presets.
 #include "conditions.hpp"
 #include "control_panel.hpp"
-#include "headless_imgui.hpp"
+#include "headless_panel.hpp"
 #include "protocols.hpp"
 #include "secondheart_sim.hpp"
 #include "swelling_label.hpp"
@@ -16,15 +16,7 @@
 using namespace sh;
 
 namespace {
-// A headless ImGui frame loop: the panel draws into draw lists nobody renders.
-struct HeadlessImGui : testing::HeadlessImGuiContext {
-    ui::PanelEdits frame(ui::PanelState& s) {
-        ImGui::NewFrame();
-        ui::PanelEdits e = ui::draw_control_panel(s);
-        ImGui::Render();
-        return e;
-    }
-};
+using HeadlessImGui = testing::HeadlessPanel;
 } // namespace
 
 TEST_CASE("panel: draws every section headless and reports no edit without input", "[panel]") {

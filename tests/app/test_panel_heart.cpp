@@ -2,7 +2,7 @@
 // field by field (the gait keeps its phase), the IPC device's usual cycle, the elevation, and the
 // heart section and inset drawn headless with the live numbers; the beat's squeeze.
 #include "control_panel.hpp"
-#include "headless_imgui.hpp"
+#include "headless_panel.hpp"
 #include "heart_inset.hpp"
 #include "secondheart_sim.hpp"
 
@@ -15,14 +15,7 @@ using namespace sh;
 
 namespace {
 
-struct HeadlessImGui : testing::HeadlessImGuiContext {
-    ui::PanelEdits frame(ui::PanelState& s) {
-        ImGui::NewFrame();
-        ui::PanelEdits e = ui::draw_control_panel(s);
-        ImGui::Render();
-        return e;
-    }
-};
+using HeadlessImGui = testing::HeadlessPanel;
 
 sim::Scenario walking() {
     sim::Scenario s;

@@ -4,6 +4,7 @@
 // patient mode's plain words, and the lesson "The second heart helps the first" whose captions
 // must state what the model shows.
 #include "clinical_numbers.hpp"
+#include "gait_phase.hpp"
 #include "heart_protocols.hpp"
 #include "lesson.hpp"
 #include "live_simulation.hpp"
@@ -22,16 +23,8 @@ void run(app::LiveSimulation& d, double seconds) {
         d.advance(1.0 / 60.0, 1000.0);
 }
 
-// The gait's phase now (as tests/app_logic/test_live_simulation.cpp reads it).
-double gait_phase_now(const app::LiveSimulation& d) {
-    const sim::LegModel& m = d.model();
-    return m.drive().phase + m.dt_s() / sim::cycle_period_s(m.activity());
-}
-
-double phase_gap(double a, double b) {
-    const double g = std::fmod(std::abs(a - b), 1.0);
-    return std::min(g, 1.0 - g);
-}
+using testing::gait_phase_now;
+using testing::phase_gap;
 
 } // namespace
 

@@ -1,3 +1,4 @@
+#include "gait_phase.hpp"
 #include "live_simulation.hpp"
 
 #include <algorithm>
@@ -70,18 +71,8 @@ TEST_CASE("live simulation: a compute budget slows the clock instead of freezing
 
 namespace {
 
-// The gait's phase now (0..1, heel strike at 0): the muscles' drive is that of the last fixed
-// step, which began one step ago.
-double gait_phase_now(const app::LiveSimulation& d) {
-    const sim::LegModel& m = d.model();
-    return m.drive().phase + m.dt_s() / sim::cycle_period_s(m.activity());
-}
-
-// How far apart two phases are on the cycle (0 .. 0.5).
-double phase_gap(double a, double b) {
-    const double g = std::fmod(std::abs(a - b), 1.0);
-    return std::min(g, 1.0 - g);
-}
+using testing::gait_phase_now;
+using testing::phase_gap;
 
 } // namespace
 
