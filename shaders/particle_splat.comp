@@ -33,7 +33,12 @@ uint rgb565(uint rgba) {
 }
 
 void splat(ivec2 xy, float z, uint edge, uint color) {
-    if (xy.x < 0 || xy.y < 0 || xy.x >= int(pc.width) || xy.y >= int(pc.height)) return;
+    // Only inside the resolve's rectangle (pc.rect_*, within the frame): a pixel outside it is
+    // never blended, and the resolve clears what it read, so every key stays inside the part of
+    // the buffer that the next resolve empties again (no per-frame clear of the whole buffer).
+    const ivec2 rel = xy - ivec2(pc.rect_x, pc.rect_y);
+    if (rel.x < 0 || rel.y < 0 || rel.x >= int(pc.rect_width) || rel.y >= int(pc.rect_height))
+        return;
     // The depth pixel under this one (the same pixel unless the scene was drawn smaller).
     // (A float ratio: CPU devices have no vector integer division.)
     const vec2 ratio = vec2(pc.depth_width, pc.depth_height) / vec2(pc.width, pc.height);

@@ -88,7 +88,7 @@ public:
                                OffscreenTarget* depth_source = nullptr);
     // After the scene pass (outside rendering); leaves the target in its attachment layouts.
     // Throws std::logic_error if the target was not attached.
-    // `passes` marks "splat clear", "particle splat" and "splat resolve" (GPU timestamps).
+    // `passes` marks "splat depth copy", "particle splat" and "splat resolve" (GPU timestamps).
     void record_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj,
                       const PassMarker& passes = {});
 
@@ -151,6 +151,7 @@ private:
     UniqueDescriptorPool splat_pool_;
     VkDescriptorSet splat_set_ = VK_NULL_HANDLE;
     Buffer accum_;
+    bool accum_cleared_ = false; // filled with SPLAT_EMPTY once; the resolve keeps it empty
     Buffer depth_copy_;                       // the depth source's depth, copied before each splat
     OffscreenTarget* depth_source_ = nullptr; // null: the splat target's own depth
     VkExtent2D depth_extent_{};

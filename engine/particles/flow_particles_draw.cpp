@@ -141,6 +141,7 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
                       MemoryUse::DeviceLocal);
     if (!accum) return accum.error();
     accum_ = accum.take();
+    accum_cleared_ = false;
     const VkExtent2D depth_extent = depth.extent();
     auto depth_copy =
         create_buffer(device, VkDeviceSize{depth_extent.width} * depth_extent.height * 4,
@@ -196,27 +197,45 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
         splat_extent_.height != target.extent().height)
         throw std::logic_error("FlowParticles::record_splat: call attach_target first");
 
-    // Particles: RAW, the splat reads what the step wrote. Accumulation buffer: WAR, the fill
-    // must wait for the previous frame's resolve reads (an execution dependency).
-    pipeline_barrier(
-        cmd,
-        {buffer_barrier(particles_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                        k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT),
-         buffer_barrier(accum_.get(), k_compute, VK_ACCESS_2_NONE,
-                        VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT)},
-        {});
-    vkCmdFillBuffer(cmd, accum_.get(), 0, VK_WHOLE_SIZE, gpu::SPLAT_EMPTY);
-    // Accumulation buffer: RAW/WAW, the splat's atomics come after the fill.
+    // The footprint reaches 2 pixels from a particle's centre pixel; 4 leaves a margin. The
+    // splat writes only inside this rectangle and the resolve empties what it reads there.
+    const PixelRect rect = has_bounds_
+                               ? screen_rect(view_proj, bounds_min_, bounds_max_, splat_extent_, 4)
+                               : PixelRect{0, 0, splat_extent_.width, splat_extent_.height};
+    const VkAccessFlags2 k_read_write =
+        VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
+    if (!accum_cleared_) {
+        // Once per buffer: WAR/WAW against any earlier use, the fill, then RAW/WAW for the splat.
+        pipeline_barrier(cmd,
+                         {buffer_barrier(accum_.get(), k_compute, k_read_write,
+                                         VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                                         VK_ACCESS_2_TRANSFER_WRITE_BIT)},
+                         {});
+        vkCmdFillBuffer(cmd, accum_.get(), 0, VK_WHOLE_SIZE, gpu::SPLAT_EMPTY);
+        pipeline_barrier(cmd,
+                         {buffer_barrier(accum_.get(), VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                                         VK_ACCESS_2_TRANSFER_WRITE_BIT, k_compute, k_read_write)},
+                         {});
+        accum_cleared_ = true;
+    }
+    // Particles: RAW, the splat reads what the step wrote. Accumulation buffer: RAW/WAW, the
+    // splat's loads and atomics come after the previous frame's resolve emptied it.
     pipeline_barrier(cmd,
-                     {buffer_barrier(accum_.get(), VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                                     VK_ACCESS_2_TRANSFER_WRITE_BIT, k_compute,
-                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
-                                         VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+                     {buffer_barrier(particles_.get(), k_compute,
+                                     VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, k_compute,
+                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT),
+                      buffer_barrier(accum_.get(), k_compute, k_read_write, k_compute,
+                                     k_read_write)},
                      {});
     (depth_source_ != nullptr ? *depth_source_ : target).copy_depth(cmd, depth_copy_.get());
     target.begin_compute_access(cmd);
-    passes.mark(cmd, "splat clear");
+    passes.mark(cmd, "splat depth copy");
 
+    if (rect.width == 0 || rect.height == 0) { // the leg is off screen: no pixel to draw
+        target.end_compute_access(cmd);
+        passes.mark(cmd, "splat resolve");
+        return;
+    }
     gpu::SplatPush push{};
     push.view_proj = view_proj;
     push.width = splat_extent_.width;
@@ -226,6 +245,10 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     push.clip_z_max = options_.clip_z_max;
     push.depth_width = depth_extent_.width;
     push.depth_height = depth_extent_.height;
+    push.rect_x = rect.x;
+    push.rect_y = rect.y;
+    push.rect_width = rect.width;
+    push.rect_height = rect.height;
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
                             &splat_set_, 0, nullptr);
     vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
@@ -233,28 +256,14 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_pipeline_.get());
     vkCmdDispatch(cmd, groups(push.particle_count, gpu::PARTICLE_WORKGROUP_SIZE), 1, 1);
     passes.mark(cmd, "particle splat");
-    // Accumulation buffer: RAW, the resolve reads the splat's atomics.
-    pipeline_barrier(
-        cmd,
-        {buffer_barrier(accum_.get(), k_compute,
-                        VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                        k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
-        {});
-    // The footprint reaches 2 pixels from a particle's centre pixel; 4 leaves a margin.
-    const PixelRect rect = has_bounds_
-                               ? screen_rect(view_proj, bounds_min_, bounds_max_, splat_extent_, 4)
-                               : PixelRect{0, 0, splat_extent_.width, splat_extent_.height};
-    if (rect.width != 0 && rect.height != 0) {
-        push.rect_x = rect.x;
-        push.rect_y = rect.y;
-        push.rect_width = rect.width;
-        push.rect_height = rect.height;
-        vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
-                           &push);
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
-        vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE),
-                      groups(rect.height, gpu::SPLAT_TILE), 1);
-    }
+    // Accumulation buffer: RAW/WAR, the resolve reads the splat's atomics and empties them.
+    pipeline_barrier(cmd,
+                     {buffer_barrier(accum_.get(), k_compute, k_read_write, k_compute,
+                                     k_read_write)},
+                     {});
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
+    vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE), groups(rect.height, gpu::SPLAT_TILE),
+                  1);
     target.end_compute_access(cmd);
     passes.mark(cmd, "splat resolve");
 }
