@@ -147,13 +147,21 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     } else if (!uses_internal()) {
         particles_.record_splat(cmd, draw_target, view_proj, info.passes);
     }
-    if (options_.antialias.value_or(true)) {
+    const bool antialias = options_.antialias.value_or(true);
+    if (antialias && !uses_internal()) {
         edge_aa_.record(cmd, draw_target, leg_rect(view_proj, draw_target.extent()));
         info.passes.mark(cmd, "anti-aliasing");
     }
     if (uses_internal()) {
-        internal_.blit_to(cmd, target);
-        info.passes.mark(cmd, "upscale");
+        // One pass upscales and anti-aliases: a bilinear blit, then the leg's edge pixels
+        // rewritten at the frame's resolution (sharp silhouettes, not 2-pixel stair steps).
+        if (antialias) {
+            edge_aa_.record(cmd, internal_, leg_rect(view_proj, internal_.extent()), &target);
+            info.passes.mark(cmd, "upscale and anti-aliasing");
+        } else {
+            internal_.blit_to(cmd, target);
+            info.passes.mark(cmd, "upscale");
+        }
         if (!options_.draw_points) particles_.record_splat(cmd, target, view_proj, info.passes);
     }
 }
@@ -203,7 +211,7 @@ void LegContent::on_target_resized(OffscreenTarget& target) {
                                      "linear filtering on this device; use --render-scale 1");
         draw_target = &internal_;
     }
-    auto aa = edge_aa_.attach(*device_, *draw_target);
+    auto aa = edge_aa_.attach(*device_, *draw_target, uses_internal() ? &target : nullptr);
     if (!aa) throw std::runtime_error("anti-aliasing: " + aa.error().describe());
     // The splat draws into the frame's target, testing against the scene's depth.
     auto ok = particles_.attach_target(*device_, target, uses_internal() ? &internal_ : nullptr);

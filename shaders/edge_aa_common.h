@@ -15,8 +15,13 @@ layout(std430, set = 0, binding = 2) buffer Edges {
 };
 
 layout(push_constant) uniform Push {
-    ivec2 rect_offset; // in the image
+    ivec2 rect_offset; // in the (source) image
     ivec2 rect_size;
+    // Upscaling (edge_aa.comp writes into a larger image than it reads): source pixels per
+    // output pixel in x and y, and 1; 0 for the in-place anti-aliasing.
+    vec2 to_source;
+    uint upscale;
+    uint pad0;
 } pc;
 
 const uint EDGE_AA_GROUP = 64u; // local_size_x of edge_aa.comp

@@ -152,7 +152,7 @@ private:
     VkDescriptorSet splat_set_ = VK_NULL_HANDLE;
     Buffer accum_;
     bool accum_cleared_ = false; // filled with SPLAT_EMPTY once; the resolve keeps it empty
-    Buffer depth_copy_;                       // the depth source's depth, copied before each splat
+    Buffer depth_copy_;          // the depth source's depth, copied before each splat
     OffscreenTarget* depth_source_ = nullptr; // null: the splat target's own depth
     VkExtent2D depth_extent_{};
     glm::vec3 bounds_min_{0.0f}, bounds_max_{0.0f};

@@ -206,11 +206,11 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
         VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
     if (!accum_cleared_) {
         // Once per buffer: WAR/WAW against any earlier use, the fill, then RAW/WAW for the splat.
-        pipeline_barrier(cmd,
-                         {buffer_barrier(accum_.get(), k_compute, k_read_write,
-                                         VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                                         VK_ACCESS_2_TRANSFER_WRITE_BIT)},
-                         {});
+        pipeline_barrier(
+            cmd,
+            {buffer_barrier(accum_.get(), k_compute, k_read_write,
+                            VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT)},
+            {});
         vkCmdFillBuffer(cmd, accum_.get(), 0, VK_WHOLE_SIZE, gpu::SPLAT_EMPTY);
         pipeline_barrier(cmd,
                          {buffer_barrier(accum_.get(), VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
@@ -220,13 +220,12 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     }
     // Particles: RAW, the splat reads what the step wrote. Accumulation buffer: RAW/WAW, the
     // splat's loads and atomics come after the previous frame's resolve emptied it.
-    pipeline_barrier(cmd,
-                     {buffer_barrier(particles_.get(), k_compute,
-                                     VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, k_compute,
-                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT),
-                      buffer_barrier(accum_.get(), k_compute, k_read_write, k_compute,
-                                     k_read_write)},
-                     {});
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(particles_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                        k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT),
+         buffer_barrier(accum_.get(), k_compute, k_read_write, k_compute, k_read_write)},
+        {});
     (depth_source_ != nullptr ? *depth_source_ : target).copy_depth(cmd, depth_copy_.get());
     target.begin_compute_access(cmd);
     passes.mark(cmd, "splat depth copy");
@@ -257,10 +256,8 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     vkCmdDispatch(cmd, groups(push.particle_count, gpu::PARTICLE_WORKGROUP_SIZE), 1, 1);
     passes.mark(cmd, "particle splat");
     // Accumulation buffer: RAW/WAR, the resolve reads the splat's atomics and empties them.
-    pipeline_barrier(cmd,
-                     {buffer_barrier(accum_.get(), k_compute, k_read_write, k_compute,
-                                     k_read_write)},
-                     {});
+    pipeline_barrier(
+        cmd, {buffer_barrier(accum_.get(), k_compute, k_read_write, k_compute, k_read_write)}, {});
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
     vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE), groups(rect.height, gpu::SPLAT_TILE),
                   1);

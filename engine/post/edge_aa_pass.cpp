@@ -10,11 +10,14 @@
 namespace sh {
 namespace {
 
-struct EdgeAaPush {
+struct EdgeAaPush { // edge_aa_common.h
     std::int32_t rect_offset[2];
     std::int32_t rect_size[2];
+    float to_source[2];
+    std::uint32_t upscale;
+    std::uint32_t pad0;
 };
-static_assert(sizeof(EdgeAaPush) == 16);
+static_assert(sizeof(EdgeAaPush) == 32);
 
 constexpr std::uint32_t k_tile = 16;        // local_size of edge_aa_find.comp (x and y)
 constexpr VkDeviceSize k_edges_header = 16; // groups_x, groups_y, groups_z, edge_count
@@ -65,9 +68,14 @@ Result<EdgeAaPass> create_edge_aa_pass(const Device& device) {
     return p;
 }
 
-Result<bool> EdgeAaPass::attach(const Device& device, const OffscreenTarget& target) {
-    if (!target.has_storage())
+Result<bool> EdgeAaPass::attach(const Device& device, const OffscreenTarget& target,
+                                const OffscreenTarget* output) {
+    if (!target.has_storage() || (output != nullptr && !output->has_storage()))
         return Error{"edge anti-aliasing: the colour image has no STORAGE usage", {}};
+    if (output != nullptr && (!target.has_linear_blit() || !output->has_linear_blit()))
+        return Error{"edge anti-aliasing: the colour format cannot be blitted with linear "
+                     "filtering on this device (needed to upscale); use --render-scale 1",
+                     {}};
     const VkDevice dev = device.get();
     pool_.reset();
     set_ = VK_NULL_HANDLE;
@@ -96,7 +104,9 @@ Result<bool> EdgeAaPass::attach(const Device& device, const OffscreenTarget& tar
 
     const VkDescriptorBufferInfo src{copy_.get(), 0, VK_WHOLE_SIZE};
     const VkDescriptorBufferInfo list{edges_.get(), 0, VK_WHOLE_SIZE};
-    const VkDescriptorImageInfo dst{VK_NULL_HANDLE, target.color().view(), VK_IMAGE_LAYOUT_GENERAL};
+    const OffscreenTarget& written = output != nullptr ? *output : target;
+    const VkDescriptorImageInfo dst{VK_NULL_HANDLE, written.color().view(),
+                                    VK_IMAGE_LAYOUT_GENERAL};
     VkWriteDescriptorSet writes[3]{};
     for (std::uint32_t i = 0; i < 3; ++i) {
         writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
@@ -113,15 +123,26 @@ Result<bool> EdgeAaPass::attach(const Device& device, const OffscreenTarget& tar
     vkUpdateDescriptorSets(dev, 3, writes, 0, nullptr);
     image_ = target.color().get();
     extent_ = e;
+    output_image_ = output != nullptr ? output->color().get() : VK_NULL_HANDLE;
+    output_extent_ = output != nullptr ? output->extent() : VkExtent2D{};
     return true;
 }
 
-void EdgeAaPass::record(VkCommandBuffer cmd, OffscreenTarget& target, VkRect2D rect) const {
-    if (set_ == VK_NULL_HANDLE || image_ != target.color().get() ||
-        extent_.width != target.extent().width || extent_.height != target.extent().height)
-        throw std::logic_error("EdgeAaPass::record: call attach with this target first");
+void EdgeAaPass::record(VkCommandBuffer cmd, OffscreenTarget& target, VkRect2D rect,
+                        OffscreenTarget* output) const {
+    const auto same = [](const OffscreenTarget& t, VkImage image, VkExtent2D extent) {
+        return image == t.color().get() && extent.width == t.extent().width &&
+               extent.height == t.extent().height;
+    };
+    if (set_ == VK_NULL_HANDLE || !same(target, image_, extent_) ||
+        (output != nullptr) != (output_image_ != VK_NULL_HANDLE) ||
+        (output != nullptr && !same(*output, output_image_, output_extent_)))
+        throw std::logic_error("EdgeAaPass::record: call attach with these targets first");
     rect = clamp_rect(rect, extent_);
-    if (rect.extent.width == 0 || rect.extent.height == 0) return;
+    if (rect.extent.width == 0 || rect.extent.height == 0) {
+        if (output != nullptr) target.blit_to(cmd, *output);
+        return;
+    }
     // The list header {0 groups, 1, 1, 0 edges}. WAR: the previous use's indirect read and
     // shader reads come first.
     pipeline_barrier(
@@ -145,6 +166,15 @@ void EdgeAaPass::record(VkCommandBuffer cmd, OffscreenTarget& target, VkRect2D r
     push.rect_offset[1] = rect.offset.y;
     push.rect_size[0] = static_cast<std::int32_t>(rect.extent.width);
     push.rect_size[1] = static_cast<std::int32_t>(rect.extent.height);
+    push.to_source[0] = 1.0f;
+    push.to_source[1] = 1.0f;
+    if (output != nullptr) {
+        push.to_source[0] =
+            static_cast<float>(extent_.width) / static_cast<float>(output_extent_.width);
+        push.to_source[1] =
+            static_cast<float>(extent_.height) / static_cast<float>(output_extent_.height);
+        push.upscale = 1;
+    }
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, find_pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
@@ -160,9 +190,23 @@ void EdgeAaPass::record(VkCommandBuffer cmd, OffscreenTarget& target, VkRect2D r
                         VK_ACCESS_2_INDIRECT_COMMAND_READ_BIT |
                             VK_ACCESS_2_SHADER_STORAGE_READ_BIT)},
         {});
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_.get());
-    vkCmdDispatchIndirect(cmd, edges_.get(), 0);
+    if (output == nullptr) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_.get());
+        vkCmdDispatchIndirect(cmd, edges_.get(), 0);
+        target.end_compute_access(cmd);
+        return;
+    }
+    // Upscaling: the bilinear blit writes every output pixel (on lavapipe a blit is the
+    // cheapest full-frame pass), then the edge pixels' blocks are rewritten sharp.
     target.end_compute_access(cmd);
+    target.blit_to(cmd, *output);
+    output->begin_compute_access(cmd);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_.get());
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_.get(), 0, 1, &set_, 0,
+                            nullptr);
+    vkCmdPushConstants(cmd, layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+    vkCmdDispatchIndirect(cmd, edges_.get(), 0);
+    output->end_compute_access(cmd);
 }
 
 } // namespace sh

@@ -27,14 +27,21 @@ public:
     EdgeAaPass() = default;
 
     // Points the pass at `target` (needs has_storage()) and sizes its copy buffer for the
-    // whole image. No submission may still use the pass.
-    Result<bool> attach(const Device& device, const OffscreenTarget& target);
+    // whole image. With `output` (a larger target, has_storage() and linear blits on both) the
+    // pass upscales `target` into it instead of anti-aliasing in place (the render scale).
+    // No submission may still use the pass.
+    Result<bool> attach(const Device& device, const OffscreenTarget& target,
+                        const OffscreenTarget* output = nullptr);
 
     // Outside rendering, the colour image written last by the scene or the splat. Anti-aliases
-    // the pixels of `rect` (clamped to the target; an empty one records nothing) and leaves the
-    // colour image in COLOR_ATTACHMENT_OPTIMAL with its writes visible to the UI pass and to
-    // copies (the FrameContent contract).
-    void record(VkCommandBuffer cmd, OffscreenTarget& target, VkRect2D rect) const;
+    // the pixels of `rect` (clamped to the target) and leaves the colour image in
+    // COLOR_ATTACHMENT_OPTIMAL with its writes visible to the UI pass and to copies (the
+    // FrameContent contract). With `output` (the one given to attach): blits the whole target
+    // onto it (bilinear) and rewrites the output pixels over the rectangle's edge pixels with
+    // the anti-aliased edge at the output's resolution, so silhouettes stay sharp; both images
+    // end as above. An empty rectangle records nothing but that blit.
+    void record(VkCommandBuffer cmd, OffscreenTarget& target, VkRect2D rect,
+                OffscreenTarget* output = nullptr) const;
 
     bool attached() const noexcept { return set_ != VK_NULL_HANDLE; }
 
@@ -50,6 +57,8 @@ private:
     VkDescriptorSet set_ = VK_NULL_HANDLE;
     VkImage image_ = VK_NULL_HANDLE;
     VkExtent2D extent_{};
+    VkImage output_image_ = VK_NULL_HANDLE; // the upscale's output, or none
+    VkExtent2D output_extent_{};
 };
 
 Result<EdgeAaPass> create_edge_aa_pass(const Device& device);

@@ -1,6 +1,7 @@
 // The in-place edge anti-aliasing (engine/post/edge_aa_pass): a hard-edged triangle keeps only
 // its two colours without it; with it the slanted edges get intermediate values while the
 // inside and the background stay untouched, and nothing outside the given rectangle changes.
+// With a larger output the pass upscales: its edges are compared with the true coverage.
 // Validation on. (The leg's own silhouette: test_gpu_scene.cpp.)
 #include "draw_pipelines.hpp"
 #include "gpu_context.hpp"
@@ -8,9 +9,12 @@
 #include "post/edge_aa_pass.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
+#include <glm/gtc/matrix_transform.hpp>
 #include <glm/mat4x4.hpp>
 #include <optional>
+#include <vector>
 
 namespace {
 
@@ -43,7 +47,8 @@ EdgeCounts count(const sh::RgbaPixels& p, const VkRect2D& region) {
 
 // Triangle (white on black) into `target`, then, when `aa_rect` is given, the pass over it.
 sh::RgbaPixels render(sh::test::GpuContext& ctx, const sh::TriangleRenderer& triangle,
-                      sh::OffscreenTarget& target, std::optional<VkRect2D> aa_rect) {
+                      sh::OffscreenTarget& target, std::optional<VkRect2D> aa_rect,
+                      const glm::mat4& view_proj = glm::mat4(1.0f)) {
     sh::EdgeAaPass aa = [&] {
         auto p = sh::create_edge_aa_pass(ctx.device);
         if (!p) FAIL(p.error().describe());
@@ -53,7 +58,7 @@ sh::RgbaPixels render(sh::test::GpuContext& ctx, const sh::TriangleRenderer& tri
     ctx.submitter.submit([&](VkCommandBuffer cmd) {
         target.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
         sh::gpu::DrawPush push{};
-        push.view_proj = glm::mat4(1.0f);
+        push.view_proj = view_proj;
         push.color = {1.0f, 1.0f, 1.0f, 1.0f};
         push.point_size = 1.0f;
         triangle.record(cmd, push);
@@ -130,6 +135,100 @@ TEST_CASE("gpu edge AA: only the given rectangle changes, its edges still smooth
         const sh::RgbaPixels none =
             render(*ctx, triangle.value(), target.value(), VkRect2D{{70, 70}, {10, 10}});
         CHECK(none.data == plain.data);
+    }
+    sh::test::finish_and_check_validation(ctx);
+}
+
+namespace {
+
+// The triangle turned by 10 degrees: its base becomes a shallow edge whose steps lie 5-6
+// pixels apart, its sides steep ones (a silhouette's two kinds of edges).
+glm::mat4 turned() {
+    return glm::rotate(glm::mat4(1.0f), glm::radians(10.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+}
+
+// The triangle's coverage of each pixel of a `side` x `side` image, from a render at 4x the
+// size averaged over 4x4 blocks (the independent expectation of an upscale: 0..255 red).
+std::vector<float> coverage(sh::test::GpuContext& ctx, std::uint32_t side) {
+    auto big = sh::create_offscreen_target(ctx.device, {side * 4, side * 4});
+    if (!big) FAIL(big.error().describe());
+    auto triangle = sh::create_triangle_renderer(ctx.device, sh::OffscreenTarget::k_color_format,
+                                                 sh::OffscreenTarget::k_depth_format);
+    if (!triangle) FAIL(triangle.error().describe());
+    const sh::RgbaPixels fine = render(ctx, triangle.value(), big.value(), std::nullopt, turned());
+    std::vector<float> out(std::size_t{side} * side, 0.0f);
+    for (std::uint32_t y = 0; y < side * 4; ++y)
+        for (std::uint32_t x = 0; x < side * 4; ++x)
+            out[(y / 4) * side + x / 4] += static_cast<float>(fine.at(x, y)[0]) / 16.0f;
+    return out;
+}
+
+// The small image rendered, then upscaled onto `output`: by the pass (with_aa) or by the plain
+// bilinear blit.
+sh::RgbaPixels upscaled(sh::test::GpuContext& ctx, sh::OffscreenTarget& small,
+                        sh::OffscreenTarget& output, bool with_aa) {
+    auto triangle = sh::create_triangle_renderer(ctx.device, sh::OffscreenTarget::k_color_format,
+                                                 sh::OffscreenTarget::k_depth_format);
+    if (!triangle) FAIL(triangle.error().describe());
+    auto aa = sh::create_edge_aa_pass(ctx.device);
+    if (!aa) FAIL(aa.error().describe());
+    if (auto ok = aa.value().attach(ctx.device, small, &output); !ok) FAIL(ok.error().describe());
+    const VkRect2D whole{{0, 0}, small.extent()};
+    ctx.submitter.submit([&](VkCommandBuffer cmd) {
+        small.begin_rendering(cmd, {0.0f, 0.0f, 0.0f, 1.0f});
+        sh::gpu::DrawPush push{};
+        push.view_proj = turned();
+        push.color = {1.0f, 1.0f, 1.0f, 1.0f};
+        push.point_size = 1.0f;
+        triangle.value().record(cmd, push);
+        small.end_rendering(cmd);
+        if (with_aa)
+            aa.value().record(cmd, small, whole, &output);
+        else
+            small.blit_to(cmd, output);
+    });
+    auto pixels = output.read_back(ctx.device, ctx.submitter);
+    if (!pixels) FAIL(pixels.error().describe());
+    return pixels.take();
+}
+
+} // namespace
+
+TEST_CASE("gpu edge AA upscale: half size to full, edges nearer the true coverage than a blit",
+          "[gpu][post]") {
+    auto ctx = sh::test::make_gpu_context();
+    {
+        constexpr std::uint32_t k_side = 96;
+        auto small = sh::create_offscreen_target(ctx->device, {k_side / 2, k_side / 2});
+        auto output = sh::create_offscreen_target(ctx->device, {k_side, k_side});
+        if (!small || !output) FAIL("offscreen targets");
+        const std::vector<float> truth = coverage(*ctx, k_side);
+        const sh::RgbaPixels blit = upscaled(*ctx, small.value(), output.value(), false);
+        const sh::RgbaPixels sharp = upscaled(*ctx, small.value(), output.value(), true);
+        // Error against the true coverage, and the pixels on the triangle's edges that are
+        // blurred: neither colour, although the true coverage there is nearly pure.
+        double err_blit = 0, err_sharp = 0;
+        std::uint32_t soft_blit = 0, soft_sharp = 0;
+        for (std::uint32_t y = 0; y < k_side; ++y) {
+            for (std::uint32_t x = 0; x < k_side; ++x) {
+                const float t = truth[y * k_side + x];
+                const float b = blit.at(x, y)[0], s = sharp.at(x, y)[0];
+                err_blit += std::abs(b - t);
+                err_sharp += std::abs(s - t);
+                const bool pure_truth = t < 16.0f || t > 239.0f;
+                if (pure_truth && b > 48.0f && b < 207.0f) ++soft_blit;
+                if (pure_truth && s > 48.0f && s < 207.0f) ++soft_sharp;
+            }
+        }
+        INFO("mean error vs coverage: blit "
+             << err_blit / (k_side * k_side) << ", pass " << err_sharp / (k_side * k_side)
+             << "; blurred pixels: blit " << soft_blit << ", pass " << soft_sharp);
+        CHECK(err_sharp < err_blit);
+        CHECK(soft_sharp * 2 < soft_blit);
+        // Inside the triangle and far outside it: the pure colours, alpha kept.
+        CHECK(sharp.at(k_side / 2, k_side * 5 / 8)[0] == 255);
+        CHECK(sharp.at(2, 2)[0] == 0);
+        CHECK(sharp.at(2, 2)[3] == 255);
     }
     sh::test::finish_and_check_validation(ctx);
 }
