@@ -20,6 +20,13 @@ using Clock = std::chrono::steady_clock;
 // fast the machine renders.
 constexpr double k_headless_frame_s = 1.0 / 60.0;
 
+// On CPU devices the desktop panel (ImGui window "SecondHeart", app/ui/control_panel.cpp) is
+// rasterised after every input event and otherwise 4 times a second, its live numbers and plots
+// included; in between its pixels are copied (ImGuiLayer::cache_window). Filling the 390x700
+// pixel panel costs a few milliseconds a frame there; 4 updates a second are enough to read
+// numbers that are themselves averages.
+constexpr float k_panel_refresh_s = 0.25f;
+
 // The panel's view and blood-colour lists index these enums directly.
 constexpr bool panel_views_are_the_presets() {
     if (ui::k_views.size() != sim::kCameraPresets.size()) return false;
@@ -104,6 +111,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
     Clock::time_point last = Clock::now();
     double frame_ema_ms = 0;
     bool quit = false;
+    if (desktop && p.ui.cpu_device()) p.ui.cache_window("SecondHeart", k_panel_refresh_s);
     for (std::uint32_t i = 0; !quit && (frames == 0 || i < frames); ++i) {
         const Clock::time_point start = Clock::now();
         if (shutdown_requested()) frames = i + 1; // SIGTERM/SIGINT: this frame is the last
@@ -148,8 +156,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             // between the title and the caption of the lecture, kiosk and patient screens.
             p.camera->rig.update(static_cast<float>(wall_dt), p.camera->idle_return_s);
             scene::FrameInsets insets;
-            if (desktop && size.width >= 800)
-                insets.left = 390.0f / static_cast<float>(size.width);
+            if (desktop && size.width >= 800) insets.left = 390.0f / static_cast<float>(size.width);
             if (!desktop) insets = {0.0f, 0.1f, 0.16f};
             p.camera->rig.set_insets(insets);
         }
@@ -177,6 +184,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                                    : i * k_headless_frame_s;
         const bool capture =
             p.overlay.before_render(clock_s, p.loop.stats().rendered) || last_frame;
+        if (capture) p.ui.redraw_all(); // a saved frame shows the panel as it is now
         const FrameStatus status = p.loop.render(p.content, &p.ui, info, size, capture);
         p.overlay.after_render(p.loop, status == FrameStatus::Rendered); // export
         if (status == FrameStatus::Rendered) {

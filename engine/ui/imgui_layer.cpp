@@ -1,5 +1,6 @@
 #include "imgui_layer.hpp"
 
+#include "barriers.hpp"
 #include "ui_font.hpp"
 #include "ui_scale.hpp"
 #include "vk_check.hpp"
@@ -10,9 +11,12 @@
 #include <cmath>
 #include <cstdio>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <SDL.h>
 #include <SDL_vulkan.h>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 namespace sh {
 
@@ -181,6 +185,7 @@ bool ImGuiLayer::process_event(const SDL_Event& event) {
                        event.type == SDL_MOUSEBUTTONUP || event.type == SDL_MOUSEWHEEL;
     const bool keys =
         event.type == SDL_KEYDOWN || event.type == SDL_KEYUP || event.type == SDL_TEXTINPUT;
+    if (mouse || keys || event.type == SDL_WINDOWEVENT) input_since_redraw_ = true;
     return (mouse && io.WantCaptureMouse) || (keys && io.WantCaptureKeyboard);
 }
 
@@ -219,6 +224,7 @@ void ImGuiLayer::begin_frame(VkExtent2D size, float dt_s) {
     }
     // ImGui asserts on a zero or negative step; a paused or first frame still advances the UI.
     io.DeltaTime = dt_s > 0.0f ? dt_s : 1.0f / 60.0f;
+    since_redraw_s_ += io.DeltaTime;
     ImGui::NewFrame();
     has_draw_data_ = false;
 }
@@ -226,6 +232,44 @@ void ImGuiLayer::begin_frame(VkExtent2D size, float dt_s) {
 void ImGuiLayer::end_frame() {
     ImGui::Render();
     has_draw_data_ = true;
+    decide_window_cache();
+}
+
+void ImGuiLayer::cache_window(std::string name, float refresh_s) {
+    cached_window_ = std::move(name);
+    cache_refresh_s_ = refresh_s;
+    cache_valid_ = false;
+}
+
+void ImGuiLayer::decide_window_cache() {
+    window_rect_ = {};
+    redraw_window_ = true;
+    if (cached_window_.empty()) return;
+    const ImGuiWindow* window = ImGui::FindWindowByName(cached_window_.c_str());
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (window == nullptr || !window->Active || window->Hidden || data == nullptr) return;
+    // The window's pixels (ImGui works in points; the draw data's scale maps them to pixels).
+    const ImVec2 scale = data->FramebufferScale;
+    const float x0 = std::max(0.0f, (window->Pos.x - data->DisplayPos.x) * scale.x);
+    const float y0 = std::max(0.0f, (window->Pos.y - data->DisplayPos.y) * scale.y);
+    const float x1 = std::min(data->DisplaySize.x * scale.x,
+                              (window->Pos.x + window->Size.x - data->DisplayPos.x) * scale.x);
+    const float y1 = std::min(data->DisplaySize.y * scale.y,
+                              (window->Pos.y + window->Size.y - data->DisplayPos.y) * scale.y);
+    // Whole pixels inside the window only: its edge pixels, shared with what lies around it,
+    // are drawn every frame by neither, so they stay with the redrawn window's copy.
+    const auto lo = [](float v) { return static_cast<std::int32_t>(std::ceil(v)); };
+    const auto hi = [](float v) { return static_cast<std::int32_t>(std::floor(v)); };
+    if (hi(x1) - lo(x0) < 16 || hi(y1) - lo(y0) < 16) return;
+    window_rect_ = {
+        {lo(x0), lo(y0)},
+        {static_cast<std::uint32_t>(hi(x1) - lo(x0)), static_cast<std::uint32_t>(hi(y1) - lo(y0))}};
+    const bool moved = window_rect_.offset.x != cached_rect_.offset.x ||
+                       window_rect_.offset.y != cached_rect_.offset.y ||
+                       window_rect_.extent.width != cached_rect_.extent.width ||
+                       window_rect_.extent.height != cached_rect_.extent.height;
+    redraw_window_ = !cache_valid_ || moved || force_redraw_ || input_since_redraw_ ||
+                     since_redraw_s_ >= cache_refresh_s_;
 }
 
 void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
@@ -244,6 +288,29 @@ void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
         VK_CHECK(vkCreateFramebuffer(device_.get(), &info, nullptr, &fb));
         framebuffer_ = UniqueFramebuffer(device_.get(), fb);
     }
+    ImDrawData* data = has_draw_data_ ? ImGui::GetDrawData() : nullptr;
+    const bool cached = data != nullptr && window_rect_.extent.width != 0 &&
+                        window_rect_.offset.x + window_rect_.extent.width <= extent.width &&
+                        window_rect_.offset.y + window_rect_.extent.height <= extent.height;
+    if (cached && cache_.get() == VK_NULL_HANDLE) {
+        auto image =
+            create_image(device_, {extent, OffscreenTarget::k_color_format,
+                                   VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
+                                       VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_SAMPLED_BIT,
+                                   VK_IMAGE_ASPECT_COLOR_BIT});
+        if (!image) { // no memory for the copy: draw everything every frame
+            std::fprintf(stderr, "secondheart: UI: %s; the panel is drawn every frame\n",
+                         image.error().describe().c_str());
+            cached_window_.clear();
+        } else {
+            cache_ = image.take();
+        }
+    }
+    const bool from_cache = cached && cache_.get() != VK_NULL_HANDLE && cache_valid_ &&
+                            !redraw_window_ && !force_redraw_;
+    // The window's last drawn pixels over this frame's (before the other windows draw on top).
+    if (from_cache) copy_window(cmd, target.color().get(), false);
+
     VkRenderPassBeginInfo begin{};
     begin.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO;
     begin.renderPass = render_pass_.get();
@@ -251,17 +318,99 @@ void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
     begin.renderArea = {{0, 0}, extent};
     vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
     // Without a UI frame this pass still runs: its final layout is what the blit/copy expects.
-    if (has_draw_data_) {
-        if (ImDrawData* data = ImGui::GetDrawData(); data != nullptr)
-            ImGui_ImplVulkan_RenderDrawData(data, cmd);
-        has_draw_data_ = false; // draw data belongs to one frame
+    if (data != nullptr && !from_cache) {
+        ImGui_ImplVulkan_RenderDrawData(data, cmd);
+    } else if (data != nullptr) {
+        // Every draw list but the cached window's and its children's ("name/child").
+        ImDrawData others = *data;
+        std::vector<ImDrawList*> lists;
+        others.TotalVtxCount = 0;
+        others.TotalIdxCount = 0;
+        const std::string child_prefix = cached_window_ + "/";
+        for (int i = 0; i < data->CmdListsCount; ++i) {
+            ImDrawList* list = data->CmdLists[i];
+            const char* owner = list->_OwnerName != nullptr ? list->_OwnerName : "";
+            if (cached_window_ == owner || std::string_view(owner).starts_with(child_prefix))
+                continue;
+            lists.push_back(list);
+            others.TotalVtxCount += list->VtxBuffer.Size;
+            others.TotalIdxCount += list->IdxBuffer.Size;
+        }
+        others.CmdLists = lists.data();
+        others.CmdListsCount = static_cast<int>(lists.size());
+        ImGui_ImplVulkan_RenderDrawData(&others, cmd);
     }
     vkCmdEndRenderPass(cmd);
+    if (cached && cache_.get() != VK_NULL_HANDLE && !from_cache) {
+        copy_window(cmd, target.color().get(), true);
+        cache_valid_ = true;
+        cached_rect_ = window_rect_;
+        since_redraw_s_ = 0.0f;
+        input_since_redraw_ = false;
+        force_redraw_ = false;
+    }
+    drew_from_cache_ = from_cache;
+    has_draw_data_ = false; // draw data belongs to one frame
+}
+
+void ImGuiLayer::copy_window(VkCommandBuffer cmd, VkImage target, bool to_cache) {
+    constexpr VkImageAspectFlags k_color = VK_IMAGE_ASPECT_COLOR_BIT;
+    constexpr VkPipelineStageFlags2 k_copy = VK_PIPELINE_STAGE_2_COPY_BIT;
+    VkImageCopy region{};
+    region.srcSubresource = {k_color, 0, 0, 1};
+    region.dstSubresource = {k_color, 0, 0, 1};
+    region.srcOffset = {window_rect_.offset.x, window_rect_.offset.y, 0};
+    region.dstOffset = region.srcOffset;
+    region.extent = {window_rect_.extent.width, window_rect_.extent.height, 1};
+    if (to_cache) {
+        // After the UI pass (target in TRANSFER_SRC_OPTIMAL, its writes visible to transfers by
+        // the pass's dependency). Cache: WAR/WAW against earlier copies from and into it.
+        pipeline_barrier(
+            cmd, {},
+            {image_barrier(
+                cache_.get(), k_color, k_copy,
+                VK_ACCESS_2_TRANSFER_READ_BIT | VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                cache_valid_ ? VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL : VK_IMAGE_LAYOUT_UNDEFINED,
+                k_copy, VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+        vkCmdCopyImage(cmd, target, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, cache_.get(),
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+        // Cache: RAW, later frames copy from it.
+        pipeline_barrier(
+            cmd, {},
+            {image_barrier(cache_.get(), k_color, k_copy, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                           VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, k_copy,
+                           VK_ACCESS_2_TRANSFER_READ_BIT, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL)});
+        return;
+    }
+    // Before the UI pass: the target (COLOR_ATTACHMENT_OPTIMAL, written by the content's
+    // attachments, compute passes or blits) takes the copy, then goes back for the pass.
+    const VkPipelineStageFlags2 content_stages = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                                 VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT |
+                                                 VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(target, k_color, content_stages,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT | VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, k_copy,
+                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    vkCmdCopyImage(cmd, cache_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, target,
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+    pipeline_barrier(cmd, {},
+                     {image_barrier(target, k_color, k_copy, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                    VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                                    VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                    VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
+                                        VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                                    VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
 }
 
 void ImGuiLayer::on_target_resized(OffscreenTarget& target) {
     (void)target;
     framebuffer_.reset(); // names the old image view; rebuilt at the next record()
+    // The copy is the old size; the caller waited for the device.
+    cache_ = Image{};
+    cache_valid_ = false;
 }
 
 } // namespace sh

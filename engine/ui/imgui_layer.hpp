@@ -10,10 +10,12 @@
 #include "frame_content.hpp"
 #include "immediate_submit.hpp"
 #include "instance.hpp"
+#include "memory.hpp"
 #include "result.hpp"
 #include "vk_handle.hpp"
 
 #include <memory>
+#include <string>
 #include <vulkan/vulkan.h>
 
 struct SDL_Window;
@@ -56,6 +58,22 @@ public:
     void record(VkCommandBuffer cmd, OffscreenTarget& target) override;
     void on_target_resized(OffscreenTarget& target) override;
 
+    // Rasterises the ImGui window `name` (and its child windows) only when it may have changed:
+    // after any input event, when it moved or changed size, and otherwise every `refresh_s`
+    // seconds (its live numbers and plots); in between its pixels are copied from the last
+    // drawn frame (a memcpy-speed transfer instead of a blended, textured fill). Everything
+    // else (other windows, popups, labels) is drawn every frame, on top. For CPU devices, where
+    // a large near-opaque panel costs milliseconds to fill. An empty name turns it off.
+    void cache_window(std::string name, float refresh_s);
+    // The next frame draws everything afresh (a screenshot or a recorded frame).
+    void redraw_all() noexcept { force_redraw_ = true; }
+    // A CPU device (lavapipe): filling pixels is what the UI costs there.
+    bool cpu_device() const noexcept {
+        return device_.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+    }
+    // Whether the last recorded frame drew the cached window from its copy (for tests).
+    bool drew_from_cache() const noexcept { return drew_from_cache_; }
+
 private:
     explicit ImGuiLayer(const Device& device) : device_(device) {}
     // ImGui_ImplVulkan_Init plus the font upload, with the atlas rasterised at `font_raster`.
@@ -75,6 +93,22 @@ private:
     bool vulkan_backend_ = false;
     bool sdl_backend_ = false;
     bool has_draw_data_ = false;
+
+    // cache_window: the window's name, its refresh period, the copy of its last drawn pixels
+    // (TRANSFER_SRC_OPTIMAL once written) and this frame's decision (end_frame).
+    void decide_window_cache();
+    void copy_window(VkCommandBuffer cmd, VkImage target, bool to_cache);
+    std::string cached_window_;
+    float cache_refresh_s_ = 0.0f;
+    float since_redraw_s_ = 0.0f;
+    bool input_since_redraw_ = true;
+    bool force_redraw_ = true;
+    Image cache_;
+    bool cache_valid_ = false;
+    VkRect2D cached_rect_{};    // the window's pixels in the cache
+    VkRect2D window_rect_{};    // this frame's window pixels (empty: not cached this frame)
+    bool redraw_window_ = true; // this frame rasterises the window (and refreshes the copy)
+    bool drew_from_cache_ = false;
 };
 
 } // namespace sh

@@ -7,6 +7,9 @@
 #include "imgui_layer.hpp"
 
 #include <catch2/catch.hpp>
+#include <imgui.h>
+#include <string>
+#include <tuple>
 
 namespace {
 
@@ -73,6 +76,82 @@ TEST_CASE("gpu window: headless frame loop with the ImGui overlay", "[gpu][windo
         CHECK(content.computed == 5);
         CHECK(loop.value()->stats().skipped == 1);
         CHECK(loop.value()->timer().sample_count() >= 3);
+        ctx->device.wait_idle();
+    }
+    sh::test::finish_and_check_validation(ctx);
+}
+
+namespace {
+
+// Two small windows, each showing `counter`: "Cached" at the top left, "Live" below it.
+sh::RgbaPixels counter_frame(sh::FrameLoop& loop, sh::ImGuiLayer& ui, ClearContent& content,
+                             int counter, float cached_x = 10.0f) {
+    const VkExtent2D size{320, 240};
+    ui.begin_frame(size, 1.0f / 60.0f);
+    for (const auto& [name, x, y] :
+         {std::tuple{"Cached", cached_x, 10.0f}, std::tuple{"Live", 10.0f, 130.0f}}) {
+        ImGui::SetNextWindowPos(ImVec2(x, y));
+        ImGui::SetNextWindowSize(ImVec2(150, 100));
+        ImGui::Begin(name);
+        ImGui::Text("frame %d %s", counter,
+                    std::string(static_cast<std::size_t>(counter), '#').c_str());
+        ImGui::End();
+    }
+    ui.end_frame();
+    REQUIRE(loop.render(content, &ui, sh::FrameInfo{}, size, true) == sh::FrameStatus::Rendered);
+    auto pixels = loop.take_capture();
+    if (!pixels) FAIL(pixels.error().describe());
+    return pixels.take();
+}
+
+// Pixels of the rectangle [x0, x1) x [y0, y1) that differ between two frames.
+int changed(const sh::RgbaPixels& a, const sh::RgbaPixels& b, std::uint32_t x0, std::uint32_t y0,
+            std::uint32_t x1, std::uint32_t y1) {
+    int n = 0;
+    for (std::uint32_t y = y0; y < y1; ++y)
+        for (std::uint32_t x = x0; x < x1; ++x) n += a.at(x, y) != b.at(x, y) ? 1 : 0;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("gpu window: a cached ImGui window is copied between refreshes, the rest drawn",
+          "[gpu][window]") {
+    auto ctx = sh::test::make_gpu_context();
+    {
+        auto loop = sh::FrameLoop::create(ctx->device, VK_NULL_HANDLE, {320, 240});
+        if (!loop) FAIL(loop.error().describe());
+        auto ui = sh::ImGuiLayer::create(ctx->instance, ctx->device, ctx->submitter, nullptr);
+        if (!ui) FAIL(ui.error().describe());
+        ClearContent content;
+        ui.value()->cache_window("Cached", 1.0f); // headless frames are 1/60 s: no timed refresh
+        sh::FrameLoop& l = *loop.value();
+        sh::ImGuiLayer& u = *ui.value();
+
+        const sh::RgbaPixels first = counter_frame(l, u, content, 1);
+        CHECK_FALSE(u.drew_from_cache()); // nothing to copy yet
+        const sh::RgbaPixels second = counter_frame(l, u, content, 5);
+        CHECK(u.drew_from_cache());
+        // The cached window shows the first frame's text, exactly; the live one the new text;
+        // the clear colour around them is this frame's.
+        CHECK(changed(first, second, 10, 10, 160, 110) == 0);
+        CHECK(changed(first, second, 10, 130, 160, 230) > 0);
+        CHECK(second.at(300, 100)[2] == 153);
+
+        // Asked to (a screenshot), the next frame draws it afresh, as a frame without the cache.
+        u.redraw_all();
+        const sh::RgbaPixels third = counter_frame(l, u, content, 5);
+        CHECK_FALSE(u.drew_from_cache());
+        CHECK(changed(first, third, 10, 10, 160, 110) > 0);
+        CHECK(changed(second, third, 10, 130, 160, 230) == 0);
+        const sh::RgbaPixels fourth = counter_frame(l, u, content, 5);
+        CHECK(u.drew_from_cache());
+        CHECK(changed(third, fourth, 0, 0, 320, 240) == 0); // nothing changed: same picture
+
+        // A moved window is drawn afresh where it now is.
+        const sh::RgbaPixels moved = counter_frame(l, u, content, 5, 60.0f);
+        CHECK_FALSE(u.drew_from_cache());
+        CHECK(changed(fourth, moved, 10, 10, 60, 110) > 0);
         ctx->device.wait_idle();
     }
     sh::test::finish_and_check_validation(ctx);
