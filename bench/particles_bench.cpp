@@ -1,6 +1,8 @@
 // Blood-particle frame times: update + splat against update + points, at 1280x720, for several
 // particle counts, on the device the engine selects (lavapipe when VK_DRIVER_FILES points at
-// it). Not run by CTest. Prints one JSON object per line:
+// it), and beside them the CPU reference of the step on one core (cpu_reference_step_ms: what
+// this CPU does as plain C++, the yardstick for the shader on lavapipe). Not run by CTest.
+// Prints one JSON object per line:
 //   build/bench/particles_bench [frames]
 // Wall time of submit + wait per frame (averaged after warm-up), which on lavapipe equals the
 // GPU time; the network and flows are the simulated leg's after 2 s standing.
@@ -9,6 +11,7 @@
 #include "instance.hpp"
 #include "offscreen_target.hpp"
 #include "particles/flow_particles.hpp"
+#include "particles/flow_particles_reference.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -74,6 +77,7 @@ int main(int argc, char** argv) {
     proj[1][1] *= -1.0f; // Vulkan's y points down
     const glm::mat4 view_proj = proj * view;
 
+    const sh::FlowTables tables = sh::build_flow_tables(geometry);
     std::printf("{\"device\": \"%s\", \"width\": 1280, \"height\": 720, \"frames\": %d}\n",
                 device.value().properties().deviceName, frames);
     for (const std::uint32_t count : {16384u, 100000u, 262144u, 1048576u}) {
@@ -106,10 +110,22 @@ int main(int argc, char** argv) {
             fp.value().record_draw_points(cmd, view_proj);
             t.end_rendering(cmd);
         });
+        // The yardstick: the same step on this CPU, one core, as plain C++ (the shader's twin).
+        auto host = fp.value().read_back(device.value(), sub);
+        if (!host) return 1;
+        sh::gpu::FlowPush push = fp.value().push();
+        push.dt = 1.0f / 60.0f;
+        const auto cpu_start = std::chrono::steady_clock::now();
+        for (int i = 0; i < frames; ++i)
+            sh::step_flow_particles_reference(host.value(), tables, *state, push);
+        const std::chrono::duration<double, std::milli> cpu_ms =
+            std::chrono::steady_clock::now() - cpu_start;
         std::printf("{\"particles\": %u, \"update_ms\": %.2f, \"clear_ms\": %.2f, "
                     "\"update_splat_ms\": %.2f, \"update_points_ms\": %.2f, "
-                    "\"splat_particles_per_ms\": %.0f, \"points_particles_per_ms\": %.0f}\n",
-                    count, update, clear, splat, points, count / splat, count / points);
+                    "\"splat_particles_per_ms\": %.0f, \"points_particles_per_ms\": %.0f, "
+                    "\"cpu_reference_step_ms\": %.2f}\n",
+                    count, update, clear, splat, points, count / splat, count / points,
+                    cpu_ms.count() / frames);
         std::fflush(stdout);
     }
     device.value().wait_idle();
