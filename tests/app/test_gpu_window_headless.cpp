@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <imgui.h>
+#include <memory>
 #include <string>
 #include <tuple>
 
@@ -26,6 +27,20 @@ public:
     void on_target_resized(sh::OffscreenTarget&) override { ++resized; }
 };
 
+// A headless frame loop at 320x240 and an ImGui layer on the test's device.
+struct LoopAndUi {
+    std::unique_ptr<sh::FrameLoop> loop;
+    std::unique_ptr<sh::ImGuiLayer> ui;
+};
+
+LoopAndUi make_loop_and_ui(sh::test::GpuContext& ctx) {
+    auto loop = sh::FrameLoop::create(ctx.device, VK_NULL_HANDLE, {320, 240});
+    if (!loop) FAIL(loop.error().describe());
+    auto ui = sh::ImGuiLayer::create(ctx.instance, ctx.device, ctx.submitter, nullptr);
+    if (!ui) FAIL(ui.error().describe());
+    return {loop.take(), ui.take()};
+}
+
 sh::RgbaPixels frame(sh::FrameLoop& loop, sh::ImGuiLayer& ui, ClearContent& content,
                      sh::ui::PanelState& panel, VkExtent2D size) {
     ui.begin_frame(size, 1.0f / 60.0f);
@@ -42,17 +57,14 @@ sh::RgbaPixels frame(sh::FrameLoop& loop, sh::ImGuiLayer& ui, ClearContent& cont
 TEST_CASE("gpu window: headless frame loop with the ImGui overlay", "[gpu][window]") {
     auto ctx = sh::test::make_gpu_context();
     {
-        auto loop = sh::FrameLoop::create(ctx->device, VK_NULL_HANDLE, {320, 240});
-        if (!loop) FAIL(loop.error().describe());
-        auto ui = sh::ImGuiLayer::create(ctx->instance, ctx->device, ctx->submitter, nullptr);
-        if (!ui) FAIL(ui.error().describe());
+        LoopAndUi parts = make_loop_and_ui(*ctx);
         ClearContent content;
         sh::ui::PanelState panel;
         panel.conditions = {"healthy", "varicose"};
 
         sh::RgbaPixels px{};
         for (int i = 0; i < 4; ++i) // more frames than in flight: slots and ImGui buffers cycle
-            px = frame(*loop.value(), *ui.value(), content, panel, {320, 240});
+            px = frame(*parts.loop, *parts.ui, content, panel, {320, 240});
         REQUIRE(px.width == 320);
         REQUIRE(px.height == 240);
         const auto corner = px.at(319, 239); // far from the panel (top left)
@@ -64,18 +76,18 @@ TEST_CASE("gpu window: headless frame loop with the ImGui overlay", "[gpu][windo
         CHECK(content.computed == 4);
 
         // The target follows the size; the content and overlay hear about it.
-        px = frame(*loop.value(), *ui.value(), content, panel, {200, 150});
+        px = frame(*parts.loop, *parts.ui, content, panel, {200, 150});
         CHECK(px.width == 200);
         CHECK(px.height == 150);
         CHECK(content.resized == 1);
-        CHECK(loop.value()->stats().target_builds == 1);
+        CHECK(parts.loop->stats().target_builds == 1);
 
         // Zero size (a minimised window): skipped, nothing recorded.
-        CHECK(loop.value()->render(content, ui.value().get(), sh::FrameInfo{}, {0, 0}) ==
+        CHECK(parts.loop->render(content, parts.ui.get(), sh::FrameInfo{}, {0, 0}) ==
               sh::FrameStatus::Skipped);
         CHECK(content.computed == 5);
-        CHECK(loop.value()->stats().skipped == 1);
-        CHECK(loop.value()->timer().sample_count() >= 3);
+        CHECK(parts.loop->stats().skipped == 1);
+        CHECK(parts.loop->timer().sample_count() >= 3);
         ctx->device.wait_idle();
     }
     sh::test::finish_and_check_validation(ctx);
@@ -119,14 +131,11 @@ TEST_CASE("gpu window: a cached ImGui window is copied between refreshes, the re
           "[gpu][window]") {
     auto ctx = sh::test::make_gpu_context();
     {
-        auto loop = sh::FrameLoop::create(ctx->device, VK_NULL_HANDLE, {320, 240});
-        if (!loop) FAIL(loop.error().describe());
-        auto ui = sh::ImGuiLayer::create(ctx->instance, ctx->device, ctx->submitter, nullptr);
-        if (!ui) FAIL(ui.error().describe());
+        LoopAndUi parts = make_loop_and_ui(*ctx);
         ClearContent content;
-        ui.value()->cache_window("Cached", 1.0f); // headless frames are 1/60 s: no timed refresh
-        sh::FrameLoop& l = *loop.value();
-        sh::ImGuiLayer& u = *ui.value();
+        parts.ui->cache_window("Cached", 1.0f); // headless frames are 1/60 s: no timed refresh
+        sh::FrameLoop& l = *parts.loop;
+        sh::ImGuiLayer& u = *parts.ui;
 
         const sh::RgbaPixels first = counter_frame(l, u, content, 1);
         CHECK_FALSE(u.drew_from_cache()); // nothing to copy yet
