@@ -9,8 +9,7 @@
 //    of this pass measured 14-36 ms at 1280x720 on 2 cores);
 //  - luma is a few integer operations on the packed word;
 //  - only changed pixels are written back, so the image needs no copy on the way out;
-//  - the edge search takes at most 5 steps per side (1, 1, 2, 3, 5 pixels: ~12 pixels reach),
-//    7 when upscaling (~32).
+//  - the edge search takes at most 5 steps per side (1, 1, 2, 3, 5 pixels: ~12 pixels reach).
 //
 // Per pixel, in pixels (the blend across the edge is what a bilinear tap shifted across it
 // would read):
@@ -26,11 +25,9 @@
 layout(local_size_x = 64) in; // EDGE_AA_GROUP
 layout(set = 0, binding = 1, rgba8) uniform writeonly image2D result;
 
-// In place 5 steps (~12 pixels); upscaling 7 (~32 source pixels): a steep silhouette's steps
-// are twice as far apart at half size, and a span whose ends are not found is not smoothed.
-const int k_min_sharp_span = 4;
-const int k_search_steps = 7;
-const int k_step[k_search_steps] = int[](1, 1, 2, 3, 5, 8, 12);
+const int k_min_sharp_span = 4; // upscaling: shorter spans keep the bilinear value
+const int k_search_steps = 5;
+const int k_step[k_search_steps] = int[](1, 1, 2, 3, 5);
 
 void main() {
     if (gl_GlobalInvocationID.x >= edge_count) return;
@@ -87,8 +84,7 @@ void main() {
     float d2 = 0.5 * (luma(p2) + luma(p2 + across)) - local_avg;
     bool end1 = abs(d1) >= threshold;
     bool end2 = abs(d2) >= threshold;
-    const int steps = pc.upscale != 0u ? k_search_steps : 5;
-    for (int i = 1; i < steps && !(end1 && end2); ++i) {
+    for (int i = 1; i < k_search_steps && !(end1 && end2); ++i) {
         if (!end1) {
             p1 -= along * k_step[i];
             dist1 += k_step[i];
