@@ -33,11 +33,11 @@ constexpr double kThighFraction = 0.40;
 // the superficial ones (MRI under a stocking, prone: deep -64 %, superficial -39 % of the
 // cross-section, Downie et al. 2007, J Magn Reson Imaging 26:80; supine duplex under knee-length
 // stockings: gastrocnemius and soleal veins -95 % and -86 %, great saphenous -33 %, BMC
-// Musculoskelet Disord 2021, doi:10.1186/s12891-021-04603-z). Partsch & Partsch 2005 closed the small saphenous and the
-// posterior tibial vein at the same cuff pressures. So every vein takes the full pressure; what
-// makes the deep ones narrow more is their softer wall (ModelParams::deep_wall). The earlier
-// 0.85 for the deep veins closed the posterior tibial vein at 70 mmHg sitting and 88 standing
-// (measured 50-60 and about 70).
+// Musculoskelet Disord 2021, doi:10.1186/s12891-021-04603-z). Partsch & Partsch 2005 closed the
+// small saphenous and the posterior tibial vein at the same cuff pressures. So every vein takes the
+// full pressure; what makes the deep ones narrow more is their softer wall
+// (ModelParams::deep_wall). The earlier 0.85 for the deep veins closed the posterior tibial vein at
+// 70 mmHg sitting and 88 standing (measured 50-60 and about 70).
 constexpr double kDeepTransmission = 1.0;
 
 // Working pressure: when the triceps surae contracts, the calf's girth grows against the

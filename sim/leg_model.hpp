@@ -198,8 +198,8 @@ private:
     std::array<double, 3> interstitial_{}; // excess interstitial fluid, mL, by Tissue
     std::array<double, 3> tissue_ml_{};
     std::array<double, 3> capillary_mean_{}; // inflow-weighted capillary pressure by Tissue
-    std::array<double, 3> skin_mean_{};      // same weights: stocking or cuff pressure on the tissue
-    std::array<double, 3> filtration_{};     // mL/s by Tissue, this step
+    std::array<double, 3> skin_mean_{};  // same weights: stocking or cuff pressure on the tissue
+    std::array<double, 3> filtration_{}; // mL/s by Tissue, this step
     double filtration_total_ = 0;
     double pop_velocity_filtered_ = 0;
     double stasis_h_ = 0;

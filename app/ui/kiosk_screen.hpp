@@ -32,8 +32,8 @@ struct KioskView {
 };
 
 struct KioskActions {
-    int scene = -1;          // a scene button
-    bool still_here = false; // the countdown's button
+    int scene = -1;           // a scene button
+    bool still_here = false;  // the countdown's button
     bool heart_drawn = false; // the beating heart fitted and was drawn this frame
 };
 

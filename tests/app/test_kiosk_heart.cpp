@@ -41,7 +41,8 @@ ui::KioskView view(ui::KioskPhase phase) {
 
 TEST_CASE("kiosk: the beating heart sits at the right edge, clear of the leg and the buttons",
           "[kiosk][heart]") {
-    for (ImVec2 size : {ImVec2(480, 270), ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(768, 1024)}) {
+    for (ImVec2 size :
+         {ImVec2(480, 270), ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(768, 1024)}) {
         for (ui::KioskPhase phase : {ui::KioskPhase::Attract, ui::KioskPhase::Active}) {
             testing::HeadlessImGuiContext imgui(size);
             ui::KioskActions a;
@@ -50,7 +51,8 @@ TEST_CASE("kiosk: the beating heart sits at the right edge, clear of the leg and
                 a = ui::draw_kiosk_screen(view(phase));
                 ImGui::Render();
             }
-            INFO(size.x << "x" << size.y << (phase == ui::KioskPhase::Active ? " active" : " attract"));
+            INFO(size.x << "x" << size.y
+                        << (phase == ui::KioskPhase::Active ? " active" : " attract"));
             REQUIRE(a.heart_drawn);
             const Rect heart = window_rect("##kiosk_heart");
             CHECK(heart.x1 <= size.x + 0.5f);

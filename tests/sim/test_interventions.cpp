@@ -8,8 +8,8 @@
 #include "protocols.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <map>
 
 using namespace sh::sim;
@@ -41,7 +41,8 @@ TEST_CASE("stocking profile: graduated from the ankle, RAL-GZ 387 limits", "[int
     }
     CHECK(stocking_profile(60, StockingLength::BelowKnee, kAnkle, kKnee, kHip) == 0.0);
     CHECK(stocking_profile(60, StockingLength::Thigh, kAnkle, kKnee, kHip) > 0.4);
-    // Muscle and interstitium pass the load on whole (MRI: deep veins narrow more than superficial).
+    // Muscle and interstitium pass the load on whole (MRI: deep veins narrow more than
+    // superficial).
     CHECK(transmission(VeinSystem::Deep) == Approx(transmission(VeinSystem::Superficial)));
 }
 

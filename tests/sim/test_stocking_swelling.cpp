@@ -82,8 +82,8 @@ TEST_CASE("stockings: halving the time step changes the seated swelling by under
     SitOptions o;
     o.hours = 4;
     const SitResult a = run_sit(coarse, o), b = run_sit(fine, o);
-    INFO("oedema " << a.edema_mL << " vs " << b.edema_mL << " mL, gain "
-                   << a.volume_gain_pct_end << " vs " << b.volume_gain_pct_end << " %");
+    INFO("oedema " << a.edema_mL << " vs " << b.edema_mL << " mL, gain " << a.volume_gain_pct_end
+                   << " vs " << b.volume_gain_pct_end << " %");
     CHECK(std::abs(a.edema_mL - b.edema_mL) < 0.02 * std::abs(a.edema_mL));
     CHECK(std::abs(a.volume_gain_pct_end - b.volume_gain_pct_end) <
           0.02 * std::abs(a.volume_gain_pct_end));
