@@ -155,6 +155,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         }
         refresh_panel(p, frame_ema_ms);
         draw_ui(p, desktop, size, wall_dt);
+        if (p.camera != nullptr) p.camera->rig.set_covered(ui_covered_rects()); // heart, buttons
         if (auto view = p.sim.take_camera_request(); view && p.leg != nullptr) {
             // A scenario, preset or lesson step names a view: the preset, turned and zoomed.
             p.leg->options().view = view->preset;
