@@ -80,11 +80,11 @@ void draw_ui(FrameParts& p, bool desktop, VkExtent2D size, double wall_dt) {
     // below the modes' title bar (the top tenth the camera keeps free).
     ui::draw_swelling_label(p.sim.swelling_exaggeration(), desktop ? p.panel.panel_right_px : 0.0f,
                             desktop ? 6.0f : 0.1f * ImGui::GetIO().DisplaySize.y);
-    // export/labels: the panel's export buttons, the anatomical labels (desktop), messages.
+    // export/labels: the panel's export buttons, the anatomical labels (desktop), the stocking's
+    // class (every mode), messages.
     p.overlay.draw(p.panel, edits, size,
-                   p.leg != nullptr && desktop ? std::optional(p.leg->view_proj(size))
-                                               : std::nullopt,
-                   p.sim.live());
+                   p.leg != nullptr ? std::optional(p.leg->view_proj(size)) : std::nullopt,
+                   p.sim.live(), desktop);
     p.ui.end_frame();
     if (edits.any()) p.sim.apply_edits(p.panel, edits);
     if (p.leg != nullptr && (edits.view || edits.blood_colour)) {
@@ -148,8 +148,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             // between the title and the caption of the lecture, kiosk and patient screens.
             p.camera->rig.update(static_cast<float>(wall_dt), p.camera->idle_return_s);
             scene::FrameInsets insets;
-            if (desktop && size.width >= 800)
-                insets.left = 390.0f / static_cast<float>(size.width);
+            if (desktop && size.width >= 800) insets.left = 390.0f / static_cast<float>(size.width);
             if (!desktop) insets = {0.0f, 0.1f, 0.16f};
             p.camera->rig.set_insets(insets);
         }

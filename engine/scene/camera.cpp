@@ -172,13 +172,15 @@ Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, flo
             if (runs_under(c, aspect, points, r)) return; // the inset's limit: still under
             if (!chosen || c.distance < chosen->distance) chosen = c, chosen_insets = candidate;
         };
-        if (r.x0 <= edge) consider({std::max(insets.left, r.x1), insets.top, insets.bottom,
-                                    insets.right});
-        if (r.x1 >= 1.0f - edge)
+        // Docked to an edge of the frame or of the part the insets leave (a label just below
+        // the title bar).
+        if (r.x0 <= insets.left + edge)
+            consider({std::max(insets.left, r.x1), insets.top, insets.bottom, insets.right});
+        if (r.x1 >= 1.0f - insets.right - edge)
             consider({insets.left, insets.top, insets.bottom, std::max(insets.right, 1.0f - r.x0)});
-        if (r.y0 <= edge)
+        if (r.y0 <= insets.top + edge)
             consider({insets.left, std::max(insets.top, r.y1), insets.bottom, insets.right});
-        if (r.y1 >= 1.0f - edge)
+        if (r.y1 >= 1.0f - insets.bottom - edge)
             consider({insets.left, insets.top, std::max(insets.bottom, 1.0f - r.y0), insets.right});
         if (chosen) best = *chosen, insets = chosen_insets;
     }

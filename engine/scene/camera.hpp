@@ -71,14 +71,14 @@ struct ScreenRect {
     float x0 = 0.0f, y0 = 0.0f, x1 = 0.0f, y1 = 0.0f;
 };
 // camera_preset with `insets`, and then, for each rectangle of `covered` that touches an edge
-// of the frame (within 3 %) and that the leg would run under, the inset on one of the edges it
-// touches grows to leave it free: of those edges, the one that keeps the leg largest. A
-// rectangle away from the edges (a prompt in the middle) is left alone.
+// of the frame or of the part the insets leave (within 3 %) and that the leg would run under,
+// the inset on one of the edges it touches grows to leave it free: of those edges, the one that
+// keeps the leg largest. A rectangle away from the edges (a prompt in the middle) is left alone.
 // `turn_yaw`, `turn_pitch` (radians) turn the preset's direction before fitting (a lesson's or a
 // scenario's view, CameraRig::set_view): the leg is framed as seen from there.
 Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, float aspect,
-                     FrameInsets insets, std::span<const ScreenRect> covered,
-                     float turn_yaw = 0.0f, float turn_pitch = 0.0f,
+                     FrameInsets insets, std::span<const ScreenRect> covered, float turn_yaw = 0.0f,
+                     float turn_pitch = 0.0f,
                      FrameInsets* chosen = nullptr); // the insets grown as said (tests)
 // The 8 corners of a box (centre and extent in cm).
 std::array<glm::vec3, 8> box_corners(const glm::vec3& centre, const glm::vec3& extent);

@@ -83,8 +83,8 @@ TEST_CASE("camera rig: a lesson's view turns and zooms the preset and is where d
     const float deg = 3.14159265f / 180.0f;
     // The lesson's view is framed from its own direction, then magnified.
     const scene::Camera turned =
-        scene::camera_preset(scene::CameraPreset::Back, scene::box_corners(centre, extent),
-                             aspect, {}, {}, 30.0f * deg, 10.0f * deg);
+        scene::camera_preset(scene::CameraPreset::Back, scene::box_corners(centre, extent), aspect,
+                             {}, {}, 30.0f * deg, 10.0f * deg);
     CHECK(std::remainder(c.yaw - preset.yaw - 30.0f * deg, 2.0f * 3.14159265f) ==
           Approx(0.0f).margin(1e-4));
     CHECK(c.pitch == Approx(preset.pitch + 10.0f * deg));
