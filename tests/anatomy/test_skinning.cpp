@@ -291,18 +291,25 @@ TEST_CASE("each muscle keeps its volume over a gait cycle and in every posture",
     // but at most 30 % (wider looked like wings at the knee), so where the bent knee squeezes
     // harder, volume is lost. Where the model does not reach 2 % the test says so with the
     // number (CHECK_NOFAIL) and docs/motion.md lists it as left to do.
+    // Where 2 % is not reached, the worst change may not grow beyond what the pose math
+    // reaches now (in %, rounded up by half a point): soleus, gastrocnemius medial and lateral,
+    // tibialis anterior, Achilles tendon. A change to the skinning that loses more volume fails.
     struct Group {
         const char* name;
         const char* match; // poses whose name contains this
+        double reached_percent[5];
     };
-    const Group groups[] = {{"walking gait cycle", "standing walking"},
-                            {"postures held still", "still"},
-                            {"heel raises", "standing heel_raises"},
-                            {"ankle pumps", "ankle_pumps"},
-                            {"running gait cycle", "standing running"}};
+    const Group groups[] = {
+        {"walking gait cycle", "standing walking", {4.0, 17.5, 19.5, 2.0, 2.0}},
+        {"postures held still", "still", {6.5, 27.5, 31.5, 2.0, 2.0}},
+        {"heel raises", "standing heel_raises", {2.0, 2.0, 2.0, 2.0, 7.5}},
+        {"ankle pumps", "ankle_pumps", {7.5, 32.5, 37.5, 2.0, 12.5}},
+        {"running gait cycle", "standing running", {10.0, 41.5, 47.5, 2.0, 2.0}}};
+    const char* const roles[] = {"soleus", "gastrocnemius_medial", "gastrocnemius_lateral",
+                                 "tibialis_anterior", "achilles_tendon"};
     for (const Group& g : groups) {
-        for (const char* role : {"soleus", "gastrocnemius_medial", "gastrocnemius_lateral",
-                                 "tibialis_anterior", "achilles_tendon"}) {
+        for (int r = 0; r < 5; ++r) {
+            const char* role = roles[r];
             const Mesh& m = mesh(role);
             const auto b = skin_bindings(m);
             const double rest = mesh_volume(m);
@@ -317,6 +324,7 @@ TEST_CASE("each muscle keeps its volume over a gait cycle and in every posture",
             INFO(g.name << ": " << role << " worst volume change " << 100 * worst << " % in "
                         << worst_pose);
             CHECK_NOFAIL(worst < 0.02);
+            CHECK(100.0 * worst <= g.reached_percent[r]);
             // Reached: the muscle in front of the tibia, and every muscle in heel raises.
             if (std::string(role) == "tibialis_anterior" || std::string(g.name) == "heel raises")
                 if (std::string(role) != "achilles_tendon") CHECK(worst < 0.02);
