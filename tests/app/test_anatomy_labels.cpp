@@ -30,6 +30,13 @@ scene::Camera level_front_camera() {
     return c;
 }
 
+// The front preset framed on a leg-sized box, as the screen shows it.
+glm::mat4 front_view_proj() {
+    const scene::Camera cam =
+        scene::camera_preset(scene::CameraPreset::Front, {0, 0, 45}, {20, 30, 90}, 16.0f / 9.0f);
+    return cam.view_proj(k_screen.x / k_screen.y);
+}
+
 // The tooltip window ImGui shows this frame, if any.
 ImGuiWindow* active_tooltip() {
     for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
@@ -136,9 +143,7 @@ TEST_CASE("labels: hovering a label shows its explanation, a tap pins it", "[lab
     testing::HeadlessImGuiContext imgui(ImVec2(k_screen.x, k_screen.y));
     const VeinGeometry veins = app::vein_geometry(sim::default_network());
     app::AnatomyLabels labels(app::default_label_anchors(veins));
-    const scene::Camera cam =
-        scene::camera_preset(scene::CameraPreset::Front, {0, 0, 45}, {20, 30, 90}, 16.0f / 9.0f);
-    const glm::mat4 vp = cam.view_proj(k_screen.x / k_screen.y);
+    const glm::mat4 vp = front_view_proj();
     ImGuiIO& io = ImGui::GetIO();
     auto frame = [&](ImVec2 mouse, bool down = false) {
         io.MousePos = mouse;
@@ -190,9 +195,7 @@ TEST_CASE("labels: the lecture, kiosk and patient screens show only the stocking
     testing::HeadlessImGuiContext imgui(ImVec2(k_screen.x, k_screen.y));
     const VeinGeometry veins = app::vein_geometry(sim::default_network());
     app::AnatomyLabels labels(app::default_label_anchors(veins));
-    const scene::Camera cam =
-        scene::camera_preset(scene::CameraPreset::Front, {0, 0, 45}, {20, 30, 90}, 16.0f / 9.0f);
-    const glm::mat4 vp = cam.view_proj(k_screen.x / k_screen.y);
+    const glm::mat4 vp = front_view_proj();
     gpu::PoseState pose{};
     write_rest_pose_state(pose);
     pose.stocking = {40.0f, 23.0f, 2.0f, 0.0f}; // top, ankle mmHg, RAL class
