@@ -82,7 +82,8 @@ const std::vector<std::vector<dvec3>>& subcutaneous_vein_guides() {
          {-4.5, -0.5, 15.0},
          {-5.5, -1.5, 30.0},
          {-6.0, -2.5, 47.0},
-         {-7.0, -1.0, 60.0}},
+         {-7.0, -1.0, 60.0},
+         {-7.5, 2.0, 72.0}}, // on above the skin's top: wrapped up to its lid
         {{3.5, 5.0, 3.5}, {3.3, -2.5, 6.0}, {2.0, -6.0, 15.0}, {0.5, -7.6, 28.0}},
         {{3.5, 5.0, 3.5}, {1.5, 9.0, 4.6}, {-1.0, 9.5, 4.6}, {-2.5, 8.0, 4.0}}};
     return v;
@@ -197,7 +198,7 @@ Mesh make_skin(const std::vector<const Mesh*>& inside, double detail) {
         }
         radius.swap(out);
     }
-    const auto fn = [&](double u, double th) {
+    const auto domed = [&](double u, double th) {
         const double x = u * (rings - 1);
         const int i = std::min(static_cast<int>(x), rings - 2);
         const double w = x - i;
@@ -210,6 +211,17 @@ Mesh make_skin(const std::vector<const Mesh*>& inside, double detail) {
             std::min(cap_factor(u * total, 1.0, 4.0), cap_factor((1 - u) * total, 1.0, 2.0));
         dvec3 q = f.p + cap * r * (std::cos(th) * f.e1 + std::sin(th) * f.e2);
         q.z = std::max(q.z, 0.0); // the sole stands on the floor
+        return q;
+    };
+    // The top is cut flat, level with the lowest point of the first full-width ring (1 cm down
+    // the spine, where the dome over the top ends): the drawn veins are cut at the meshes' top
+    // height, so under a dome the superficial ones came out through its rim by a few mm.
+    double lid_z = 1e9;
+    for (int j = 0; j < segs; ++j)
+        lid_z = std::min(lid_z, domed(1.0 / total, 2 * kPi * j / segs).z);
+    const auto fn = [&](double u, double th) {
+        dvec3 q = domed(u, th);
+        q.z = std::min(q.z, lid_z);
         return q;
     };
     // Ring u values coincide with the sampled frames when rings-2 interior rings are uniform.

@@ -202,7 +202,10 @@ std::vector<PlacedLabel> layout_labels(const std::vector<std::optional<glm::vec2
 
 std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::vec2 display,
                                                float left_limit, const gpu::PoseState* pose,
-                                               bool anatomy) {
+                                               bool anatomy, float text_px) {
+    ImFont* font = ImGui::GetFont();
+    const float font_px = text_px > 0.0f ? text_px : ImGui::GetFontSize();
+    const float grow = std::max(1.0f, font_px / 13.0f); // dots and lines with the text
     frame_anchors_.clear();
     if (anatomy)
         frame_anchors_ = anchors_;
@@ -218,7 +221,7 @@ std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::
         const bool shown_now = i < anchors_.size() ? anatomy : true;
         screen.push_back(shown_now ? project_to_screen(view_proj, posed_anchor(a, pose), display)
                                    : std::nullopt);
-        const ImVec2 t = ImGui::CalcTextSize(i18n::tr(a.name));
+        const ImVec2 t = font->CalcTextSizeA(font_px, 1e9f, 0.0f, i18n::tr(a.name));
         text.emplace_back(t.x, t.y);
     }
     placed_ = layout_labels(screen, text, display, left_limit);
@@ -245,11 +248,11 @@ std::optional<std::size_t> AnatomyLabels::draw(const glm::mat4& view_proj, glm::
         const bool left = p.box_max.x <= p.anchor_px.x;
         const ImVec2 a(p.anchor_px.x, p.anchor_px.y);
         const ImVec2 end(left ? p.box_max.x : p.box_min.x, 0.5f * (p.box_min.y + p.box_max.y));
-        dl->AddLine(a, end, line, 1.0f);
-        dl->AddCircleFilled(a, 3.0f, line);
+        dl->AddLine(a, end, line, grow);
+        dl->AddCircleFilled(a, 3.0f * grow, line);
         dl->AddRectFilled(ImVec2(p.box_min.x, p.box_min.y), ImVec2(p.box_max.x, p.box_max.y),
                           active ? fill_active : fill, 3.0f);
-        dl->AddText(ImVec2(p.box_min.x + k_pad_px, p.box_min.y + k_pad_px),
+        dl->AddText(font, font_px, ImVec2(p.box_min.x + k_pad_px, p.box_min.y + k_pad_px),
                     IM_COL32(255, 255, 255, 255), i18n::tr(frame_anchors_[p.anchor].name));
     }
     if (shown && *shown < frame_anchors_.size()) {

@@ -72,10 +72,11 @@ public:
     // stocking's whenever `pose` has one), each posed with `pose`; returns the anchor whose
     // explanation is shown (hovered, or pinned by a click), if any: an index into anchors(), or
     // anchors().size() for the stocking. Labels under an ImGui window (the panel) do not react
-    // to the mouse.
+    // to the mouse. `text_px`: the labels' text height (0: the current font's), larger on the
+    // lecture, kiosk and patient screens, which show only the stocking's.
     std::optional<std::size_t> draw(const glm::mat4& view_proj, glm::vec2 display_size,
                                     float left_limit = 0.0f, const gpu::PoseState* pose = nullptr,
-                                    bool anatomy = true);
+                                    bool anatomy = true, float text_px = 0.0f);
 
     const std::vector<LabelAnchor>& anchors() const { return anchors_; }
     const std::vector<PlacedLabel>& placed() const { return placed_; } // of the last draw

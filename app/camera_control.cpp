@@ -1,8 +1,11 @@
 #include "camera_control.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 namespace sh::app {
 namespace {
@@ -167,6 +170,25 @@ void inject_test_pointer(const std::vector<TestPointer>& actions, std::uint32_t 
             SDL_PushEvent(&u);
         }
     }
+}
+
+std::vector<scene::ScreenRect> ui_covered_rects() {
+    std::vector<scene::ScreenRect> out;
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    if (g == nullptr) return out;
+    const ImVec2 display = g->IO.DisplaySize;
+    if (!(display.x > 0.0f) || !(display.y > 0.0f)) return out;
+    constexpr ImGuiWindowFlags passing =
+        ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup | ImGuiWindowFlags_ChildWindow;
+    for (const ImGuiWindow* w : g->Windows) {
+        if (!w->Active || w->Hidden || (w->Flags & passing) != 0) continue;
+        const ImRect r = w->Rect();
+        out.push_back({std::clamp(r.Min.x / display.x, 0.0f, 1.0f),
+                       std::clamp(r.Min.y / display.y, 0.0f, 1.0f),
+                       std::clamp(r.Max.x / display.x, 0.0f, 1.0f),
+                       std::clamp(r.Max.y / display.y, 0.0f, 1.0f)});
+    }
+    return out;
 }
 
 } // namespace sh::app

@@ -47,6 +47,11 @@ std::optional<std::vector<TestPointer>> parse_test_pointer(std::string_view text
 void inject_test_pointer(const std::vector<TestPointer>& actions, std::uint32_t i,
                          std::size_t& next, int width, int height, const scene::CameraRig& rig);
 
+// The rectangles of the frame the last ImGui frame drew windows over (panels, heart cards,
+// buttons, captions; not tooltips or popups), as fractions of the display: what the camera keeps
+// the leg from under (CameraRig::set_covered). Call after the UI's frame has ended.
+std::vector<scene::ScreenRect> ui_covered_rects();
+
 // What the frame loop keeps for the camera: the rig, its input, the test actions.
 struct CameraInput {
     scene::CameraRig rig;

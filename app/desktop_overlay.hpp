@@ -45,10 +45,12 @@ public:
     // F12: screenshot; F9: start or stop recording. True when the key was one of them.
     bool handle_key(SDL_Keycode key);
     // Inside the ImGui frame, after the panel: the panel's export buttons, the labels (when
-    // panel.show_labels and there is a scene camera: LegContent::view_proj(size)), the
-    // messages. Sets panel.recording.
+    // there is a scene camera: LegContent::view_proj(size); the anatomy's when `desktop` and
+    // panel.show_labels, the stocking's class whenever one is worn, larger outside the desktop),
+    // the messages. Sets panel.recording.
     void draw(ui::PanelState& panel, const ui::PanelEdits& edits, VkExtent2D size,
-              const std::optional<glm::mat4>& view_proj, const LiveSimulation& live);
+              const std::optional<glm::mat4>& view_proj, const LiveSimulation& live,
+              bool desktop = true);
     // Whether the frame about to be rendered must be read back. `clock_s`: seconds of the
     // run (wall time in a window, frames / 60 headless); `frame_number`: the number the frame
     // loop will give it (its stats().rendered before render).

@@ -87,11 +87,11 @@ void draw_ui(FrameParts& p, bool desktop, VkExtent2D size, double wall_dt) {
     // below the modes' title bar (the top tenth the camera keeps free).
     ui::draw_swelling_label(p.sim.swelling_exaggeration(), desktop ? p.panel.panel_right_px : 0.0f,
                             desktop ? 6.0f : 0.1f * ImGui::GetIO().DisplaySize.y);
-    // export/labels: the panel's export buttons, the anatomical labels (desktop), messages.
+    // export/labels: the panel's export buttons, the anatomical labels (desktop), the stocking's
+    // class (every mode), messages.
     p.overlay.draw(p.panel, edits, size,
-                   p.leg != nullptr && desktop ? std::optional(p.leg->view_proj(size))
-                                               : std::nullopt,
-                   p.sim.live());
+                   p.leg != nullptr ? std::optional(p.leg->view_proj(size)) : std::nullopt,
+                   p.sim.live(), desktop);
     p.ui.end_frame();
     if (edits.any()) p.sim.apply_edits(p.panel, edits);
     if (p.leg != nullptr && (edits.view || edits.blood_colour)) {
@@ -162,6 +162,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
         }
         refresh_panel(p, frame_ema_ms);
         draw_ui(p, desktop, size, wall_dt);
+        if (p.camera != nullptr) p.camera->rig.set_covered(ui_covered_rects()); // heart, buttons
         if (auto view = p.sim.take_camera_request(); view && p.leg != nullptr) {
             // A scenario, preset or lesson step names a view: the preset, turned and zoomed.
             p.leg->options().view = view->preset;

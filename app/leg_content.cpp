@@ -173,9 +173,8 @@ float LegContent::aspect(VkExtent2D e) {
 scene::Camera LegContent::camera(VkExtent2D extent) const {
     // Presets frame the leg as posed over the activity's last cycle (the sitting leg's L, the
     // lying leg, the whole stride).
-    const anatomy::Bounds& box = scene_.framing_bounds();
     if (options_.camera_rig != nullptr)
-        return options_.camera_rig->view(options_.view, box.centre(), box.extent(), aspect(extent));
+        return options_.camera_rig->view(options_.view, scene_.framing_points(), aspect(extent));
     return scene_.camera(options_.view, aspect(extent));
 }
 

@@ -25,7 +25,7 @@ const float POSE_SEGMENT_SOFT = 0.0;
 // sim/skeleton.cpp: limits of the lateral volume compensation and the knee blend's widening per
 // cm of depth behind the joint.
 const float POSE_MIN_WIDENING = 0.75;
-const float POSE_MAX_WIDENING = 1.3;
+const float POSE_MAX_WIDENING = 1.45;
 const float POSE_KNEE_WIDENING = 1.2;
 
 // Smoothstep from 0 at centre - half to 1 at centre + half (x = value, y = slope).

@@ -32,13 +32,31 @@ void draw_swelling_label(double exaggeration, float view_left_px, float top_px) 
     const float centre = 0.5f * (std::max(view_left_px, 0.0f) + io.DisplaySize.x);
     const ImVec2 lo(std::max(view_left_px, centre - 0.5f * extent.x - pad), top_px + pad);
     const ImVec2 hi(lo.x + extent.x + 2.0f * pad, lo.y + extent.y + 2.0f * pad);
-    ImDrawList* list = ImGui::GetForegroundDrawList();
+    // A window of its own (no inputs, no background), so that the camera sees it among the
+    // rectangles the UI covers and keeps the leg from under it (app/camera_control).
+    ImGui::SetNextWindowPos(lo);
+    ImGui::SetNextWindowSize(ImVec2(hi.x - lo.x, hi.y - lo.y));
+    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs |
+                                       ImGuiWindowFlags_NoBackground |
+                                       ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    const bool open = ImGui::Begin("##swelling_shown", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (!open) {
+        ImGui::End();
+        return;
+    }
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->PushClipRectFullScreen(); // the window's own clip would shave the border
     // Amber on near-black: reads on the dark and the light palette and on a washed-out
     // projector, and is none of the blood's colours.
     list->AddRectFilled(lo, hi, IM_COL32(20, 20, 24, 225), 0.3f * size);
     list->AddRect(lo, hi, IM_COL32(255, 190, 60, 255), 0.3f * size, 0, 2.0f);
     list->AddText(font, size, ImVec2(lo.x + pad, lo.y + pad), IM_COL32(255, 205, 90, 255),
                   text.c_str());
+    list->PopClipRect();
+    ImGui::End();
 }
 
 } // namespace sh::ui

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/vec4.hpp>
+#include <optional>
 
 namespace sh::scene {
 namespace {
@@ -47,11 +49,24 @@ void Camera::zoom(float factor) {
     distance = std::clamp(distance * factor, 5.0f, 2000.0f);
 }
 
-Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
-                     float aspect, FrameInsets insets) {
+namespace {
+// The smallest distance at which every point's offset `across` (from the camera's centre line,
+// along one screen axis) fits |across - shift| <= (distance + along) * tan_half, with `along`
+// the point's depth beyond the target's plane: every constraint has the same slope in the
+// distance, so the bound is closed-form, max(across - a along) - min(across + a along) = 2 a d,
+// and the shift that centres the picture is the middle of the range left at that distance.
+struct AxisFit {
+    float lo = 0.0f; // max(across - a along)
+    float hi = 0.0f; // min(across + a along)
+    float a = 1.0f;
+    float distance() const { return (lo - hi) / (2.0f * a); }
+    float shift(float d) const { return 0.5f * ((lo - a * d) + (hi + a * d)); }
+};
+} // namespace
+
+Camera preset_direction(CameraPreset preset, float& fill) {
     Camera c;
-    c.target = centre;
-    float fill = 1.06f; // margin around the box
+    fill = 1.06f; // margin around the leg
     switch (preset) {
     case CameraPreset::Front:
         c.yaw = 0.0f;
@@ -68,35 +83,125 @@ Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::ve
     case CameraPreset::Cutaway:
         c.yaw = -140.0f * k_deg;
         c.pitch = 12.0f * k_deg;
-        fill = 1.0f; // a little closer: the deep veins are the subject
+        fill = 1.02f; // a little closer: the deep veins are the subject
         break;
     }
-    // Fit every corner of the box: at distance d a corner at (x, y) across and z along the view
-    // direction (towards the scene) is seen at depth d + z, so it fits when
-    // d >= |x| / tan_h - z and d >= |y| / tan_v - z.
+    return c;
+}
+
+namespace {
+// The camera looking along `c`'s direction that fits every point (see camera_preset).
+Camera fit_points(Camera c, float fill, std::span<const glm::vec3> points, float aspect,
+                  FrameInsets insets) {
+    if (points.empty()) return c;
     const float left = std::clamp(insets.left, 0.0f, 0.5f);
-    const float top = std::clamp(insets.top, 0.0f, 0.3f);
-    const float bottom = std::clamp(insets.bottom, 0.0f, 0.3f);
+    const float right = std::clamp(insets.right, 0.0f, 0.5f);
+    const float top = std::clamp(insets.top, 0.0f, 0.45f);
+    const float bottom = std::clamp(insets.bottom, 0.0f, 0.45f);
     const float tan_full = std::tan(0.5f * c.fov_y);
-    const float tan_v = tan_full * (1.0f - top - bottom);
-    const float tan_h = tan_full * std::max(aspect, 1e-3f) * (1.0f - left);
-    c.shift_x = left;
+    // The free part of the frame: its half-size in normalised device units and its centre.
+    const float half_w = std::max(1.0f - left - right, 0.1f);
+    const float half_h = std::max(1.0f - top - bottom, 0.1f);
+    c.shift_x = left - right;
     c.shift_y = top - bottom;
     c.distance = 1.0f;
     const glm::vec3 forward = c.forward();
-    const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 0, 1)));
-    const glm::vec3 up = glm::cross(right, forward);
-    float d = 0.0f;
-    for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 offset(0.5f * extent.x * ((corner & 1) != 0 ? 1.0f : -1.0f),
-                               0.5f * extent.y * ((corner & 2) != 0 ? 1.0f : -1.0f),
-                               0.5f * extent.z * ((corner & 4) != 0 ? 1.0f : -1.0f));
-        const float x = std::abs(glm::dot(offset, right)), y = std::abs(glm::dot(offset, up));
-        const float z = glm::dot(offset, forward);
-        d = std::max({d, fill * x / tan_h - z, fill * y / tan_v - z});
+    const glm::vec3 side = glm::normalize(glm::cross(forward, glm::vec3(0, 0, 1)));
+    const glm::vec3 up = glm::cross(side, forward);
+    glm::vec3 lo = points.front(), hi = points.front();
+    for (const glm::vec3& p : points) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    const glm::vec3 origin = 0.5f * (lo + hi);
+    AxisFit h{-1e30f, 1e30f, tan_full * std::max(aspect, 1e-3f) * half_w / fill};
+    AxisFit v{-1e30f, 1e30f, tan_full * half_h / fill};
+    float nearest = 0.0f; // the largest distance of a point in front of the target's plane
+    for (const glm::vec3& p : points) {
+        const glm::vec3 o = p - origin;
+        const float x = glm::dot(o, side), y = glm::dot(o, up), z = glm::dot(o, forward);
+        h.lo = std::max(h.lo, x - h.a * z);
+        h.hi = std::min(h.hi, x + h.a * z);
+        v.lo = std::max(v.lo, y - v.a * z);
+        v.hi = std::min(v.hi, y + v.a * z);
+        nearest = std::max(nearest, -z);
     }
-    c.distance = std::max(d, 5.0f);
+    // Every point beyond the near plane (a tenth of the distance, Camera::projection).
+    const float d = std::max({h.distance(), v.distance(), nearest / 0.8f, 5.0f});
+    c.target = origin + side * h.shift(d) + up * v.shift(d);
+    c.distance = d;
     return c;
+}
+} // namespace
+
+Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, float aspect,
+                     FrameInsets insets) {
+    float fill = 1.0f;
+    const Camera direction = preset_direction(preset, fill); // sets fill
+    return fit_points(direction, fill, points, aspect, insets);
+}
+
+namespace {
+// Whether any point lands inside `r` (fractions of the frame) through camera `c`.
+bool runs_under(const Camera& c, float aspect, std::span<const glm::vec3> points,
+                const ScreenRect& r) {
+    const glm::mat4 vp = c.view_proj(aspect);
+    for (const glm::vec3& p : points) {
+        const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
+        if (clip.w <= 1e-6f) continue;
+        const float x = 0.5f + 0.5f * clip.x / clip.w, y = 0.5f + 0.5f * clip.y / clip.w;
+        if (x > r.x0 && x < r.x1 && y > r.y0 && y < r.y1) return true;
+    }
+    return false;
+}
+} // namespace
+
+Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, float aspect,
+                     FrameInsets insets, std::span<const ScreenRect> covered, float turn_yaw,
+                     float turn_pitch, FrameInsets* chosen_insets_out) {
+    constexpr float edge = 0.03f; // a rectangle this close to an edge is docked to it
+    float fill = 1.0f;
+    Camera direction = preset_direction(preset, fill);
+    direction.yaw = std::remainder(direction.yaw + turn_yaw, 2.0f * 3.14159265f);
+    direction.pitch = std::clamp(direction.pitch + turn_pitch, -k_max_pitch, k_max_pitch);
+    const auto fit = [&](FrameInsets i) { return fit_points(direction, fill, points, aspect, i); };
+    Camera best = fit(insets);
+    for (const ScreenRect& r : covered) {
+        if (!runs_under(best, aspect, points, r)) continue;
+        std::optional<Camera> chosen;
+        FrameInsets chosen_insets = insets;
+        const auto consider = [&](FrameInsets candidate) {
+            const Camera c = fit(candidate);
+            if (runs_under(c, aspect, points, r)) return; // the inset's limit: still under
+            if (!chosen || c.distance < chosen->distance) chosen = c, chosen_insets = candidate;
+        };
+        // Docked to an edge of the frame or of the part the insets leave (a label just below
+        // the title bar).
+        if (r.x0 <= insets.left + edge)
+            consider({std::max(insets.left, r.x1), insets.top, insets.bottom, insets.right});
+        if (r.x1 >= 1.0f - insets.right - edge)
+            consider({insets.left, insets.top, insets.bottom, std::max(insets.right, 1.0f - r.x0)});
+        if (r.y0 <= insets.top + edge)
+            consider({insets.left, std::max(insets.top, r.y1), insets.bottom, insets.right});
+        if (r.y1 >= 1.0f - insets.bottom - edge)
+            consider({insets.left, insets.top, std::max(insets.bottom, 1.0f - r.y0), insets.right});
+        if (chosen) best = *chosen, insets = chosen_insets;
+    }
+    if (chosen_insets_out != nullptr) *chosen_insets_out = insets;
+    return best;
+}
+
+std::array<glm::vec3, 8> box_corners(const glm::vec3& centre, const glm::vec3& extent) {
+    std::array<glm::vec3, 8> corners;
+    for (int i = 0; i < 8; ++i)
+        corners[static_cast<std::size_t>(i)] =
+            centre + 0.5f * extent *
+                         glm::vec3((i & 1) != 0 ? 1.0f : -1.0f, (i & 2) != 0 ? 1.0f : -1.0f,
+                                   (i & 4) != 0 ? 1.0f : -1.0f);
+    return corners;
+}
+
+Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
+                     float aspect, FrameInsets insets) {
+    const std::array<glm::vec3, 8> corners = box_corners(centre, extent);
+    return camera_preset(preset, corners, aspect, insets);
 }
 
 } // namespace sh::scene

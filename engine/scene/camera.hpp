@@ -8,8 +8,10 @@
 
 #include "sim/vocabulary.hpp"
 
+#include <array>
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
+#include <span>
 
 namespace sh::scene {
 
@@ -39,20 +41,48 @@ struct Camera {
     void zoom(float factor); // distance *= factor, clamped to [5, 2000] cm
 };
 
-// A preset framed on a box (the leg's bounds: centre and extent in cm) for a given aspect
-// ratio (width / height): every corner of the box, seen from the preset's direction, fits with
-// a small margin, so the leg fills most of the view height (and a wide pose, the L of the
-// sitting leg, fits the width). `insets` are the fractions of the frame covered by a panel on
-// the left (0 to 0.5) and by a title and a caption at the top and the bottom (0 to 0.3 each): the
-// box is framed in, and centred on, the rest.
+// The parts of the frame a panel (left), buttons or a heart card (right) and a title and a
+// caption (top, bottom) cover, as fractions of the frame's width (left, right: 0 to 0.5 each)
+// and height (top, bottom: 0 to 0.3 each): the leg is framed in, and centred on, the rest.
 struct FrameInsets {
-    float left = 0.0f, top = 0.0f, bottom = 0.0f;
+    float left = 0.0f, top = 0.0f, bottom = 0.0f, right = 0.0f;
 };
 //   Front   from anterior, slightly above
 //   Back    from posterior (the calf muscles and the small saphenous vein)
 //   Medial  from the medial side (-x for the right leg: the great saphenous vein)
 //   Cutaway posteromedial, a little above and closer: pairs with the x-ray mode to show the
 //           deep veins and the soleal sinuses through translucent muscles
+//
+// A preset framed on the points of the leg as posed (PoseFraming::points(): a sample of the
+// meshes' vertices, over the activity's last cycle) for a given aspect ratio (width / height):
+// every point, seen in perspective from the preset's direction, fits with a small margin, and
+// the picture of the points is centred in the free part of the frame. So the leg fills most
+// of the view height when it stands or walks, and a wide pose (the L of the sitting leg, the
+// lying leg) fits the width. Fitting the points, not the corners of their box, matters with
+// perspective: a stride's box is about 70 cm deep, and its near corners, where no part of the
+// leg is, would push the camera back. Empty points: the default camera.
+Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, float aspect,
+                     FrameInsets insets = {});
+// The direction of a preset (yaw, pitch) and its margin, before any fitting.
+Camera preset_direction(CameraPreset preset, float& fill);
+// A rectangle of the frame something is drawn over (a heart card, a column of buttons, a
+// caption), as fractions of the frame: x from the left, y from the top, 0 to 1.
+struct ScreenRect {
+    float x0 = 0.0f, y0 = 0.0f, x1 = 0.0f, y1 = 0.0f;
+};
+// camera_preset with `insets`, and then, for each rectangle of `covered` that touches an edge
+// of the frame or of the part the insets leave (within 3 %) and that the leg would run under,
+// the inset on one of the edges it touches grows to leave it free: of those edges, the one that
+// keeps the leg largest. A rectangle away from the edges (a prompt in the middle) is left alone.
+// `turn_yaw`, `turn_pitch` (radians) turn the preset's direction before fitting (a lesson's or a
+// scenario's view, CameraRig::set_view): the leg is framed as seen from there.
+Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, float aspect,
+                     FrameInsets insets, std::span<const ScreenRect> covered, float turn_yaw = 0.0f,
+                     float turn_pitch = 0.0f,
+                     FrameInsets* chosen = nullptr); // the insets grown as said (tests)
+// The 8 corners of a box (centre and extent in cm).
+std::array<glm::vec3, 8> box_corners(const glm::vec3& centre, const glm::vec3& extent);
+// The same framed on every corner of a box (centre and extent in cm).
 Camera camera_preset(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
                      float aspect, FrameInsets insets = {});
 

@@ -32,8 +32,9 @@ Camera blend(const Camera& a, const Camera& b, float t) {
 
 Camera CameraRig::compose(const Camera& preset) const {
     Camera c = preset;
-    c.yaw = std::remainder(preset.yaw + base_yaw_ + yaw_, 2.0f * k_pi);
-    c.pitch = std::clamp(preset.pitch + base_pitch_ + pitch_, -k_max_pitch, k_max_pitch);
+    // The preset comes turned by set_view's yaw and pitch already (camera_preset).
+    c.yaw = std::remainder(preset.yaw + yaw_, 2.0f * k_pi);
+    c.pitch = std::clamp(preset.pitch + pitch_, -k_max_pitch, k_max_pitch);
     c.distance = preset.distance * std::exp(base_log_zoom_ + log_zoom_);
     const glm::vec3 forward = c.forward();
     const glm::vec3 right = glm::normalize(glm::cross(forward, glm::vec3(0, 0, 1)));
@@ -44,7 +45,16 @@ Camera CameraRig::compose(const Camera& preset) const {
 
 Camera CameraRig::view(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
                        float aspect) const {
-    const Camera framed = camera_preset(preset, centre, extent, aspect, insets_);
+    const std::array<glm::vec3, 8> corners = box_corners(centre, extent);
+    return view(preset, corners, aspect);
+}
+
+Camera CameraRig::view(CameraPreset preset, std::span<const glm::vec3> points, float aspect) const {
+    // The requested view (set_view's turn) is framed from its own direction.
+    return show(camera_preset(preset, points, aspect, insets_, covered_, base_yaw_, base_pitch_));
+}
+
+Camera CameraRig::show(const Camera& framed) const {
     // A new direction (another preset): glide there from what was on screen.
     if (last_preset_ &&
         (std::abs(std::remainder(framed.yaw - last_preset_->yaw, 2.0f * k_pi)) > 1e-3f ||

@@ -8,6 +8,8 @@
 
 #include <glm/vec2.hpp>
 #include <optional>
+#include <span>
+#include <vector>
 
 namespace sh::scene {
 
@@ -17,6 +19,8 @@ public:
     // transition applied. Call as often as needed; time moves only in update().
     Camera view(CameraPreset preset, const glm::vec3& centre, const glm::vec3& extent,
                 float aspect) const;
+    // The same framed on the posed leg's points (PoseFraming::points()).
+    Camera view(CameraPreset preset, std::span<const glm::vec3> points, float aspect) const;
 
     // Drag across the view: a full width turns the leg half round; a full height tilts 90 deg.
     void orbit(float dx_fraction, float dy_fraction);
@@ -36,6 +40,9 @@ public:
     void update(float dt_s, float idle_return_s = 0.0f);
     // The parts of the frame panels, titles and captions cover (camera_preset).
     void set_insets(FrameInsets insets) { insets_ = insets; }
+    // What the UI drew over the frame (heart cards, buttons): the leg is kept from under the
+    // ones docked to an edge (camera_preset). Used by view() on points.
+    void set_covered(std::vector<ScreenRect> covered) { covered_ = std::move(covered); }
 
     // How far the user's view is from the preset: degrees of turn, zoom factor, pan (fractions
     // of the distance). All zero / one at the preset.
@@ -45,11 +52,13 @@ public:
 
 private:
     Camera compose(const Camera& preset) const;
+    Camera show(const Camera& framed) const; // the transition and the user's offsets
 
     float base_yaw_ = 0.0f, base_pitch_ = 0.0f, base_log_zoom_ = 0.0f; // set_view
     float yaw_ = 0.0f, pitch_ = 0.0f, log_zoom_ = 0.0f; // user offsets, on top of the base
     glm::vec2 pan_{0.0f};                               // fractions of the distance
     FrameInsets insets_;
+    std::vector<ScreenRect> covered_;
     float idle_s_ = 0.0f;
     bool returning_ = false;
     // Transition from the camera shown when the preset's direction last changed.

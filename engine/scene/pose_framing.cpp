@@ -33,6 +33,7 @@ PoseFraming::PoseFraming(const std::vector<anatomy::Mesh>& meshes) {
         all.insert(all.end(), m.positions.begin(), m.positions.end());
     }
     current_ = framing_ = anatomy::compute_bounds(all);
+    points_ = rest_;
 }
 
 void PoseFraming::update(const gpu::VeinState& state) {
@@ -48,19 +49,26 @@ void PoseFraming::update(const gpu::VeinState& state) {
                            static_cast<float>(q.z));
     }
     current_ = anatomy::compute_bounds(posed);
-    // Keep the boxes of the last cycle (a little more, so its first pose is still in).
+    // Keep the poses of the last cycle (a little more, so its first pose is still in), one
+    // every 1/k_kept_poses of it; the newest pose always replaces the one kept last within that
+    // spacing, so the current pose is always framed.
     const float now = state.time_s;
+    const float period = std::max(state.cycle.y, 0.0f);
+    const float spacing = period / static_cast<float>(k_kept_poses);
     if (!seen_.empty() && now < seen_.back().time_s) seen_.clear(); // a restart
-    if (!seen_.empty() && seen_.back().time_s == now)
-        seen_.back().box = current_; // paused, or two frames of one state
+    const bool replace_last = seen_.size() > 1 && now - seen_[seen_.size() - 2].time_s < spacing;
+    if (!seen_.empty() && (seen_.back().time_s == now || replace_last))
+        seen_.back() = {now, current_, std::move(posed)}; // paused, or within the spacing
     else
-        seen_.push_back({now, current_});
-    const float window = 1.05f * std::max(state.cycle.y, 0.0f);
+        seen_.push_back({now, current_, std::move(posed)});
+    const float window = 1.05f * period;
     while (seen_.size() > 1 && seen_.front().time_s < now - window) seen_.pop_front();
     framing_ = seen_.front().box;
+    points_.clear();
     for (const Seen& s : seen_) {
         framing_.min = glm::min(framing_.min, s.box.min);
         framing_.max = glm::max(framing_.max, s.box.max);
+        points_.insert(points_.end(), s.points.begin(), s.points.end());
     }
 }
 

@@ -79,9 +79,10 @@ public:
     // camera presets frame).
     const anatomy::Bounds& posed_bounds() const noexcept { return framing_.current(); }
     const anatomy::Bounds& framing_bounds() const noexcept { return framing_.framing(); }
+    // The sampled points of those poses: what the presets fit (camera_preset).
+    const std::vector<glm::vec3>& framing_points() const noexcept { return framing_.points(); }
     Camera camera(CameraPreset preset, float aspect) const {
-        const anatomy::Bounds& box = framing_.framing();
-        return camera_preset(preset, box.centre(), box.extent(), aspect);
+        return camera_preset(preset, framing_.points(), aspect);
     }
 
     const MeshRenderer& meshes() const noexcept { return meshes_; }

@@ -158,21 +158,88 @@ TEST_CASE("in every posture and at 16 phases of every activity the veins stay in
     std::vector<std::pair<const Mesh*, std::vector<sim::SkinBinding>>> bones;
     for (const char* r : {"tibia", "fibula", "femur", "patella", "foot_bones"})
         bones.push_back({&mesh(r), skin_bindings(mesh(r))});
-    // The points under the modelled skin (its top is a cut across the thigh).
+    // The points under the modelled skin (its top is a cut across the thigh, where the drawn
+    // veins are cut too: shaders/scene_lit.frag discards rest heights above the meshes' top).
     struct VeinPoint {
         std::string label;
         sim::Vec3 rest;
+        bool centre = true; // a centreline point, not a tube's side
     };
     std::vector<VeinPoint> points;
-    // Every centreline point of the network under the skin. (Points between them are not
-    // tested: the chord between the first two points of the dorsal venous arch passes through
-    // the foot skeleton already at rest, a matter of the network file, not of the pose.)
-    for (const auto& seg : net.segments)
-        for (std::size_t k = 0; k < seg.centreline.size(); ++k)
-            if (seg.centreline[k].z < skin_rest.bounds.max.z - 1.0)
-                points.push_back({seg.name + " point " + std::to_string(k), seg.centreline[k]});
-    REQUIRE(points.size() > 40);
-    int poses = 0;
+    // Every centreline point of the network under the skin, and the surface of its tubes: 8
+    // points around each at the reference radius (the vein at its reference lumen), for a
+    // paired vein around each of its parallel tubes, set side by side 2.4 radii apart as
+    // engine/scene/vein_mesh draws them (horizontal, across the tangent). (Points between
+    // centreline points are not tested below the top edge: the chord between the first two
+    // points of the dorsal venous arch passes through the foot skeleton already at rest, a
+    // matter of the network file, not of the pose.)
+    const double cut = skin_rest.bounds.max.z;
+    const auto add = [&](const std::string& name, const glm::dvec3& c, glm::dvec3 t,
+                         const sim::Segment& seg) {
+        if (c.z < cut) points.push_back({name, {c.x, c.y, c.z}});
+        t = glm::normalize(t);
+        glm::dvec3 side = glm::cross(t, glm::dvec3(0, 1, 0));
+        if (glm::length(side) < 0.3) side = glm::cross(t, glm::dvec3(0, 0, 1));
+        side = glm::normalize(side);
+        const glm::dvec3 other = glm::cross(t, side);
+        const double r = seg.reference_diameter_mm / 20.0;
+        for (int tube = 0; tube < std::max(seg.count, 1); ++tube) {
+            const glm::dvec3 centre =
+                c + (tube - 0.5 * (std::max(seg.count, 1) - 1)) * 2.4 * r * side;
+            for (int i = 0; i < 8; ++i) {
+                const double th = i * 3.14159265358979 / 4.0;
+                const glm::dvec3 q = centre + r * (std::cos(th) * side + std::sin(th) * other);
+                // Below the cut (above it the tube is not drawn), by 1 mm.
+                if (q.z < cut - 0.1)
+                    points.push_back(
+                        {name + " tube " + std::to_string(tube) + " side " + std::to_string(i),
+                         {q.x, q.y, q.z},
+                         false});
+            }
+        }
+    };
+    const auto at = [](const sim::Vec3& v) { return glm::dvec3(v.x, v.y, v.z); };
+    for (const auto& seg : net.segments) {
+        const std::size_t n = seg.centreline.size();
+        for (std::size_t k = 0; k < n; ++k)
+            add(seg.name + " point " + std::to_string(k), at(seg.centreline[k]),
+                at(seg.centreline[std::min(k + 1, n - 1)]) - at(seg.centreline[k == 0 ? 0 : k - 1]),
+                seg);
+    }
+    // The top edge, where the drawn tubes are cut: every 5 mm along each vein through the top
+    // 3 cm of the skin (the centreline points are several cm apart there).
+    const std::size_t before_top = points.size();
+    for (const auto& seg : net.segments) {
+        for (std::size_t k = 0; k + 1 < seg.centreline.size(); ++k) {
+            const glm::dvec3 p0 = at(seg.centreline[k]), p1 = at(seg.centreline[k + 1]);
+            const int steps = static_cast<int>(glm::distance(p0, p1) / 0.5) + 1;
+            for (int i = 0; i <= steps; ++i) {
+                const glm::dvec3 c = glm::mix(p0, p1, static_cast<double>(i) / steps);
+                if (c.z >= cut - 3.0 && c.z < cut)
+                    add(seg.name + " near the top, z " + std::to_string(c.z), c, p1 - p0, seg);
+            }
+        }
+    }
+    REQUIRE(points.size() > before_top + 50); // the great saphenous, femoral and others
+    REQUIRE(points.size() > 300);
+    // A tube's side that lies in a bone already at rest is the network file's geometry, not
+    // the pose's doing (the plantar veins' upper side at their third point touches the
+    // calcaneus): those are left out of the bone check, and counted.
+    std::vector<bool> in_bone_at_rest(points.size(), false);
+    {
+        std::vector<InsideTest> rest_bones;
+        for (const auto& [m, b] : bones) rest_bones.emplace_back(*m);
+        int at_rest = 0;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const glm::vec3 g(points[i].rest.x, points[i].rest.y, points[i].rest.z);
+            for (const InsideTest& t : rest_bones)
+                in_bone_at_rest[i] = in_bone_at_rest[i] || t.inside(g);
+            at_rest += in_bone_at_rest[i] ? 1 : 0;
+        }
+        CHECK(at_rest <= 8); // a handful of tube sides, no centreline point
+    }
+    int poses = 0, worst_sides = 0;
+    std::string bad_side;
     for (const auto& [name, pose] : all_poses()) {
         ++poses;
         const Mesh skin = pose_mesh(skin_rest, skin_b, pose);
@@ -180,9 +247,10 @@ TEST_CASE("in every posture and at 16 phases of every activity the veins stay in
         std::vector<Mesh> posed_bones;
         for (const auto& [m, b] : bones) posed_bones.push_back(pose_mesh(*m, b, pose));
         std::vector<InsideTest> in_bone(posed_bones.begin(), posed_bones.end());
-        int outside_skin = 0, inside_bone = 0;
-        std::string first_bad, first_outside;
-        for (const auto& v : points) {
+        int outside_skin = 0, inside_bone = 0, side_in_bone = 0;
+        std::string first_bad, first_outside, first_side;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const VeinPoint& v = points[i];
             const sim::Vec3 p = sim::pose_point(leg_skeleton(), pose, v.rest,
                                                 sim::soft_binding(leg_skeleton(), v.rest));
             const glm::vec3 g(p.x, p.y, p.z);
@@ -190,38 +258,60 @@ TEST_CASE("in every posture and at 16 phases of every activity the veins stay in
                 ++outside_skin;
                 if (first_outside.empty()) first_outside = v.label + " outside the skin";
             }
-            for (std::size_t b = 0; b < in_bone.size(); ++b)
+            for (std::size_t b = 0; b < in_bone.size() && !in_bone_at_rest[i]; ++b)
                 if (in_bone[b].inside(g)) {
-                    ++inside_bone;
-                    if (first_bad.empty()) first_bad = v.label + " inside " + posed_bones[b].role;
+                    (v.centre ? inside_bone : side_in_bone) += 1;
+                    std::string& first = v.centre ? first_bad : first_side;
+                    if (first.empty()) first = v.label + " inside " + posed_bones[b].role;
                 }
         }
         INFO(name << ": " << first_outside << " " << first_bad);
-        CHECK(outside_skin == 0);
-        CHECK(inside_bone == 0);
+        CHECK(outside_skin == 0); // centrelines and tube surfaces
+        CHECK(inside_bone == 0);  // centrelines
+        // Not reached: a tube's surface touches a bone in some poses (the anterior tibial
+        // vein's side the tibia's back in deep knee flexion, the dorsal arch and the start of
+        // the great saphenous vein the foot skeleton as the ankle turns). Said with the count.
+        if (side_in_bone > 0)
+            worst_sides = std::max(worst_sides, side_in_bone),
+            bad_side = first_side + " (" + name + ")";
     }
     CHECK(poses > 500);
+    INFO("tube sides inside a bone, worst pose: " << worst_sides << " of " << points.size()
+                                                  << " points, e.g. " << bad_side);
+    CHECK_NOFAIL(worst_sides == 0);
+    if (worst_sides > 0)
+        WARN("not reached: " << worst_sides << " tube side points inside a bone, e.g. "
+                             << bad_side);
 }
 
 TEST_CASE("each muscle keeps its volume over a gait cycle and in every posture",
           "[anatomy][skinning][volume]") {
     // Target: 2 %. Skeletal muscle is nearly incompressible (volume constant within about 1 %
     // in contraction); the skinning keeps each small piece's volume by widening it sideways,
-    // but at most 30 % (wider looked like wings at the knee), so where the bent knee squeezes
+    // but at most 45 % (more lets the superficial veins' tubes out of the skin at the knee;
+    // sim/skeleton.cpp), so where the bent knee squeezes
     // harder, volume is lost. Where the model does not reach 2 % the test says so with the
     // number (CHECK_NOFAIL) and docs/motion.md lists it as left to do.
+    // Where 2 % is not reached, the worst change may not grow beyond what the pose math
+    // reaches now (in %, rounded up to the next half point): soleus, gastrocnemius medial and
+    // lateral, tibialis anterior, Achilles tendon. A change to the skinning that loses more volume
+    // fails.
     struct Group {
         const char* name;
         const char* match; // poses whose name contains this
+        double reached_percent[5];
     };
-    const Group groups[] = {{"walking gait cycle", "standing walking"},
-                            {"postures held still", "still"},
-                            {"heel raises", "standing heel_raises"},
-                            {"ankle pumps", "ankle_pumps"},
-                            {"running gait cycle", "standing running"}};
+    const Group groups[] = {
+        {"walking gait cycle", "standing walking", {3.0, 12.5, 14.0, 2.0, 2.0}},
+        {"postures held still", "still", {5.5, 23.5, 27.0, 2.0, 2.0}},
+        {"heel raises", "standing heel_raises", {2.0, 2.0, 2.0, 2.0, 5.5}},
+        {"ankle pumps", "ankle_pumps", {6.5, 29.0, 33.5, 2.0, 10.0}},
+        {"running gait cycle", "standing running", {9.0, 38.5, 44.5, 2.0, 2.0}}};
+    const char* const roles[] = {"soleus", "gastrocnemius_medial", "gastrocnemius_lateral",
+                                 "tibialis_anterior", "achilles_tendon"};
     for (const Group& g : groups) {
-        for (const char* role : {"soleus", "gastrocnemius_medial", "gastrocnemius_lateral",
-                                 "tibialis_anterior", "achilles_tendon"}) {
+        for (int r = 0; r < 5; ++r) {
+            const char* role = roles[r];
             const Mesh& m = mesh(role);
             const auto b = skin_bindings(m);
             const double rest = mesh_volume(m);
@@ -236,6 +326,7 @@ TEST_CASE("each muscle keeps its volume over a gait cycle and in every posture",
             INFO(g.name << ": " << role << " worst volume change " << 100 * worst << " % in "
                         << worst_pose);
             CHECK_NOFAIL(worst < 0.02);
+            CHECK(100.0 * worst <= g.reached_percent[r]);
             // Reached: the muscle in front of the tibia, and every muscle in heel raises.
             if (std::string(role) == "tibialis_anterior" || std::string(g.name) == "heel raises")
                 if (std::string(role) != "achilles_tendon") CHECK(worst < 0.02);

@@ -5,6 +5,7 @@
 #include "flow_bridge.hpp"
 #include "headless_imgui.hpp"
 #include "network.hpp"
+#include "pose_state.hpp"
 #include "scene/camera.hpp"
 
 #include <catch2/catch.hpp>
@@ -27,6 +28,13 @@ scene::Camera level_front_camera() {
     c.pitch = 0.0f;
     c.distance = 150.0f;
     return c;
+}
+
+// The front preset framed on a leg-sized box, as the screen shows it.
+glm::mat4 front_view_proj() {
+    const scene::Camera cam =
+        scene::camera_preset(scene::CameraPreset::Front, {0, 0, 45}, {20, 30, 90}, 16.0f / 9.0f);
+    return cam.view_proj(k_screen.x / k_screen.y);
 }
 
 // The tooltip window ImGui shows this frame, if any.
@@ -135,9 +143,7 @@ TEST_CASE("labels: hovering a label shows its explanation, a tap pins it", "[lab
     testing::HeadlessImGuiContext imgui(ImVec2(k_screen.x, k_screen.y));
     const VeinGeometry veins = app::vein_geometry(sim::default_network());
     app::AnatomyLabels labels(app::default_label_anchors(veins));
-    const scene::Camera cam =
-        scene::camera_preset(scene::CameraPreset::Front, {0, 0, 45}, {20, 30, 90}, 16.0f / 9.0f);
-    const glm::mat4 vp = cam.view_proj(k_screen.x / k_screen.y);
+    const glm::mat4 vp = front_view_proj();
     ImGuiIO& io = ImGui::GetIO();
     auto frame = [&](ImVec2 mouse, bool down = false) {
         io.MousePos = mouse;
@@ -181,4 +187,40 @@ TEST_CASE("labels: hovering a label shows its explanation, a tap pins it", "[lab
     frame(ImVec2(5, 5), true); // a tap elsewhere on the leg unpins
     frame(ImVec2(5, 5), false);
     CHECK_FALSE(frame(ImVec2(5, 5)));
+}
+
+TEST_CASE("labels: the lecture, kiosk and patient screens show only the stocking's class, in "
+          "large text",
+          "[labels]") {
+    testing::HeadlessImGuiContext imgui(ImVec2(k_screen.x, k_screen.y));
+    const VeinGeometry veins = app::vein_geometry(sim::default_network());
+    app::AnatomyLabels labels(app::default_label_anchors(veins));
+    const glm::mat4 vp = front_view_proj();
+    gpu::PoseState pose{};
+    write_rest_pose_state(pose);
+    pose.stocking = {40.0f, 23.0f, 2.0f, 0.0f}; // top, ankle mmHg, RAL class
+    // The modes' size (app/desktop_overlay: 3 % of the height) against the default font's.
+    const float mode_px = 0.03f * k_screen.y;
+    float box_height[2] = {0.0f, 0.0f};
+    for (const float text_px : {0.0f, mode_px}) {
+        ImGui::NewFrame();
+        (void)labels.draw(vp, k_screen, 0.0f, &pose, false, text_px);
+        ImGui::Render();
+        // Only the stocking's label (its index follows the anatomy's).
+        REQUIRE(labels.placed().size() == 1);
+        CHECK(labels.placed()[0].anchor == labels.anchors().size());
+        box_height[text_px > 0.0f ? 1 : 0] =
+            labels.placed()[0].box_max.y - labels.placed()[0].box_min.y;
+    }
+    CHECK(box_height[1] >= mode_px);             // the text at the size asked for
+    CHECK(box_height[1] > 1.4f * box_height[0]); // larger than the desktop's 13 px
+    const auto text = app::stocking_label(pose);
+    REQUIRE(text);
+    CHECK(text->name == "Class 2 \u00b7 23 mmHg");
+    // Without a stocking nothing is drawn.
+    pose.stocking = glm::vec4(0.0f);
+    ImGui::NewFrame();
+    (void)labels.draw(vp, k_screen, 0.0f, &pose, false, mode_px);
+    ImGui::Render();
+    CHECK(labels.placed().empty());
 }

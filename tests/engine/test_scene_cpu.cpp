@@ -81,15 +81,19 @@ TEST_CASE("camera rig: a lesson's view turns and zooms the preset and is where d
     };
     scene::Camera c = settled();
     const float deg = 3.14159265f / 180.0f;
+    // The lesson's view is framed from its own direction, then magnified.
+    const scene::Camera turned =
+        scene::camera_preset(scene::CameraPreset::Back, scene::box_corners(centre, extent), aspect,
+                             {}, {}, 30.0f * deg, 10.0f * deg);
     CHECK(std::remainder(c.yaw - preset.yaw - 30.0f * deg, 2.0f * 3.14159265f) ==
           Approx(0.0f).margin(1e-4));
     CHECK(c.pitch == Approx(preset.pitch + 10.0f * deg));
-    CHECK(c.distance == Approx(preset.distance / 2.0f)); // twice as close
+    CHECK(c.distance == Approx(turned.distance / 2.0f)); // twice as close
     // The user turns away; double-click glides back to the lesson's view, not the bare preset.
     rig.orbit(0.3f, 0.1f);
     rig.reset();
     c = settled();
-    CHECK(c.distance == Approx(preset.distance / 2.0f));
+    CHECK(c.distance == Approx(turned.distance / 2.0f));
     CHECK(c.pitch == Approx(preset.pitch + 10.0f * deg).margin(1e-3));
     // (0, 0, 1) is the plain preset again.
     rig.set_view(0.0f, 0.0f, 1.0f);
