@@ -185,7 +185,6 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     passes.mark(cmd, "skinning");
 
     target.begin_rendering(cmd, background_color(options.palette));
-    stage_.record(cmd); // its own set: before the scene's set is bound
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
     const VkPipelineLayout layout = layout_.get();
@@ -193,6 +192,14 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     // the skin, the vein tubes, translucent muscles back to front, the near side of the skin.
     meshes_.record_opaque(cmd, layout, options.mode);
     passes.mark(cmd, "opaque");
+    // The floor after the opaque leg: the depth test drops its pixels behind bones and muscles
+    // before they are shaded (the floor shades a large part of the frame). Its own set, so the
+    // scene's is bound again after it.
+    if (stage_.record(cmd)) {
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout, 0, 1, &set_, 0,
+                                nullptr);
+        passes.mark(cmd, "floor");
+    }
     if (options.show_valves) {
         veins_.record_valves(cmd, layout, poser_.valve_first());
         passes.mark(cmd, "valves");

@@ -108,12 +108,13 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
                           staging_.data() + off);
 }
 
-void StageRenderer::record(VkCommandBuffer cmd) const {
-    if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
+bool StageRenderer::record(VkCommandBuffer cmd) const {
+    if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return false;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
     vkCmdDraw(cmd, vertex_count_, 1, 0, 0);
+    return true;
 }
 
 } // namespace sh::scene

@@ -75,8 +75,9 @@ public:
     void record_upload(VkCommandBuffer cmd, const StageLayout& layout,
                        const gpu::SceneGlobals& globals, const std::array<float, 4>& background,
                        bool light);
-    // Inside the scene's rendering, with the opaque draws: nothing when the layout is hidden.
-    void record(VkCommandBuffer cmd) const;
+    // Inside the scene's rendering, with the opaque draws; binds its own set. False (nothing
+    // recorded) when the layout is hidden.
+    bool record(VkCommandBuffer cmd) const;
     std::uint32_t vertex_count() const noexcept { return vertex_count_; }
 
 private:
