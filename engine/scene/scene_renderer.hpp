@@ -71,8 +71,8 @@ public:
     // target.begin_rendering (cleared to the palette's background), every draw, and
     // target.end_rendering. Must be called outside rendering; the target must stay alive
     // until the command buffer completes. `passes` marks the end of each pass (GPU timestamps:
-    // "scene setup", "skinning", "opaque", "valves", "skin back", "veins", "translucent", "skin
-    // front").
+    // "scene setup", "skinning", "opaque", "floor", "valves", "skin back", "veins",
+    // "translucent", "skin front").
     void record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
                 const SceneOptions& options, const PassMarker& passes = {});
 
