@@ -51,7 +51,11 @@ void main() {
 
     vec3 color;
     if (in_material < 0.5) {
-        for (int i = 0; i < STAGE_MAX_CASTERS; ++i)
+        // Only the casters in use (stage_frame fills them from the first): a loop bound, not a
+        // per-caster test, so lavapipe skips the unused ones instead of running them masked.
+        int casters = 0;
+        while (casters < STAGE_MAX_CASTERS && frame.caster_min[casters].w > 0.0) ++casters;
+        for (int i = 0; i < casters; ++i)
             shadow = max(shadow, caster_shadow(in_world, frame.caster_min[i], frame.caster_max[i]));
         // Grid lines every 25 cm, a pixel or so wide whatever the distance (fwidth).
         const vec2 cell = abs(fract(in_world.xy / 25.0 + 0.5) - 0.5) * 25.0;
