@@ -6,6 +6,7 @@
 
 layout(std430, set = 0, binding = 0) readonly buffer Stage {
     StageFrame frame;
+    float floor_shadow[STAGE_SHADOW_SIDE * STAGE_SHADOW_SIDE]; // read by stage.frag
     StageVertex vertices[];
 };
 

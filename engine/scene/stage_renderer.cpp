@@ -11,6 +11,10 @@
 namespace sh::scene {
 namespace {
 
+constexpr std::size_t k_shadow_bytes =
+    sizeof(float) * gpu::STAGE_SHADOW_SIDE * gpu::STAGE_SHADOW_SIDE;
+static_assert(k_shadow_bytes % 16 == 0, "the vertices after the grid stay 16-byte aligned");
+
 constexpr VkShaderStageFlags k_stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
 glm::vec3 linear_from_stored(const std::array<float, 4>& c) {
@@ -49,6 +53,7 @@ gpu::StageFrame stage_frame(const StageLayout& layout, const gpu::SceneGlobals& 
         f.caster_max[caster] = glm::vec4(box->max, 0.0f);
         ++caster;
     }
+    f.shadow_grid = floor_shadow_grid(layout);
     return f;
 }
 
@@ -72,7 +77,7 @@ Result<StageRenderer> create_stage_renderer(const Device& device) {
     s.pipeline_ = pipeline.take();
 
     const VkDeviceSize bytes =
-        sizeof(gpu::StageFrame) + k_max_stage_vertices * sizeof(gpu::StageVertex);
+        sizeof(gpu::StageFrame) + k_shadow_bytes + k_max_stage_vertices * sizeof(gpu::StageVertex);
     Result<Buffer> buffer = create_buffer(
         device, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
         MemoryUse::DeviceLocal);
@@ -97,12 +102,16 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
     vertex_count_ = static_cast<std::uint32_t>(vertices.size());
     if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
     const gpu::StageFrame frame = stage_frame(layout, globals, background, light);
-    const std::size_t bytes = sizeof(frame) + vertices.size() * sizeof(gpu::StageVertex);
+    const std::size_t bytes =
+        sizeof(frame) + k_shadow_bytes + vertices.size() * sizeof(gpu::StageVertex);
     staging_.resize(bytes);
     std::memcpy(staging_.data(), &frame, sizeof(frame));
-    std::memcpy(staging_.data() + sizeof(frame), vertices.data(),
+    shadow_nodes_.resize(k_shadow_bytes / sizeof(float));
+    fill_floor_shadow(frame, shadow_nodes_.data());
+    std::memcpy(staging_.data() + sizeof(frame), shadow_nodes_.data(), k_shadow_bytes);
+    std::memcpy(staging_.data() + sizeof(frame) + k_shadow_bytes, vertices.data(),
                 vertices.size() * sizeof(gpu::StageVertex));
-    // vkCmdUpdateBuffer takes at most 64 KiB per call; the stage is about 25 KiB.
+    // vkCmdUpdateBuffer takes at most 64 KiB per call; the stage is about 90 KiB (64 the grid).
     for (std::size_t off = 0; off < bytes; off += 65536)
         vkCmdUpdateBuffer(cmd, buffer_.get(), off, std::min<std::size_t>(65536, bytes - off),
                           staging_.data() + off);
