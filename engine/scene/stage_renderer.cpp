@@ -75,6 +75,10 @@ Result<StageRenderer> create_stage_renderer(const Device& device) {
     Result<UniquePipeline> pipeline = create_scene_pipeline(dev, desc);
     if (!pipeline) return pipeline.error();
     s.pipeline_ = pipeline.take();
+    desc.fragment_shader = "stage_floor.frag";
+    Result<UniquePipeline> floor_pipeline = create_scene_pipeline(dev, desc);
+    if (!floor_pipeline) return floor_pipeline.error();
+    s.floor_pipeline_ = floor_pipeline.take();
 
     const VkDeviceSize bytes =
         sizeof(gpu::StageFrame) + k_shadow_bytes + k_max_stage_vertices * sizeof(gpu::StageVertex);
@@ -100,6 +104,12 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
     std::vector<gpu::StageVertex> vertices = build_stage_triangles(layout, light);
     vertices.resize(std::min(vertices.size(), k_max_stage_vertices - k_max_stage_vertices % 3));
     vertex_count_ = static_cast<std::uint32_t>(vertices.size());
+    // build_stage_triangles lists the floor first: it is drawn with its own pipeline.
+    floor_vertex_count_ = static_cast<std::uint32_t>(
+        std::find_if(
+            vertices.begin(), vertices.end(),
+            [](const gpu::StageVertex& v) { return v.position.w != gpu::STAGE_MATERIAL_FLOOR; }) -
+        vertices.begin());
     if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
     const gpu::StageFrame frame = stage_frame(layout, globals, background, light);
     const std::size_t bytes =
@@ -119,10 +129,14 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
 
 bool StageRenderer::record(VkCommandBuffer cmd) const {
     if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return false;
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, floor_pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
-    vkCmdDraw(cmd, vertex_count_, 1, 0, 0);
+    if (floor_vertex_count_ > 0) vkCmdDraw(cmd, floor_vertex_count_, 1, 0, 0);
+    if (vertex_count_ > floor_vertex_count_) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
+        vkCmdDraw(cmd, vertex_count_ - floor_vertex_count_, 1, floor_vertex_count_, 0);
+    }
     return true;
 }
 

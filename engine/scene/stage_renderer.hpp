@@ -58,7 +58,8 @@ struct StageLayout {
     std::array<StageCapsule, gpu::STAGE_MAX_OCCLUDERS> occluders{};
 };
 
-// The triangles of a layout (a list, three vertices each), in linear colours of the palette
+// The triangles of a layout (a list, three vertices each; the floor disc's first), in linear
+// colours of the palette
 // (`light`: the light palette, else the dark one). Empty when the layout is not shown.
 std::vector<gpu::StageVertex> build_stage_triangles(const StageLayout& layout, bool light);
 
@@ -98,11 +99,13 @@ private:
     UniqueDescriptorPool pool_;
     VkDescriptorSet set_ = VK_NULL_HANDLE;
     UniquePipelineLayout layout_;
-    UniquePipeline pipeline_;
+    UniquePipeline pipeline_;       // the seat and the bed (stage.frag)
+    UniquePipeline floor_pipeline_; // the floor disc (stage_floor.frag), the list's first vertices
     Buffer buffer_; // StageFrame, the shadow grid, then up to k_max_stage_vertices StageVertex
     std::vector<std::uint8_t> staging_;
     std::vector<float> shadow_nodes_;
     std::uint32_t vertex_count_ = 0;
+    std::uint32_t floor_vertex_count_ = 0;
 };
 
 Result<StageRenderer> create_stage_renderer(const Device& device);
