@@ -308,6 +308,7 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
         v.scenes = scene_labels();
         v.scene = scene_;
         v.ankle_mmHg = static_cast<float>(model.gsv_ankle_pressure());
+        v.heart = sim.heart_view();
         if (phase == KioskPhase::Attract && !player_.empty()) {
             v.title = player_.lesson().title.in(language);
             v.caption = player_.step().caption.in(language);
@@ -319,6 +320,12 @@ void ModeController::draw(const SimDriver& sim, std::uint32_t output_height) {
         if (!keypad_open_) {
             const ui::KioskActions a = ui::draw_kiosk_screen(v);
             if (a.scene >= 0) pending_scene_ = a.scene;
+            if (a.heart_drawn && !kiosk_heart_logged_) {
+                std::fprintf(stderr, "%s beating heart drawn (%.0f /min, %.0f mL)\n",
+                             log_prefix(setup_.mode), static_cast<double>(v.heart.heart_rate_bpm),
+                             static_cast<double>(v.heart.stroke_volume_ml));
+                kiosk_heart_logged_ = true;
+            }
         } else {
             // Staff only: the visitors' buttons are not drawn, so none is touched by mistake.
             ui::apply_mode_look(l);

@@ -85,6 +85,7 @@ private:
     int scene_ = -1;
     std::optional<int> pending_scene_; // chosen in the UI, applied at the next update
     bool keypad_open_ = false;
+    bool kiosk_heart_logged_ = false; // "beating heart drawn" is said once per run
     std::string keypad_entry_;
     std::string keypad_message_;
 };

@@ -67,7 +67,7 @@ PlainScene flight_stockings() {
         N_("Below-knee compression stockings (about 20 mmHg at the ankle) on a long flight "
            "press on the leg veins from outside: they hold less blood, and a little more "
            "returns to the heart. In flight studies stockings cut swelling and silent clots; "
-           "this model does not show that part yet."),
+           "this model shows the smaller swelling, not yet the fewer clots."),
         shipped_scenario("long_haul_flight"), scene::CameraPreset::Front};
     p.scenario.interventions.stocking_ankle_mmHg = 20;
     p.scenario.interventions.stocking_length = sim::StockingLength::BelowKnee;

@@ -185,7 +185,7 @@ double cuff_occlusion_pressure(Posture posture, std::string_view segment) {
     };
     double lo = 0, hi = 150;
     if (!closed(hi)) return hi;
-    while (hi - lo > 1.0) {
+    while (hi - lo > 0.25) {
         double mid = 0.5 * (lo + hi);
         (closed(mid) ? hi : lo) = mid;
     }

@@ -73,7 +73,7 @@ struct VeinsResult {
 // The standalone leg (fixed central venous pressure by posture), means over the last 10 s.
 VeinsResult run_veins(const VeinsOptions& o);
 
-// The pressure of a 13 cm cuff around mid-calf (bisection to 1 mmHg, 0-150) at which the vein of
+// The pressure of a 13 cm cuff around mid-calf (bisection to 0.25 mmHg, 0-150) at which the vein of
 // `segment` there closes to under 10 % of its reference lumen, 60 s after the cuff is inflated.
 double cuff_occlusion_pressure(Posture posture, std::string_view segment);
 

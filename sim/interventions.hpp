@@ -96,6 +96,12 @@ public:
     double external_mmHg(int c) const {
         return active_ ? resting_[c] * working_factor_ + ipc_gain_[c] * ipc_now_ : 0.0;
     }
+    // The pressure the stocking or cuff exerts on the skin over compartment c: what the
+    // interstitial tissue there takes (the fluid-filled subcutis and muscle pass it on whole; it
+    // opposes capillary filtration and drives lymph, docs/heart.md "Swelling under a stocking").
+    double skin_mmHg(int c) const {
+        return active_ ? skin_resting_[c] * working_factor_ + ipc_skin_[c] * ipc_now_ : 0.0;
+    }
     double ipc_pressure_now() const { return ipc_now_; }
     double stocking_factor_now() const { return working_factor_; }
     const Interventions& settings() const { return iv_; }
@@ -105,7 +111,7 @@ private:
     Interventions iv_;
     StrengthFactors strength_;
     bool active_ = false;
-    std::vector<double> resting_, ipc_gain_;
+    std::vector<double> resting_, ipc_gain_, skin_resting_, ipc_skin_;
     double working_gain_ = 0, working_factor_ = 1, ipc_now_ = 0;
 };
 

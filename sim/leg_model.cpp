@@ -326,7 +326,7 @@ void LegModel::update_arterial_inflow(double dt) {
     const double av_ref = p_.mean_arterial_mmHg - p_.resting_venous_mmHg;
     const double arterial = arterial_mmHg();
     const double conductance = coupling_ ? coupling_->inflow_scale : 1.0;
-    std::array<double, 3> pc_sum{}, w_sum{};
+    std::array<double, 3> pc_sum{}, skin_sum{}, w_sum{};
     for (int c = 0; c < compartment_count(); ++c) {
         double pa = arterial + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
         double distension =
@@ -336,20 +336,26 @@ void LegModel::update_arterial_inflow(double dt) {
                          reflex * std::max(0.0, pa - pressure_[c]) / av_ref;
         int t = static_cast<int>(tissue_[c]);
         pc_sum[t] += filtration_share_[c] * capillary_pressure(c);
+        skin_sum[t] += filtration_share_[c] * field_.skin_mmHg(c);
         w_sum[t] += filtration_share_[c];
     }
-    for (int t = 1; t < 3; ++t) capillary_mean_[t] = w_sum[t] > 0 ? pc_sum[t] / w_sum[t] : 0;
+    for (int t = 1; t < 3; ++t) {
+        capillary_mean_[t] = w_sum[t] > 0 ? pc_sum[t] / w_sum[t] : 0;
+        skin_mean_[t] = w_sum[t] > 0 ? skin_sum[t] / w_sum[t] : 0;
+    }
 }
 
 // 4. Slow system, integrated every step in real time: filtration out of the capillaries into
-// the interstitium (taken from the blood reaching the veins), lymph out of the leg.
+// the interstitium (taken from the blood reaching the veins), lymph out of the leg. A stocking's
+// or cuff's pressure on the skin adds to the interstitial pressure: it opposes filtration and
+// drives lymph (docs/heart.md, "Swelling under a stocking").
 void LegModel::update_interstitium(double dt) {
     for (int t = 1; t < 3; ++t) {
         double kf = p_.filtration_coeff / 60.0 * tissue_ml_[t] / 100.0;
         double lk = p_.lymph_conductance / 60.0 * tissue_ml_[t] / 100.0 *
                     (1 + p_.lymph_activity_gain * hyperaemia_);
         double ct = p_.tissue_compliance * tissue_ml_[t] / 100.0;
-        double pi = interstitial_[t] / ct;
+        double pi = interstitial_[t] / ct + skin_mean_[t];
         filtration_[t] = kf * (capillary_mean_[t] - pi - p_.oncotic_gradient_mmHg);
         double lymph = std::max(0.0, lk * (pi + p_.lymph_offset_mmHg));
         interstitial_[t] += dt * (filtration_[t] - lymph);

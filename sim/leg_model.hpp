@@ -43,6 +43,7 @@ struct CentralCoupling {
 struct WindowAverages {
     double seconds = 0;
     std::array<double, 3> capillary_pressure{}; // by Tissue (None unused)
+    std::array<double, 3> skin_pressure{};      // stocking or cuff on the tissue, by Tissue
     double popliteal_velocity_cm_s = 0;
     double leg_blood_ml = 0;
     double exercise_level = 0;
@@ -148,8 +149,8 @@ private:
     void update_volumes(double dt);
     void update_stasis(double dt);
     double capillary_pressure(int c) const;
-    void slow_rates(const std::array<double, 3>& pc, double exercise, std::array<double, 3>& a,
-                    std::array<double, 3>& b) const;
+    void slow_rates(const std::array<double, 3>& pc, const std::array<double, 3>& skin,
+                    double exercise, std::array<double, 3>& a, std::array<double, 3>& b) const;
     void accumulate(WindowAverages& w, double dt) const;
 
     double central_venous_mmHg() const;
@@ -197,7 +198,8 @@ private:
     std::array<double, 3> interstitial_{}; // excess interstitial fluid, mL, by Tissue
     std::array<double, 3> tissue_ml_{};
     std::array<double, 3> capillary_mean_{}; // inflow-weighted capillary pressure by Tissue
-    std::array<double, 3> filtration_{};     // mL/s by Tissue, this step
+    std::array<double, 3> skin_mean_{};  // same weights: stocking or cuff pressure on the tissue
+    std::array<double, 3> filtration_{}; // mL/s by Tissue, this step
     double filtration_total_ = 0;
     double pop_velocity_filtered_ = 0;
     double stasis_h_ = 0;

@@ -6,16 +6,19 @@
 // The slow system's fast-forward and the model's readouts (the fast step is in leg_model.cpp).
 
 namespace sh::sim {
-void LegModel::slow_rates(const std::array<double, 3>& pc, double exercise,
-                          std::array<double, 3>& a, std::array<double, 3>& b) const {
+void LegModel::slow_rates(const std::array<double, 3>& pc, const std::array<double, 3>& skin,
+                          double exercise, std::array<double, 3>& a,
+                          std::array<double, 3>& b) const {
     // d(excess)/dt = a - b * excess, from
-    //   filtration = Kf (Pc - Pi - oncotic),  lymph = L (1 + g e) (Pi + offset),  Pi = excess / Ct
+    //   filtration = Kf (Pc - Pi - oncotic),  lymph = L (1 + g e) (Pi + offset),
+    //   Pi = excess / Ct + skin (a stocking's or cuff's pressure on the tissue)
     for (int t = 1; t < 3; ++t) {
         double kf = p_.filtration_coeff / 60.0 * tissue_ml_[t] / 100.0;
         double lk = p_.lymph_conductance / 60.0 * tissue_ml_[t] / 100.0 *
                     (1 + p_.lymph_activity_gain * exercise);
         double ct = p_.tissue_compliance * tissue_ml_[t] / 100.0;
-        a[t] = kf * (pc[t] - p_.oncotic_gradient_mmHg) - lk * p_.lymph_offset_mmHg;
+        a[t] = kf * (pc[t] - skin[t] - p_.oncotic_gradient_mmHg) -
+               lk * (skin[t] + p_.lymph_offset_mmHg);
         b[t] = (kf + lk) / ct;
     }
 }
@@ -35,8 +38,10 @@ void LegModel::accumulate(WindowAverages& w, double dt) const {
         pc[t] += filtration_share_[c] * capillary_pressure(c);
         ws[t] += filtration_share_[c];
     }
-    for (int t = 1; t < 3; ++t)
+    for (int t = 1; t < 3; ++t) {
         if (ws[t] > 0) w.capillary_pressure[t] += dt * pc[t] / ws[t];
+        w.skin_pressure[t] += dt * skin_mean_[t];
+    }
     w.popliteal_velocity_cm_s += dt * std::abs(popliteal_velocity_cm_s());
     w.leg_blood_ml += dt * leg_blood_volume_ml();
     w.exercise_level += dt * hyperaemia_;
@@ -55,10 +60,13 @@ void LegModel::fast_forward(double seconds, double window_s) {
         accumulate(w, p_.dt_s);
     }
     double rest = seconds - w.seconds;
-    std::array<double, 3> pc{}, a{}, b{};
-    for (int t = 1; t < 3; ++t) pc[t] = w.capillary_pressure[t] / w.seconds;
+    std::array<double, 3> pc{}, skin{}, a{}, b{};
+    for (int t = 1; t < 3; ++t) {
+        pc[t] = w.capillary_pressure[t] / w.seconds;
+        skin[t] = w.skin_pressure[t] / w.seconds;
+    }
     double exercise = w.exercise_level / w.seconds;
-    slow_rates(pc, exercise, a, b);
+    slow_rates(pc, skin, exercise, a, b);
     for (int t = 1; t < 3; ++t) {
         double eq = a[t] / b[t];
         double before = interstitial_[t];
@@ -67,7 +75,8 @@ void LegModel::fast_forward(double seconds, double window_s) {
         double kf = p_.filtration_coeff / 60.0 * tissue_ml_[t] / 100.0;
         double ct = p_.tissue_compliance * tissue_ml_[t] / 100.0;
         double mean_excess = eq + (before - eq) * (1 - std::exp(-b[t] * rest)) / (b[t] * rest);
-        double filtered = rest * kf * (pc[t] - mean_excess / ct - p_.oncotic_gradient_mmHg);
+        double filtered =
+            rest * kf * (pc[t] - mean_excess / ct - skin[t] - p_.oncotic_gradient_mmHg);
         lymph_total_ += filtered - (interstitial_[t] - before);
     }
     // Stasis with the window's mean popliteal velocity.
@@ -89,9 +98,12 @@ void LegModel::equilibrate_interstitium(double window_s) {
         step();
         accumulate(w, p_.dt_s);
     }
-    std::array<double, 3> pc{}, a{}, b{};
-    for (int t = 1; t < 3; ++t) pc[t] = w.capillary_pressure[t] / w.seconds;
-    slow_rates(pc, w.exercise_level / w.seconds, a, b);
+    std::array<double, 3> pc{}, skin{}, a{}, b{};
+    for (int t = 1; t < 3; ++t) {
+        pc[t] = w.capillary_pressure[t] / w.seconds;
+        skin[t] = w.skin_pressure[t] / w.seconds;
+    }
+    slow_rates(pc, skin, w.exercise_level / w.seconds, a, b);
     for (int t = 1; t < 3; ++t) interstitial_[t] = a[t] / b[t];
 }
 

@@ -151,11 +151,18 @@ ApgResult run_apg(const Subject& s, Recorder* rec) {
 
 SitResult run_sit(const Subject& s, const SitOptions& o, Recorder* rec) {
     SitResult r;
-    LegModel m = make_model(s);
-    // The traveller walks to the seat: the interstitium starts in its ambulatory steady state.
+    // The traveller walks to the seat: the interstitium starts in its ambulatory steady state,
+    // without stockings or a cuff. Those go on at the seat, as in the flight and office studies
+    // that measured the leg's volume before and after (docs/heart.md, "Swelling under a
+    // stocking"); the baseline below is read with them on.
+    Subject walker = s;
+    walker.interventions.stocking_ankle_mmHg = 0;
+    walker.interventions.ipc = IpcSite::None;
+    LegModel m = make_model(walker);
     m.set_activity({Activity::Walking, 3.0});
     m.advance(30.0);
     m.equilibrate_interstitium(10.0);
+    m.set_interventions(s.interventions);
     m.set_posture(Posture::Sitting);
     ActivitySpec seated{o.activity, 0};
     m.set_activity(seated);

@@ -17,12 +17,35 @@ constexpr ImGuiWindowFlags k_fixed = ImGuiWindowFlags_NoDecoration |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_AlwaysAutoResize;
 
-void draw_attract(const KioskView& v) {
+// The beating heart at the right edge from `top` down, if it fits above `bottom` (the caption or
+// the buttons) or beside `left_of` (the buttons' right edge): never over the leg, framed in the
+// middle, nor over a button. Returns whether it was drawn.
+bool draw_kiosk_heart(const KioskView& v, float top, float bottom, float left_of) {
+    if (!v.heart.valid) return false;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // A fifth of the height, as in patient mode, but narrower on a portrait screen so that it
+    // stays in the outer fifth of the width, away from the leg.
+    const float heart_px = std::clamp(std::min(0.2f * display.y, 0.16f * display.x), 48.0f, 220.0f);
+    // The card: the heart, two label lines under it and the window padding.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float text_scale = small_text_scale(v.look);
+    const float card_h = heart_px + 2.0f * ImGui::GetTextLineHeightWithSpacing() * text_scale +
+                         2.0f * style.WindowPadding.y;
+    const float card_w = heart_px + 2.0f * style.WindowPadding.x;
+    const bool above = top + card_h <= bottom;
+    const bool beside = display.x - card_w >= left_of;
+    if (!above && !beside) return false;
+    draw_heart_card("##kiosk_heart", v.heart, top, heart_px, false, text_scale, v.look.light);
+    return true;
+}
+
+void draw_attract(const KioskView& v, KioskActions& a) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowBgAlpha(0.55f);
     ImGui::Begin("##kiosk_title", nullptr, k_fixed | ImGuiWindowFlags_NoInputs);
     ImGui::TextUnformatted(v.title.c_str());
+    const float title_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
     // Pulses slowly (a 3 s cycle), never blinks: people notice it without it being shrill.
     const float pulse = 0.75f + 0.25f * std::sin(static_cast<float>(v.time_s) * 2.1f);
@@ -34,8 +57,10 @@ void draw_attract(const KioskView& v) {
     ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     text.w = pulse;
     ImGui::TextColored(text, "%s", tr("Touch to start"));
+    const float touch_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
-    draw_caption_bar("##kiosk_caption", v.caption, v.look, v.step_progress);
+    const float caption_h = draw_caption_bar("##kiosk_caption", v.caption, v.look, v.step_progress);
+    a.heart_drawn = draw_kiosk_heart(v, title_bottom, display.y - caption_h, touch_right);
 }
 
 KioskActions draw_active(const KioskView& v) {
@@ -51,6 +76,7 @@ KioskActions draw_active(const KioskView& v) {
     ImGui::Begin("##kiosk_numbers", nullptr, k_fixed | ImGuiWindowFlags_NoInputs);
     ImGui::SetWindowFontScale(small_text_scale(v.look));
     ImGui::TextUnformatted(numbers);
+    const float numbers_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 
     // The buttons in one row above the caption (two rows when the screen is narrow); all the
@@ -75,7 +101,10 @@ KioskActions draw_active(const KioskView& v) {
             a.scene = i;
         if (current) ImGui::PopStyleColor();
     }
+    const float buttons_top = ImGui::GetWindowPos().y;
+    const float buttons_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
+    a.heart_drawn = draw_kiosk_heart(v, numbers_bottom, buttons_top, buttons_right);
     return a;
 }
 
@@ -99,9 +128,11 @@ bool draw_still_there(const KioskView& v) {
 KioskActions draw_kiosk_screen(const KioskView& v) {
     apply_mode_look(v.look);
     switch (v.phase) {
-    case KioskPhase::Attract:
-        draw_attract(v);
-        return {};
+    case KioskPhase::Attract: {
+        KioskActions a;
+        draw_attract(v, a);
+        return a;
+    }
     case KioskPhase::Active:
         return draw_active(v);
     case KioskPhase::StillThere: {

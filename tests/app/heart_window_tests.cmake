@@ -45,3 +45,15 @@ sh_app_test(heart.lesson_window GPU ENV ${no_config}
                --validation --test-fixed-dt --test-keys 10:PageDown,20:PageDown,30:PageDown
                --lesson ${PROJECT_SOURCE_DIR}/assets/lessons/04_second_heart_helps_first.json
                --screenshot ${out}/heart_lesson.png)
+
+# Kiosk mode in a real window: the beating heart is drawn in the attract loop and stays when a
+# visitor wakes the kiosk (its placement, clear of the leg and the buttons, is checked headless
+# in test_kiosk_heart.cpp).
+sh_app_test(heart.kiosk_window GPU ENV ${no_config}
+            ARGS --xvfb --expect-rc 0 --expect-file ${out}/heart_kiosk.png
+                 --expect-output "kiosk: beating heart drawn \\([0-9]+ /min, [0-9]+ mL\\)"
+                 --expect-output "woken by a touch" --expect-output "${heart_line}"
+                 --expect-output "validation: 0 errors, 0 warnings"
+            -- ${prog} --kiosk --size 640x360 --frames 60 --particles 4096 --leg-detail 0.5
+               --validation --test-fixed-dt --test-keys 30:Space
+               --screenshot ${out}/heart_kiosk.png)

@@ -3,11 +3,13 @@
 // veins far more lying than standing, inelastic working pressure, IPC cycles and the modest
 // effect of calf training (Padberg 2004). Sources in docs/heart.md.
 
+#include "conditions.hpp"
 #include "heart_protocols.hpp"
 #include "protocols.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <map>
 
 using namespace sh::sim;
@@ -39,38 +41,35 @@ TEST_CASE("stocking profile: graduated from the ankle, RAL-GZ 387 limits", "[int
     }
     CHECK(stocking_profile(60, StockingLength::BelowKnee, kAnkle, kKnee, kHip) == 0.0);
     CHECK(stocking_profile(60, StockingLength::Thigh, kAnkle, kKnee, kHip) > 0.4);
-    CHECK(transmission(VeinSystem::Superficial) > transmission(VeinSystem::Deep));
+    // Muscle and interstitium pass the load on whole (MRI: deep veins narrow more than
+    // superficial).
+    CHECK(transmission(VeinSystem::Deep) == Approx(transmission(VeinSystem::Superficial)));
 }
 
 TEST_CASE("calf cuff pressure closing calf veins by posture (Partsch & Partsch 2005)",
           "[interventions][targets]") {
-    // Measured with a cuff at mid-calf (great saphenous / small saphenous and posterior tibial
-    // veins): 20-25 mmHg supine, 50-60 sitting, about 70 standing; the external pressure has to
-    // exceed the hydrostatic pressure in the vein. Lying, the model closes them at lower
-    // pressures (its calf veins lying hold only the central venous pressure and a few cm of
-    // column); sitting and standing, the posterior tibial vein needs 10-20 mmHg more than
-    // measured. docs/heart.md lists these misses with the numbers.
-    double lying = cuff_occlusion_pressure(Posture::Lying, "great_saphenous");
-    double sitting = cuff_occlusion_pressure(Posture::Sitting, "great_saphenous");
-    double standing = cuff_occlusion_pressure(Posture::Standing, "great_saphenous");
-    INFO("great saphenous: lying " << lying << ", sitting " << sitting << ", standing " << standing
-                                   << " mmHg");
-    CHECK(lying <= 25.0);
-    CHECK(sitting >= 45.0);
-    CHECK(sitting <= 65.0);
-    CHECK(standing >= 60.0);
-    CHECK(standing <= 80.0);
-    double deep_lying = cuff_occlusion_pressure(Posture::Lying, "posterior_tibial");
-    double deep_sitting = cuff_occlusion_pressure(Posture::Sitting, "posterior_tibial");
-    double deep_standing = cuff_occlusion_pressure(Posture::Standing, "posterior_tibial");
-    INFO("posterior tibial: lying " << deep_lying << ", sitting " << deep_sitting << ", standing "
-                                    << deep_standing << " mmHg");
-    CHECK(deep_lying <= 25.0);
-    CHECK(deep_sitting > 2 * deep_lying);
-    CHECK(deep_standing > deep_sitting);
-    // Deep veins take only part of the surface pressure: they close later than the superficial.
-    CHECK(deep_lying > lying);
-    CHECK(deep_standing > standing);
+    // Measured with a cuff at mid-calf (small saphenous and posterior tibial veins, duplex):
+    // complete occlusion of superficial and deep veins at 20-25 mmHg supine, 50-60 sitting,
+    // about 70 standing (63-77 here, the +-10 % the targets use for "about"). Sitting and standing
+    // the model reaches them for both veins. Lying it closes them at 11-12 mmHg, about its own
+    // lying venous pressure; docs/heart.md shows why no one tube law or transmission reaches
+    // 20-25 lying together with 50-60 sitting, and the lying check is therefore only an upper
+    // bound.
+    for (const char* vein : {"great_saphenous", "posterior_tibial"}) {
+        // Read as a cuff manometer reads, to whole mmHg (the published figures are such readings).
+        double lying = std::round(cuff_occlusion_pressure(Posture::Lying, vein));
+        double sitting = std::round(cuff_occlusion_pressure(Posture::Sitting, vein));
+        double standing = std::round(cuff_occlusion_pressure(Posture::Standing, vein));
+        INFO(vein << ": lying " << lying << ", sitting " << sitting << ", standing " << standing
+                  << " mmHg");
+        CHECK(lying <= 25.0);
+        CHECK(sitting >= 50.0);
+        CHECK(sitting <= 60.0);
+        CHECK(standing >= 63.0);
+        CHECK(standing <= 77.0);
+        CHECK(standing > sitting);
+        CHECK(sitting > 2 * lying);
+    }
 }
 
 TEST_CASE("a stocking narrows the veins far more lying than standing", "[interventions]") {
@@ -138,22 +137,32 @@ TEST_CASE("IPC: the cuff follows the device cycle and empties the veins it squee
 
 TEST_CASE("calf strength: training improves the APG ejection fraction modestly (Padberg 2004)",
           "[interventions][targets]") {
-    std::map<CalfStrength, ApgResult> r;
-    for (auto cs : {CalfStrength::Untrained, CalfStrength::Average, CalfStrength::Trained,
-                    CalfStrength::Deconditioned}) {
-        Subject s;
-        s.interventions.calf_strength = cs;
-        r[cs] = run_apg(s);
+    // Padberg et al. 2004 (J Vasc Surg 39:79), six months of calf training in venous
+    // insufficiency: EF +3.48 +- 2.7 points, RVF -8.75 +- 4.6 points (mean +- SD of the change);
+    // checked within one SD, in the healthy leg and in the refluxing one the trial's patients had.
+    for (const char* condition : {"healthy", "gsv-reflux"}) {
+        std::map<CalfStrength, ApgResult> r;
+        for (auto cs : {CalfStrength::Untrained, CalfStrength::Average, CalfStrength::Trained,
+                        CalfStrength::Deconditioned}) {
+            Subject s;
+            s.valves = *condition_valves(condition);
+            s.interventions.calf_strength = cs;
+            r[cs] = run_apg(s);
+        }
+        const double ef_gain = r[CalfStrength::Trained].ef_pct - r[CalfStrength::Untrained].ef_pct;
+        const double rvf_change =
+            r[CalfStrength::Trained].rvf_pct - r[CalfStrength::Untrained].rvf_pct;
+        INFO(condition << ": EF untrained " << r[CalfStrength::Untrained].ef_pct << ", trained "
+                       << r[CalfStrength::Trained].ef_pct << ", deconditioned "
+                       << r[CalfStrength::Deconditioned].ef_pct << "; RVF untrained "
+                       << r[CalfStrength::Untrained].rvf_pct << ", trained "
+                       << r[CalfStrength::Trained].rvf_pct);
+        CHECK(ef_gain >= 0.8);
+        CHECK(ef_gain <= 6.2);
+        CHECK(rvf_change >= -13.35);
+        CHECK(rvf_change <= -4.15);
+        CHECK(r[CalfStrength::Deconditioned].ef_pct < r[CalfStrength::Untrained].ef_pct);
     }
-    double gain = r[CalfStrength::Trained].ef_pct - r[CalfStrength::Untrained].ef_pct;
-    INFO("EF untrained " << r[CalfStrength::Untrained].ef_pct << ", trained "
-                         << r[CalfStrength::Trained].ef_pct << ", deconditioned "
-                         << r[CalfStrength::Deconditioned].ef_pct);
-    // Padberg 2004: +3.48 +- 2.7 points after six months of calf training.
-    CHECK(gain >= 0.8);
-    CHECK(gain <= 6.2);
-    CHECK(r[CalfStrength::Trained].rvf_pct < r[CalfStrength::Untrained].rvf_pct);
-    CHECK(r[CalfStrength::Deconditioned].ef_pct < r[CalfStrength::Untrained].ef_pct);
 }
 
 TEST_CASE("elevation: any angle raises the foot above the heart side", "[interventions]") {
