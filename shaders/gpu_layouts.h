@@ -81,9 +81,9 @@ struct ScenePush {
     vec4 color;  // linear albedo; a = base opacity (1 = opaque)
     vec4 params; // x fresnel opacity gain, y specular strength, z pattern (0 none,
                  // 1 muscle fibres, 2 bone), w 1 when the draw is translucent
-    uint first;   // unused by meshes; valves: first valve instance
-    uint surface; // meshes: SCENE_SURFACE_* (what the pose adds: swelling, the stocking)
-    uint pad1;
+    uint first;       // unused by meshes; valves: first valve instance
+    uint surface;     // meshes: SCENE_SURFACE_* (the fragment shader's stocking knit and cut)
+    uint posed_first; // valves: their first grid point in the posed buffers (LegPoser)
     uint pad2;
 };
 
@@ -117,6 +117,23 @@ SH_GPU_CONST uint VALVE_GRID_U = 8u;
 SH_GPU_CONST uint VALVE_GRID_V = 4u;
 SH_GPU_CONST uint VALVE_VERTEX_COUNT = 2u * VALVE_GRID_U * VALVE_GRID_V * 6u;
 
+// Grid points of one valve in the posed buffers (pose_valves.comp): 2 leaflets x
+// (VALVE_GRID_U + 1) x (VALVE_GRID_V + 1); scene_valve.vert reads a quad's 4 corners from them.
+SH_GPU_CONST uint VALVE_POINT_COUNT = 2u * (VALVE_GRID_U + 1u) * (VALVE_GRID_V + 1u);
+
+// Invocations per workgroup of the pose passes (pose_meshes/veins/valves.comp).
+SH_GPU_CONST uint POSE_WORKGROUP_SIZE = 64u;
+
+// Push constants of the pose passes (16 bytes), one dispatch per range: `count` items read from
+// `source` on (meshes: a vertex; veins: a tube vertex; valves: a valve) are posed into the
+// posed buffers from `target` on (valves: VALVE_POINT_COUNT points each).
+struct PosePush {
+    uint source;
+    uint target;
+    uint count;
+    uint surface; // meshes: SCENE_SURFACE_* (the skin's swelling, the stocking's thickness)
+};
+
 // Push constants of muscle_deform.comp (32 bytes), one dispatch per muscle.
 struct MuscleDeformPush {
     uint vertex_offset; // first vertex of the muscle in the scene position/normal buffers
@@ -132,6 +149,7 @@ struct MuscleDeformPush {
 #ifdef __cplusplus
 static_assert(sizeof(SceneGlobals) == 160);
 static_assert(sizeof(ScenePush) == 48);
+static_assert(sizeof(PosePush) == 16);
 static_assert(sizeof(ScenePush) <= 128, "push constants are limited to 128 bytes");
 static_assert(sizeof(VeinVertex) == 48);
 static_assert(sizeof(ValveInstance) == 64);

@@ -46,15 +46,19 @@ void main() {
 
     vec3 albedo = in_color.rgb;
     const float pattern = in_pattern.z;
-    if (pattern > 0.5 && pattern < 1.5) {
+    // The patterns are behind loop conditions, not branches: on lavapipe a branch runs masked
+    // for all lanes whether a lane takes it or not, while a loop is skipped when no lane needs a
+    // turn; most pixels (the skin, the tubes, the bones) take none of them. One turn at most.
+    for (int i = 0; i < (pattern > 0.5 && pattern < 1.5 ? 1 : 0); ++i) {
         // Muscle: faint fibres running along the leg.
         albedo *= 0.92 + 0.08 * sin(dot(in_world.xy, vec2(7.0, 5.0)) + in_world.z * 0.4);
-    } else if (pattern > 2.5) {
+    }
+    for (int i = 0; i < (pattern > 2.5 ? 1 : 0); ++i) {
         // Failed valve: diagonal dark stripes across the cusp.
         const float stripe = fract((in_pattern.x * 2.0 + in_pattern.y * 1.5) * 2.0);
         albedo *= stripe < 0.5 ? 1.0 : 0.18;
     }
-    if (stocking) albedo *= knit(in_rest, state.pose.stocking.x);
+    for (int i = 0; i < (stocking ? 1 : 0); ++i) albedo *= knit(in_rest, state.pose.stocking.x);
 
     const vec3 hemi = mix(globals.ground_color.rgb, globals.sky_color.rgb, 0.5 + 0.5 * n.z);
     const float key = max(dot(n, globals.key_dir.xyz), 0.0) * globals.key_dir.w;

@@ -2,12 +2,7 @@
 #extension GL_GOOGLE_include_directive : require
 // The stage under the leg (floor, seat, bed): a small triangle list built on the CPU each frame
 // (engine/scene/stage_renderer), pulled from the frame's storage buffer by gl_VertexIndex.
-#include "stage_layout.h"
-
-layout(std430, set = 0, binding = 0) readonly buffer Stage {
-    StageFrame frame;
-    StageVertex vertices[];
-};
+#include "stage_buffer.h"
 
 layout(location = 0) out vec3 out_world;
 layout(location = 1) out vec3 out_normal;

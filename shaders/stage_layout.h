@@ -23,12 +23,18 @@ using mat4 = glm::mat4;
 SH_GPU_CONST int STAGE_MAX_OCCLUDERS = 4;
 // Solid boxes (the seat, the bed) that shade the floor below them.
 SH_GPU_CONST int STAGE_MAX_CASTERS = 2;
+// The floor's contact shadow is evaluated on the CPU at the nodes of a square grid of this many
+// nodes a side over the floor disc (stage_frame: 1.3 cm apart on the standing floor) and
+// interpolated bilinearly per pixel: soft shadows are smooth, and 16k nodes cost far less than
+// the floor's ~400k pixels at 720p each evaluating every capsule and caster.
+SH_GPU_CONST int STAGE_SHADOW_SIDE = 128;
 // Vertex materials (StageVertex::position.w).
 SH_GPU_CONST float STAGE_MATERIAL_FLOOR = 0.0;
 SH_GPU_CONST float STAGE_MATERIAL_SOLID = 1.0;
 
-// The frame's stage: camera, lights, colours and shading, then the vertices (StageVertex).
-// 64 + 16 x 7 + 16 x 8 + 16 x 4 = 368 bytes.
+// The frame's stage: camera, lights, colours and shading. The buffer holds it, then the floor's
+// shadow at the grid's nodes (float[STAGE_SHADOW_SIDE^2], row by row along +x, rows along +y),
+// then the vertices (StageVertex). 64 + 16 x 8 + 16 x 8 + 16 x 4 = 384 bytes.
 struct StageFrame {
     mat4 view_proj;    // world (cm) to Vulkan clip space
     vec4 eye;          // xyz camera position, cm; w unused
@@ -42,6 +48,7 @@ struct StageFrame {
     vec4 occluder_b[STAGE_MAX_OCCLUDERS]; // xyz other end
     vec4 caster_min[STAGE_MAX_CASTERS];   // xyz box corner; w shadow strength (0 = unused)
     vec4 caster_max[STAGE_MAX_CASTERS];   // xyz opposite corner
+    vec4 shadow_grid; // xy world position of node (0, 0), z spacing of the nodes (cm); w unused
 };
 
 // One vertex of the stage's triangle list (48 bytes), built on the CPU each frame.
@@ -52,7 +59,7 @@ struct StageVertex {
 };
 
 #ifdef __cplusplus
-static_assert(sizeof(StageFrame) == 368);
+static_assert(sizeof(StageFrame) == 384);
 static_assert(offsetof(StageFrame, occluder_a) == 176);
 static_assert(offsetof(StageFrame, caster_min) == 304);
 static_assert(sizeof(StageVertex) == 48);

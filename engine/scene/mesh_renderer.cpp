@@ -143,7 +143,7 @@ Result<MeshRenderer> create_mesh_renderer(const Device& device, Uploader& upload
 }
 
 void MeshRenderer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const MeshDraw& d,
-                        const Material& m, std::uint32_t surface) const {
+                        const Material& m, std::uint32_t surface, std::uint32_t posed_shift) const {
     gpu::ScenePush push{};
     push.color = m.color;
     push.params = {m.fresnel, m.specular, m.pattern, m.translucent ? 1.0f : 0.0f};
@@ -152,7 +152,7 @@ void MeshRenderer::draw(VkCommandBuffer cmd, VkPipelineLayout layout, const Mesh
                                                        : gpu::SCENE_SURFACE_PLAIN;
     vkCmdPushConstants(cmd, layout, k_stages, 0, sizeof(push), &push);
     vkCmdDrawIndexed(cmd, d.index_count, 1, d.first_index,
-                     static_cast<std::int32_t>(d.vertex_offset), 0);
+                     static_cast<std::int32_t>(d.vertex_offset + posed_shift), 0);
 }
 
 void MeshRenderer::record_opaque(VkCommandBuffer cmd, VkPipelineLayout layout,
@@ -216,13 +216,14 @@ Material stocking_material(RenderMode mode) {
     return m;
 }
 
-void MeshRenderer::record_stocking(VkCommandBuffer cmd, VkPipelineLayout layout,
-                                   RenderMode mode) const {
+void MeshRenderer::record_stocking(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
+                                   std::uint32_t stocking_shift) const {
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, front_faces_.get());
     vkCmdBindIndexBuffer(cmd, indices_.get(), 0, VK_INDEX_TYPE_UINT32);
     for (const MeshDraw& d : draws_) {
         if (d.kind == StructureKind::Skin)
-            draw(cmd, layout, d, stocking_material(mode), gpu::SCENE_SURFACE_STOCKING);
+            draw(cmd, layout, d, stocking_material(mode), gpu::SCENE_SURFACE_STOCKING,
+                 stocking_shift);
     }
 }
 

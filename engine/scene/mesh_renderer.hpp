@@ -1,7 +1,8 @@
-// The anatomy meshes on the GPU: every mesh's positions and normals (vec4, vertex pulling)
-// in two shared device-local storage buffers and one index buffer, uploaded once. The
-// muscles' ranges are rewritten each frame by MuscleDeformer. Draws opaque structures first
-// and translucent ones afterwards, back to front, without depth writes.
+// The anatomy meshes on the GPU: every mesh's rest positions and normals (vec4) in two shared
+// device-local storage buffers and one index buffer, uploaded once. The muscles' ranges are
+// rewritten each frame by MuscleDeformer, then LegPoser poses every vertex into its posed
+// buffers, which the draws read (vertex pulling, the draw's vertexOffset into them). Draws opaque
+// structures first and translucent ones afterwards, back to front, without depth writes.
 #pragma once
 
 #include "anatomy/mesh.hpp"
@@ -74,15 +75,19 @@ public:
     // The skin's front faces: the last scene draw.
     void record_skin_front(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
     // The compression stocking: the skin's front faces again, a knitted layer just outside it
-    // up to PoseState::stocking.x (the fragment shader cuts it there). After the skin.
-    void record_stocking(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
+    // up to PoseState::stocking.x (the fragment shader cuts it there), posed in its own range:
+    // mesh vertex i at posed entry i + `stocking_shift` (LegPoser::stocking_shift). After the
+    // skin.
+    void record_stocking(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode,
+                         std::uint32_t stocking_shift) const;
 
 private:
     friend Result<MeshRenderer> create_mesh_renderer(const Device&, Uploader&,
                                                      const std::vector<anatomy::Mesh>&,
                                                      VkPipelineLayout);
     void draw(VkCommandBuffer cmd, VkPipelineLayout layout, const MeshDraw& d, const Material& m,
-              std::uint32_t surface = gpu::SCENE_SURFACE_PLAIN) const;
+              std::uint32_t surface = gpu::SCENE_SURFACE_PLAIN,
+              std::uint32_t posed_shift = 0) const;
 
     std::vector<MeshDraw> draws_;
     std::uint32_t vertex_count_ = 0;

@@ -12,9 +12,10 @@ namespace {
 
 constexpr VkShaderStageFlags k_draw_stages =
     VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
-// Scene set: 0 globals, 1 positions, 2 normals, 3 vein vertices, 4 valves, 5 the frame's
-// VeinState (shared with the particle step; uploaded by its owner, not here).
-constexpr std::uint32_t k_scene_bindings = 6;
+// Scene set: 0 globals, 1 posed positions, 2 posed normals, 3 vein vertices, 4 valves, 5 the
+// frame's VeinState (shared with the particle step; uploaded by its owner, not here), 6 posed
+// rest points (LegPoser).
+constexpr std::uint32_t k_scene_bindings = 7;
 
 void memory_barrier(VkCommandBuffer cmd, VkPipelineStageFlags2 src_stage, VkAccessFlags2 src_access,
                     VkPipelineStageFlags2 dst_stage, VkAccessFlags2 dst_access) {
@@ -86,6 +87,10 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     if (!globals) return globals.error();
     s.globals_buffer_ = globals.take();
     uploader.flush(submitter);
+    Result<LegPoser> poser =
+        create_leg_poser(device, s.meshes_, s.veins_, s.globals_buffer_.get(), vein_state);
+    if (!poser) return poser.error();
+    s.poser_ = poser.take();
 
     Result<UniqueDescriptorPool> pool = create_storage_pool(dev, 1, k_scene_bindings);
     if (!pool) return pool.error();
@@ -94,8 +99,9 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     if (!set) return set.error();
     s.set_ = set.value();
     const VkBuffer bindings[k_scene_bindings] = {
-        s.globals_buffer_.get(),   s.meshes_.positions().get(), s.meshes_.normals().get(),
-        s.veins_.vertices().get(), s.veins_.valves().get(),     vein_state};
+        s.globals_buffer_.get(),   s.poser_.positions().get(), s.poser_.normals().get(),
+        s.veins_.vertices().get(), s.veins_.valves().get(),    vein_state,
+        s.poser_.rest().get()};
     for (std::uint32_t b = 0; b < k_scene_bindings; ++b)
         write_storage_binding(dev, s.set_, b, bindings[b]);
 
@@ -162,16 +168,23 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     muscles_.record(cmd);
     stage_.record_upload(cmd, options.stage, globals_, background_color(options.palette),
                          options.palette == Palette::Light);
-    // RAW: this frame's draws read the uploaded globals and the deformed muscle vertices.
+    // RAW: the pose passes and this frame's draws read the uploaded globals and the deformed
+    // muscle vertices.
     memory_barrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_TRANSFER_WRITE_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                   VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                   VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT |
+                       VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
-
     passes.mark(cmd, "scene setup");
 
+    // Every leg vertex posed once (LegPoser); RAW: the draws below read the posed buffers.
+    poser_.record(cmd, {options.show_skin && stocking_, options.show_veins, options.show_valves});
+    memory_barrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+    passes.mark(cmd, "skinning");
+
     target.begin_rendering(cmd, background_color(options.palette));
-    stage_.record(cmd); // its own set: before the scene's set is bound
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
     const VkPipelineLayout layout = layout_.get();
@@ -179,8 +192,16 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     // the skin, the vein tubes, translucent muscles back to front, the near side of the skin.
     meshes_.record_opaque(cmd, layout, options.mode);
     passes.mark(cmd, "opaque");
+    // The floor after the opaque leg: the depth test drops its pixels behind bones and muscles
+    // before they are shaded (the floor shades a large part of the frame). Its own set, so the
+    // scene's is bound again after it.
+    if (stage_.record(cmd)) {
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout, 0, 1, &set_, 0,
+                                nullptr);
+        passes.mark(cmd, "floor");
+    }
     if (options.show_valves) {
-        veins_.record_valves(cmd, layout);
+        veins_.record_valves(cmd, layout, poser_.valve_first());
         passes.mark(cmd, "valves");
     }
     if (options.show_skin) {
@@ -188,13 +209,14 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
         passes.mark(cmd, "skin back");
     }
     if (options.show_veins) {
-        veins_.record_tubes(cmd, layout, options.vein_opacity);
+        veins_.record_tubes(cmd, layout, options.vein_opacity, poser_.vein_first());
         passes.mark(cmd, "veins");
     }
     if (meshes_.record_translucent(cmd, layout, options.mode, camera.eye()))
         passes.mark(cmd, "translucent");
     if (options.show_skin) meshes_.record_skin_front(cmd, layout, options.mode);
-    if (options.show_skin && stocking_) meshes_.record_stocking(cmd, layout, options.mode);
+    if (options.show_skin && stocking_)
+        meshes_.record_stocking(cmd, layout, options.mode, poser_.stocking_shift());
     target.end_rendering(cmd);
     if (options.show_skin) passes.mark(cmd, "skin front");
 }

@@ -21,6 +21,7 @@
 #include "pass_timer.hpp"
 #include "result.hpp"
 #include "scene/camera.hpp"
+#include "scene/leg_poser.hpp"
 #include "scene/mesh_renderer.hpp"
 #include "scene/muscle_deformer.hpp"
 #include "scene/pose_framing.hpp"
@@ -65,11 +66,13 @@ public:
     // the VeinState buffer bound at creation.
     void update(const gpu::VeinState& state);
 
-    // Records: muscle deformation (compute) and the frame's data upload, their barriers, then
+    // Records: muscle deformation (compute) and the frame's data upload, the pose passes
+    // (LegPoser: every leg vertex posed once), their barriers, then
     // target.begin_rendering (cleared to the palette's background), every draw, and
     // target.end_rendering. Must be called outside rendering; the target must stay alive
     // until the command buffer completes. `passes` marks the end of each pass (GPU timestamps:
-    // "scene setup", "opaque", "valves", "skin back", "veins", "translucent", "skin front").
+    // "scene setup", "skinning", "opaque", "floor", "valves", "skin back", "veins",
+    // "translucent", "skin front").
     void record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
                 const SceneOptions& options, const PassMarker& passes = {});
 
@@ -88,6 +91,7 @@ public:
     const MeshRenderer& meshes() const noexcept { return meshes_; }
     const MuscleDeformer& muscles() const noexcept { return muscles_; }
     const VeinRenderer& veins() const noexcept { return veins_; }
+    const LegPoser& poser() const noexcept { return poser_; }
     const StageRenderer& stage() const noexcept { return stage_; }
     float time_s() const noexcept { return time_s_; }
 
@@ -104,6 +108,7 @@ private:
     MeshRenderer meshes_;
     MuscleDeformer muscles_;
     VeinRenderer veins_;
+    LegPoser poser_;
     StageRenderer stage_;
     Buffer globals_buffer_;
     gpu::SceneGlobals globals_{};

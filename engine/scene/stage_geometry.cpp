@@ -97,7 +97,7 @@ std::vector<gpu::StageVertex> build_stage_triangles(const StageLayout& layout, b
     out.reserve(512);
     Builder b(out);
     const Colours c = colours(light);
-    b.floor_disc(layout);
+    b.floor_disc(layout); // first: StageRenderer draws these vertices with the floor's pipeline
     if (layout.seat) b.table(*layout.seat, layout.floor_z, c.seat);
     if (layout.bed) b.table(*layout.bed, layout.floor_z, c.bed);
     if (layout.wedge) b.wedge(*layout.wedge, c.wedge);

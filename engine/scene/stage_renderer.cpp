@@ -11,6 +11,10 @@
 namespace sh::scene {
 namespace {
 
+constexpr std::size_t k_shadow_bytes =
+    sizeof(float) * gpu::STAGE_SHADOW_SIDE * gpu::STAGE_SHADOW_SIDE;
+static_assert(k_shadow_bytes % 16 == 0, "the vertices after the grid stay 16-byte aligned");
+
 constexpr VkShaderStageFlags k_stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
 glm::vec3 linear_from_stored(const std::array<float, 4>& c) {
@@ -49,6 +53,7 @@ gpu::StageFrame stage_frame(const StageLayout& layout, const gpu::SceneGlobals& 
         f.caster_max[caster] = glm::vec4(box->max, 0.0f);
         ++caster;
     }
+    f.shadow_grid = floor_shadow_grid(layout);
     return f;
 }
 
@@ -70,9 +75,13 @@ Result<StageRenderer> create_stage_renderer(const Device& device) {
     Result<UniquePipeline> pipeline = create_scene_pipeline(dev, desc);
     if (!pipeline) return pipeline.error();
     s.pipeline_ = pipeline.take();
+    desc.fragment_shader = "stage_floor.frag";
+    Result<UniquePipeline> floor_pipeline = create_scene_pipeline(dev, desc);
+    if (!floor_pipeline) return floor_pipeline.error();
+    s.floor_pipeline_ = floor_pipeline.take();
 
     const VkDeviceSize bytes =
-        sizeof(gpu::StageFrame) + k_max_stage_vertices * sizeof(gpu::StageVertex);
+        sizeof(gpu::StageFrame) + k_shadow_bytes + k_max_stage_vertices * sizeof(gpu::StageVertex);
     Result<Buffer> buffer = create_buffer(
         device, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
         MemoryUse::DeviceLocal);
@@ -95,25 +104,40 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
     std::vector<gpu::StageVertex> vertices = build_stage_triangles(layout, light);
     vertices.resize(std::min(vertices.size(), k_max_stage_vertices - k_max_stage_vertices % 3));
     vertex_count_ = static_cast<std::uint32_t>(vertices.size());
+    // build_stage_triangles lists the floor first: it is drawn with its own pipeline.
+    floor_vertex_count_ = static_cast<std::uint32_t>(
+        std::find_if(
+            vertices.begin(), vertices.end(),
+            [](const gpu::StageVertex& v) { return v.position.w != gpu::STAGE_MATERIAL_FLOOR; }) -
+        vertices.begin());
     if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
     const gpu::StageFrame frame = stage_frame(layout, globals, background, light);
-    const std::size_t bytes = sizeof(frame) + vertices.size() * sizeof(gpu::StageVertex);
+    const std::size_t bytes =
+        sizeof(frame) + k_shadow_bytes + vertices.size() * sizeof(gpu::StageVertex);
     staging_.resize(bytes);
     std::memcpy(staging_.data(), &frame, sizeof(frame));
-    std::memcpy(staging_.data() + sizeof(frame), vertices.data(),
+    shadow_nodes_.resize(k_shadow_bytes / sizeof(float));
+    fill_floor_shadow(frame, shadow_nodes_.data());
+    std::memcpy(staging_.data() + sizeof(frame), shadow_nodes_.data(), k_shadow_bytes);
+    std::memcpy(staging_.data() + sizeof(frame) + k_shadow_bytes, vertices.data(),
                 vertices.size() * sizeof(gpu::StageVertex));
-    // vkCmdUpdateBuffer takes at most 64 KiB per call; the stage is about 25 KiB.
+    // vkCmdUpdateBuffer takes at most 64 KiB per call; the stage is about 90 KiB (64 the grid).
     for (std::size_t off = 0; off < bytes; off += 65536)
         vkCmdUpdateBuffer(cmd, buffer_.get(), off, std::min<std::size_t>(65536, bytes - off),
                           staging_.data() + off);
 }
 
-void StageRenderer::record(VkCommandBuffer cmd) const {
-    if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
+bool StageRenderer::record(VkCommandBuffer cmd) const {
+    if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return false;
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, floor_pipeline_.get());
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
-    vkCmdDraw(cmd, vertex_count_, 1, 0, 0);
+    if (floor_vertex_count_ > 0) vkCmdDraw(cmd, floor_vertex_count_, 1, 0, 0);
+    if (vertex_count_ > floor_vertex_count_) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_.get());
+        vkCmdDraw(cmd, vertex_count_ - floor_vertex_count_, 1, floor_vertex_count_, 0);
+    }
+    return true;
 }
 
 } // namespace sh::scene

@@ -5,8 +5,11 @@
 // sim::PosedLeg puts it), filled by the app (app/stage_layout) from the pose.
 //
 // Cheap on a CPU rasteriser: about 200 triangles, rebuilt and uploaded each frame (the foot's
-// shadow follows the gait) with one vkCmdUpdateBuffer; the shadow is analytic in the fragment
-// shader (shaders/stage.frag), no shadow map.
+// shadow follows the gait) with vkCmdUpdateBuffer. No shadow map: the floor's soft contact
+// shadow is evaluated analytically on the CPU at the nodes of a coarse grid
+// (gpu::STAGE_SHADOW_SIDE a side, engine/scene/stage_shadow.cpp) uploaded with it, and the
+// fragment shader (shaders/stage.frag) only interpolates it; the seat's and the bed's few pixels
+// keep the per-pixel analytic shadow.
 #pragma once
 
 #include "device.hpp"
@@ -18,6 +21,7 @@
 #include <array>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 #include <optional>
 #include <vector>
 #include <vulkan/vulkan.h>
@@ -54,7 +58,8 @@ struct StageLayout {
     std::array<StageCapsule, gpu::STAGE_MAX_OCCLUDERS> occluders{};
 };
 
-// The triangles of a layout (a list, three vertices each), in linear colours of the palette
+// The triangles of a layout (a list, three vertices each; the floor disc's first), in linear
+// colours of the palette
 // (`light`: the light palette, else the dark one). Empty when the layout is not shown.
 std::vector<gpu::StageVertex> build_stage_triangles(const StageLayout& layout, bool light);
 
@@ -62,6 +67,14 @@ std::vector<gpu::StageVertex> build_stage_triangles(const StageLayout& layout, b
 // (`background` as stored, gamma-encoded), the shadow's occluders and casters.
 gpu::StageFrame stage_frame(const StageLayout& layout, const gpu::SceneGlobals& globals,
                             const std::array<float, 4>& background, bool light);
+
+// The floor's contact shadow at the floor point p (0 light .. 1 full shadow colour): the leg's
+// capsules and the furniture above the floor, evaluated analytically.
+float floor_contact_shadow(const gpu::StageFrame& frame, const glm::vec3& p);
+// Where the shadow grid's nodes lie (gpu::StageFrame::shadow_grid): a square over the disc.
+glm::vec4 floor_shadow_grid(const StageLayout& layout);
+// The shadow at every node of frame.shadow_grid (STAGE_SHADOW_SIDE^2 values, row by row).
+void fill_floor_shadow(const gpu::StageFrame& frame, float* nodes);
 
 // Most vertices a layout can have (the upload's buffer is sized for it).
 constexpr std::size_t k_max_stage_vertices = 1024;
@@ -75,8 +88,9 @@ public:
     void record_upload(VkCommandBuffer cmd, const StageLayout& layout,
                        const gpu::SceneGlobals& globals, const std::array<float, 4>& background,
                        bool light);
-    // Inside the scene's rendering, with the opaque draws: nothing when the layout is hidden.
-    void record(VkCommandBuffer cmd) const;
+    // Inside the scene's rendering, with the opaque draws; binds its own set. False (nothing
+    // recorded) when the layout is hidden.
+    bool record(VkCommandBuffer cmd) const;
     std::uint32_t vertex_count() const noexcept { return vertex_count_; }
 
 private:
@@ -85,10 +99,13 @@ private:
     UniqueDescriptorPool pool_;
     VkDescriptorSet set_ = VK_NULL_HANDLE;
     UniquePipelineLayout layout_;
-    UniquePipeline pipeline_;
-    Buffer buffer_; // StageFrame, then up to k_max_stage_vertices StageVertex
+    UniquePipeline pipeline_;       // the seat and the bed (stage.frag)
+    UniquePipeline floor_pipeline_; // the floor disc (stage_floor.frag), the list's first vertices
+    Buffer buffer_; // StageFrame, the shadow grid, then up to k_max_stage_vertices StageVertex
     std::vector<std::uint8_t> staging_;
+    std::vector<float> shadow_nodes_;
     std::uint32_t vertex_count_ = 0;
+    std::uint32_t floor_vertex_count_ = 0;
 };
 
 Result<StageRenderer> create_stage_renderer(const Device& device);

@@ -13,6 +13,7 @@ Result<VeinRenderer> create_vein_renderer(const Device& device, Uploader& upload
     const VeinMesh mesh = build_vein_mesh(geometry);
     const std::vector<gpu::ValveInstance> valves = build_valves(geometry);
     r.index_count_ = static_cast<std::uint32_t>(mesh.indices.size());
+    r.vertex_count_ = static_cast<std::uint32_t>(mesh.vertices.size());
     r.valve_count_ = static_cast<std::uint32_t>(valves.size());
 
     Result<Buffer> v =
@@ -51,28 +52,32 @@ Result<VeinRenderer> create_vein_renderer(const Device& device, Uploader& upload
     return r;
 }
 
-void VeinRenderer::record_valves(VkCommandBuffer cmd, VkPipelineLayout layout) const {
+void VeinRenderer::record_valves(VkCommandBuffer cmd, VkPipelineLayout layout,
+                                 std::uint32_t posed_first) const {
     if (valve_count_ == 0) return;
     gpu::ScenePush push{};
     push.color = {1, 1, 1, 1};
     push.params = {0.0f, 0.3f, 0.0f, 0.0f};
     push.first = 0;
+    push.posed_first = posed_first;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, valve_pipeline_.get());
     vkCmdPushConstants(cmd, layout, k_stages, 0, sizeof(push), &push);
     vkCmdDraw(cmd, gpu::VALVE_VERTEX_COUNT, valve_count_, 0, 0);
 }
 
-void VeinRenderer::record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout, float opacity) const {
+void VeinRenderer::record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout, float opacity,
+                                std::uint32_t posed_first) const {
     if (index_count_ == 0) return;
     gpu::ScenePush push{};
     push.color = {1, 1, 1, opacity};
     // Opacity rises to ~1 at the silhouette: the tube reads as a tube, its middle lets the
     // blood particles and the valve cusps show through.
     push.params = {0.5f, 0.45f, 0.0f, 1.0f};
+    push.posed_first = posed_first;
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, tube_pipeline_.get());
     vkCmdBindIndexBuffer(cmd, indices_.get(), 0, VK_INDEX_TYPE_UINT32);
     vkCmdPushConstants(cmd, layout, k_stages, 0, sizeof(push), &push);
-    vkCmdDrawIndexed(cmd, index_count_, 1, 0, 0, 0);
+    vkCmdDrawIndexed(cmd, index_count_, 1, 0, static_cast<std::int32_t>(posed_first), 0);
 }
 
 } // namespace sh::scene

@@ -1,6 +1,7 @@
 // Veins and valves on the GPU. The tube mesh (vein_mesh.hpp) and the valve instances are
 // uploaded once; per frame only the compartment radius scales and the valve states change,
-// and those live in the SceneRenderer's frame buffers (bindings 5 and 6 of the scene set).
+// and those live in the frame's VeinState (binding 5 of the scene set). LegPoser sizes and
+// poses both once per frame; the vertex shaders read the posed buffers.
 //
 // The tubes are translucent and write no depth: the blood particles splatted after the scene
 // pass test against the scene depth, so a depth-writing vein wall would hide the blood inside.
@@ -27,11 +28,16 @@ public:
     const Buffer& valves() const noexcept { return valves_; }
     std::uint32_t valve_count() const noexcept { return valve_count_; }
     std::uint32_t index_count() const noexcept { return index_count_; }
+    std::uint32_t vertex_count() const noexcept { return vertex_count_; }
 
-    // Inside rendering, scene set bound: opaque valve cusps (before any translucency).
-    void record_valves(VkCommandBuffer cmd, VkPipelineLayout layout) const;
-    // Translucent tubes, `opacity` at normal incidence.
-    void record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout, float opacity) const;
+    // Inside rendering, scene set bound: opaque valve cusps (before any translucency), their
+    // grid points posed from `posed_first` on in the posed buffers (LegPoser::valve_first).
+    void record_valves(VkCommandBuffer cmd, VkPipelineLayout layout,
+                       std::uint32_t posed_first) const;
+    // Translucent tubes, `opacity` at normal incidence, their vertices posed from `posed_first`
+    // on (LegPoser::vein_first).
+    void record_tubes(VkCommandBuffer cmd, VkPipelineLayout layout, float opacity,
+                      std::uint32_t posed_first) const;
 
 private:
     friend Result<VeinRenderer> create_vein_renderer(const Device&, Uploader&, const VeinGeometry&,
@@ -40,6 +46,7 @@ private:
     Buffer indices_;
     Buffer valves_;
     std::uint32_t index_count_ = 0;
+    std::uint32_t vertex_count_ = 0;
     std::uint32_t valve_count_ = 0;
     UniquePipeline tube_pipeline_;
     UniquePipeline valve_pipeline_;

@@ -14,6 +14,7 @@ catch_discover_tests(sh_bridge_tests TEST_PREFIX "bridge.")
 
 add_executable(sh_bridge_gpu_tests ${engine_tests}/gpu_test_main.cpp ${engine_tests}/gpu_context.cpp
                                    test_gpu_state_path.cpp test_gpu_scene.cpp test_gpu_pose.cpp
+                                   test_gpu_leg_poser.cpp
                                    test_gpu_stage.cpp)
 target_include_directories(sh_bridge_gpu_tests PRIVATE ${engine_tests})
 target_link_libraries(sh_bridge_gpu_tests PRIVATE sh_app_bridge sh_engine sh_image_compare

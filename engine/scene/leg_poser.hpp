@@ -1,0 +1,92 @@
+// The posed leg, once per frame: three compute passes (shaders/pose_meshes.comp,
+// pose_veins.comp, pose_valves.comp) pose every vertex of the anatomy meshes, the vein tubes
+// and the valve cusps' grid points with the frame's PoseState (shaders/pose.h) into shared
+// posed position/normal/rest-point buffers. Every vertex shader of the leg (scene_mesh.vert,
+// scene_vein.vert, scene_valve.vert, in all passes: opaque, skin back and front, stocking,
+// x-ray) then only reads a posed vertex and projects it.
+//
+// Why: on lavapipe the vertex stage runs largely on one thread, compute on all of them, and the
+// skin alone was posed three times a frame (back, front, stocking). Posing each vertex once in
+// compute and reading it back in every pass costs a fraction of that.
+//
+// Layout of the posed buffers (one entry per posed vertex):
+//   [0, V)                        every mesh vertex (index as in MeshRenderer's buffers); the
+//                                 skin swollen along its normal (PoseState::skin_swelling_cm)
+//   [stocking range]              a copy of the skin's vertices STOCKING_THICKNESS_CM further
+//                                 out: the compression stocking (posed only when it is drawn)
+//   [vein_first, + tube vertices) the vein tubes at the frame's radii
+//   [valve_first, + valves x VALVE_POINT_COUNT) the valve cusps' grid points
+#pragma once
+
+#include "device.hpp"
+#include "gpu_layouts.h"
+#include "memory.hpp"
+#include "result.hpp"
+#include "scene/mesh_renderer.hpp"
+#include "scene/vein_renderer.hpp"
+#include "vk_handle.hpp"
+
+#include <cstdint>
+#include <vector>
+#include <vulkan/vulkan.h>
+
+namespace sh::scene {
+
+// What this frame draws, so that nothing is posed for nothing.
+struct PoseWork {
+    bool stocking = false;
+    bool veins = true;
+    bool valves = true;
+};
+
+class LegPoser {
+public:
+    LegPoser() = default;
+
+    // The posed buffers (vec4 per entry; TRANSFER_SRC, so tests can read them back).
+    const Buffer& positions() const noexcept { return positions_; }
+    const Buffer& normals() const noexcept { return normals_; }
+    const Buffer& rest() const noexcept { return rest_; }
+    // The stocking's copy of mesh vertex i is posed entry i + stocking_shift().
+    std::uint32_t stocking_shift() const noexcept { return stocking_shift_; }
+    std::uint32_t vein_first() const noexcept { return vein_first_; }
+    std::uint32_t valve_first() const noexcept { return valve_first_; }
+    std::uint32_t entry_count() const noexcept { return entry_count_; }
+
+    // Dispatches (outside rendering). The caller orders them after this frame's muscle
+    // deformation, globals and VeinState upload, and after the previous frame's vertex reads,
+    // and before this frame's draws (SceneRenderer::record does).
+    void record(VkCommandBuffer cmd, const PoseWork& work) const;
+
+private:
+    friend Result<LegPoser> create_leg_poser(const Device&, const MeshRenderer&,
+                                             const VeinRenderer&, VkBuffer, VkBuffer);
+    void dispatch(VkCommandBuffer cmd, VkPipeline pipeline, const gpu::PosePush& push,
+                  std::uint32_t invocations) const;
+
+    Buffer positions_;
+    Buffer normals_;
+    Buffer rest_;
+    std::vector<gpu::PosePush> mesh_runs_;     // consecutive meshes of one surface, one each
+    std::vector<gpu::PosePush> stocking_runs_; // the skin's vertices again, as the stocking
+    gpu::PosePush veins_{};
+    gpu::PosePush valves_{};
+    std::uint32_t stocking_shift_ = 0;
+    std::uint32_t vein_first_ = 0;
+    std::uint32_t valve_first_ = 0;
+    std::uint32_t entry_count_ = 0;
+    UniqueDescriptorSetLayout set_layout_;
+    UniqueDescriptorPool pool_;
+    VkDescriptorSet set_ = VK_NULL_HANDLE;
+    UniquePipelineLayout layout_;
+    UniquePipeline meshes_pipeline_;
+    UniquePipeline veins_pipeline_;
+    UniquePipeline valves_pipeline_;
+};
+
+// `globals`: the scene's SceneGlobals buffer (the vein radius exaggeration); `vein_state`: the
+// frame's VeinState buffer (the pose, radii and valve states). Both must outlive the poser.
+Result<LegPoser> create_leg_poser(const Device& device, const MeshRenderer& meshes,
+                                  const VeinRenderer& veins, VkBuffer globals, VkBuffer vein_state);
+
+} // namespace sh::scene

@@ -1,0 +1,79 @@
+// The floor's soft contact shadow (engine/scene/stage_renderer.hpp), evaluated on the CPU at the
+// nodes of a coarse grid each frame; shaders/stage.frag interpolates it bilinearly per pixel.
+// The model is the analytic one the fragment shader used to evaluate per pixel: every posed
+// segment of the leg (a capsule) occludes the sky above a floor point by the solid angle it
+// covers there, about (r / d)^2 seen along the floor's normal (up); a seat or a bed darkens the
+// floor below it with a penumbra that widens with its height.
+#include "scene/stage_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/geometric.hpp>
+
+namespace sh::scene {
+namespace {
+
+// Sky occlusion of the capsule a-b (radius r) seen from the floor point p: 1 where it touches.
+float capsule_occlusion(const glm::vec3& p, const glm::vec3& a, const glm::vec3& b, float r) {
+    const glm::vec3 ab = b - a;
+    const float t = std::clamp(glm::dot(p - a, ab) / std::max(glm::dot(ab, ab), 1e-6f), 0.f, 1.f);
+    const glm::vec3 d = a + t * ab - p;
+    const float dist = std::max(glm::length(d), 1e-3f);
+    const float facing = std::clamp(d.z / dist, 0.0f, 1.0f); // the floor's normal is +z
+    return facing * std::min((r * r) / (dist * dist), 1.0f);
+}
+
+float smooth_step(float edge0, float edge1, float x) {
+    const float t = std::clamp((x - edge0) / (edge1 - edge0), 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+}
+
+// The shadow a box casts straight down onto the floor at p: soft edges, fainter when high.
+float caster_shadow(const glm::vec3& p, const glm::vec4& lo, const glm::vec4& hi) {
+    if (lo.w <= 0.0f || p.z > lo.z) return 0.0f;
+    const float soft = 2.0f + 0.45f * (lo.z - p.z);
+    const float sx = smooth_step(-soft, soft, p.x - lo.x) * smooth_step(-soft, soft, hi.x - p.x);
+    const float sy = smooth_step(-soft, soft, p.y - lo.y) * smooth_step(-soft, soft, hi.y - p.y);
+    return lo.w * sx * sy;
+}
+
+} // namespace
+
+float floor_contact_shadow(const gpu::StageFrame& f, const glm::vec3& p) {
+    float light_left = 1.0f; // product of what every occluder leaves
+    for (int i = 0; i < gpu::STAGE_MAX_OCCLUDERS; ++i) {
+        const glm::vec4 a = f.occluder_a[i];
+        if (a.w <= 0.0f) continue;
+        light_left *= 1.0f - capsule_occlusion(p, glm::vec3(a), glm::vec3(f.occluder_b[i]), a.w);
+    }
+    float shadow = f.shadow_color.w * (1.0f - light_left);
+    for (int i = 0; i < gpu::STAGE_MAX_CASTERS; ++i)
+        shadow = std::max(shadow, caster_shadow(p, f.caster_min[i], f.caster_max[i]));
+    return std::clamp(shadow, 0.0f, 1.0f);
+}
+
+glm::vec4 floor_shadow_grid(const StageLayout& layout) {
+    // Square over the disc; nodes on its edges, so every floor pixel lies between four nodes.
+    const float half = std::max(layout.floor_radius, 1.0f);
+    const float spacing = 2.0f * half / static_cast<float>(gpu::STAGE_SHADOW_SIDE - 1);
+    return {layout.floor_centre - glm::vec2(half), spacing, 0.0f};
+}
+
+void fill_floor_shadow(const gpu::StageFrame& f, float* nodes) {
+    constexpr int n = gpu::STAGE_SHADOW_SIDE;
+    const glm::vec2 centre(f.floor);
+    // Nodes more than a spacing outside the disc are never interpolated from: left light.
+    const float reach = f.floor.w + 1.5f * f.shadow_grid.z;
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x) {
+            const glm::vec2 at =
+                glm::vec2(f.shadow_grid) +
+                f.shadow_grid.z * glm::vec2(static_cast<float>(x), static_cast<float>(y));
+            const glm::vec2 off = at - centre;
+            nodes[y * n + x] = glm::dot(off, off) > reach * reach
+                                   ? 0.0f
+                                   : floor_contact_shadow(f, glm::vec3(at, f.floor.z));
+        }
+}
+
+} // namespace sh::scene
