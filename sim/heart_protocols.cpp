@@ -16,6 +16,16 @@ constexpr double kMeanWindowS = 20.0;
 constexpr double kCuffHoldS = 60.0;
 // Partsch & Partsch used a blood-pressure cuff around the mid-calf (about 13 cm wide here).
 constexpr double kCuffHalfWidthCm = 6.5;
+// "Complete occlusion" on duplex: the vein's lumen under the cuff has fallen below this share of
+// the lumen it had before the cuff. Calibrated against one figure, the supine closure of
+// Partsch & Partsch 2005 (J Vasc Surg 42:734: 20-25 mmHg); their sitting and standing closures
+// are then predictions. Lying it puts the closure on the tube law's collapsed branch at about
+// -12 mmHg transmural, where a collapsed vein's lumen is a flattened slit (the contact of the
+// opposite walls lies at clearly negative transmural pressures: Shapiro 1977, J Biomech Eng
+// 99:126); upright the distended vein reaches the same share at about -6 to -7 mmHg. The former
+// rule (10 % of the reference lumen, -4 mmHg in every posture) closed the veins lying at 11-13
+// mmHg. docs/heart.md, "Occlusion".
+constexpr double kOccludedLumenShare = 0.045;
 
 HeartState read(const Circulation& c) {
     return {c.stroke_volume_ml(),   c.heart_rate_bpm(),      c.cardiac_output_l_min(),
@@ -173,6 +183,23 @@ double cuff_occlusion_pressure(Posture posture, std::string_view segment) {
     base.set_posture(posture);
     base.set_activity({Activity::Still, 0});
     base.advance(60.0);
+    // The lumen at the cuff's centre, where the duplex probe looks: the compartment's pressure
+    // is at its own centre, up to 5 cm lower in the upright leg, so it is moved along the
+    // hydrostatic column to the cuff's height.
+    const ModelParams params;
+    const Compartment& comp = net.compartments[c];
+    const TubeLaw& wall = net.segments[comp.segment].system == VeinSystem::Superficial
+                              ? params.superficial_wall
+                              : params.deep_wall;
+    const double cuff_above_centre_cm =
+        base.height_of({comp.centre.x, comp.centre.y, z}) - base.height_of(comp.centre);
+    auto lumen_at_cuff = [&](const LegModel& m) {
+        const double transmural = m.pressure_mmHg(c) -
+                                  params.rho_g_mmHg_per_cm * cuff_above_centre_cm -
+                                  params.tissue_pressure_mmHg - m.external_pressure_mmHg(c);
+        return wall.area_ratio(transmural);
+    };
+    const double lumen_before = lumen_at_cuff(base);
     auto closed = [&](double cuff) {
         LegModel m = base;
         Interventions iv;
@@ -181,7 +208,7 @@ double cuff_occlusion_pressure(Posture posture, std::string_view segment) {
         iv.ipc_band_z_cm = std::make_pair(z - kCuffHalfWidthCm, z + kCuffHalfWidthCm);
         m.set_interventions(iv);
         m.advance(kCuffHoldS);
-        return m.area_ratio(c) < 0.1;
+        return lumen_at_cuff(m) < kOccludedLumenShare * lumen_before;
     };
     double lo = 0, hi = 150;
     if (!closed(hi)) return hi;

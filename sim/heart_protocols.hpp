@@ -74,7 +74,8 @@ struct VeinsResult {
 VeinsResult run_veins(const VeinsOptions& o);
 
 // The pressure of a 13 cm cuff around mid-calf (bisection to 0.25 mmHg, 0-150) at which the vein of
-// `segment` there closes to under 10 % of its reference lumen, 60 s after the cuff is inflated.
+// `segment` there, 60 s after the cuff is inflated, has under 4.5 % of the lumen it had at the
+// cuff's centre before (duplex "complete occlusion", calibrated as docs/heart.md says).
 double cuff_occlusion_pressure(Posture posture, std::string_view segment);
 
 } // namespace sh::sim
