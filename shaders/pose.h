@@ -6,7 +6,8 @@
 // (tests/app/test_gpu_pose.cpp, through pose_probe.comp).
 //
 // Cost per vertex: one square root, eight sines and cosines (four rotations), a few dozen
-// multiply-adds; no loops.
+// multiply-adds; for soft tissue inside a blend and behind the knee's axis, eight more weight
+// evaluations (the backward bulge's samples: a square root and a few dozen multiply-adds each).
 #ifndef SH_POSE_H
 #define SH_POSE_H
 
@@ -22,11 +23,13 @@ struct SkinWeights {
 // tissue, 1 thigh, 2 shank, 3 foot, 4 toes.
 const float POSE_SEGMENT_SOFT = 0.0;
 
-// sim/skeleton.cpp: limits of the lateral volume compensation and the knee blend's widening per
-// cm of depth behind the joint.
+// sim/skeleton.cpp: limits of the lateral volume compensation, the knee blend's widening per
+// cm of depth behind the joint, and the backward bulge's limit and samples.
 const float POSE_MIN_WIDENING = 0.75;
 const float POSE_MAX_WIDENING = 1.45;
 const float POSE_KNEE_WIDENING = 1.2;
+const float POSE_MAX_BULGE = 1.7;
+const int POSE_BULGE_SAMPLES = 8;
 
 // Smoothstep from 0 at centre - half to 1 at centre + half (x = value, y = slope).
 vec2 pose_ramp(float centre, float half_width, float x) {
@@ -96,15 +99,40 @@ float pose_squeeze(float grad_y, float grad_z, vec3 rest, vec3 centre, float ang
                  10.0);
 }
 
+// sim::volume_factor.
+float pose_volume_factor(PoseState ps, vec3 rest, SkinWeights b) {
+    return pose_squeeze(b.grad_y.x, b.grad_z.x, rest, ps.knee.xyz, ps.knee.w) *
+           pose_squeeze(b.grad_y.y, b.grad_z.y, rest, ps.ankle.xyz, ps.ankle.w) *
+           pose_squeeze(b.grad_y.z, b.grad_z.z, rest, ps.mtp.xyz, ps.mtp.w);
+}
+
+// sim::backward_bulge: how far a soft point behind the knee's axis moves backwards to make up
+// the squeeze the lateral widening could not undo (midpoint samples from the axis back).
+float pose_backward_bulge(PoseState ps, vec3 rest) {
+    const float span = ps.knee.y - rest.y;
+    if (span <= 0.0) return 0.0;
+    float sum = 0.0;
+    for (int i = 0; i < POSE_BULGE_SAMPLES; ++i) {
+        vec3 p = rest;
+        p.y = ps.knee.y - span * (float(i) + 0.5) / float(POSE_BULGE_SAMPLES);
+        const float f = pose_volume_factor(ps, p, pose_soft_weights(ps, p));
+        const float widening = clamp(1.0 / f, POSE_MIN_WIDENING, POSE_MAX_WIDENING);
+        sum += clamp(1.0 / (f * widening), 1.0, POSE_MAX_BULGE) - 1.0;
+    }
+    return sum * span / float(POSE_BULGE_SAMPLES);
+}
+
 // sim::pose_point: the lateral width undoes the squeeze on the flexion side, then the joints
 // turn distal first, then the whole leg about the hip, then the offset.
 vec3 pose_apply(PoseState ps, vec3 rest, SkinWeights b) {
     if (!pose_written(ps)) return rest;
-    const float f = pose_squeeze(b.grad_y.x, b.grad_z.x, rest, ps.knee.xyz, ps.knee.w) *
-                    pose_squeeze(b.grad_y.y, b.grad_z.y, rest, ps.ankle.xyz, ps.ankle.w) *
-                    pose_squeeze(b.grad_y.z, b.grad_z.z, rest, ps.mtp.xyz, ps.mtp.w);
+    const float f = pose_volume_factor(ps, rest, b);
     vec3 q = rest;
     q.x = ps.ankle.x + (rest.x - ps.ankle.x) * clamp(1.0 / f, POSE_MIN_WIDENING, POSE_MAX_WIDENING);
+    // Then the backward bulge; bones (rigid, no gradient) and soft tissue outside every blend
+    // do not bulge.
+    if (any(notEqual(b.grad_y, vec3(0.0))) || any(notEqual(b.grad_z, vec3(0.0))))
+        q.y -= pose_backward_bulge(ps, rest);
     q = pose_rotate_x(q, ps.mtp.xyz, b.w.z * ps.mtp.w);
     q = pose_rotate_x(q, ps.ankle.xyz, b.w.y * ps.ankle.w);
     q = pose_rotate_x(q, ps.knee.xyz, b.w.x * ps.knee.w);

@@ -288,25 +288,25 @@ TEST_CASE("each muscle keeps its volume over a gait cycle and in every posture",
           "[anatomy][skinning][volume]") {
     // Target: 2 %. Skeletal muscle is nearly incompressible (volume constant within about 1 %
     // in contraction); the skinning keeps each small piece's volume by widening it sideways,
-    // but at most 45 % (more lets the superficial veins' tubes out of the skin at the knee;
-    // sim/skeleton.cpp), so where the bent knee squeezes
-    // harder, volume is lost. Where the model does not reach 2 % the test says so with the
-    // number (CHECK_NOFAIL) and docs/motion.md lists it as left to do.
-    // Where 2 % is not reached, the worst change may not grow beyond what the pose math
-    // reaches now (in %, rounded up to the next half point): soleus, gastrocnemius medial and
-    // lateral, tibialis anterior, Achilles tendon. A change to the skinning that loses more volume
-    // fails.
+    // but at most 45 %, and makes up the rest by a bulge backwards, away from the knee's axis,
+    // but at most 70 % per piece (more lets the superficial veins' tubes out of the skin at the
+    // knee; sim/skeleton.cpp), so where the bent knee squeezes harder, volume is lost. Where the
+    // model does not reach 2 % the test says so with the number (CHECK_NOFAIL) and docs/motion.md
+    // lists it as left to do. Where 2 % is not reached, the worst change may not grow beyond what
+    // the pose math reaches now (in %, rounded up to the next half point): soleus, gastrocnemius
+    // medial and lateral, tibialis anterior, Achilles tendon. A change to the skinning that loses
+    // more volume fails.
     struct Group {
         const char* name;
         const char* match; // poses whose name contains this
         double reached_percent[5];
     };
     const Group groups[] = {
-        {"walking gait cycle", "standing walking", {3.0, 12.5, 14.0, 2.0, 2.0}},
-        {"postures held still", "still", {5.5, 23.5, 27.0, 2.0, 2.0}},
-        {"heel raises", "standing heel_raises", {2.0, 2.0, 2.0, 2.0, 5.5}},
-        {"ankle pumps", "ankle_pumps", {6.5, 29.0, 33.5, 2.0, 10.0}},
-        {"running gait cycle", "standing running", {9.0, 38.5, 44.5, 2.0, 2.0}}};
+        {"walking gait cycle", "standing walking", {2.0, 3.5, 4.0, 2.0, 2.0}},
+        {"postures held still", "still", {2.5, 2.0, 2.0, 2.0, 2.0}},
+        {"heel raises", "standing heel_raises", {2.0, 2.0, 2.0, 2.0, 2.0}},
+        {"ankle pumps", "ankle_pumps", {2.5, 8.0, 8.0, 2.0, 6.0}},
+        {"running gait cycle", "standing running", {2.5, 23.0, 25.5, 2.0, 2.0}}};
     const char* const roles[] = {"soleus", "gastrocnemius_medial", "gastrocnemius_lateral",
                                  "tibialis_anterior", "achilles_tendon"};
     for (const Group& g : groups) {
