@@ -203,8 +203,12 @@ void merge_scenario_object(const json& obj, Scenario& into, std::string_view sou
         s.activity = {*a, default_gait_speed_kmh(*a)};
     }
     if (has("gait_speed_kmh")) {
-        double hi = s.activity.kind == Activity::Running ? 16.0 : 8.0;
-        s.activity.speed_kmh = r.number(obj["gait_speed_kmh"], "gait_speed_kmh", 0, hi, "km/h");
+        // Running is modelled from 6 to 16 km/h (sim/gait_kinematics), walking up to 8: a speed
+        // outside the activity's range is rejected, naming the range, not clamped.
+        const bool running = s.activity.kind == Activity::Running;
+        s.activity.speed_kmh =
+            r.number(obj["gait_speed_kmh"], "gait_speed_kmh", running ? 6.0 : 0.0,
+                     running ? 16.0 : 8.0, running ? "km/h, running" : "km/h");
     }
     if (has("condition")) {
         std::string expected = "one of " + condition_names();

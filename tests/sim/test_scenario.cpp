@@ -185,7 +185,14 @@ TEST_CASE("scenario errors name the file, the key and what was expected", "[scen
                    Contains("\"gait_speed_kmh\"") && Contains("0 to 8"));
         CHECK(error_of(R"({"activity": "running", "gait_speed_kmh": 12})").empty());
         CHECK_THAT(error_of(R"({"activity": "running", "gait_speed_kmh": 20})"),
-                   Contains("0 to 16"));
+                   Contains("6 to 16"));
+        // Running is modelled from 6 km/h (sim/gait_kinematics): 4 km/h is a walk, rejected
+        // with the range and the activity named, not clamped silently.
+        CHECK(error_of(R"({"activity": "running", "gait_speed_kmh": 4})") ==
+              "flight.json: key \"gait_speed_kmh\": expected a number from 6 to 16 (km/h, "
+              "running), got 4");
+        CHECK(error_of(R"({"activity": "running", "gait_speed_kmh": 6})").empty());
+        CHECK(error_of(R"({"activity": "walking", "gait_speed_kmh": 4})").empty());
     }
     SECTION("bad names") {
         CHECK_THAT(error_of(R"({"condition": "gout"})"),
