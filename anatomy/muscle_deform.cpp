@@ -68,7 +68,7 @@ std::vector<glm::vec3> apply_muscle_deformation(const MuscleRig& rig, const Musc
         const float t = v.x;
         const glm::vec3 r(v.y, v.z, v.w);
         const float t2 = rig.anchor + (t - rig.anchor) * d.lambda;
-        out.push_back(spine_point(rig, t2) + (1.0f + d.bulge * bulge_weight(t)) * r);
+        out.push_back(spine_point(rig, t2) + (1.0f + d.bulge * bulge_weight(t)) * d.thickening * r);
     }
     return out;
 }

@@ -7,10 +7,11 @@
 // Contraction with activation a in [0,1]:
 //   lambda = 1 - max_shortening * a                (belly length factor)
 //   t'     = anchor + (t - anchor) * lambda        (anchor 0: proximal end fixed)
-//   p'     = spine(t') + (1 + k * w(t)) * r,  w(t) = sin(pi t)
+//   p'     = spine(t') + (1 + k * w(t)) * m * r,  w(t) = sin(pi t)
 // so the belly shortens along its (curved) spine and bulges most in its middle. The bulge k
 // is solved (bisection on the exact enclosed volume by the divergence theorem) so that the
-// volume equals the rest volume; the GPU takes lambda and k as uniforms.
+// volume equals the rest volume; the GPU takes lambda and k as uniforms. m, the thickening,
+// makes up the volume the pose squeezes out (anatomy/pose_volume.hpp; 1 at rest).
 #pragma once
 
 #include "anatomy/mesh.hpp"
@@ -38,6 +39,8 @@ float bulge_weight(float t);
 struct MuscleDeformation {
     float lambda = 1.0f; // length factor
     float bulge = 0.0f;  // k
+    // Radial offsets also times this: the pose's volume made up (anatomy/pose_volume).
+    float thickening = 1.0f;
 };
 
 std::vector<glm::vec3> apply_muscle_deformation(const MuscleRig& rig, const MuscleDeformation& d);

@@ -134,7 +134,7 @@ struct PosePush {
     uint surface; // meshes: SCENE_SURFACE_* (the skin's swelling, the stocking's thickness)
 };
 
-// Push constants of muscle_deform.comp (32 bytes), one dispatch per muscle.
+// Push constants of muscle_deform.comp (36 bytes), one dispatch per muscle.
 struct MuscleDeformPush {
     uint vertex_offset; // first vertex of the muscle in the scene position/normal buffers
     uint rig_offset;    // first rig entry (2 vec4 per vertex: t + radial, rest normal)
@@ -144,6 +144,7 @@ struct MuscleDeformPush {
     float lambda; // belly length factor
     float bulge;  // k
     float anchor; // t that stays put
+    float thickening; // radial offsets also times this: the pose's volume made up
 };
 
 #ifdef __cplusplus
@@ -153,7 +154,7 @@ static_assert(sizeof(PosePush) == 16);
 static_assert(sizeof(ScenePush) <= 128, "push constants are limited to 128 bytes");
 static_assert(sizeof(VeinVertex) == 48);
 static_assert(sizeof(ValveInstance) == 64);
-static_assert(sizeof(MuscleDeformPush) == 32);
+static_assert(sizeof(MuscleDeformPush) == 36);
 static_assert(offsetof(MuscleDeformPush, lambda) == 20);
 } // namespace sh::gpu
 #endif

@@ -1,7 +1,7 @@
 #version 450
 // Constant-volume contraction of one muscle belly: the GPU twin of
 // anatomy/muscle_deform.cpp's apply_muscle_deformation (same spine lookup, same bulge weight).
-// The CPU solves lambda and k (MuscleDeformPush); this pass writes the deformed positions and
+// The CPU solves lambda, k and the thickening (MuscleDeformPush); this pass writes the deformed positions and
 // approximate normals into the scene's vertex buffers, for scene_mesh.vert to draw.
 #include "gpu_layouts.h"
 
@@ -36,7 +36,9 @@ void main() {
     const vec3 rest_normal = rig[2u * (push.rig_offset + i) + 1u].xyz;
     const float t = tr.x;
     const float t2 = push.anchor + (t - push.anchor) * push.lambda;
-    const float radial = 1.0 + push.bulge * sin(3.14159265 * clamp(t, 0.0, 1.0));
+    // The contraction's bulge, times the thickening that makes up the pose's volume
+    // (anatomy/pose_volume.hpp), multiplied in the CPU reference's order.
+    const float radial = (1.0 + push.bulge * sin(3.14159265 * clamp(t, 0.0, 1.0))) * push.thickening;
     const vec3 p = spine_point(t2) + radial * tr.yzw;
 
     // Normals: the map scales lengths by lambda along the spine and by `radial` across it, so

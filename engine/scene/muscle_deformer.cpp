@@ -1,9 +1,11 @@
 #include "scene/muscle_deformer.hpp"
 
+#include "anatomy/leg_skinning.hpp"
 #include "pipelines.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 namespace sh::scene {
 namespace {
@@ -31,21 +33,30 @@ Result<MuscleDeformer> create_muscle_deformer(
     const auto& draws = renderer.draws();
     for (std::size_t m = 0; m < meshes.size() && m < deform.size(); ++m) {
         const auto slot = activation_slot(meshes[m].role);
-        if (!deform[m] || !slot || meshes[m].empty()) continue;
+        // A contracting muscle needs its spine; a piece only thickened takes one from its slices.
+        const bool contracts = slot && deform[m];
+        if (!(contracts || anatomy::keeps_volume_in_pose(meshes[m].role)) || meshes[m].empty())
+            continue;
         // The renderer skips empty meshes, so find the draw by role.
         const auto it = std::find_if(draws.begin(), draws.end(),
                                      [&](const MeshDraw& x) { return x.role == meshes[m].role; });
         if (it == draws.end()) continue;
         DeformedMuscle muscle;
         muscle.draw = static_cast<std::size_t>(it - draws.begin());
-        muscle.activation_slot = *slot;
-        muscle.rig =
-            anatomy::make_muscle_rig(meshes[m], deform[m]->spine, deform[m]->max_shortening,
-                                     anchor_value(deform[m]->anchor));
-        for (std::size_t i = 0; i < k_table_size; ++i) {
-            const float a = static_cast<float>(i) / static_cast<float>(k_table_size - 1);
-            muscle.bulge_table.push_back(
-                anatomy::solve_muscle_deformation(meshes[m], muscle.rig, a).bulge);
+        muscle.mesh = m;
+        if (contracts) {
+            muscle.activation_slot = *slot;
+            muscle.rig =
+                anatomy::make_muscle_rig(meshes[m], deform[m]->spine, deform[m]->max_shortening,
+                                         anchor_value(deform[m]->anchor));
+            for (std::size_t i = 0; i < k_table_size; ++i) {
+                const float a = static_cast<float>(i) / static_cast<float>(k_table_size - 1);
+                muscle.bulge_table.push_back(
+                    anatomy::solve_muscle_deformation(meshes[m], muscle.rig, a).bulge);
+            }
+        } else {
+            muscle.rig = anatomy::make_muscle_rig(meshes[m], anatomy::spine_from_slices(meshes[m]),
+                                                  0.0f, 0.0f);
         }
         muscle.rig_offset = static_cast<std::uint32_t>(rig_data.size() / 2);
         muscle.spine_offset = static_cast<std::uint32_t>(spine_data.size());
@@ -60,6 +71,25 @@ Result<MuscleDeformer> create_muscle_deformer(
         d.vertex_offsets_.push_back(it->vertex_offset);
         d.vertex_counts_.push_back(it->vertex_count);
         d.muscles_.push_back(std::move(muscle));
+    }
+
+    // The pose's volume tables, one piece per task (about 0.1-0.4 s each for the full-detail
+    // meshes on one core: load time, never per frame).
+    {
+        std::vector<std::future<anatomy::PoseVolumeTable>> tables;
+        for (const DeformedMuscle& muscle : d.muscles_) {
+            const anatomy::Mesh* mesh = &meshes[muscle.mesh];
+            if (!anatomy::keeps_volume_in_pose(mesh->role)) {
+                tables.emplace_back();
+                continue;
+            }
+            tables.push_back(std::async(std::launch::async, [mesh, &muscle] {
+                return anatomy::make_pose_volume_table(*mesh, muscle.rig, anatomy::leg_skeleton(),
+                                                       muscle.activation_slot.has_value());
+            }));
+        }
+        for (std::size_t i = 0; i < tables.size(); ++i)
+            if (tables[i].valid()) d.muscles_[i].pose_volume = tables[i].get();
     }
 
     Result<Buffer> rig = uploader.add(device, rig_data.data(), rig_data.size() * sizeof(glm::vec4),
@@ -101,13 +131,25 @@ Result<MuscleDeformer> create_muscle_deformer(
 
 void MuscleDeformer::set_activation(const std::array<float, 4>& activation) {
     for (DeformedMuscle& m : muscles_) {
-        const float a = std::clamp(activation[m.activation_slot], 0.0f, 1.0f);
+        if (!m.activation_slot) continue;
+        const float a = std::clamp(activation[*m.activation_slot], 0.0f, 1.0f);
+        m.activation = a;
         const float x = a * static_cast<float>(m.bulge_table.size() - 1);
         const auto i = std::min(static_cast<std::size_t>(x), m.bulge_table.size() - 2);
         const float f = x - static_cast<float>(i);
         m.current.lambda = 1.0f - m.rig.max_shortening * a; // as solve_muscle_deformation
         m.current.bulge = (1.0f - f) * m.bulge_table[i] + f * m.bulge_table[i + 1];
     }
+}
+
+void MuscleDeformer::set_pose(const gpu::PoseState& pose) {
+    // PoseState: knee.w is the shank's turn (-flexion), ankle.w the dorsiflexion, in rad.
+    const bool written = pose.bands.z > 0.0f;
+    const double knee_flexion_deg = -static_cast<double>(pose.knee.w) * 180.0 / 3.14159265358979;
+    const double ankle_deg = static_cast<double>(pose.ankle.w) * 180.0 / 3.14159265358979;
+    for (DeformedMuscle& m : muscles_)
+        m.current.thickening =
+            written ? m.pose_volume.thickening(knee_flexion_deg, ankle_deg, m.activation) : 1.0f;
 }
 
 void MuscleDeformer::record(VkCommandBuffer cmd) const {
@@ -126,6 +168,7 @@ void MuscleDeformer::record(VkCommandBuffer cmd) const {
         push.lambda = m.current.lambda;
         push.bulge = m.current.bulge;
         push.anchor = m.rig.anchor;
+        push.thickening = m.current.thickening;
         vkCmdPushConstants(cmd, layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
         vkCmdDispatch(
             cmd, (push.vertex_count + gpu::MUSCLE_WORKGROUP_SIZE - 1) / gpu::MUSCLE_WORKGROUP_SIZE,

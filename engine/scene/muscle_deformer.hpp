@@ -3,11 +3,15 @@
 // formula of anatomy/muscle_deform.hpp. The CPU side owns the rig (built once) and picks
 // lambda and k per frame from a table of k solved at creation (solving k exactly costs ~40
 // volume evaluations: too slow per frame, and k is smooth in the activation).
+// The same pass thickens these muscles and the Achilles tendon (which does not contract) by
+// the volume the pose squeezes out of them (anatomy/pose_volume.hpp; tables solved at
+// creation, looked up per frame from the PoseState).
 #pragma once
 
 #include "anatomy/manifest.hpp"
 #include "anatomy/mesh.hpp"
 #include "anatomy/muscle_deform.hpp"
+#include "anatomy/pose_volume.hpp"
 #include "device.hpp"
 #include "gpu_layouts.h"
 #include "memory.hpp"
@@ -24,10 +28,14 @@
 namespace sh::scene {
 
 struct DeformedMuscle {
-    std::size_t draw = 0;            // index into MeshRenderer::draws()
-    std::size_t activation_slot = 0; // VeinState::muscle_activation index (0 soleus, 1 gastroc)
+    std::size_t draw = 0; // index into MeshRenderer::draws()
+    std::size_t mesh = 0; // index into the meshes it was made from
+    // VeinState::muscle_activation index (0 soleus, 1 gastroc); none: thickened, not contracted
+    std::optional<std::size_t> activation_slot;
     anatomy::MuscleRig rig;
+    anatomy::PoseVolumeTable pose_volume;
     std::vector<float> bulge_table; // k at activation i / (size - 1)
+    float activation = 0.0f;        // this frame's, clamped to [0, 1]
     anatomy::MuscleDeformation current;
     std::uint32_t rig_offset = 0;
     std::uint32_t spine_offset = 0;
@@ -44,6 +52,9 @@ public:
     const std::vector<DeformedMuscle>& muscles() const noexcept { return muscles_; }
     // lambda and k for each muscle from the activations (clamped to [0, 1]).
     void set_activation(const std::array<float, 4>& activation);
+    // The thickening of each piece for this frame's pose and (after set_activation) activation;
+    // 1 when the pose is unwritten.
+    void set_pose(const gpu::PoseState& pose);
     // Dispatches (outside rendering). The caller orders them after the previous frame's
     // vertex reads and before this frame's (SceneRenderer::record does).
     void record(VkCommandBuffer cmd) const;

@@ -126,6 +126,7 @@ void SceneRenderer::update(const gpu::VeinState& state) {
     time_s_ = state.time_s;
     const glm::vec4& a = state.muscle_activation;
     muscles_.set_activation({a.x, a.y, a.z, a.w});
+    muscles_.set_pose(state.pose);
     framing_.update(state);
     mesh_scale_ = state.pose.offset.w > 0.0f ? state.pose.offset.w : 1.0f;
     stocking_ = state.pose.stocking.x > 0.0f;
