@@ -79,8 +79,11 @@ KioskActions draw_active(const KioskView& v) {
     const float numbers_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
 
-    // The buttons in one row above the caption (two rows when the screen is narrow); all the
-    // same width so that none looks more important.
+    // The buttons in one row above the caption, centred; all the same width so that none looks
+    // more important. Where one row does not fit (a small screen, 480x270), they are docked to
+    // the left edge instead, in one column when it fits above the caption, else two side by
+    // side: the camera frames the leg in the part of the frame that windows docked to an edge
+    // leave free (engine/scene/camera.hpp), and a block in the middle would sit over the leg.
     std::vector<const char*> labels;
     for (const std::string& s : v.scenes) labels.push_back(s.c_str());
     const int n = static_cast<int>(labels.size());
@@ -88,9 +91,16 @@ KioskActions draw_active(const KioskView& v) {
     const float width = std::max(v.look.touch_px * 2.0f, button_width(labels.data(), n));
     const float row_w =
         width * static_cast<float>(n) + style.ItemSpacing.x * static_cast<float>(n - 1);
-    const int per_row = row_w + 2 * style.WindowPadding.x <= display.x ? n : (n + 1) / 2;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - caption_h), ImGuiCond_Always,
-                            ImVec2(0.5f, 1));
+    const bool one_row = row_w + 2 * style.WindowPadding.x <= display.x;
+    const float column_h = v.look.touch_px * static_cast<float>(n) +
+                           style.ItemSpacing.y * static_cast<float>(n - 1) +
+                           2 * style.WindowPadding.y;
+    const int per_row = one_row ? n : column_h <= display.y - caption_h ? 1 : 2;
+    if (one_row)
+        ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - caption_h), ImGuiCond_Always,
+                                ImVec2(0.5f, 1));
+    else
+        ImGui::SetNextWindowPos(ImVec2(0, display.y - caption_h), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowBgAlpha(0.0f);
     ImGui::Begin("##kiosk_buttons", nullptr, k_fixed | ImGuiWindowFlags_NoBringToFrontOnFocus);
     for (int i = 0; i < n; ++i) {
