@@ -74,7 +74,8 @@ Result<MuscleDeformer> create_muscle_deformer(
     }
 
     // The pose's volume tables, one piece per task (about 0.1-0.4 s each for the full-detail
-    // meshes on one core: load time, never per frame).
+    // meshes on one core: load time, never per frame). Where no thread can be started the
+    // task runs when its result is asked for.
     {
         std::vector<std::future<anatomy::PoseVolumeTable>> tables;
         for (const DeformedMuscle& muscle : d.muscles_) {
@@ -83,10 +84,11 @@ Result<MuscleDeformer> create_muscle_deformer(
                 tables.emplace_back();
                 continue;
             }
-            tables.push_back(std::async(std::launch::async, [mesh, &muscle] {
+            const auto solve = [mesh, &muscle] {
                 return anatomy::make_pose_volume_table(*mesh, muscle.rig, anatomy::leg_skeleton(),
                                                        muscle.activation_slot.has_value());
-            }));
+            };
+            tables.push_back(std::async(std::launch::async | std::launch::deferred, solve));
         }
         for (std::size_t i = 0; i < tables.size(); ++i)
             if (tables[i].valid()) d.muscles_[i].pose_volume = tables[i].get();

@@ -5,6 +5,7 @@
 
 #include "headless_imgui.hpp"
 #include "kiosk_screen.hpp"
+#include "kiosk_test_view.hpp"
 
 #include <catch2/catch.hpp>
 #include <imgui_internal.h>
@@ -24,18 +25,7 @@ bool overlap(const Rect& a, const Rect& b) {
     return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 ui::KioskView view(ui::KioskPhase phase) {
-    ui::KioskView v;
-    v.phase = phase;
-    v.title = "The second heart at work";
-    v.caption = "Walking: every step the calf muscles squeeze the deep veins.";
-    v.scenes = {"Walking", "Standing still", "Sitting on a flight", "Leaky valves"};
-    v.scene = 0;
-    v.ankle_mmHg = 23;
-    v.heart.valid = true;
-    v.heart.stroke_volume_ml = 89;
-    v.heart.heart_rate_bpm = 75;
-    v.heart.beat_phase = 0.2f;
-    return v;
+    return testing::kiosk_test_view(phase);
 }
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "anatomy/leg_skinning.hpp"
 #include "headless_imgui.hpp"
 #include "kiosk_screen.hpp"
+#include "kiosk_test_view.hpp"
 #include "posture.hpp"
 #include "scene/camera.hpp"
 
@@ -50,16 +51,10 @@ TEST_CASE("kiosk: the topic buttons never cover the leg, down to a 480x270 scree
     for (ImVec2 size : {ImVec2(480, 270), ImVec2(640, 360), ImVec2(1280, 720), ImVec2(1920, 1080),
                         ImVec2(768, 1024)}) {
         testing::HeadlessImGuiContext imgui(size);
-        ui::KioskView v;
-        v.phase = ui::KioskPhase::Active;
+        // The shipped kiosk's caption is two lines at 480x270.
+        ui::KioskView v = testing::kiosk_test_view(ui::KioskPhase::Active);
         v.caption = "Walking: every step the calf muscles squeeze the deep veins and push the "
                     "blood up, towards the heart.";
-        v.scenes = {"Walking", "Standing still", "Sitting on a flight", "Leaky valves"};
-        v.scene = 0;
-        v.ankle_mmHg = 40;
-        v.heart.valid = true;
-        v.heart.stroke_volume_ml = 74;
-        v.heart.heart_rate_bpm = 79;
         for (int frame = 0; frame < 3; ++frame) { // auto-sized windows settle in two frames
             ImGui::NewFrame();
             (void)ui::draw_kiosk_screen(v);
