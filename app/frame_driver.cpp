@@ -8,11 +8,19 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <imgui.h>
 #include <SDL.h>
 
 namespace sh::app {
 namespace {
+
+// CPU seconds used by every thread of this process so far.
+double process_cpu_seconds() {
+    timespec t{};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0) return 0.0;
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -112,7 +120,18 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
     double frame_ema_ms = 0;
     bool quit = false;
     if (desktop && p.ui.cpu_device()) p.ui.cache_window("SecondHeart", k_panel_refresh_s);
+    // The frame's CPU work (LoopResult::cpu_ms_per_frame), counted from the second frame: the
+    // first one compiles what the driver compiles lazily.
+    double cpu_start_s = 0;
+    std::uint64_t cpu_frames_start = 0;
+    const auto frame_cpu_s = [&p] {
+        return process_cpu_seconds() - p.sim.clinical().worker_cpu_seconds();
+    };
     for (std::uint32_t i = 0; !quit && (frames == 0 || i < frames); ++i) {
+        if (i == 1) {
+            cpu_start_s = frame_cpu_s();
+            cpu_frames_start = p.loop.stats().rendered;
+        }
         const Clock::time_point start = Clock::now();
         if (shutdown_requested()) frames = i + 1; // SIGTERM/SIGINT: this frame is the last
         if (p.window != nullptr) {
@@ -196,6 +215,9 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
             result.captured |= last_frame;
         }
     }
+    if (const std::uint64_t n = p.loop.stats().rendered - cpu_frames_start;
+        cpu_frames_start > 0 && n > 0)
+        result.cpu_ms_per_frame = 1000.0 * (frame_cpu_s() - cpu_start_s) / static_cast<double>(n);
     p.overlay.finish(p.loop); // export: the last read-back frames, then stop a recording
     return result;
 }

@@ -37,6 +37,11 @@ struct LoopResult {
     // Wall time of the recent rendered frames (fixed storage: a kiosk renders for weeks).
     RecentSamples<double> frame_ms;
     bool captured = false; // the last of `frames` was read back (capture_last)
+    // CPU milliseconds per rendered frame from the second frame on, of every thread of the
+    // program but the clinical numbers' worker: the render loop and the Vulkan driver's
+    // threads. On a CPU device (lavapipe) this is the frame's whole work, and it varies far less
+    // with other load on the machine than the wall time does. 0 with fewer than 2 frames.
+    double cpu_ms_per_frame = 0;
 };
 
 // Renders `frames` frames (0: until quit). `capture_last` reads the last one back.

@@ -43,12 +43,14 @@ void print_frame_summary(const FrameLoop& loop, const RecentSamples<double>& fra
 }
 
 void print_benchmark_json(const Options& o, const FrameLoop& loop,
-                          const RecentSamples<double>& frame_ms, const RunFacts& facts) {
+                          const RecentSamples<double>& frame_ms, double cpu_ms_per_frame,
+                          const RunFacts& facts) {
     const GpuTimes gpu = loop.timer().median();
     const VkExtent2D e = loop.target().extent();
     nlohmann::json j;
     j["frames"] = loop.stats().rendered;
     j["frame_ms_median"] = median_of(frame_ms, identity_ms);
+    j["cpu_ms_per_frame"] = cpu_ms_per_frame; // LoopResult::cpu_ms_per_frame
     j["gpu_ms_median"] = gpu.total_ms;
     j["compute_ms_median"] = gpu.ms(GpuSection::Compute);
     j["draw_ms_median"] = gpu.ms(GpuSection::Draw);

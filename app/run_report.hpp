@@ -32,7 +32,8 @@ void print_frame_summary(const FrameLoop& loop, const RecentSamples<double>& fra
 
 // One line of JSON on stdout: medians of the frame and of each GPU section and pass.
 void print_benchmark_json(const Options& o, const FrameLoop& loop,
-                          const RecentSamples<double>& frame_ms, const RunFacts& facts);
+                          const RecentSamples<double>& frame_ms, double cpu_ms_per_frame,
+                          const RunFacts& facts);
 
 // After the instance is gone (leak reports arrive then): the counts on stderr, and
 // k_exit_validation with the last messages when the layer reported anything.

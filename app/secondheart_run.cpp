@@ -191,7 +191,8 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     if (write_png_at_end) write_last_frame(*loop.value(), result.captured, plan.png);
     print_frame_summary(*loop.value(), result.frame_ms);
     std::fprintf(stderr, "secondheart: %s\n", sim.heart_summary().c_str()); // issue 11
-    if (o.benchmark != 0) print_benchmark_json(o, *loop.value(), result.frame_ms, facts);
+    if (o.benchmark != 0)
+        print_benchmark_json(o, *loop.value(), result.frame_ms, result.cpu_ms_per_frame, facts);
 }
 
 } // namespace

@@ -5,7 +5,9 @@
 # (CPU, cores, load average before and after, Vulkan driver), the median frame time per view
 # with the new/old speed-up, then the GPU milliseconds per pass of each view (median over the
 # runs of each run's median). Absolute times on a shared machine are noise; the ratio of
-# interleaved runs is the number to read.
+# interleaved runs is the number to read. The CPU milliseconds per frame (all the program's
+# threads but the clinical numbers' worker; "-" for programs that do not report it) say how
+# much of the cores the frame keeps busy: on a CPU device the rest is waiting between passes.
 #
 #   bench/render_table.sh OLD_PROGRAM NEW_PROGRAM [extra secondheart options...]
 #   e.g. bench/render_table.sh old/secondheart build/app/secondheart
@@ -100,7 +102,7 @@ run_once() { # SIDE PROGRAM VIEW
     fi
     device="$(json_string device "$json")"
     scales+=" $side:$(json_number render_scale "$json")"
-    for key in frame_ms_median compute_ms_median draw_ms_median ui_ms_median; do
+    for key in frame_ms_median compute_ms_median draw_ms_median ui_ms_median cpu_ms_per_frame; do
         add "$side,$view,$key" "$(json_number "$key" "$json")"
     done
     local name
@@ -143,14 +145,15 @@ echo "- render scale reported per run:$(tr ' ' '\n' <<<"$scales" | sort -u | tr 
 echo
 echo "Median frame time (ms; median of the runs' medians) and speed-up (old / new):"
 echo
-echo "| view | old frame | new frame | speed-up | old compute / draw / UI | new compute / draw / UI |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| view | old frame | new frame | speed-up | old compute / draw / UI | new compute / draw / UI | CPU ms per frame old / new |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for view in "${views[@]}"; do
     of="$(med old "$view" frame_ms_median)"
     nf="$(med new "$view" frame_ms_median)"
     split() { printf '%s / %s / %s' "$(ms "$(med "$1" "$view" compute_ms_median)")" \
         "$(ms "$(med "$1" "$view" draw_ms_median)")" "$(ms "$(med "$1" "$view" ui_ms_median)")"; }
-    echo "| $view | $(ms "$of") | $(ms "$nf") | $(ratio "$of" "$nf") | $(split old) | $(split new) |"
+    cpu="$(ms "$(med old "$view" cpu_ms_per_frame)") / $(ms "$(med new "$view" cpu_ms_per_frame)")"
+    echo "| $view | $(ms "$of") | $(ms "$nf") | $(ratio "$of" "$nf") | $(split old) | $(split new) | $cpu |"
 done
 for view in "${views[@]}"; do
     echo

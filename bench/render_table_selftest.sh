@@ -15,7 +15,7 @@ fail() {
     exit 1
 }
 
-# A stand-in: NAME FRAME_MS OPAQUE_MS EXTRA_PASS. The kiosk view is 10 ms slower; run k of a
+# A stand-in: NAME FRAME_MS OPAQUE_MS EXTRA_PASS EXTRA_KEY. The kiosk view is 10 ms slower; run k of a
 # view adds k ms to the frame (the median of 3 runs is then the second run's value).
 make_program() {
     cat >"$work/$1" <<PROG
@@ -27,15 +27,16 @@ n=\$(grep -c "^$1 \$view " "$work/calls")
 frame=\$(( $2 + n - 1 ))
 [[ \$view == kiosk ]] && frame=\$(( frame + 10 ))
 echo "secondheart: some log line on stdout"
-printf '{"compute_ms_median":5.0,"device":"fake device","draw_ms_median":20.0,"frame_ms_median":%s,"passes":{"opaque":$3$4},"render_scale":0.5,"ui_ms_median":1.5}\n' "\$frame"
+printf '{"compute_ms_median":5.0,"device":"fake device","draw_ms_median":20.0,"frame_ms_median":%s,"passes":{"opaque":$3$4},"render_scale":0.5,"ui_ms_median":1.5$5}\n' "\$frame"
 PROG
     chmod +x "$work/$1"
 }
-make_program old 80 12.0 ""
-make_program new 40 3.0 ',"upscale":1.25'
+make_program old 80 12.0 "" ""
+# Only the new program reports the frame's CPU time.
+make_program new 40 3.0 ',"upscale":1.25' ',"cpu_ms_per_frame":30.0'
 
 REPEAT=3 FRAMES=5 "$script" "$work/old" "$work/new" --antialias on >"$work/out"
-grep -q '^| desktop | 81.0 | 41.0 | 1.98x | 5.0 / 20.0 / 1.5 | 5.0 / 20.0 / 1.5 |$' "$work/out" ||
+grep -q '^| desktop | 81.0 | 41.0 | 1.98x | 5.0 / 20.0 / 1.5 | 5.0 / 20.0 / 1.5 | - / 30.0 |$' "$work/out" ||
     fail "desktop row wrong"
 grep -q '^| kiosk | 91.0 | 51.0 | 1.78x |' "$work/out" || fail "kiosk row wrong"
 grep -q '^| patient | 81.0 | 41.0 | 1.98x |' "$work/out" || fail "patient row wrong"

@@ -89,6 +89,9 @@ public:
     std::optional<ClinicalNumbers> latest() const;
     // Measurements completed so far (tests).
     int completed() const;
+    // CPU seconds the worker thread has used so far (0 before it starts): the benchmark leaves
+    // it out of the frame's work.
+    double worker_cpu_seconds() const;
 
 private:
     void work();
