@@ -116,9 +116,10 @@ void LegPoser::dispatch(VkCommandBuffer cmd, VkPipeline pipeline, const gpu::Pos
 void LegPoser::record(VkCommandBuffer cmd, const PoseWork& work) const {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, layout_.get(), 0, 1, &set_, 0,
                             nullptr);
-    for (const gpu::PosePush& run : mesh_runs_)
-        dispatch(cmd, meshes_pipeline_.get(), run, run.count);
-    if (work.stocking)
+    if (work.meshes)
+        for (const gpu::PosePush& run : mesh_runs_)
+            dispatch(cmd, meshes_pipeline_.get(), run, run.count);
+    if (work.meshes && work.stocking)
         for (const gpu::PosePush& run : stocking_runs_)
             dispatch(cmd, meshes_pipeline_.get(), run, run.count);
     if (work.veins) dispatch(cmd, veins_pipeline_.get(), veins_, veins_.count);

@@ -34,6 +34,9 @@ namespace sh::scene {
 
 // What this frame draws, so that nothing is posed for nothing.
 struct PoseWork {
+    // The anatomy meshes (and the stocking's range). False when nothing they depend on changed
+    // since they were last posed: their posed entries are still right (SceneRenderer::record).
+    bool meshes = true;
     bool stocking = false;
     bool veins = true;
     bool valves = true;

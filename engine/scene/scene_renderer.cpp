@@ -122,11 +122,26 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     return create_scene_renderer(device, submitter, veins, vein_state, leg);
 }
 
+std::vector<float> mesh_pose_inputs(const gpu::PoseState& pose, const MuscleDeformer& muscles,
+                                    bool stocking) {
+    constexpr float k_swelling_step_cm = 0.005f;
+    gpu::PoseState p = pose;
+    for (int i = 0; i < 4; ++i)
+        p.skin_swelling_cm[i] = std::round(p.skin_swelling_cm[i] / k_swelling_step_cm);
+    std::vector<float> out(sizeof(p) / sizeof(float));
+    std::memcpy(out.data(), &p, sizeof(p));
+    for (const auto& m : muscles.muscles())
+        out.insert(out.end(), {m.current.lambda, m.current.bulge, m.current.thickening});
+    out.push_back(stocking ? 1.0f : 0.0f);
+    return out;
+}
+
 void SceneRenderer::update(const gpu::VeinState& state) {
     time_s_ = state.time_s;
     const glm::vec4& a = state.muscle_activation;
     muscles_.set_activation({a.x, a.y, a.z, a.w});
     muscles_.set_pose(state.pose);
+    pose_ = state.pose;
     framing_.update(state);
     mesh_scale_ = state.pose.offset.w > 0.0f ? state.pose.offset.w : 1.0f;
     stocking_ = state.pose.stocking.x > 0.0f;
@@ -166,7 +181,15 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
         VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT | VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
         VK_ACCESS_2_NONE);
     update_buffer(cmd, globals_buffer_, &globals_, sizeof(globals_));
-    muscles_.record(cmd);
+    // A leg held still keeps last frame's deformed muscles and posed meshes.
+    const bool posed_stocking = options.show_skin && stocking_;
+    std::vector<float> inputs = mesh_pose_inputs(pose_, muscles_, posed_stocking);
+    const bool pose_meshes = inputs != mesh_pose_inputs_;
+    posed_meshes_ = pose_meshes;
+    if (pose_meshes) {
+        muscles_.record(cmd);
+        mesh_pose_inputs_ = std::move(inputs);
+    }
     stage_.record_upload(cmd, options.stage, globals_, background_color(options.palette),
                          options.palette == Palette::Light);
     // RAW: the pose passes and this frame's draws read the uploaded globals and the deformed
@@ -179,7 +202,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     passes.mark(cmd, "scene setup");
 
     // Every leg vertex posed once (LegPoser); RAW: the draws below read the posed buffers.
-    poser_.record(cmd, {options.show_skin && stocking_, options.show_veins, options.show_valves});
+    poser_.record(cmd, {pose_meshes, posed_stocking, options.show_veins, options.show_valves});
     memory_barrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
                    VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
                    VK_ACCESS_2_SHADER_STORAGE_READ_BIT);

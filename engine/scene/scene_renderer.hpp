@@ -92,6 +92,9 @@ public:
     const MuscleDeformer& muscles() const noexcept { return muscles_; }
     const VeinRenderer& veins() const noexcept { return veins_; }
     const LegPoser& poser() const noexcept { return poser_; }
+    // Whether the last record() deformed the muscles and posed the meshes (false: nothing they
+    // depend on had changed, last frame's posed meshes were drawn again).
+    bool posed_meshes() const noexcept { return posed_meshes_; }
     const StageRenderer& stage() const noexcept { return stage_; }
     float time_s() const noexcept { return time_s_; }
 
@@ -117,7 +120,19 @@ private:
     float time_s_ = 0.0f;
     float mesh_scale_ = 1.0f; // PoseState::offset.w
     bool stocking_ = false;   // PoseState::stocking.x > 0
+    // What the meshes were last deformed and posed with (mesh_pose_inputs); empty: never.
+    std::vector<float> mesh_pose_inputs_;
+    gpu::PoseState pose_{}; // the pose update() saw
+    bool posed_meshes_ = false;
 };
+
+// Everything the muscle deformation and the mesh pose pass read that changes from frame to
+// frame: the pose, the swelling rounded to 0.005 cm (it creeps up by far less than that per
+// frame while standing; 0.05 mm is a tenth of a pixel at 1280x720), each muscle's deformation,
+// and whether the stocking's range is posed. While these stay the same (a leg held still) the
+// meshes are not posed again.
+std::vector<float> mesh_pose_inputs(const gpu::PoseState& pose, const MuscleDeformer& muscles,
+                                    bool stocking);
 
 // The leg as anatomy::load_leg returns it (meshes and their deform specs, aligned).
 // `vein_state`: the VeinStateBuffer the vein and valve shaders read (it must outlive the scene).

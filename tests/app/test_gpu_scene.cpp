@@ -344,3 +344,81 @@ TEST_CASE("gpu scene: gallery", "[.scene_gallery]") {
     }
     test::finish_and_check_validation(ctx);
 }
+
+// A leg held still is drawn from the meshes posed in an earlier frame (SceneRenderer::record
+// skips the muscle deformation and the mesh pose pass while nothing they read changed), and
+// any change of the pose, of the swelling by more than its 0.005 cm step, or of a muscle's
+// contraction poses them again. Checked on the posed buffer every leg draw reads: unchanged
+// while still, moved after each change, and after the change equal to a scene that posed
+// the new state from scratch.
+TEST_CASE("gpu scene: a leg held still is not posed again, and every change poses it",
+          "[gpu][scene][pose]") {
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = vein_geometry();
+        LegScene leg = make_scene(*ctx, veins);
+        scene::SceneRenderer& scene = leg.scene;
+        const Buffer& posed = scene.poser().positions();
+        const std::size_t mesh_entries = scene.meshes().vertex_count();
+        const auto read_posed = [&] {
+            auto down = download_compute_buffer(ctx->device, ctx->submitter, posed);
+            if (!down) FAIL(down.error().describe());
+            std::vector<glm::vec4> out(mesh_entries);
+            down.value().read(out.data(), out.size() * sizeof(glm::vec4));
+            return out;
+        };
+        const auto largest_move = [](const std::vector<glm::vec4>& a,
+                                     const std::vector<glm::vec4>& b) {
+            float worst = 0.0f;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                worst = std::max(worst, glm::length(glm::vec3(a[i] - b[i])));
+            return worst;
+        };
+        auto state = synthetic_state(veins);
+        const auto frame = [&] {
+            ctx->submitter.submit(
+                [&](VkCommandBuffer cmd) { leg.state.record_upload(cmd, *state); });
+            scene.update(*state);
+            (void)render(*ctx, scene, {64, 80}, scene::CameraPreset::Front, {});
+            return read_posed();
+        };
+        const std::vector<glm::vec4> first = frame();
+        CHECK(scene.posed_meshes());
+        const std::vector<glm::vec4> still = frame();
+        CHECK_FALSE(scene.posed_meshes());
+        CHECK(largest_move(first, still) == 0.0f);
+
+        state->pose.skin_swelling_cm.z += 0.001f; // within the step: the swelling creeps
+        (void)frame();
+        CHECK_FALSE(scene.posed_meshes());
+        state->pose.skin_swelling_cm.z += 0.02f;
+        const std::vector<glm::vec4> swollen = frame();
+        CHECK(scene.posed_meshes());
+        CHECK(largest_move(first, swollen) > 0.01f);
+
+        state->muscle_activation.x = 0.2f;
+        const std::vector<glm::vec4> relaxed = frame();
+        CHECK(scene.posed_meshes());
+        CHECK(largest_move(swollen, relaxed) > 0.01f);
+
+        sim::SkeletonPose bent;
+        bent.knee_flexion_deg = 60.0;
+        write_pose_state(anatomy::leg_skeleton(), bent, 1.0f, state->pose);
+        const std::vector<glm::vec4> bent_posed = frame();
+        CHECK(scene.posed_meshes());
+        CHECK(largest_move(relaxed, bent_posed) > 5.0f);
+
+        // The same state posed by a fresh scene from scratch.
+        LegScene fresh = make_scene(*ctx, veins);
+        ctx->submitter.submit([&](VkCommandBuffer cmd) { fresh.state.record_upload(cmd, *state); });
+        fresh.scene.update(*state);
+        (void)render(*ctx, fresh.scene, {64, 80}, scene::CameraPreset::Front, {});
+        auto down =
+            download_compute_buffer(ctx->device, ctx->submitter, fresh.scene.poser().positions());
+        REQUIRE(down);
+        std::vector<glm::vec4> scratch(mesh_entries);
+        down.value().read(scratch.data(), scratch.size() * sizeof(glm::vec4));
+        CHECK(largest_move(bent_posed, scratch) < 1e-5f);
+    }
+    test::finish_and_check_validation(ctx);
+}
