@@ -111,6 +111,9 @@ float pose_volume_factor(PoseState ps, vec3 rest, SkinWeights b) {
 float pose_backward_bulge(PoseState ps, vec3 rest) {
     const float span = ps.knee.y - rest.y;
     if (span <= 0.0) return 0.0;
+    // Every joint straight: nothing is squeezed, nothing bulges (exact; sim::backward_bulge).
+    // A test of the frame's uniform state, so a CPU device skips the samples for all lanes.
+    if (ps.knee.w == 0.0 && ps.ankle.w == 0.0 && ps.mtp.w == 0.0) return 0.0;
     float sum = 0.0;
     for (int i = 0; i < POSE_BULGE_SAMPLES; ++i) {
         vec3 p = rest;

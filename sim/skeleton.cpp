@@ -47,6 +47,9 @@ double backward_bulge(const Skeleton& sk, Vec3 rest, double knee_rad, double ank
                       double mtp_rad) {
     const double span = sk.knee.y - rest.y;
     if (span <= 0.0) return 0.0;
+    // Every joint straight: nothing is squeezed (every factor is 1), so nothing bulges. Exact,
+    // and it spares the samples in the upright poses (standing, lying, a heel raise's knee).
+    if (knee_rad == 0.0 && ankle_rad == 0.0 && mtp_rad == 0.0) return 0.0;
     double sum = 0.0;
     for (int i = 0; i < kBulgeSamples; ++i) {
         Vec3 p = rest;
