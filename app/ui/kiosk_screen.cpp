@@ -47,10 +47,13 @@ void draw_attract(const KioskView& v, KioskActions& a) {
     ImGui::TextUnformatted(v.title.c_str());
     const float title_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
     ImGui::End();
+    const float caption_h = draw_caption_bar("##kiosk_caption", v.caption, v.look, v.step_progress);
     // Pulses slowly (a 3 s cycle), never blinks: people notice it without it being shrill.
+    // Centred just above the caption, under the foot: in sight, and not over the leg (the
+    // camera keeps the leg clear of every window, ui_covered_rects).
     const float pulse = 0.75f + 0.25f * std::sin(static_cast<float>(v.time_s) * 2.1f);
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.3f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - caption_h), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.7f * pulse);
     ImGui::Begin("##kiosk_touch", nullptr, k_fixed | ImGuiWindowFlags_NoInputs);
     ImGui::SetWindowFontScale(1.5f);
@@ -59,7 +62,6 @@ void draw_attract(const KioskView& v, KioskActions& a) {
     ImGui::TextColored(text, "%s", tr("Touch to start"));
     const float touch_right = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x;
     ImGui::End();
-    const float caption_h = draw_caption_bar("##kiosk_caption", v.caption, v.look, v.step_progress);
     a.heart_drawn = draw_kiosk_heart(v, title_bottom, display.y - caption_h, touch_right);
 }
 
