@@ -385,3 +385,79 @@ TEST_CASE("the pose's thickening is 1 at rest and grows where the knee or ankle 
         }
     }
 }
+
+// The calf muscles and the Achilles tendon, thickened by the pose (anatomy/pose_volume) and
+// relaxed or fully contracted (anatomy/muscle_deform), against the skin, which is posed but not
+// thickened with them. Every 4th vertex of each, in every posture held still and at 16 phases
+// of walking (2, 5, 8 km/h), running (10, 16 km/h) and ankle pumps in every posture.
+// Reached: nothing outside the skin in the postures, walking and ankle pumps. Not reached: in
+// running's swing, with the knee at 95-105 deg, the gastrocnemius heads thickened by up to 16 %
+// come out through the back of the skin (at most 34 of the medial head's 330 sampled vertices,
+// at 16 km/h, phase 0.625, contracted; the nearest skin vertex up to 1.2 cm away); the skin
+// does not grow with them yet (docs/motion.md, "Not done yet"). Running may not get worse.
+TEST_CASE("the calf muscles stay under the skin in every pose, thickened and contracted",
+          "[anatomy][skinning][volume]") {
+    const Mesh& skin_rest = mesh("skin");
+    const auto skin_b = skin_bindings(skin_rest);
+    struct Piece {
+        const char* role;
+        Mesh mesh;
+        MuscleRig rig;
+        PoseVolumeTable table;
+        MuscleDeformation contracted;
+    };
+    std::vector<Piece> pieces;
+    for (const char* role :
+         {"soleus", "gastrocnemius_medial", "gastrocnemius_lateral", "achilles_tendon"}) {
+        const DefaultStructure& s =
+            *std::find_if(leg().begin(), leg().end(),
+                          [&](const DefaultStructure& x) { return x.mesh.role == role; });
+        Piece p{role, s.mesh,
+                make_muscle_rig(s.mesh, s.spine.size() >= 2 ? s.spine : spine_from_slices(s.mesh)),
+                {}, {}};
+        p.table = make_pose_volume_table(p.mesh, p.rig, leg_skeleton());
+        p.contracted = std::string(role) == "achilles_tendon"
+                           ? MuscleDeformation{}
+                           : solve_muscle_deformation(p.mesh, p.rig, 1.0f);
+        pieces.push_back(std::move(p));
+    }
+    int poses = 0, worst_running = 0, worst_other = 0;
+    std::string running_where, other_where;
+    for (const auto& [name, pose] : all_poses()) {
+        const bool running = name.find("running") != std::string::npos;
+        if (!running && name.find("still") == std::string::npos &&
+            name.find("walking") == std::string::npos &&
+            name.find("ankle_pumps") == std::string::npos)
+            continue;
+        ++poses;
+        const Mesh skin = pose_mesh(skin_rest, skin_b, pose);
+        const InsideTest inside(skin);
+        for (const Piece& p : pieces) {
+            for (bool contract : {false, true}) {
+                MuscleDeformation d = contract ? p.contracted : MuscleDeformation{};
+                d.thickening = p.table.thickening(pose.knee_flexion_deg, pose.ankle_dorsiflexion_deg);
+                Mesh deformed = p.mesh;
+                deformed.positions = apply_muscle_deformation(p.rig, d);
+                const Mesh posed = pose_mesh(deformed, skin_bindings(deformed), pose);
+                int outside = 0;
+                for (std::size_t i = 0; i < posed.positions.size(); i += 4)
+                    if (!inside.inside(posed.positions[i])) ++outside;
+                int& worst = running ? worst_running : worst_other;
+                if (outside > worst)
+                    worst = outside,
+                    (running ? running_where : other_where) =
+                        std::string(p.role) + (contract ? " contracted, " : " relaxed, ") + name;
+            }
+        }
+    }
+    CHECK(poses > 150);
+    INFO("outside the skin: postures, walking, ankle pumps " << worst_other << " (" << other_where
+                                                            << "); running " << worst_running
+                                                            << " (" << running_where << ")");
+    CHECK(worst_other == 0);
+    CHECK_NOFAIL(worst_running == 0);
+    CHECK(worst_running <= 34);
+    if (worst_running > 0)
+        WARN("not reached: " << worst_running << " sampled muscle vertices outside the skin in "
+                             << running_where);
+}
