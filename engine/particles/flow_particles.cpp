@@ -31,8 +31,9 @@ std::uint32_t scale_to_device(const Device& device) {
     case VK_PHYSICAL_DEVICE_TYPE_INTEGRATED_GPU:
         return 100000;
     default:
-        // CPU devices (lavapipe): about 33 ms per frame at 1280x720 on two cores with the
-        // compute splat and the CPU level of detail of the leg (bench/render_table.sh).
+        // CPU devices (lavapipe): 40-50 ms per frame at 1280x720 on two cores with the compute
+        // splat and the CPU level of detail of the leg, of which the particle step and the
+        // splat are about 40 % (bench/render_table.sh; docs/architecture.md, "The frame").
         return 100000;
     }
 }
