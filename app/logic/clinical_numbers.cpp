@@ -120,12 +120,8 @@ int ClinicalMeasurer::completed() const {
 
 double ClinicalMeasurer::worker_cpu_seconds() const {
     std::lock_guard lock(mutex_);
-    if (!worker_.joinable()) return 0.0;
-    clockid_t clock{};
     timespec t{};
-    if (pthread_getcpuclockid(const_cast<std::thread&>(worker_).native_handle(), &clock) != 0 ||
-        clock_gettime(clock, &t) != 0)
-        return 0.0;
+    if (!worker_clock_ || clock_gettime(*worker_clock_, &t) != 0) return 0.0;
     return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
@@ -139,6 +135,8 @@ void ClinicalMeasurer::work() {
         std::fprintf(stderr,
                      "secondheart: clinical numbers: could not lower the worker's priority\n");
     std::unique_lock lock(mutex_);
+    if (clockid_t clock{}; pthread_getcpuclockid(pthread_self(), &clock) == 0)
+        worker_clock_ = clock;
     for (;;) {
         wake_.wait(lock, [this] { return stop_ || pending_.has_value(); });
         if (stop_) return;

@@ -17,6 +17,7 @@
 #include "protocols.hpp"
 
 #include <condition_variable>
+#include <ctime>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -104,6 +105,7 @@ private:
     std::optional<ClinicalNumbers> result_; // last finished measurement (maybe stale)
     int completed_ = 0;
     bool stop_ = false;
+    std::optional<clockid_t> worker_clock_; // the worker's CPU clock, set when it starts
     std::thread worker_; // declared last: started after every member above exists
 };
 

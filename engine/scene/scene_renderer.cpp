@@ -122,18 +122,17 @@ Result<SceneRenderer> create_scene_renderer(const Device& device,
     return create_scene_renderer(device, submitter, veins, vein_state, leg);
 }
 
-std::vector<float> mesh_pose_inputs(const gpu::PoseState& pose, const MuscleDeformer& muscles,
-                                    bool stocking) {
+void mesh_pose_inputs(const gpu::PoseState& pose, const MuscleDeformer& muscles, bool stocking,
+                      std::vector<float>& out) {
     constexpr float k_swelling_step_cm = 0.005f;
     gpu::PoseState p = pose;
     for (int i = 0; i < 4; ++i)
         p.skin_swelling_cm[i] = std::round(p.skin_swelling_cm[i] / k_swelling_step_cm);
-    std::vector<float> out(sizeof(p) / sizeof(float));
+    out.resize(sizeof(p) / sizeof(float));
     std::memcpy(out.data(), &p, sizeof(p));
     for (const auto& m : muscles.muscles())
         out.insert(out.end(), {m.current.lambda, m.current.bulge, m.current.thickening});
     out.push_back(stocking ? 1.0f : 0.0f);
-    return out;
 }
 
 void SceneRenderer::update(const gpu::VeinState& state) {
@@ -183,12 +182,12 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     update_buffer(cmd, globals_buffer_, &globals_, sizeof(globals_));
     // A leg held still keeps last frame's deformed muscles and posed meshes.
     const bool posed_stocking = options.show_skin && stocking_;
-    std::vector<float> inputs = mesh_pose_inputs(pose_, muscles_, posed_stocking);
-    const bool pose_meshes = inputs != mesh_pose_inputs_;
+    mesh_pose_inputs(pose_, muscles_, posed_stocking, frame_pose_inputs_);
+    const bool pose_meshes = frame_pose_inputs_ != mesh_pose_inputs_;
     posed_meshes_ = pose_meshes;
     if (pose_meshes) {
         muscles_.record(cmd);
-        mesh_pose_inputs_ = std::move(inputs);
+        mesh_pose_inputs_.swap(frame_pose_inputs_);
     }
     stage_.record_upload(cmd, options.stage, globals_, background_color(options.palette),
                          options.palette == Palette::Light);

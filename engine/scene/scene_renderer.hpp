@@ -122,7 +122,8 @@ private:
     bool stocking_ = false;   // PoseState::stocking.x > 0
     // What the meshes were last deformed and posed with (mesh_pose_inputs); empty: never.
     std::vector<float> mesh_pose_inputs_;
-    gpu::PoseState pose_{}; // the pose update() saw
+    std::vector<float> frame_pose_inputs_; // this frame's, compared with the above
+    gpu::PoseState pose_{};                // the pose update() saw
     bool posed_meshes_ = false;
 };
 
@@ -131,8 +132,9 @@ private:
 // frame while standing; 0.05 mm is a tenth of a pixel at 1280x720), each muscle's deformation,
 // and whether the stocking's range is posed. While these stay the same (a leg held still) the
 // meshes are not posed again.
-std::vector<float> mesh_pose_inputs(const gpu::PoseState& pose, const MuscleDeformer& muscles,
-                                    bool stocking);
+// Written into `out` (its storage is reused: no allocation once it has grown).
+void mesh_pose_inputs(const gpu::PoseState& pose, const MuscleDeformer& muscles, bool stocking,
+                      std::vector<float>& out);
 
 // The leg as anatomy::load_leg returns it (meshes and their deform specs, aligned).
 // `vein_state`: the VeinStateBuffer the vein and valve shaders read (it must outlive the scene).
