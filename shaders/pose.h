@@ -28,6 +28,7 @@ const float POSE_SEGMENT_SOFT = 0.0;
 const float POSE_MIN_WIDENING = 0.75;
 const float POSE_MAX_WIDENING = 1.45;
 const float POSE_KNEE_WIDENING = 1.2;
+const float POSE_KNEE_CENTRE_SHIFT = 1.0;
 const float POSE_MAX_BULGE = 1.7;
 const int POSE_BULGE_SAMPLES = 8;
 
@@ -46,12 +47,14 @@ SkinWeights pose_soft_weights(PoseState ps, vec3 rest) {
     const float soft = 0.5 * (depth + root);
     const float dsoft_dy = -0.5 * (1.0 + depth / root);
     const float band = ps.bands.x + POSE_KNEE_WIDENING * soft;
-    const float u = rest.z - (ps.knee.z + ps.bands.y);
+    const float u =
+        rest.z - (ps.knee.z + ps.bands.y + POSE_KNEE_CENTRE_SHIFT * POSE_KNEE_WIDENING * soft);
     const float t = clamp(0.5 + u / (2.0 * band), 0.0, 1.0);
     const float slope = 6.0 * t * (1.0 - t);
     b.w.x = 1.0 - t * t * (3.0 - 2.0 * t);
     b.grad_z.x = -slope / (2.0 * band);
-    b.grad_y.x = -slope * (-u / (2.0 * band * band)) * POSE_KNEE_WIDENING * dsoft_dy;
+    b.grad_y.x = -slope * -(POSE_KNEE_CENTRE_SHIFT / (2.0 * band) + u / (2.0 * band * band)) *
+                 POSE_KNEE_WIDENING * dsoft_dy;
     const vec2 ankle = pose_ramp(ps.ankle.z, ps.bands.z, rest.z);
     b.w.y = 1.0 - ankle.x;
     b.grad_y.y = 0.0;

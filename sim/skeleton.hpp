@@ -51,10 +51,10 @@ struct Skeleton {
     Vec3 ankle{0, 0, 8};       // talocrural centre
     Vec3 mtp{0.8, 12.3, 1.45}; // between the first and fifth metatarsal heads
     // Half-widths of the soft blends (cm). The knee's blend is centred just below the joint
-    // line and widens behind the joint (skeleton.cpp), so that 105 deg of running flexion folds
-    // no tissue at the back of the knee, the popliteal vein stays behind the femoral condyles
-    // and the anterior tibial veins move with the tibia (tests/anatomy/test_skinning.cpp; the
-    // values were chosen by sweeping band and centre against that test).
+    // line and widens behind the joint, upwards only (skeleton.cpp), so that 105 deg of running
+    // flexion folds no tissue at the back of the knee, the popliteal vein stays behind the femoral
+    // condyles and the anterior tibial veins move with the tibia (tests/anatomy/test_skinning.cpp;
+    // the values were chosen by sweeping band and centre against that test).
     double knee_band = 7.5, knee_blend_above = -0.75, ankle_band = 4.5, mtp_band = 2.0;
 
     Skeleton scaled(double s) const;

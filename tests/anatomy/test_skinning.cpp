@@ -362,7 +362,23 @@ TEST_CASE("the pose's thickening is 1 at rest and grows where the knee or ankle 
         CHECK(t.thickening(0.0, 0.0) == Approx(1.0f).margin(1e-3));
         if (std::string(role) == "gastrocnemius_medial") {
             CHECK(t.ankle.empty()); // above the ankle's blend
-            CHECK(t.thickening(105.0, 0.0) > 1.1f);
+            // Running's swing (knee 105 deg) squeezes the head: posed as it is, it loses volume;
+            // thickened by the table, it keeps it within 2 %.
+            sim::SkeletonPose swing;
+            swing.knee_flexion_deg = 105.0;
+            MuscleDeformation thick;
+            thick.thickening = t.thickening(105.0, 0.0);
+            const double rest_volume = mesh_volume(s.mesh);
+            const double plain = posed_volume(apply_muscle_deformation(rig, {}), s.mesh.indices,
+                                              swing, leg_skeleton()) /
+                                 rest_volume;
+            const double kept = posed_volume(apply_muscle_deformation(rig, thick), s.mesh.indices,
+                                             swing, leg_skeleton()) /
+                                rest_volume;
+            INFO("knee 105 deg: volume " << plain << " posed, " << kept << " thickened");
+            CHECK(plain < 0.98);
+            CHECK(std::abs(kept - 1.0) < 0.02);
+            CHECK(t.thickening(105.0, 0.0) > 1.0f);
             CHECK(t.thickening(105.0, 0.0) <= kMaxThickening);
             // Contracted in a bent pose (seated ankle pumps: the calf contracts with the knee
             // at 89 deg): the contraction's tables keep the volume too, within 2 %.
@@ -389,14 +405,10 @@ TEST_CASE("the pose's thickening is 1 at rest and grows where the knee or ankle 
 // The calf muscles and the Achilles tendon, thickened by the pose (anatomy/pose_volume) and
 // relaxed or fully contracted (anatomy/muscle_deform), against the skin, which is posed but not
 // thickened with them. Every 4th vertex of each, in every posture held still and at 16 phases
-// of walking (2, 5, 8 km/h), running (10, 16 km/h) and ankle pumps in every posture.
-// Reached: nothing outside the skin in the postures held still and in walking. Not reached:
-// 1 vertex of the contracted medial head in seated ankle pumps (knee at 89 deg); and in
-// running's swing, with the knee at 95-105 deg, the gastrocnemius heads come out through the
-// skin on the sides of the calf 1-12 cm below the knee, where the bent knee squeezes the skin
-// (at most 42 of a head's 330 sampled vertices, at 16 km/h, phase 0.625, contracted; 27
-// without the pose's thickening, so the contraction's bulge and the skin's squeeze do most of
-// it). docs/motion.md, "Not done yet". Running may not get worse.
+// of walking (2, 5, 8 km/h), running (10, 16 km/h) and ankle pumps in every posture. Before the
+// knee's blend kept its lower end at every depth (kKneeCentreShift in sim/skeleton.cpp), the
+// skin took less of the knee's turn than the muscle in front of it and, in running's swing
+// (knee 95-105 deg), up to 42 of a gastrocnemius head's 330 sampled vertices came through it.
 TEST_CASE("the calf muscles stay under the skin in every pose, thickened and contracted",
           "[anatomy][skinning][volume]") {
     const Mesh& skin_rest = mesh("skin");
@@ -414,9 +426,11 @@ TEST_CASE("the calf muscles stay under the skin in every pose, thickened and con
         const DefaultStructure& s =
             *std::find_if(leg().begin(), leg().end(),
                           [&](const DefaultStructure& x) { return x.mesh.role == role; });
-        Piece p{role, s.mesh,
+        Piece p{role,
+                s.mesh,
                 make_muscle_rig(s.mesh, s.spine.size() >= 2 ? s.spine : spine_from_slices(s.mesh)),
-                {}, {}};
+                {},
+                {}};
         // As the renderer builds them (engine/scene/muscle_deformer): tables for the relaxed and
         // the fully contracted muscle; the tendon does not contract.
         p.table = make_pose_volume_table(p.mesh, p.rig, leg_skeleton(),
@@ -440,8 +454,8 @@ TEST_CASE("the calf muscles stay under the skin in every pose, thickened and con
         for (const Piece& p : pieces) {
             for (bool contract : {false, true}) {
                 MuscleDeformation d = contract ? p.contracted : MuscleDeformation{};
-                d.thickening = p.table.thickening(pose.knee_flexion_deg,
-                                                  pose.ankle_dorsiflexion_deg, contract ? 1.0f : 0.0f);
+                d.thickening = p.table.thickening(
+                    pose.knee_flexion_deg, pose.ankle_dorsiflexion_deg, contract ? 1.0f : 0.0f);
                 Mesh deformed = p.mesh;
                 deformed.positions = apply_muscle_deformation(p.rig, d);
                 const Mesh posed = pose_mesh(deformed, skin_bindings(deformed), pose);
@@ -457,17 +471,9 @@ TEST_CASE("the calf muscles stay under the skin in every pose, thickened and con
         }
     }
     CHECK(poses > 150);
-    INFO("outside the skin: postures, walking, ankle pumps " << worst_other << " (" << other_where
-                                                            << "); running " << worst_running
-                                                            << " (" << running_where << ")");
-    CHECK_NOFAIL(worst_other == 0);
-    CHECK(worst_other <= 1);
-    CHECK_NOFAIL(worst_running == 0);
-    CHECK(worst_running <= 42);
-    if (worst_running > 0)
-        WARN("not reached: " << worst_running << " sampled muscle vertices outside the skin in "
-                             << running_where);
-    if (worst_other > 0)
-        WARN("not reached: " << worst_other << " sampled muscle vertices outside the skin in "
-                             << other_where);
+    INFO("outside the skin: postures, walking, ankle pumps "
+         << worst_other << " (" << other_where << "); running " << worst_running << " ("
+         << running_where << ")");
+    CHECK(worst_other == 0);
+    CHECK(worst_running == 0);
 }
