@@ -61,6 +61,7 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     // The leg meshes end at mid-thigh; the network runs on to the groin. Blood above the skin
     // would float in the air, so it is not drawn (it still flows).
     po.clip_z_max = scene.value().bounds().valid ? scene.value().bounds().max.z : 1e9f;
+    po.host_step = options.host_particle_step.value_or(default_host_particle_step(device));
     auto particles =
         create_flow_particles(device, submitter, geometry, vein_state.value().get(), po);
     if (!particles) return particles.error();
@@ -88,6 +89,10 @@ double default_leg_detail(const Device& device) {
     return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? 0.5 : 1.0;
 }
 
+bool default_host_particle_step(const Device& device) {
+    return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+}
+
 bool default_antialias(const Device&) {
     return true;
 }
@@ -103,7 +108,10 @@ VkRect2D LegContent::leg_rect(const glm::mat4& view_proj, VkExtent2D extent) con
 
 void LegContent::record_compute(VkCommandBuffer cmd, const FrameInfo& info) {
     // The frame's one upload of the simulator's state, before every pass that reads it.
-    if (info.state != nullptr) vein_state_.record_upload(cmd, *info.state);
+    if (info.state != nullptr) {
+        vein_state_.record_upload(cmd, *info.state);
+        particles_.set_host_state(*info.state);
+    }
     particles_.set_color_mode(options_.blood_colour); // the panel may change it any frame
     particles_.set_palette(options_.blood_palette);
     particles_.record_update(cmd, static_cast<float>(info.dt_s));

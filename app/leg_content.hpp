@@ -37,6 +37,10 @@ struct LegContentOptions {
     // Blood as a point list instead of the compute splat: the comparison path of the
     // benchmark table (on lavapipe points cost far more).
     bool draw_points = false;
+    // The particle step on the program's thread (the C++ twin of the compute shader, copied
+    // into the particle buffer) instead of the compute shader. Nothing: by device, see
+    // default_host_particle_step().
+    std::optional<bool> host_particle_step;
     // How the blood is coloured: gpu::FLOW_COLOR_SPEED, _PRESSURE or _DIRECTION (the panel).
     std::uint32_t blood_colour = gpu::FLOW_COLOR_SPEED;
     // The steerable camera (mouse, touch; app/camera_control): when set, camera() is its view
@@ -66,6 +70,11 @@ double default_leg_detail(const Device& device);
 // blood and the UI stay at full size. Smaller frames stay at 1: too few pixels to halve.
 float default_render_scale(const Device& device, VkExtent2D frame);
 
+// Where the blood's step runs when nothing is asked for: on the host on CPU devices, where the
+// C++ step takes about a third of the CPU time of the compute shader and overlaps the device's
+// drawing of the previous frame (docs/architecture.md, "The frame"); in the shader on GPUs.
+bool default_host_particle_step(const Device& device);
+
 class LegContent final : public FrameContent {
 public:
     // Generates the default leg's glTF files into a cache folder (the project's own generator,
@@ -87,6 +96,7 @@ public:
     float render_scale_for(VkExtent2D extent) const;
     double leg_detail() const { return options_.leg_detail.value_or(1.0); }
     bool antialias() const { return options_.antialias.value_or(true); }
+    bool host_particle_step() const { return particles_.host_step(); }
     LegContentOptions& options() { return options_; }
     // The scene camera record() uses for a frame of `extent` (its aspect and the current view):
     // overlays such as the anatomical labels project through camera(e).view_proj(aspect).

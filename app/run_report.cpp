@@ -69,6 +69,7 @@ void print_benchmark_json(const Options& o, const FrameLoop& loop,
     j["antialias"] = facts.antialias;
     j["leg_detail"] = facts.leg_detail;
     j["particle_draw"] = o.particle_draw;
+    j["particle_step"] = facts.host_particle_step ? "cpu" : "gpu";
     std::printf("%s\n", j.dump().c_str()); // the last line on stdout
     std::fflush(stdout);
 }

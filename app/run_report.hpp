@@ -21,6 +21,7 @@ struct RunFacts {
     float render_scale = 1.0f;
     double leg_detail = 1.0;
     bool antialias = false;
+    bool host_particle_step = false;
 };
 
 // Writes the last captured frame to `png` (or says why there is none). Throws on a write

@@ -171,6 +171,12 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                    "list, for comparison)")
         ->check(CLI::IsMember({"splat", "points"}))
         ->capture_default_str();
+    app.add_option("--particle-step", o.particle_step,
+                   "Where the blood's step runs: gpu (compute shader), cpu (the same step in "
+                   "C++ on the program's thread, copied to the device), or auto (cpu on CPU "
+                   "devices such as lavapipe, gpu otherwise)")
+        ->check(CLI::IsMember({"auto", "gpu", "cpu"}))
+        ->capture_default_str();
     bool lecture_on = false, kiosk_on = false, patient_on = false;
     app.add_flag("--lecture", lecture_on,
                  "Lecture mode: fullscreen, large captions, lesson steps on "

@@ -102,11 +102,13 @@ RunFacts describe_content(const Options& o, const Device& device, bool headless,
         facts.render_scale = leg->render_scale_for(frame);
         facts.leg_detail = leg->leg_detail();
         facts.antialias = leg->antialias();
+        facts.host_particle_step = leg->host_particle_step();
     }
     std::fprintf(stderr,
-                 "secondheart: %u particles, view %s, render scale %.2f, anti-aliasing %s\n",
-                 facts.particles, o.view.c_str(), static_cast<double>(facts.render_scale),
-                 facts.antialias ? "on" : "off");
+                 "secondheart: %u particles (step on the %s), view %s, render scale %.2f, "
+                 "anti-aliasing %s\n",
+                 facts.particles, facts.host_particle_step ? "CPU" : "GPU", o.view.c_str(),
+                 static_cast<double>(facts.render_scale), facts.antialias ? "on" : "off");
     return facts;
 }
 

@@ -77,8 +77,9 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     constexpr VkBufferUsageFlags k_storage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT;
     std::vector<gpu::FlowLinkGpu> links = fp.tables_.links;
     if (links.empty()) links.push_back({}); // a storage buffer may not be empty
-    auto particles =
-        upload_span(device, submitter, initial, k_storage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT);
+    auto particles = upload_span(device, submitter, initial,
+                                 k_storage | VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
+                                     VK_BUFFER_USAGE_TRANSFER_DST_BIT);
     if (!particles) return particles.error();
     auto points = upload_span<glm::vec4>(device, submitter, fp.tables_.points, k_storage);
     if (!points) return points.error();
@@ -90,6 +91,20 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     auto adjacency = upload_span<std::uint32_t>(device, submitter, fp.tables_.adjacency, k_storage);
     if (!adjacency) return adjacency.error();
     fp.particles_ = particles.take();
+    if (options.host_step) {
+        fp.host_particles_.assign(initial.begin(), initial.end());
+        // Until the owner gives one: the rest state, as the VeinStateBuffer holds at creation.
+        auto state_tables = build_vein_state_tables(geometry);
+        if (!state_tables) return state_tables.error();
+        fp.host_state_ = std::make_unique<gpu::VeinState>();
+        write_rest_vein_state(state_tables.value(), *fp.host_state_);
+        for (Buffer& staging : fp.host_staging_) {
+            auto buffer = create_buffer(device, initial.size_bytes(),
+                                        VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
+            if (!buffer) return buffer.error();
+            staging = buffer.take();
+        }
+    }
     fp.points_ = points.take();
     fp.compartments_ = comps.take();
     fp.links_ = link_buf.take();
@@ -139,7 +154,40 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     return fp;
 }
 
-void FlowParticles::record_update(VkCommandBuffer cmd, float dt) const {
+void FlowParticles::set_host_state(const gpu::VeinState& state) {
+    if (host_state_) *host_state_ = state;
+}
+
+void FlowParticles::record_host_update(VkCommandBuffer cmd, float dt) {
+    gpu::FlowPush push = push_;
+    push.dt = dt;
+    step_flow_particles_reference(host_particles_, tables_, *host_state_, push);
+    const Buffer& staging = host_staging_[host_slot_];
+    host_slot_ = (host_slot_ + 1) % k_host_staging_buffers;
+    staging.write(host_particles_.data(), host_particles_.size() * sizeof(gpu::FlowParticle));
+    // WAR: the previous frame's splat (compute) or points (vertex shader) read the buffer; the
+    // copy overwrites it. Then RAW for this frame's readers, as after a compute step.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(particles_.get(), k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                        VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_NONE)},
+        {});
+    const VkBufferCopy region{0, 0, staging.size()};
+    vkCmdCopyBuffer(cmd, staging.get(), particles_.get(), 1, &region);
+    pipeline_barrier(cmd,
+                     {buffer_barrier(particles_.get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                     VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                     k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                         VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+                     {});
+}
+
+void FlowParticles::record_update(VkCommandBuffer cmd, float dt) {
+    if (options_.host_step) {
+        record_host_update(cmd, dt);
+        return;
+    }
     // RAW/WAW against the previous step's compute writes; WAR against the previous frame's
     // reads (splat compute, point vertex shader): the execution dependency covers those.
     pipeline_barrier(

@@ -5,7 +5,8 @@
 //
 // Per frame, on one queue and one command buffer:
 //   (VeinStateBuffer::record_upload)      the frame's state, recorded by the owner first
-//   record_update(cmd, dt)                compute: one step of every particle
+//   record_update(cmd, dt)                compute: one step of every particle (or, with
+//                                         host_step, the CPU twin's step copied in)
 //   then either (outside rendering, after the scene pass)
 //   record_splat(cmd, target, view_proj)  compute: splat into the colour image, depth-tested
 //   or
@@ -30,8 +31,10 @@
 #include "vein_data.hpp"
 #include "vk_handle.hpp"
 
+#include <array>
 #include <cstdint>
 #include <glm/mat4x4.hpp>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -56,6 +59,12 @@ struct FlowParticleOptions {
     float clip_z_max = 1e9f;     // splats above this height (cm) are skipped
     float point_size = 2.0f;     // point path; 1 without largePoints
     float reflux_point_scale = 2.0f;
+    // Step on the host with the CPU twin (step_flow_particles_reference) and copy the result
+    // into the particle buffer, instead of the compute shader: for CPU devices (lavapipe),
+    // where the shader's gathered loads cost about three times the C++ step's CPU time and the
+    // C++ step runs on the program's thread while the device still draws the previous frame.
+    // The twin matches lavapipe's shader to the last bit, so the picture is the same.
+    bool host_step = false;
     VkFormat color_format = OffscreenTarget::k_color_format; // of the point pipeline
     VkFormat depth_format = OffscreenTarget::k_depth_format;
 };
@@ -75,8 +84,17 @@ public:
     FlowParticles() = default;
 
     // One step with the state last uploaded into the VeinStateBuffer (its record_upload must
-    // come first in the same or an earlier submission).
-    void record_update(VkCommandBuffer cmd, float dt) const;
+    // come first in the same or an earlier submission). With host_step, the step with the
+    // state last given to set_host_state runs here, on the calling thread, into one of
+    // k_host_staging_buffers mapped buffers in turn, and the command buffer copies it into the
+    // particle buffer: so at most that many submissions with a step may be in flight (the
+    // frame loop keeps 2 and waits for the frame two back before recording).
+    void record_update(VkCommandBuffer cmd, float dt);
+    // The state the next host step reads (copied; only with host_step). The GPU step reads
+    // the VeinStateBuffer instead, which the owner uploads from the same state.
+    void set_host_state(const gpu::VeinState& state);
+    bool host_step() const noexcept { return options_.host_step; }
+    static constexpr std::uint32_t k_host_staging_buffers = 2;
 
     // Creates the splat resources for the target's size (call again after a resize). Errors
     // when the colour image lacks STORAGE or the depth image lacks TRANSFER_SRC usage.
@@ -121,6 +139,8 @@ private:
                                                        std::span<const gpu::FlowParticle>);
     friend Result<bool> create_flow_draw_pipelines(const Device&, FlowParticles&);
 
+    void record_host_update(VkCommandBuffer cmd, float dt);
+
     FlowParticleOptions options_;
     FlowTables tables_;
     gpu::FlowPush push_{};
@@ -135,6 +155,13 @@ private:
     VkDescriptorSet update_set_ = VK_NULL_HANDLE; // freed with the pool
     UniquePipelineLayout update_layout_;
     UniquePipeline update_pipeline_;
+
+    // Host step (options_.host_step): the particles and the state the C++ step reads, and the
+    // mapped buffers its result is copied from, used in turn.
+    std::vector<gpu::FlowParticle> host_particles_;
+    std::unique_ptr<gpu::VeinState> host_state_;
+    std::array<Buffer, k_host_staging_buffers> host_staging_;
+    std::uint32_t host_slot_ = 0;
 
     // Point path.
     UniqueDescriptorSetLayout points_set_layout_;

@@ -98,8 +98,25 @@ std::uint32_t pack_rgba(glm::vec3 c) {
     return byte(c.x) | (byte(c.y) << 8) | (byte(c.z) << 16) | (255u << 24);
 }
 
-// Centreline point at s plus the lumen offset scaled by the current radius.
-void place(FlowParticle& p, const FlowTables& t, const gpu::VeinState& state) {
+// The lumen's cross axes of a centreline segment with direction d (from one point to the next).
+struct SegmentAxes {
+    glm::vec3 n1, n2;
+};
+
+SegmentAxes cross_axes(const glm::vec3& d) {
+    const float dl2 = dot3(d, d);
+    const glm::vec3 tangent = dl2 > 0.0f ? d / std::sqrt(dl2) : glm::vec3(0.0f, 0.0f, 1.0f);
+    const glm::vec3 helper =
+        std::abs(tangent.z) < 0.9f ? glm::vec3(0.0f, 0.0f, 1.0f) : glm::vec3(1.0f, 0.0f, 0.0f);
+    glm::vec3 n1 = cross3(tangent, helper);
+    n1 = n1 / std::sqrt(dot3(n1, n1));
+    return {n1, cross3(tangent, n1)};
+}
+
+// Centreline point at s plus the lumen offset scaled by the current radius. `axes`: every
+// segment's cross axes, made by segment_axes(); null works them out here (the shader's order of
+// operations either way, so both land on the same bits).
+void place(FlowParticle& p, const FlowTables& t, float radius, const SegmentAxes* axes) {
     const gpu::FlowCompartmentGpu& comp = t.compartments[p.compartment];
     const std::uint32_t first = comp.point_begin;
     std::uint32_t seg = 0;
@@ -110,17 +127,25 @@ void place(FlowParticle& p, const FlowTables& t, const gpu::VeinState& state) {
     const float tt = len > 0.0f ? (p.s - a.w) / len : 0.0f;
     const glm::vec3 d = glm::vec3(b) - glm::vec3(a);
     const glm::vec3 centre = glm::vec3(a) + d * tt;
-    const float dl2 = dot3(d, d);
-    const glm::vec3 tangent = dl2 > 0.0f ? d / std::sqrt(dl2) : glm::vec3(0.0f, 0.0f, 1.0f);
-    const glm::vec3 helper =
-        std::abs(tangent.z) < 0.9f ? glm::vec3(0.0f, 0.0f, 1.0f) : glm::vec3(1.0f, 0.0f, 0.0f);
-    glm::vec3 n1 = cross3(tangent, helper);
-    n1 = n1 / std::sqrt(dot3(n1, n1));
-    const glm::vec3 n2 = cross3(tangent, n1);
-    const float radius =
-        comp.ref_radius * std::sqrt(fmax_(state.compartments[p.compartment].area_ratio, 0.0f));
-    const glm::vec3 pos = centre + (n1 * p.offset_x + n2 * p.offset_y) * radius;
+    const SegmentAxes n = axes != nullptr ? axes[first + seg] : cross_axes(d);
+    const glm::vec3 pos = centre + (n.n1 * p.offset_x + n.n2 * p.offset_y) * radius;
     p.position = glm::vec4(pos, 1.0f);
+}
+
+float compartment_radius(const FlowTables& t, const gpu::VeinState& state, std::uint32_t c) {
+    return t.compartments[c].ref_radius * std::sqrt(fmax_(state.compartments[c].area_ratio, 0.0f));
+}
+
+// Every segment's cross axes (indexed by its first point), worked out once per step instead of
+// once per particle: a few thousand segments against 100,000 particles.
+std::vector<SegmentAxes> segment_axes(const FlowTables& t) {
+    std::vector<SegmentAxes> axes(t.points.size());
+    for (const gpu::FlowCompartmentGpu& comp : t.compartments)
+        for (std::uint32_t seg = 0; seg + 1u < comp.point_count; ++seg)
+            axes[comp.point_begin + seg] =
+                cross_axes(glm::vec3(t.points[comp.point_begin + seg + 1u]) -
+                           glm::vec3(t.points[comp.point_begin + seg]));
+    return axes;
 }
 
 } // namespace
@@ -234,7 +259,7 @@ std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& t, const gp
         const float r = 0.95f * std::sqrt(flow_random(i, 0xfff00003u, seed));
         const float a = 2.0f * std::numbers::pi_v<float> * flow_random(i, 0xfff00004u, seed);
         FlowParticle p = make_flow_particle(c, s, r * std::cos(a), r * std::sin(a));
-        place(p, t, state);
+        place(p, t, compartment_radius(t, state, p.compartment), nullptr);
         p.color = flow_color(gpu::FLOW_COLOR_SPEED, 0.0f, 0.0f, 0u, push);
         out.push_back(p);
     }
@@ -280,6 +305,9 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
                                    const gpu::VeinState& state, const gpu::FlowPush& push) {
     const auto n = static_cast<std::uint32_t>(t.compartments.size());
     if (n == 0) return;
+    const std::vector<SegmentAxes> axes = segment_axes(t);
+    std::vector<float> radius(n);
+    for (std::uint32_t c = 0; c < n; ++c) radius[c] = compartment_radius(t, state, c);
     for (std::uint32_t id = 0; id < particles.size(); ++id) {
         FlowParticle& p = particles[id];
         std::uint32_t c = std::min(p.compartment, n - 1u);
@@ -339,7 +367,7 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
         p.speed = v;
         p.crossings = crossings;
         p.flags = flags;
-        place(p, t, state);
+        place(p, t, radius[c], axes.data());
         p.color = flow_color(push.color_mode, v, state.compartments[c].pressure_mmHg, flags, push);
     }
 }

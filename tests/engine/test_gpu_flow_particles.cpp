@@ -13,6 +13,7 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <vector>
 
@@ -110,6 +111,70 @@ TEST_CASE("gpu flow particles: step matches the CPU reference (synthetic)",
     sh::test::compare_flow_particles_with_reference(
         *ctx, sh::flow_scenes::branching_network(), sh::flow_scenes::branching_forward(2.0f),
         sh::flow_scenes::branching_forward(6.0f), 16384, 60);
+    sh::test::finish_and_check_validation(ctx);
+}
+
+// The host step (CPU devices' default): a frame at a time, the state uploaded for the compute
+// step and given to the host step alike. What the device's buffer holds after each frame is the
+// CPU twin's step to the bit (the copy moved every byte), and the same particles as the compute
+// step's within the twin's tolerance (on lavapipe they agree to the bit).
+TEST_CASE("gpu flow particles: the host step puts the CPU twin's particles in the buffer",
+          "[gpu][flow_particles]") {
+    auto ctx = sh::test::make_gpu_context();
+    {
+        const sh::VeinGeometry g = sh::flow_scenes::branching_network();
+        const sh::gpu::VeinState states[2] = {sh::flow_scenes::branching_forward(2.0f),
+                                              sh::flow_scenes::branching_forward(6.0f)};
+        const auto rest = sh::flow_scenes::rest_state(g);
+        auto buffer = sh::create_vein_state_buffer(ctx->device, ctx->submitter, rest);
+        if (!buffer) FAIL(buffer.error().describe());
+        sh::FlowParticleOptions options;
+        options.count = 16384;
+        options.seed = 11;
+        auto device_step = sh::create_flow_particles(ctx->device, ctx->submitter, g,
+                                                     buffer.value().get(), options);
+        options.host_step = true;
+        auto host_step = sh::create_flow_particles(ctx->device, ctx->submitter, g,
+                                                   buffer.value().get(), options);
+        if (!device_step || !host_step) FAIL("flow particles not created");
+        REQUIRE(host_step.value().host_step());
+        std::vector<FlowParticle> twin =
+            sh::seed_flow_particles(host_step.value().tables(), rest, options.count, options.seed);
+        sh::gpu::FlowPush push = host_step.value().push();
+        push.dt = k_dt;
+        std::size_t crossings = 0;
+        for (int frame = 0; frame < 60; ++frame) {
+            const sh::gpu::VeinState& state = states[frame % 2];
+            ctx->submitter.submit([&](VkCommandBuffer cmd) {
+                buffer.value().record_upload(cmd, state);
+                host_step.value().set_host_state(state);
+                host_step.value().record_update(cmd, k_dt);
+                device_step.value().record_update(cmd, k_dt);
+            });
+            sh::step_flow_particles_reference(twin, host_step.value().tables(), state, push);
+            if (frame % 20 != 19) continue;
+            auto host = host_step.value().read_back(ctx->device, ctx->submitter);
+            auto device = device_step.value().read_back(ctx->device, ctx->submitter);
+            if (!host || !device) FAIL("read back failed");
+            REQUIRE(host.value().size() == twin.size());
+            INFO("frame " << frame);
+            CHECK(std::memcmp(host.value().data(), twin.data(),
+                              twin.size() * sizeof(FlowParticle)) == 0);
+            std::size_t other_compartment = 0;
+            float max_dpos = 0.0f;
+            for (std::size_t i = 0; i < twin.size(); ++i) {
+                const FlowParticle& h = host.value()[i];
+                const FlowParticle& d = device.value()[i];
+                if (h.compartment != d.compartment) ++other_compartment;
+                for (int k = 0; k < 3; ++k)
+                    max_dpos = std::max(max_dpos, std::abs(h.position[k] - d.position[k]));
+                crossings += h.crossings;
+            }
+            CHECK(other_compartment == 0);
+            CHECK(max_dpos < 1e-4f);
+        }
+        CHECK(crossings > 0); // particles went through links, not only along lines
+    }
     sh::test::finish_and_check_validation(ctx);
 }
 
