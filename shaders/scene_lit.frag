@@ -64,11 +64,17 @@ void main() {
     const float key = max(dot(n, globals.key_dir.xyz), 0.0) * globals.key_dir.w;
     const float fill = max(dot(n, globals.fill_dir.xyz), 0.0) * globals.fill_dir.w;
     const vec3 h = normalize(globals.key_dir.xyz + v);
-    const float spec = pow(max(dot(n, h), 0.0), 40.0) * push.params.y;
-    const float rim = pow(1.0 - nv, 3.0) * globals.sky_color.w;
+    // Integer powers by multiplication: on CPU devices (lavapipe) each pow() is an exp2 and a
+    // log2 evaluated by polynomials for every pixel, several times the cost of these products.
+    const float nh = max(dot(n, h), 0.0);
+    const float nh2 = nh * nh, nh8 = nh2 * nh2 * nh2 * nh2;
+    const float nh32 = nh8 * nh8 * nh8 * nh8;
+    const float spec = nh32 * nh8 * push.params.y; // nh^40
+    const float grazing = 1.0 - nv;
+    const float rim = grazing * grazing * grazing * globals.sky_color.w;
 
     vec3 color = albedo * (hemi + vec3(key + fill)) + vec3(spec) + rim * globals.rim_color.rgb;
     float alpha = in_color.a;
-    if (push.params.w > 0.5) alpha = clamp(alpha + push.params.x * pow(1.0 - nv, 2.0), 0.0, 1.0);
+    if (push.params.w > 0.5) alpha = clamp(alpha + push.params.x * grazing * grazing, 0.0, 1.0);
     out_color = vec4(pow(clamp(color, 0.0, 1.0), vec3(1.0 / 2.2)), alpha);
 }
