@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <system_error>
+#include <thread>
 
 namespace sh {
 namespace {
@@ -161,7 +163,22 @@ void FlowParticles::set_host_state(const gpu::VeinState& state) {
 void FlowParticles::record_host_update(VkCommandBuffer cmd, float dt) {
     gpu::FlowPush push = push_;
     push.dt = dt;
-    step_flow_particles_reference(host_particles_, tables_, *host_state_, push);
+    // Two halves on two threads: the step is on the program's path to the next submission,
+    // and on a 2-core machine the device's threads are rarely both busy then.
+    const std::span<gpu::FlowParticle> all(host_particles_);
+    const std::size_t half = all.size() / 2;
+    const auto step_second_half = [&] {
+        step_flow_particles_range(all.subspan(half), static_cast<std::uint32_t>(half), tables_,
+                                  *host_state_, push);
+    };
+    std::thread second;
+    try {
+        second = std::thread(step_second_half);
+    } catch (const std::system_error&) { // no thread to be had: this one does both halves
+        step_second_half();
+    }
+    step_flow_particles_range(all.first(half), 0, tables_, *host_state_, push);
+    if (second.joinable()) second.join();
     const Buffer& staging = host_staging_[host_slot_];
     host_slot_ = (host_slot_ + 1) % k_host_staging_buffers;
     staging.write(host_particles_.data(), host_particles_.size() * sizeof(gpu::FlowParticle));

@@ -303,13 +303,20 @@ std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::u
 
 void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const FlowTables& t,
                                    const gpu::VeinState& state, const gpu::FlowPush& push) {
+    step_flow_particles_range(particles, 0, t, state, push);
+}
+
+void step_flow_particles_range(std::span<gpu::FlowParticle> particles, std::uint32_t first_id,
+                               const FlowTables& t, const gpu::VeinState& state,
+                               const gpu::FlowPush& push) {
     const auto n = static_cast<std::uint32_t>(t.compartments.size());
     if (n == 0) return;
     const std::vector<SegmentAxes> axes = segment_axes(t);
     std::vector<float> radius(n);
     for (std::uint32_t c = 0; c < n; ++c) radius[c] = compartment_radius(t, state, c);
-    for (std::uint32_t id = 0; id < particles.size(); ++id) {
-        FlowParticle& p = particles[id];
+    for (std::uint32_t i = 0; i < particles.size(); ++i) {
+        FlowParticle& p = particles[i];
+        const std::uint32_t id = first_id + i;
         std::uint32_t c = std::min(p.compartment, n - 1u);
         const gpu::FlowCompartmentGpu comp = t.compartments[c];
         const gpu::VeinCompartmentState& d0 = state.compartments[c];
