@@ -2,6 +2,7 @@
 
 #include "anatomy/leg_cache.hpp"
 #include "anatomy/mesh_loader.hpp"
+#include "frame_loop.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -88,6 +89,11 @@ float LegContent::render_scale_for(VkExtent2D extent) const {
 double default_leg_detail(const Device& device) {
     return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU ? 0.5 : 1.0;
 }
+
+// The host step writes a staging buffer that the GPU copies from later in the frame: each one may
+// be written again only after the frame that read it has finished, which the frame loop's fence
+// wait ensures when there are no more frames in flight than staging buffers.
+static_assert(k_frames_in_flight <= FlowParticles::k_host_staging_buffers);
 
 bool default_host_particle_step(const Device& device) {
     return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;

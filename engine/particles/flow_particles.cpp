@@ -163,8 +163,8 @@ void FlowParticles::set_host_state(const gpu::VeinState& state) {
 void FlowParticles::record_host_update(VkCommandBuffer cmd, float dt) {
     gpu::FlowPush push = push_;
     push.dt = dt;
-    // Two halves on two threads: the step is on the program's path to the next submission,
-    // and on a 2-core machine the device's threads are rarely both busy then.
+    // Two halves on two threads: the step lies on the program's path from the fence wait to
+    // the frame's submission, and this halves the time it adds there.
     const std::span<gpu::FlowParticle> all(host_particles_);
     const std::size_t half = all.size() / 2;
     const auto step_second_half = [&] {
