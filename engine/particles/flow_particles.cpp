@@ -53,12 +53,17 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     fp.options_ = options;
     fp.vein_state_ = vein_state;
     fp.tables_ = build_flow_tables(geometry);
-    std::vector<gpu::FlowParticle> seeded;
-    if (initial.empty()) {
+    // The state at rest: the seeding's, and the host step's until the owner gives one (the
+    // VeinStateBuffer holds it at creation too).
+    std::unique_ptr<gpu::VeinState> rest;
+    if (initial.empty() || options.host_step) {
         auto state_tables = build_vein_state_tables(geometry);
         if (!state_tables) return state_tables.error();
-        const auto rest = std::make_unique<gpu::VeinState>();
+        rest = std::make_unique<gpu::VeinState>();
         write_rest_vein_state(state_tables.value(), *rest);
+    }
+    std::vector<gpu::FlowParticle> seeded;
+    if (initial.empty()) {
         seeded = seed_flow_particles(fp.tables_, *rest, std::max(options.count, 1u), options.seed);
         initial = seeded;
     }
@@ -95,11 +100,7 @@ Result<FlowParticles> create_flow_particles(const Device& device,
     fp.particles_ = particles.take();
     if (options.host_step) {
         fp.host_particles_.assign(initial.begin(), initial.end());
-        // Until the owner gives one: the rest state, as the VeinStateBuffer holds at creation.
-        auto state_tables = build_vein_state_tables(geometry);
-        if (!state_tables) return state_tables.error();
-        fp.host_state_ = std::make_unique<gpu::VeinState>();
-        write_rest_vein_state(state_tables.value(), *fp.host_state_);
+        fp.host_state_ = std::move(rest);
         for (Buffer& staging : fp.host_staging_) {
             auto buffer = create_buffer(device, initial.size_bytes(),
                                         VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);

@@ -99,11 +99,7 @@ std::uint32_t pack_rgba(glm::vec3 c) {
 }
 
 // The lumen's cross axes of a centreline segment with direction d (from one point to the next).
-struct SegmentAxes {
-    glm::vec3 n1, n2;
-};
-
-SegmentAxes cross_axes(const glm::vec3& d) {
+FlowSegmentAxes cross_axes(const glm::vec3& d) {
     const float dl2 = dot3(d, d);
     const glm::vec3 tangent = dl2 > 0.0f ? d / std::sqrt(dl2) : glm::vec3(0.0f, 0.0f, 1.0f);
     const glm::vec3 helper =
@@ -113,10 +109,8 @@ SegmentAxes cross_axes(const glm::vec3& d) {
     return {n1, cross3(tangent, n1)};
 }
 
-// Centreline point at s plus the lumen offset scaled by the current radius. `axes`: every
-// segment's cross axes, made by segment_axes(); null works them out here (the shader's order of
-// operations either way, so both land on the same bits).
-void place(FlowParticle& p, const FlowTables& t, float radius, const SegmentAxes* axes) {
+// Centreline point at s plus the lumen offset scaled by the compartment's current radius.
+void place(FlowParticle& p, const FlowTables& t, float radius) {
     const gpu::FlowCompartmentGpu& comp = t.compartments[p.compartment];
     const std::uint32_t first = comp.point_begin;
     std::uint32_t seg = 0;
@@ -127,25 +121,13 @@ void place(FlowParticle& p, const FlowTables& t, float radius, const SegmentAxes
     const float tt = len > 0.0f ? (p.s - a.w) / len : 0.0f;
     const glm::vec3 d = glm::vec3(b) - glm::vec3(a);
     const glm::vec3 centre = glm::vec3(a) + d * tt;
-    const SegmentAxes n = axes != nullptr ? axes[first + seg] : cross_axes(d);
+    const FlowSegmentAxes& n = t.segment_axes[first + seg];
     const glm::vec3 pos = centre + (n.n1 * p.offset_x + n.n2 * p.offset_y) * radius;
     p.position = glm::vec4(pos, 1.0f);
 }
 
 float compartment_radius(const FlowTables& t, const gpu::VeinState& state, std::uint32_t c) {
     return t.compartments[c].ref_radius * std::sqrt(fmax_(state.compartments[c].area_ratio, 0.0f));
-}
-
-// Every segment's cross axes (indexed by its first point), worked out once per step instead of
-// once per particle: a few thousand segments against 100,000 particles.
-std::vector<SegmentAxes> segment_axes(const FlowTables& t) {
-    std::vector<SegmentAxes> axes(t.points.size());
-    for (const gpu::FlowCompartmentGpu& comp : t.compartments)
-        for (std::uint32_t seg = 0; seg + 1u < comp.point_count; ++seg)
-            axes[comp.point_begin + seg] =
-                cross_axes(glm::vec3(t.points[comp.point_begin + seg + 1u]) -
-                           glm::vec3(t.points[comp.point_begin + seg]));
-    return axes;
 }
 
 } // namespace
@@ -192,6 +174,12 @@ FlowTables build_flow_tables(const VeinGeometry& g) {
         gc.in_calf = vc.in_calf ? 1u : 0u;
         t.compartments.push_back(gc);
     }
+    t.segment_axes.resize(t.points.size());
+    for (const gpu::FlowCompartmentGpu& comp : t.compartments)
+        for (std::uint32_t seg = 0; seg + 1u < comp.point_count; ++seg)
+            t.segment_axes[comp.point_begin + seg] =
+                cross_axes(glm::vec3(t.points[comp.point_begin + seg + 1u]) -
+                           glm::vec3(t.points[comp.point_begin + seg]));
     for (const VeinLink& l : g.links) {
         gpu::FlowLinkGpu gl{};
         gl.from = l.from;
@@ -259,7 +247,7 @@ std::vector<gpu::FlowParticle> seed_flow_particles(const FlowTables& t, const gp
         const float r = 0.95f * std::sqrt(flow_random(i, 0xfff00003u, seed));
         const float a = 2.0f * std::numbers::pi_v<float> * flow_random(i, 0xfff00004u, seed);
         FlowParticle p = make_flow_particle(c, s, r * std::cos(a), r * std::sin(a));
-        place(p, t, compartment_radius(t, state, p.compartment), nullptr);
+        place(p, t, compartment_radius(t, state, p.compartment));
         p.color = flow_color(gpu::FLOW_COLOR_SPEED, 0.0f, 0.0f, 0u, push);
         out.push_back(p);
     }
@@ -311,7 +299,6 @@ void step_flow_particles_range(std::span<gpu::FlowParticle> particles, std::uint
                                const gpu::FlowPush& push) {
     const auto n = static_cast<std::uint32_t>(t.compartments.size());
     if (n == 0) return;
-    const std::vector<SegmentAxes> axes = segment_axes(t);
     std::vector<float> radius(n);
     for (std::uint32_t c = 0; c < n; ++c) radius[c] = compartment_radius(t, state, c);
     for (std::uint32_t i = 0; i < particles.size(); ++i) {
@@ -374,7 +361,7 @@ void step_flow_particles_range(std::span<gpu::FlowParticle> particles, std::uint
         p.speed = v;
         p.crossings = crossings;
         p.flags = flags;
-        place(p, t, radius[c], axes.data());
+        place(p, t, radius[c]);
         p.color = flow_color(push.color_mode, v, state.compartments[c].pressure_mmHg, flags, push);
     }
 }

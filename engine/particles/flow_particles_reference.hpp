@@ -28,6 +28,7 @@
 #include "vein_data.hpp"
 
 #include <cstdint>
+#include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 #include <span>
 #include <vector>
@@ -38,12 +39,21 @@ namespace sh {
 inline constexpr float k_valve_closed_opening = 0.05f;
 inline constexpr float k_valve_failed = 0.5f;
 
+// The lumen's cross axes of a centreline segment (unit, perpendicular to it and to each other).
+struct FlowSegmentAxes {
+    glm::vec3 n1, n2;
+};
+
 struct FlowTables {
     std::vector<glm::vec4> points; // xyz cm, w = arclength within its compartment
     std::vector<gpu::FlowCompartmentGpu> compartments;
     std::vector<gpu::FlowLinkGpu> links;
     std::vector<std::uint32_t> adjacency; // link indices, ranges in FlowCompartmentGpu
     std::uint32_t outlet = 0;
+    // Host side only: each segment's cross axes, indexed by its first point, worked out once
+    // with the shader's operations in its order (the shader works them out per particle), so
+    // that the CPU step lands on the shader's bits without a square root per particle.
+    std::vector<FlowSegmentAxes> segment_axes;
 };
 
 // Compartments with fewer than 2 centreline points get a 1 mm stub so that every compartment
