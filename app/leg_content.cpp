@@ -63,6 +63,8 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     // would float in the air, so it is not drawn (it still flows).
     po.clip_z_max = scene.value().bounds().valid ? scene.value().bounds().max.z : 1e9f;
     po.host_step = options.host_particle_step.value_or(default_host_particle_step(device));
+    // Nothing on the device reads the host step's particles unless they are drawn as points.
+    po.host_step_to_device = options.draw_points;
     auto particles =
         create_flow_particles(device, submitter, geometry, vein_state.value().get(), po);
     if (!particles) return particles.error();
@@ -151,6 +153,21 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     // the UI.
     OffscreenTarget& draw_target = uses_internal() ? internal_ : target;
     const glm::mat4 view_proj = camera.view_proj(aspect);
+    const bool antialias = options_.antialias.value_or(true);
+    // A still scene on a CPU device: last frame's picture again instead of drawing it.
+    const bool cacheable =
+        scene_cache_.attached() && !options_.draw_points && info.state != nullptr;
+    if (cacheable) {
+        scene_.picture_inputs(camera, so, aspect, *info.state, frame_picture_);
+        frame_picture_.exact.push_back(antialias ? 1.0f : 0.0f);
+        if (scene_cache_.holds(frame_picture_)) {
+            scene_cache_.record_restore(cmd, target);
+            info.passes.mark(cmd, "scene from cache");
+            particles_.record_splat(cmd, target, view_proj, info.passes);
+            std::swap(previous_picture_, frame_picture_);
+            return;
+        }
+    }
     scene_.record(cmd, draw_target, camera, so, info.passes);
     if (options_.draw_points) {
         particles_.record_barrier_for_draw(cmd);
@@ -161,7 +178,6 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
     } else if (!uses_internal()) {
         particles_.record_splat(cmd, draw_target, view_proj, info.passes);
     }
-    const bool antialias = options_.antialias.value_or(true);
     if (antialias && !uses_internal()) {
         edge_aa_.record(cmd, draw_target, leg_rect(view_proj, draw_target.extent()));
         info.passes.mark(cmd, "anti-aliasing");
@@ -175,6 +191,16 @@ void LegContent::record(VkCommandBuffer cmd, OffscreenTarget& target, const Fram
         } else {
             internal_.blit_to(cmd, target);
             info.passes.mark(cmd, "upscale");
+        }
+        // Kept only while the scene holds still (this frame draws what the last one drew): a
+        // leg in motion would pay for a copy every frame and never use it.
+        if (cacheable) {
+            const bool still = scene::same_picture(previous_picture_, frame_picture_);
+            std::swap(previous_picture_, frame_picture_);
+            if (still) {
+                scene_cache_.record_store(cmd, target, previous_picture_);
+                info.passes.mark(cmd, "scene to cache");
+            }
         }
         if (!options_.draw_points) particles_.record_splat(cmd, target, view_proj, info.passes);
     }
@@ -224,6 +250,8 @@ void LegContent::on_target_resized(OffscreenTarget& target) {
                                      "linear filtering on this device; use --render-scale 1");
         draw_target = &internal_;
     }
+    scene_cache_ = SceneCache{};
+    if (uses_internal() && options_.scene_cache) scene_cache_.attach(*device_, e);
     auto aa = edge_aa_.attach(*device_, *draw_target, uses_internal() ? &target : nullptr);
     if (!aa) throw std::runtime_error("anti-aliasing: " + aa.error().describe());
     // The splat draws into the frame's target, testing against the scene's depth.

@@ -8,6 +8,7 @@
 #include "post/edge_aa_pass.hpp"
 #include "scene/camera_rig.hpp"
 #include "scene/scene_renderer.hpp"
+#include "scene_cache.hpp"
 #include "vein_state.hpp"
 
 #include <filesystem>
@@ -41,6 +42,9 @@ struct LegContentOptions {
     // into the particle buffer) instead of the compute shader. Nothing: by device, see
     // default_host_particle_step().
     std::optional<bool> host_particle_step;
+    // The still-scene cache (app/scene_cache) where the scene is drawn into an internal target
+    // (CPU devices): false draws the scene every frame (--scene-cache off; A/B runs).
+    bool scene_cache = true;
     // How the blood is coloured: gpu::FLOW_COLOR_SPEED, _PRESSURE or _DIRECTION (the panel).
     std::uint32_t blood_colour = gpu::FLOW_COLOR_SPEED;
     // The steerable camera (mouse, touch; app/camera_control): when set, camera() is its view
@@ -97,6 +101,8 @@ public:
     double leg_detail() const { return options_.leg_detail.value_or(1.0); }
     bool antialias() const { return options_.antialias.value_or(true); }
     bool host_particle_step() const { return particles_.host_step(); }
+    // The still-scene cache's counts (both 0 where it is not used).
+    const SceneCache& scene_cache() const { return scene_cache_; }
     LegContentOptions& options() { return options_; }
     // The scene camera record() uses for a frame of `extent` (its aspect and the current view):
     // overlays such as the anatomical labels project through camera(e).view_proj(aspect).
@@ -126,7 +132,10 @@ private:
     EdgeAaPass edge_aa_;
     LegContentOptions options_;
     float render_scale_ = 1.0f;
-    OffscreenTarget internal_; // scene + splat target when uses_internal(), else unused
+    OffscreenTarget internal_;           // scene + splat target when uses_internal(), else unused
+    SceneCache scene_cache_;             // attached when uses_internal() and options_.scene_cache
+    scene::PictureInputs frame_picture_; // this frame's, compared with the cache's
+    scene::PictureInputs previous_picture_; // the last frame's: is the scene holding still?
     const OffscreenTarget* attached_ = nullptr;
     VkExtent2D attached_extent_{};
 };

@@ -22,6 +22,11 @@ struct RunFacts {
     double leg_detail = 1.0;
     bool antialias = false;
     bool host_particle_step = false;
+    // The still-scene cache (app/scene_cache): whether it is in use, frames whose scene was
+    // drawn into it and frames that took it from there (filled after the run).
+    bool scene_cache = false;
+    std::uint64_t scene_drawn = 0;
+    std::uint64_t scene_from_cache = 0;
 };
 
 // Writes the last captured frame to `png` (or says why there is none). Throws on a write

@@ -177,6 +177,13 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                    "devices such as lavapipe, gpu otherwise)")
         ->check(CLI::IsMember({"auto", "gpu", "cpu"}))
         ->capture_default_str();
+    app.add_option("--scene-cache", o.scene_cache,
+                   "Whether a still scene is drawn again: auto (on CPU devices such as lavapipe, "
+                   "where the 3D view is drawn at a reduced size, a picture that nothing changed "
+                   "is kept and reused; the blood and the UI are drawn every frame) or off "
+                   "(drawn every frame)")
+        ->check(CLI::IsMember({"auto", "off"}))
+        ->capture_default_str();
     bool lecture_on = false, kiosk_on = false, patient_on = false;
     app.add_flag("--lecture", lecture_on,
                  "Lecture mode: fullscreen, large captions, lesson steps on "

@@ -51,6 +51,7 @@ struct Options {
     std::string render_scale = "auto";   // auto (CPU devices 0.5 from 960x540, GPUs 1) or 0.25 .. 1
     std::string leg_detail = "auto";     // auto (CPU devices 0.5, GPUs 1) or a fraction 0.25 .. 1
     std::string particle_draw = "splat"; // splat (compute) or points (the comparison path)
+    std::string scene_cache = "auto";    // auto (on where the scene is upscaled) or off
     std::string particle_step = "auto";  // auto, gpu (compute shader) or cpu (the C++ twin)
 
     // Modes (README "Modes"): desktop unless one of --lecture, --kiosk, --patient is given.

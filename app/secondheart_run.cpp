@@ -164,7 +164,7 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     if (plan.cvd) lo.blood_palette = gpu::FLOW_PALETTE_CVD;
     RunContent run = create_run_content(device, submitter.value(), sim, lo);
     const VkExtent2D initial = initial_size(o, window);
-    const RunFacts facts = describe_content(o, device, headless, run.leg, initial);
+    RunFacts facts = describe_content(o, device, headless, run.leg, initial);
     auto loop = FrameLoop::create(device, surface, initial);
     if (!loop) throw std::runtime_error(loop.error().describe());
     ModeController modes = make_modes(o, plan, window);
@@ -193,6 +193,11 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
     if (write_png_at_end) write_last_frame(*loop.value(), result.captured, plan.png);
     print_frame_summary(*loop.value(), result.frame_ms);
     std::fprintf(stderr, "secondheart: %s\n", sim.heart_summary().c_str()); // issue 11
+    if (run.leg != nullptr && run.leg->scene_cache().attached()) {
+        facts.scene_cache = true;
+        facts.scene_drawn = run.leg->scene_cache().stored_frames();
+        facts.scene_from_cache = run.leg->scene_cache().restored_frames();
+    }
     if (o.benchmark != 0)
         print_benchmark_json(o, *loop.value(), result.frame_ms, result.cpu_ms_per_frame, facts);
 }

@@ -225,6 +225,54 @@ void OffscreenTarget::blit_to(VkCommandBuffer cmd, OffscreenTarget& output) {
     output.color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
 }
 
+void OffscreenTarget::copy_color_to(VkCommandBuffer cmd, OffscreenTarget& output) {
+    const VkExtent2D e = extent();
+    if (e.width != output.extent().width || e.height != output.extent().height)
+        throw std::logic_error("OffscreenTarget::copy_color_to: the extents differ");
+    constexpr VkPipelineStageFlags2 k_writers = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                                VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT |
+                                                VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
+    constexpr VkAccessFlags2 k_writes = VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                                        VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT |
+                                        VK_ACCESS_2_TRANSFER_WRITE_BIT;
+    // Source: RAW, the copy reads what the passes before it wrote. Output: WAW/WAR against its
+    // earlier writes and reads; every pixel is rewritten, so its contents are discarded.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, k_writers, k_writes, color_layout_,
+                       VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL),
+         image_barrier(output.color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, k_writers, VK_ACCESS_2_NONE,
+                       VK_IMAGE_LAYOUT_UNDEFINED, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    VkImageCopy region{};
+    region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.extent = {e.width, e.height, 1};
+    vkCmdCopyImage(cmd, color_.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, output.color_.get(),
+                   VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+    // Output: RAW for what comes next (the splat, the UI, readback). Source: WAR, its next
+    // writes wait for the copy's reads.
+    constexpr VkPipelineStageFlags2 k_next = VK_PIPELINE_STAGE_2_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                             VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT |
+                                             VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT;
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(output.color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, k_next,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_READ_BIT |
+                           VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT |
+                           VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                           VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT | VK_ACCESS_2_TRANSFER_READ_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL),
+         image_barrier(color_.get(), VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_NONE, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, k_next,
+                       VK_ACCESS_2_COLOR_ATTACHMENT_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL)});
+    color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    output.color_layout_ = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+}
+
 void OffscreenTarget::copy_depth(VkCommandBuffer cmd, VkBuffer dst) {
     if (!depth_copy_) throw std::logic_error("OffscreenTarget::copy_depth: no TRANSFER_SRC depth");
     // Depth: RAW, the copy reads what the depth tests wrote.

@@ -72,6 +72,13 @@ public:
     void blit_to(VkCommandBuffer cmd, OffscreenTarget& output);
     bool has_linear_blit() const noexcept { return linear_blit_; }
 
+    // Copies this target's colour image onto `output`'s (the same extent; a plain copy, no
+    // scaling), leaving both in COLOR_ATTACHMENT_OPTIMAL with the output's pixels visible to
+    // colour-attachment reads and writes, compute and transfers. What the still-scene cache
+    // (app/scene_cache) keeps and puts back: on lavapipe a copy is a memcpy of the rows, a
+    // fraction of a blit, which runs as a draw.
+    void copy_color_to(VkCommandBuffer cmd, OffscreenTarget& output);
+
     // Transitions both images to attachment layouts, begins dynamic rendering with cleared
     // colour and depth (1.0), and sets a full-target viewport and scissor.
     void begin_rendering(VkCommandBuffer cmd, const std::array<float, 4>& clear_color);

@@ -254,7 +254,8 @@ struct FlowPush {
     uint palette; // FLOW_PALETTE_*
 };
 
-// Push constants of particle_splat.comp and particle_splat_resolve.comp (96 bytes).
+// Push constants of particle_splat.comp, particle_splat_resolve.comp and
+// particle_host_resolve.comp (96 bytes).
 struct SplatPush {
     mat4 view_proj;
     uint width;
@@ -273,7 +274,8 @@ struct SplatPush {
     // internal target's when the scene is drawn at a render scale below 1.
     uint depth_width;
     uint depth_height;
-    uint pad0;
+    // particle_host_resolve.comp: the first key of this frame's part of the host splat's keys.
+    uint host_key_first;
 };
 
 // Push constants of particles_points.vert/.frag (80 bytes).

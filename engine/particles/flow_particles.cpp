@@ -102,6 +102,7 @@ Result<FlowParticles> create_flow_particles(const Device& device,
         fp.host_particles_.assign(initial.begin(), initial.end());
         fp.host_state_ = std::move(rest);
         for (Buffer& staging : fp.host_staging_) {
+            if (!options.host_step_to_device) break;
             auto buffer = create_buffer(device, initial.size_bytes(),
                                         VK_BUFFER_USAGE_TRANSFER_SRC_BIT, MemoryUse::Upload);
             if (!buffer) return buffer.error();
@@ -180,6 +181,7 @@ void FlowParticles::record_host_update(VkCommandBuffer cmd, float dt) {
     }
     step_flow_particles_range(all.first(half), 0, tables_, *host_state_, push);
     if (second.joinable()) second.join();
+    if (!options_.host_step_to_device) return;
     const Buffer& staging = host_staging_[host_slot_];
     host_slot_ = (host_slot_ + 1) % k_host_staging_buffers;
     staging.write(host_particles_.data(), host_particles_.size() * sizeof(gpu::FlowParticle));
@@ -231,6 +233,8 @@ void FlowParticles::record_update(VkCommandBuffer cmd, float dt) {
 
 Result<std::vector<gpu::FlowParticle>>
 FlowParticles::read_back(const Device& device, const ImmediateSubmitter& submitter) const {
+    // The host step without its copy to the device: the host's particles are the ones drawn.
+    if (options_.host_step && !options_.host_step_to_device) return host_particles_;
     auto host = download_compute_buffer(device, submitter, particles_);
     if (!host) return host.error();
     std::vector<gpu::FlowParticle> out(push_.particle_count);

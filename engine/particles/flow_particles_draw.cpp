@@ -3,12 +3,16 @@
 // step 6).
 #include "barriers.hpp"
 #include "particles/flow_particles.hpp"
+#include "particles/host_splat.hpp"
 #include "pipelines.hpp"
 #include "vk_check.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
+#include <system_error>
+#include <thread>
 
 namespace sh {
 namespace {
@@ -119,6 +123,12 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
         create_compute_pipeline(dev, fp.splat_layout_.get(), "particle_splat_resolve.comp");
     if (!resolve) return resolve.error();
     fp.resolve_pipeline_ = resolve.take();
+    if (fp.options_.host_step) {
+        auto host_resolve =
+            create_compute_pipeline(dev, fp.splat_layout_.get(), "particle_host_resolve.comp");
+        if (!host_resolve) return host_resolve.error();
+        fp.host_resolve_pipeline_ = host_resolve.take();
+    }
     return true;
 }
 
@@ -150,39 +160,52 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     if (!depth_copy) return depth_copy.error();
     depth_copy_ = depth_copy.take();
 
-    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4},
-                                           {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1}};
-    auto pool = create_descriptor_pool(dev, std::span(sizes), 1u);
+    if (options_.host_step) {
+        // Every key empty; afterwards the resolve empties each key it reads.
+        host_keys_per_part_ = std::size_t{extent.width} * extent.height;
+        auto keys =
+            create_buffer(device, VkDeviceSize{host_keys_per_part_} * k_host_staging_buffers * 8,
+                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse::Upload);
+        if (!keys) return keys.error();
+        host_keys_ = keys.take();
+        std::memset(host_keys_.mapped(), 0xff, host_keys_.size());
+        host_key_part_ = 0;
+    }
+
+    const std::uint32_t set_count = options_.host_step ? 2u : 1u;
+    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * set_count},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, set_count}};
+    auto pool = create_descriptor_pool(dev, std::span(sizes), set_count);
     if (!pool) return pool.error();
     splat_pool_ = pool.take();
-    auto set = allocate_descriptor_set(dev, splat_pool_.get(), splat_set_layout_.get());
-    if (!set) return set.error();
-    splat_set_ = set.value();
-
-    const VkDescriptorBufferInfo buffers[4] = {{particles_.get(), 0, VK_WHOLE_SIZE},
-                                               {accum_.get(), 0, VK_WHOLE_SIZE},
-                                               {depth_copy_.get(), 0, VK_WHOLE_SIZE},
-                                               {vein_state_, 0, VK_WHOLE_SIZE}};
     const VkDescriptorImageInfo color{VK_NULL_HANDLE, target.color().view(),
                                       VK_IMAGE_LAYOUT_GENERAL};
-    VkWriteDescriptorSet writes[5]{};
-    for (std::uint32_t i = 0; i < 5; ++i) {
-        writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-        writes[i].dstSet = splat_set_;
-        writes[i].dstBinding = i;
-        writes[i].descriptorCount = 1;
+    // The compute splat's set; with host_step also the host resolve's, the keys at binding 1.
+    for (std::uint32_t s = 0; s < set_count; ++s) {
+        auto set = allocate_descriptor_set(dev, splat_pool_.get(), splat_set_layout_.get());
+        if (!set) return set.error();
+        (s == 0 ? splat_set_ : host_resolve_set_) = set.value();
+        const VkDescriptorBufferInfo buffers[4] = {
+            {particles_.get(), 0, VK_WHOLE_SIZE},
+            {s == 0 ? accum_.get() : host_keys_.get(), 0, VK_WHOLE_SIZE},
+            {depth_copy_.get(), 0, VK_WHOLE_SIZE},
+            {vein_state_, 0, VK_WHOLE_SIZE}};
+        VkWriteDescriptorSet writes[5]{};
+        for (std::uint32_t i = 0; i < 5; ++i) {
+            writes[i].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+            writes[i].dstSet = set.value();
+            writes[i].dstBinding = i;
+            writes[i].descriptorCount = 1;
+            writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        }
+        writes[0].pBufferInfo = &buffers[0];
+        writes[1].pBufferInfo = &buffers[1];
+        writes[2].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_IMAGE;
+        writes[2].pImageInfo = &color;
+        writes[3].pBufferInfo = &buffers[2];
+        writes[4].pBufferInfo = &buffers[3];
+        vkUpdateDescriptorSets(dev, 5, writes, 0, nullptr);
     }
-    writes[0].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    writes[0].pBufferInfo = &buffers[0];
-    writes[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    writes[1].pBufferInfo = &buffers[1];
-    writes[2].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_IMAGE;
-    writes[2].pImageInfo = &color;
-    writes[3].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    writes[3].pBufferInfo = &buffers[2];
-    writes[4].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-    writes[4].pBufferInfo = &buffers[3];
-    vkUpdateDescriptorSets(dev, 5, writes, 0, nullptr);
     splat_image_ = target.color().get();
     splat_extent_ = extent;
     depth_source_ = depth_source;
@@ -202,6 +225,10 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     const PixelRect rect = has_bounds_
                                ? screen_rect(view_proj, bounds_min_, bounds_max_, splat_extent_, 4)
                                : PixelRect{0, 0, splat_extent_.width, splat_extent_.height};
+    if (options_.host_step) {
+        record_host_splat(cmd, target, view_proj, rect, passes);
+        return;
+    }
     const VkAccessFlags2 k_read_write =
         VK_ACCESS_2_SHADER_STORAGE_READ_BIT | VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT;
     if (!accum_cleared_) {
@@ -261,6 +288,73 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, resolve_pipeline_.get());
     vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE), groups(rect.height, gpu::SPLAT_TILE),
                   1);
+    target.end_compute_access(cmd);
+    passes.mark(cmd, "splat resolve");
+}
+
+void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& target,
+                                      const glm::mat4& view_proj, const PixelRect& rect,
+                                      const PassMarker& passes) {
+    (depth_source_ != nullptr ? *depth_source_ : target).copy_depth(cmd, depth_copy_.get());
+    target.begin_compute_access(cmd);
+    passes.mark(cmd, "splat depth copy");
+    if (rect.width == 0 || rect.height == 0) { // the leg is off screen: no pixel to draw
+        target.end_compute_access(cmd);
+        passes.mark(cmd, "splat resolve");
+        return;
+    }
+    // This frame's part of the keys: the frame that last used it has finished (the frame
+    // loop waited for its fence), and its resolve left every key empty.
+    const std::uint32_t part = host_key_part_;
+    host_key_part_ = (host_key_part_ + 1) % k_host_staging_buffers;
+    std::uint64_t* keys =
+        static_cast<std::uint64_t*>(host_keys_.mapped()) + std::size_t{part} * host_keys_per_part_;
+    const SoftPose pose(host_state_->pose);
+    HostSplatFrame frame;
+    frame.view_proj = view_proj;
+    frame.width = splat_extent_.width;
+    frame.height = splat_extent_.height;
+    frame.rect = rect;
+    frame.clip_z_max = options_.clip_z_max;
+    // Two halves on two threads, as the host step (record_host_update).
+    const std::span<const gpu::FlowParticle> all(host_particles_);
+    const std::size_t half = all.size() / 2;
+    const auto splat_second_half = [&] { host_splat_range(all.subspan(half), pose, frame, keys); };
+    std::thread second;
+    try {
+        second = std::thread(splat_second_half);
+    } catch (const std::system_error&) { // no thread to be had: this one does both halves
+        splat_second_half();
+    }
+    host_splat_range(all.first(half), pose, frame, keys);
+    if (second.joinable()) second.join();
+    // Host writes before the submission are visible to the device without a barrier.
+    gpu::SplatPush push{};
+    push.width = splat_extent_.width;
+    push.height = splat_extent_.height;
+    push.occluded_alpha = options_.occluded_alpha;
+    push.depth_width = depth_extent_.width;
+    push.depth_height = depth_extent_.height;
+    push.rect_x = rect.x;
+    push.rect_y = rect.y;
+    push.rect_width = rect.width;
+    push.rect_height = rect.height;
+    push.host_key_first = static_cast<std::uint32_t>(std::size_t{part} * host_keys_per_part_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
+                            &host_resolve_set_, 0, nullptr);
+    vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
+                       &push);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, host_resolve_pipeline_.get());
+    vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE), groups(rect.height, gpu::SPLAT_TILE),
+                  1);
+    // Keys: the resolve's emptying writes are made visible to the host, which splats into this
+    // part again two frames later, after the fence wait.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(host_keys_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_HOST_BIT,
+                        VK_ACCESS_2_HOST_READ_BIT | VK_ACCESS_2_HOST_WRITE_BIT)},
+        {});
     target.end_compute_access(cmd);
     passes.mark(cmd, "splat resolve");
 }

@@ -135,6 +135,80 @@ void mesh_pose_inputs(const gpu::PoseState& pose, const MuscleDeformer& muscles,
     out.push_back(stocking ? 1.0f : 0.0f);
 }
 
+namespace {
+
+void append_vec3(std::vector<float>& out, const glm::vec3& v) {
+    out.insert(out.end(), {v.x, v.y, v.z});
+}
+
+void append_box(std::vector<float>& out, const std::optional<StageBox>& box) {
+    out.push_back(box ? 1.0f : 0.0f);
+    if (!box) return;
+    append_vec3(out, box->min);
+    append_vec3(out, box->max);
+}
+
+// Field by field: the layout has padding and optionals, whose bytes are not comparable.
+void append_stage(std::vector<float>& out, const StageLayout& s) {
+    out.insert(out.end(), {s.show ? 1.0f : 0.0f, s.floor_centre.x, s.floor_centre.y, s.floor_z,
+                           s.floor_radius});
+    append_box(out, s.seat);
+    append_box(out, s.bed);
+    out.push_back(s.wedge ? 1.0f : 0.0f);
+    if (s.wedge) {
+        append_vec3(out, s.wedge->low);
+        append_vec3(out, s.wedge->high);
+        out.push_back(s.wedge->width);
+    }
+    for (const StageCapsule& c : s.occluders) {
+        append_vec3(out, c.a);
+        append_vec3(out, c.b);
+        out.push_back(c.radius);
+    }
+}
+
+} // namespace
+
+bool same_picture(const PictureInputs& drawn, const PictureInputs& now) {
+    // Bitwise for `exact` (a NaN never matches, so it is drawn again).
+    if (drawn.exact.size() != now.exact.size() || drawn.lumen.size() != now.lumen.size() ||
+        std::memcmp(drawn.exact.data(), now.exact.data(), now.exact.size() * sizeof(float)) != 0)
+        return false;
+    for (std::size_t i = 0; i < now.lumen.size(); ++i)
+        if (!(std::abs(now.lumen[i] - drawn.lumen[i]) <= k_lumen_tolerance)) return false;
+    return true;
+}
+
+void SceneRenderer::picture_inputs(const Camera& camera, const SceneOptions& options, float aspect,
+                                   const gpu::VeinState& state, PictureInputs& out) const {
+    // The meshes: pose, swelling (rounded as for re-posing), muscle deformation, stocking.
+    mesh_pose_inputs(pose_, muscles_, options.show_skin && stocking_, out.exact);
+    const glm::mat4 view_proj = camera.view_proj(aspect);
+    for (int c = 0; c < 4; ++c)
+        out.exact.insert(out.exact.end(),
+                         {view_proj[c].x, view_proj[c].y, view_proj[c].z, view_proj[c].w});
+    append_vec3(out.exact, camera.eye());
+    out.exact.insert(out.exact.end(),
+                     {static_cast<float>(options.mode), static_cast<float>(options.palette),
+                      options.show_skin ? 1.0f : 0.0f, options.show_veins ? 1.0f : 0.0f,
+                      options.show_valves ? 1.0f : 0.0f, options.vein_scale, options.vein_opacity,
+                      mesh_scale_});
+    append_stage(out.exact, options.stage);
+    // The veins' and valves' shaders read each compartment's radius scale and each link's
+    // valve opening and failure (pose_veins.comp, pose_valves.comp, scene_valve.vert).
+    out.lumen.clear();
+    const std::uint32_t compartments =
+        std::min<std::uint32_t>(state.compartment_count, gpu::VEIN_STATE_MAX_COMPARTMENTS);
+    const std::uint32_t links =
+        std::min<std::uint32_t>(state.link_count, gpu::VEIN_STATE_MAX_LINKS);
+    for (std::uint32_t c = 0; c < compartments; ++c)
+        out.lumen.push_back(state.compartments[c].radius_scale);
+    for (std::uint32_t l = 0; l < links; ++l) {
+        out.lumen.push_back(state.links[l].valve_opening);
+        out.exact.push_back(state.links[l].valve_failure);
+    }
+}
+
 void SceneRenderer::update(const gpu::VeinState& state) {
     time_s_ = state.time_s;
     const glm::vec4& a = state.muscle_activation;

@@ -56,6 +56,20 @@ struct SceneOptions {
 // The clear colour of a palette, as stored in the UNORM target (already gamma-encoded).
 std::array<float, 4> background_color(Palette palette);
 
+// What the picture SceneRenderer::record draws depends on, as numbers that LegContent's
+// still-scene cache (app/scene_cache) compares from frame to frame: `exact` must be the same to
+// the bit (camera, options, stage, the meshes' pose inputs, valve failures); `lumen` (each
+// vein's drawn radius scale and each valve's opening, which creep a little every frame even
+// while the leg stands still) within k_lumen_tolerance of the drawn picture's.
+struct PictureInputs {
+    std::vector<float> exact;
+    std::vector<float> lumen;
+};
+// 1 % of a reference radius (times the teaching exaggeration): 0.05 mm of a 5 mm vein, about
+// a thirtieth of a pixel at 1280x720 and the default framing.
+inline constexpr float k_lumen_tolerance = 0.01f;
+bool same_picture(const PictureInputs& drawn, const PictureInputs& now);
+
 class SceneRenderer {
 public:
     SceneRenderer() = default;
@@ -76,6 +90,10 @@ public:
     void record(VkCommandBuffer cmd, OffscreenTarget& target, const Camera& camera,
                 const SceneOptions& options, const PassMarker& passes = {});
 
+    // This frame's PictureInputs (after update(state); `out`'s storage is reused): what
+    // record() with these arguments would draw.
+    void picture_inputs(const Camera& camera, const SceneOptions& options, float aspect,
+                        const gpu::VeinState& state, PictureInputs& out) const;
     // Bounds of the whole leg (all meshes) in the rest pose.
     const anatomy::Bounds& bounds() const noexcept { return bounds_; }
     // The leg as drawn: in the last pose update() saw, and over the activity's last cycle (what

@@ -68,7 +68,9 @@ struct ThreeDots {
     sh::FlowParticles particles;
 };
 
-ThreeDots make_three_dots(sh::test::GpuContext& ctx) {
+// `host_splat`: the step and the splat on the host (CPU devices' path: host_splat.hpp, resolved
+// by particle_host_resolve.comp) instead of the compute shaders.
+ThreeDots make_three_dots(sh::test::GpuContext& ctx, bool host_splat = false) {
     sh::VeinGeometry g;
     for (const glm::vec3& s : k_dots)
         g.compartments.push_back(
@@ -77,6 +79,7 @@ ThreeDots make_three_dots(sh::test::GpuContext& ctx) {
     for (std::uint32_t c = 0; c < 3; ++c) initial.push_back(sh::make_flow_particle(c, 0, 0, 0));
     sh::FlowParticleOptions options;
     options.occluded_alpha = 0.0f; // hidden behind the scene
+    options.host_step = host_splat;
     auto state =
         sh::create_vein_state_buffer(ctx.device, ctx.submitter, sh::flow_scenes::rest_state(g));
     if (!state) FAIL(state.error().describe());
@@ -258,9 +261,11 @@ TEST_CASE("gpu flow particles: recycled particles are born in capillary beds",
 // blitted up, then the blood splatted at the full size against the half-size depth.
 TEST_CASE("gpu flow particles: full-size splat against a half-size scene depth",
           "[gpu][flow_particles]") {
+    const bool host_splat = GENERATE(false, true);
+    INFO((host_splat ? "host splat" : "compute splat"));
     auto ctx = sh::test::make_gpu_context();
     {
-        ThreeDots dots = make_three_dots(*ctx);
+        ThreeDots dots = make_three_dots(*ctx, host_splat);
         auto internal = sh::create_offscreen_target(ctx->device, {32, 32});
         auto frame = sh::create_offscreen_target(ctx->device, {64, 64});
         if (!internal || !frame) FAIL("offscreen targets");
@@ -301,9 +306,11 @@ TEST_CASE("gpu flow particles: full-size splat against a half-size scene depth",
 }
 
 TEST_CASE("gpu flow particles: splat is depth-tested against the scene", "[gpu][flow_particles]") {
+    const bool host_splat = GENERATE(false, true);
+    INFO((host_splat ? "host splat" : "compute splat"));
     auto ctx = sh::test::make_gpu_context();
     {
-        ThreeDots dots = make_three_dots(*ctx);
+        ThreeDots dots = make_three_dots(*ctx, host_splat);
         sh::FlowParticles& fp = dots.particles;
         auto target = sh::create_offscreen_target(ctx->device, {64, 64});
         if (!target) FAIL(target.error().describe());

@@ -1,13 +1,16 @@
-// The leg scene's CPU parts: camera presets and the vein tube mesh builder.
+// The leg scene's CPU parts: camera presets, the vein tube mesh builder and the still-scene
+// cache's comparison of picture inputs.
 #include "scene/camera.hpp"
 #include "scene/camera_rig.hpp"
 #include "scene/mesh_renderer.hpp"
+#include "scene/scene_renderer.hpp"
 #include "scene/vein_mesh.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <glm/geometric.hpp>
 #include <glm/vec4.hpp>
+#include <limits>
 
 using namespace sh;
 
@@ -146,4 +149,32 @@ TEST_CASE("scene meshes: roles map to structure kinds and x-ray makes muscles tr
     CHECK(scene::material_for(StructureKind::Muscle, scene::RenderMode::XRay).translucent);
     CHECK(scene::material_for(StructureKind::Skin, scene::RenderMode::Normal).translucent);
     CHECK_FALSE(scene::material_for(StructureKind::Bone, scene::RenderMode::XRay).translucent);
+}
+
+TEST_CASE("scene picture inputs: the still-scene cache's comparison", "[scene]") {
+    sh::scene::PictureInputs drawn;
+    drawn.exact = {1.0f, 2.0f, 3.0f};
+    drawn.lumen = {1.0f, 0.5f};
+    sh::scene::PictureInputs now = drawn;
+    CHECK(sh::scene::same_picture(drawn, now));
+    // The lumen may creep by the tolerance (a vein 1 % wider, a valve 1 % more open)...
+    now.lumen[0] = 1.0f + 0.9f * sh::scene::k_lumen_tolerance;
+    now.lumen[1] = 0.5f - 0.9f * sh::scene::k_lumen_tolerance;
+    CHECK(sh::scene::same_picture(drawn, now));
+    // ...not beyond it.
+    now.lumen[1] = 0.5f - 1.1f * sh::scene::k_lumen_tolerance;
+    CHECK_FALSE(sh::scene::same_picture(drawn, now));
+    // Everything else to the bit: camera, pose, options.
+    now = drawn;
+    now.exact[2] = std::nextafter(3.0f, 4.0f);
+    CHECK_FALSE(sh::scene::same_picture(drawn, now));
+    // A NaN is never the same (drawn again), nor a different count (another leg or network).
+    now = drawn;
+    now.lumen[0] = std::numeric_limits<float>::quiet_NaN();
+    CHECK_FALSE(sh::scene::same_picture(drawn, now));
+    now = drawn;
+    now.exact.push_back(0.0f);
+    CHECK_FALSE(sh::scene::same_picture(drawn, now));
+    // Nothing drawn yet compares unequal to any frame with inputs.
+    CHECK_FALSE(sh::scene::same_picture(sh::scene::PictureInputs{}, drawn));
 }

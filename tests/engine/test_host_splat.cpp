@@ -1,0 +1,116 @@
+// The host splat (engine/particles/host_splat): its keys for a few particles in clip space
+// (identity view_proj, a rest pose), checked against what particle_splat.comp keeps: the nearest
+// particle wins a pixel, the centre over a rim pixel, reflux particles cover their 21-pixel ring,
+// nothing lands outside the rectangle, and parts splatted in any order give the same keys.
+#include "particles/host_splat.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <vector>
+
+namespace {
+
+sh::gpu::FlowParticle particle_at(float x, float y, float z, std::uint32_t rgba,
+                                  std::uint32_t flags = 0) {
+    sh::gpu::FlowParticle p{};
+    p.position = glm::vec4(x, y, z, 1.0f);
+    p.color = rgba;
+    p.flags = flags;
+    return p;
+}
+
+std::uint32_t high_word(std::uint64_t key) {
+    return static_cast<std::uint32_t>(key >> 32);
+}
+
+float depth_of(std::uint64_t key) {
+    const auto bits = static_cast<std::uint32_t>(key);
+    float z = 0.0f;
+    std::memcpy(&z, &bits, sizeof(z));
+    return z;
+}
+
+} // namespace
+
+TEST_CASE("host splat: the nearest particle wins each pixel, with the compute splat's keys",
+          "[host_splat]") {
+    const sh::SoftPose pose{sh::gpu::PoseState{}}; // nobody wrote it: the rest pose
+    sh::HostSplatFrame frame;
+    frame.width = 16;
+    frame.height = 16;
+    frame.rect = {4, 4, 8, 8};
+    // Pixel (8, 8) of 16: NDC (8.5 / 16) * 2 - 1.
+    const float c = 8.5f / 16.0f * 2.0f - 1.0f;
+    const std::vector<sh::gpu::FlowParticle> particles = {
+        particle_at(c, c, 0.75f, 0x000000ffu),          // far, red
+        particle_at(c, c, 0.25f, 0x00ff0000u),          // near, blue
+        particle_at(-0.99f, -0.99f, 0.5f, 0x0000ff00u), // outside the rectangle
+        particle_at(c, c, 0.1f, 0x00ffffffu,
+                    sh::gpu::FLOW_FLAG_REFLUX | sh::gpu::FLOW_FLAG_STOPPED), // held: a plus
+    };
+    std::vector<std::uint64_t> keys(64, sh::k_host_splat_empty);
+    sh::host_splat_range(std::span(particles).first(3), pose, frame, keys.data());
+    const auto at = [&](int x, int y) {
+        return keys[static_cast<std::size_t>((y - 4) * 8 + (x - 4))];
+    };
+
+    // The centre: the near (blue) particle, depth 0.25 in 14 bits, centre pixel (edge 0), and
+    // its exact depth in the low word.
+    const std::uint32_t blue565 = 0x1fu; // RGB565 of 0xff0000 (B in the third byte)
+    CHECK(high_word(at(8, 8)) == ((static_cast<std::uint32_t>(0.25f * 16383.0f) << 18) | blue565));
+    CHECK(depth_of(at(8, 8)) == 0.25f);
+    // Its four rim pixels carry the edge bit; the pixel two away is empty.
+    for (const auto& [x, y] : {std::pair{9, 8}, {7, 8}, {8, 9}, {8, 7}})
+        CHECK(high_word(at(x, y)) == (high_word(at(8, 8)) | (1u << 16)));
+    CHECK(at(10, 8) == sh::k_host_splat_empty);
+    // The particle off the rectangle wrote nothing: 5 pixels in all.
+    int written = 0;
+    for (std::uint64_t k : keys) written += k != sh::k_host_splat_empty ? 1 : 0;
+    CHECK(written == 5);
+
+    // A held particle in front draws a plus too (reflux but stopped), and wins.
+    sh::host_splat_range(std::span(particles).subspan(3), pose, frame, keys.data());
+    CHECK(depth_of(at(8, 8)) == 0.1f);
+    CHECK(at(10, 8) == sh::k_host_splat_empty);
+}
+
+TEST_CASE("host splat: a reflux particle covers its ring, parts in any order give the same keys",
+          "[host_splat]") {
+    const sh::SoftPose pose{sh::gpu::PoseState{}};
+    sh::HostSplatFrame frame;
+    frame.width = 32;
+    frame.height = 32;
+    frame.rect = {0, 0, 32, 32};
+    std::vector<sh::gpu::FlowParticle> particles;
+    for (int i = 0; i < 200; ++i) {
+        const float x = -0.8f + 1.6f * static_cast<float>((i * 37) % 100) / 100.0f;
+        const float y = -0.8f + 1.6f * static_cast<float>((i * 61) % 100) / 100.0f;
+        const float z = 0.05f + 0.9f * static_cast<float>((i * 17) % 100) / 100.0f;
+        particles.push_back(particle_at(x, y, z, 0x00336699u + static_cast<std::uint32_t>(i),
+                                        i % 3 == 0 ? sh::gpu::FLOW_FLAG_REFLUX : 0u));
+    }
+    std::vector<std::uint64_t> whole(32 * 32, sh::k_host_splat_empty);
+    sh::host_splat_range(particles, pose, frame, whole.data());
+    std::vector<std::uint64_t> parts(32 * 32, sh::k_host_splat_empty);
+    sh::host_splat_range(std::span(particles).subspan(120), pose, frame, parts.data());
+    sh::host_splat_range(std::span(particles).first(120), pose, frame, parts.data());
+    CHECK(parts == whole);
+
+    // One reflux particle alone: 21 pixels, the inner 3x3 with the edge (half-alpha) bit.
+    std::vector<std::uint64_t> ring(32 * 32, sh::k_host_splat_empty);
+    const float c = 16.5f / 32.0f * 2.0f - 1.0f;
+    const std::vector<sh::gpu::FlowParticle> one = {
+        particle_at(c, c, 0.5f, 0x00ffffffu, sh::gpu::FLOW_FLAG_REFLUX)};
+    sh::host_splat_range(one, pose, frame, ring.data());
+    int covered = 0, inner = 0;
+    for (std::size_t i = 0; i < ring.size(); ++i) {
+        if (ring[i] == sh::k_host_splat_empty) continue;
+        ++covered;
+        const int x = static_cast<int>(i % 32) - 16, y = static_cast<int>(i / 32) - 16;
+        const bool edge = (high_word(ring[i]) >> 16 & 1u) != 0u;
+        CHECK(edge == (std::abs(x) < 2 && std::abs(y) < 2));
+        inner += edge ? 1 : 0;
+    }
+    CHECK(covered == 21);
+    CHECK(inner == 9);
+}
