@@ -196,6 +196,7 @@ private:
     // each, mapped; the resolve reads them through host_resolve_set_.
     Buffer host_keys_;
     std::size_t host_keys_per_part_ = 0;
+    std::vector<glm::vec3> host_posed_; // this frame's posed particles (ParticlePoser)
     std::uint32_t host_key_part_ = 0;
     UniquePipeline host_resolve_pipeline_;
     VkDescriptorSet host_resolve_set_ = VK_NULL_HANDLE;

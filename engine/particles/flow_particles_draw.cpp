@@ -309,7 +309,8 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
     host_key_part_ = (host_key_part_ + 1) % k_host_staging_buffers;
     std::uint64_t* keys =
         static_cast<std::uint64_t*>(host_keys_.mapped()) + std::size_t{part} * host_keys_per_part_;
-    const SoftPose pose(host_state_->pose);
+    const ParticlePoser poser(SoftPose(host_state_->pose), tables_);
+    host_posed_.resize(host_particles_.size());
     HostSplatFrame frame;
     frame.view_proj = view_proj;
     frame.width = splat_extent_.width;
@@ -318,15 +319,20 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
     frame.clip_z_max = options_.clip_z_max;
     // Two halves on two threads, as the host step (record_host_update).
     const std::span<const gpu::FlowParticle> all(host_particles_);
+    const std::span<glm::vec3> posed(host_posed_);
     const std::size_t half = all.size() / 2;
-    const auto splat_second_half = [&] { host_splat_range(all.subspan(half), pose, frame, keys); };
+    const auto splat = [&](std::size_t begin, std::size_t count) {
+        pose_particles_range(all.subspan(begin, count), poser, posed.subspan(begin, count));
+        host_splat_range(all.subspan(begin, count), posed.subspan(begin, count), frame, keys);
+    };
+    const auto splat_second_half = [&] { splat(half, all.size() - half); };
     std::thread second;
     try {
         second = std::thread(splat_second_half);
     } catch (const std::system_error&) { // no thread to be had: this one does both halves
         splat_second_half();
     }
-    host_splat_range(all.first(half), pose, frame, keys);
+    splat(0, half);
     if (second.joinable()) second.join();
     // Host writes before the submission are visible to the device without a barrier.
     gpu::SplatPush push{};

@@ -8,7 +8,8 @@
 #                       (reference_images/scene_*.png; SH_UPDATE_REFERENCE_IMAGES=1 rewrites them)
 set(engine_tests ${PROJECT_SOURCE_DIR}/tests/engine)
 
-add_executable(sh_bridge_tests test_vein_state_writer.cpp test_stage_layout.cpp)
+add_executable(sh_bridge_tests test_vein_state_writer.cpp test_stage_layout.cpp
+                               test_particle_poser.cpp)
 target_link_libraries(sh_bridge_tests PRIVATE sh_app_bridge sh_engine sh_test_main sh_warnings)
 catch_discover_tests(sh_bridge_tests TEST_PREFIX "bridge.")
 

@@ -19,6 +19,14 @@ sh::gpu::FlowParticle particle_at(float x, float y, float z, std::uint32_t rgba,
     return p;
 }
 
+// A pose that moves nothing: the particles are splatted where they are.
+void splat(std::span<const sh::gpu::FlowParticle> particles, const sh::HostSplatFrame& frame,
+           std::vector<std::uint64_t>& keys) {
+    std::vector<glm::vec3> posed;
+    for (const sh::gpu::FlowParticle& p : particles) posed.emplace_back(p.position);
+    sh::host_splat_range(particles, posed, frame, keys.data());
+}
+
 std::uint32_t high_word(std::uint64_t key) {
     return static_cast<std::uint32_t>(key >> 32);
 }
@@ -34,7 +42,6 @@ float depth_of(std::uint64_t key) {
 
 TEST_CASE("host splat: the nearest particle wins each pixel, with the compute splat's keys",
           "[host_splat]") {
-    const sh::SoftPose pose{sh::gpu::PoseState{}}; // nobody wrote it: the rest pose
     sh::HostSplatFrame frame;
     frame.width = 16;
     frame.height = 16;
@@ -49,7 +56,7 @@ TEST_CASE("host splat: the nearest particle wins each pixel, with the compute sp
                     sh::gpu::FLOW_FLAG_REFLUX | sh::gpu::FLOW_FLAG_STOPPED), // held: a plus
     };
     std::vector<std::uint64_t> keys(64, sh::k_host_splat_empty);
-    sh::host_splat_range(std::span(particles).first(3), pose, frame, keys.data());
+    splat(std::span(particles).first(3), frame, keys);
     const auto at = [&](int x, int y) {
         return keys[static_cast<std::size_t>((y - 4) * 8 + (x - 4))];
     };
@@ -69,14 +76,13 @@ TEST_CASE("host splat: the nearest particle wins each pixel, with the compute sp
     CHECK(written == 5);
 
     // A held particle in front draws a plus too (reflux but stopped), and wins.
-    sh::host_splat_range(std::span(particles).subspan(3), pose, frame, keys.data());
+    splat(std::span(particles).subspan(3), frame, keys);
     CHECK(depth_of(at(8, 8)) == 0.1f);
     CHECK(at(10, 8) == sh::k_host_splat_empty);
 }
 
 TEST_CASE("host splat: a reflux particle covers its ring, parts in any order give the same keys",
           "[host_splat]") {
-    const sh::SoftPose pose{sh::gpu::PoseState{}};
     sh::HostSplatFrame frame;
     frame.width = 32;
     frame.height = 32;
@@ -90,10 +96,10 @@ TEST_CASE("host splat: a reflux particle covers its ring, parts in any order giv
                                         i % 3 == 0 ? sh::gpu::FLOW_FLAG_REFLUX : 0u));
     }
     std::vector<std::uint64_t> whole(32 * 32, sh::k_host_splat_empty);
-    sh::host_splat_range(particles, pose, frame, whole.data());
+    splat(particles, frame, whole);
     std::vector<std::uint64_t> parts(32 * 32, sh::k_host_splat_empty);
-    sh::host_splat_range(std::span(particles).subspan(120), pose, frame, parts.data());
-    sh::host_splat_range(std::span(particles).first(120), pose, frame, parts.data());
+    splat(std::span(particles).subspan(120), frame, parts);
+    splat(std::span(particles).first(120), frame, parts);
     CHECK(parts == whole);
 
     // One reflux particle alone: 21 pixels, the inner 3x3 with the edge (half-alpha) bit.
@@ -101,7 +107,7 @@ TEST_CASE("host splat: a reflux particle covers its ring, parts in any order giv
     const float c = 16.5f / 32.0f * 2.0f - 1.0f;
     const std::vector<sh::gpu::FlowParticle> one = {
         particle_at(c, c, 0.5f, 0x00ffffffu, sh::gpu::FLOW_FLAG_REFLUX)};
-    sh::host_splat_range(one, pose, frame, ring.data());
+    splat(one, frame, ring);
     int covered = 0, inner = 0;
     for (std::size_t i = 0; i < ring.size(); ++i) {
         if (ring[i] == sh::k_host_splat_empty) continue;
