@@ -9,6 +9,8 @@
 //                                         host_step, the CPU twin's step copied in)
 //   then either (outside rendering, after the scene pass)
 //   record_splat(cmd, target, view_proj)  compute: splat into the colour image, depth-tested
+//                                         (with host_step: splatted on the host, resolved by
+//                                         compute)
 //   or
 //   record_barrier_for_draw(cmd)          before begin_rendering
 //   record_draw_points(cmd, view_proj)    inside rendering: the point-list comparison path
