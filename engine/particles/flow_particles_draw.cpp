@@ -145,10 +145,13 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     // the device to be idle).
     splat_pool_.reset();
     splat_set_ = VK_NULL_HANDLE;
-    auto accum =
-        create_buffer(device, VkDeviceSize{extent.width} * extent.height * 4,
-                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                      MemoryUse::DeviceLocal);
+    // The compute splat's keys; the host splat keeps its own (host_keys_), so with host_step
+    // this is only a placeholder for the compute splat's descriptor set.
+    const VkDeviceSize accum_bytes =
+        options_.host_step ? VkDeviceSize{4} : VkDeviceSize{extent.width} * extent.height * 4;
+    auto accum = create_buffer(
+        device, accum_bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+        MemoryUse::DeviceLocal);
     if (!accum) return accum.error();
     accum_ = accum.take();
     accum_cleared_ = false;

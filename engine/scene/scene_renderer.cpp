@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <glm/geometric.hpp>
 
@@ -171,18 +172,30 @@ void append_stage(std::vector<float>& out, const StageLayout& s) {
 
 bool same_picture(const PictureInputs& drawn, const PictureInputs& now) {
     // Bitwise for `exact` (a NaN never matches, so it is drawn again).
-    if (drawn.exact.size() != now.exact.size() || drawn.lumen.size() != now.lumen.size() ||
+    if (drawn.exact.size() != now.exact.size() || drawn.near.size() != now.near.size() ||
+        now.near_tolerance.size() != now.near.size() ||
         std::memcmp(drawn.exact.data(), now.exact.data(), now.exact.size() * sizeof(float)) != 0)
         return false;
-    for (std::size_t i = 0; i < now.lumen.size(); ++i)
-        if (!(std::abs(now.lumen[i] - drawn.lumen[i]) <= k_lumen_tolerance)) return false;
+    for (std::size_t i = 0; i < now.near.size(); ++i)
+        if (!(std::abs(now.near[i] - drawn.near[i]) <= now.near_tolerance[i])) return false;
     return true;
 }
 
 void SceneRenderer::picture_inputs(const Camera& camera, const SceneOptions& options, float aspect,
                                    const gpu::VeinState& state, PictureInputs& out) const {
-    // The meshes: pose, swelling (rounded as for re-posing), muscle deformation, stocking.
+    // The meshes: pose, muscle deformation, stocking; the swelling, which grows by a fraction
+    // of a pixel per frame on a time-lapsed flight, goes to `near` instead.
     mesh_pose_inputs(pose_, muscles_, options.show_skin && stocking_, out.exact);
+    constexpr std::size_t k_swelling_first =
+        offsetof(gpu::PoseState, skin_swelling_cm) / sizeof(float);
+    std::fill_n(out.exact.begin() + k_swelling_first, 4, 0.0f);
+    out.near.clear();
+    out.near_tolerance.clear();
+    const auto near = [&out](float value, float tolerance) {
+        out.near.push_back(value);
+        out.near_tolerance.push_back(tolerance);
+    };
+    for (int i = 0; i < 3; ++i) near(pose_.skin_swelling_cm[i], k_swelling_tolerance_cm);
     const glm::mat4 view_proj = camera.view_proj(aspect);
     for (int c = 0; c < 4; ++c)
         out.exact.insert(out.exact.end(),
@@ -196,15 +209,14 @@ void SceneRenderer::picture_inputs(const Camera& camera, const SceneOptions& opt
     append_stage(out.exact, options.stage);
     // The veins' and valves' shaders read each compartment's radius scale and each link's
     // valve opening and failure (pose_veins.comp, pose_valves.comp, scene_valve.vert).
-    out.lumen.clear();
     const std::uint32_t compartments =
         std::min<std::uint32_t>(state.compartment_count, gpu::VEIN_STATE_MAX_COMPARTMENTS);
     const std::uint32_t links =
         std::min<std::uint32_t>(state.link_count, gpu::VEIN_STATE_MAX_LINKS);
     for (std::uint32_t c = 0; c < compartments; ++c)
-        out.lumen.push_back(state.compartments[c].radius_scale);
+        near(state.compartments[c].radius_scale, k_radius_scale_tolerance);
     for (std::uint32_t l = 0; l < links; ++l) {
-        out.lumen.push_back(state.links[l].valve_opening);
+        near(state.links[l].valve_opening, k_valve_opening_tolerance);
         out.exact.push_back(state.links[l].valve_failure);
     }
 }

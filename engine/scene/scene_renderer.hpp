@@ -58,16 +58,22 @@ std::array<float, 4> background_color(Palette palette);
 
 // What the picture SceneRenderer::record draws depends on, as numbers that LegContent's
 // still-scene cache (app/scene_cache) compares from frame to frame: `exact` must be the same to
-// the bit (camera, options, stage, the meshes' pose inputs, valve failures); `lumen` (each
-// vein's drawn radius scale and each valve's opening, which creep a little every frame even
-// while the leg stands still) within k_lumen_tolerance of the drawn picture's.
+// the bit (camera, options, stage, the pose's angles and joints, each muscle's deformation,
+// valve failures); `near` within its own `near_tolerance` of the drawn picture's: the values
+// that creep a little every frame even while the leg holds still (each vein's drawn radius
+// scale, each valve's opening, the skin's swelling), by less than a tenth of a pixel.
 struct PictureInputs {
     std::vector<float> exact;
-    std::vector<float> lumen;
+    std::vector<float> near;
+    std::vector<float> near_tolerance; // per entry of `near`
 };
-// 1 % of a reference radius (times the teaching exaggeration): 0.05 mm of a 5 mm vein, about
-// a thirtieth of a pixel at 1280x720 and the default framing.
-inline constexpr float k_lumen_tolerance = 0.01f;
+// A vein's drawn radius scale: 1 % of its reference radius, 0.06 mm of the widest (6 mm).
+inline constexpr float k_radius_scale_tolerance = 0.01f;
+// A valve's opening (0 closed .. 1 open): 3 % of the cusps' travel, under 0.2 mm.
+inline constexpr float k_valve_opening_tolerance = 0.03f;
+// The skin's drawn swelling (cm, exaggeration applied): 0.1 mm.
+inline constexpr float k_swelling_tolerance_cm = 0.01f;
+// At the default framing of 1280x720 a pixel is about 1.4 mm of leg.
 bool same_picture(const PictureInputs& drawn, const PictureInputs& now);
 
 class SceneRenderer {

@@ -154,15 +154,21 @@ TEST_CASE("scene meshes: roles map to structure kinds and x-ray makes muscles tr
 TEST_CASE("scene picture inputs: the still-scene cache's comparison", "[scene]") {
     sh::scene::PictureInputs drawn;
     drawn.exact = {1.0f, 2.0f, 3.0f};
-    drawn.lumen = {1.0f, 0.5f};
+    drawn.near = {1.0f, 0.5f};
+    drawn.near_tolerance = {sh::scene::k_radius_scale_tolerance,
+                            sh::scene::k_valve_opening_tolerance};
     sh::scene::PictureInputs now = drawn;
     CHECK(sh::scene::same_picture(drawn, now));
-    // The lumen may creep by the tolerance (a vein 1 % wider, a valve 1 % more open)...
-    now.lumen[0] = 1.0f + 0.9f * sh::scene::k_lumen_tolerance;
-    now.lumen[1] = 0.5f - 0.9f * sh::scene::k_lumen_tolerance;
+    // The near values may creep by their tolerances (a vein 1 % wider, a valve 3 % more
+    // open)...
+    now.near[0] = 1.0f + 0.9f * sh::scene::k_radius_scale_tolerance;
+    now.near[1] = 0.5f - 0.9f * sh::scene::k_valve_opening_tolerance;
     CHECK(sh::scene::same_picture(drawn, now));
-    // ...not beyond it.
-    now.lumen[1] = 0.5f - 1.1f * sh::scene::k_lumen_tolerance;
+    // ...not beyond them.
+    now.near[0] = 1.0f + 1.1f * sh::scene::k_radius_scale_tolerance;
+    CHECK_FALSE(sh::scene::same_picture(drawn, now));
+    now.near[0] = drawn.near[0];
+    now.near[1] = 0.5f - 1.1f * sh::scene::k_valve_opening_tolerance;
     CHECK_FALSE(sh::scene::same_picture(drawn, now));
     // Everything else to the bit: camera, pose, options.
     now = drawn;
@@ -170,7 +176,7 @@ TEST_CASE("scene picture inputs: the still-scene cache's comparison", "[scene]")
     CHECK_FALSE(sh::scene::same_picture(drawn, now));
     // A NaN is never the same (drawn again), nor a different count (another leg or network).
     now = drawn;
-    now.lumen[0] = std::numeric_limits<float>::quiet_NaN();
+    now.near[0] = std::numeric_limits<float>::quiet_NaN();
     CHECK_FALSE(sh::scene::same_picture(drawn, now));
     now = drawn;
     now.exact.push_back(0.0f);
