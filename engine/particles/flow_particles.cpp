@@ -9,8 +9,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <system_error>
-#include <thread>
 
 namespace sh {
 namespace {
@@ -160,47 +158,6 @@ Result<FlowParticles> create_flow_particles(const Device& device,
 
 void FlowParticles::set_host_state(const gpu::VeinState& state) {
     if (host_state_) *host_state_ = state;
-}
-
-void FlowParticles::record_host_update(VkCommandBuffer cmd, float dt) {
-    gpu::FlowPush push = push_;
-    push.dt = dt;
-    // Two halves on two threads: the step lies on the program's path from the fence wait to
-    // the frame's submission, and this halves the time it adds there.
-    const std::span<gpu::FlowParticle> all(host_particles_);
-    const std::size_t half = all.size() / 2;
-    const auto step_second_half = [&] {
-        step_flow_particles_range(all.subspan(half), static_cast<std::uint32_t>(half), tables_,
-                                  *host_state_, push);
-    };
-    std::thread second;
-    try {
-        second = std::thread(step_second_half);
-    } catch (const std::system_error&) { // no thread to be had: this one does both halves
-        step_second_half();
-    }
-    step_flow_particles_range(all.first(half), 0, tables_, *host_state_, push);
-    if (second.joinable()) second.join();
-    if (!options_.host_step_to_device) return;
-    const Buffer& staging = host_staging_[host_slot_];
-    host_slot_ = (host_slot_ + 1) % k_host_staging_buffers;
-    staging.write(host_particles_.data(), host_particles_.size() * sizeof(gpu::FlowParticle));
-    // WAR: the previous frame's splat (compute) or points (vertex shader) read the buffer; the
-    // copy overwrites it. Then RAW for this frame's readers, as after a compute step.
-    pipeline_barrier(
-        cmd,
-        {buffer_barrier(particles_.get(), k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
-                        VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_NONE)},
-        {});
-    const VkBufferCopy region{0, 0, staging.size()};
-    vkCmdCopyBuffer(cmd, staging.get(), particles_.get(), 1, &region);
-    pipeline_barrier(cmd,
-                     {buffer_barrier(particles_.get(), VK_PIPELINE_STAGE_2_COPY_BIT,
-                                     VK_ACCESS_2_TRANSFER_WRITE_BIT,
-                                     k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
-                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
-                                         VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
-                     {});
 }
 
 void FlowParticles::record_update(VkCommandBuffer cmd, float dt) {

@@ -155,6 +155,12 @@ private:
     // the step's), the device resolves them.
     void record_host_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj,
                            const PixelRect& rect, const PassMarker& passes);
+    // Both splats: the scene's depth copied for the test and the colour image opened for
+    // compute; false (and the image closed again) when the leg is off screen.
+    bool begin_splat(VkCommandBuffer cmd, OffscreenTarget& target, const PixelRect& rect,
+                     const PassMarker& passes);
+    // The push constants both resolves share: sizes, rectangle, occluded alpha.
+    gpu::SplatPush splat_push(const PixelRect& rect) const;
 
     FlowParticleOptions options_;
     FlowTables tables_;

@@ -3,7 +3,6 @@
 // step 6).
 #include "barriers.hpp"
 #include "particles/flow_particles.hpp"
-#include "particles/host_splat.hpp"
 #include "pipelines.hpp"
 #include "vk_check.hpp"
 
@@ -11,8 +10,6 @@
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
-#include <system_error>
-#include <thread>
 
 namespace sh {
 namespace {
@@ -256,28 +253,11 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
                         k_compute, VK_ACCESS_2_SHADER_STORAGE_READ_BIT),
          buffer_barrier(accum_.get(), k_compute, k_read_write, k_compute, k_read_write)},
         {});
-    (depth_source_ != nullptr ? *depth_source_ : target).copy_depth(cmd, depth_copy_.get());
-    target.begin_compute_access(cmd);
-    passes.mark(cmd, "splat depth copy");
-
-    if (rect.width == 0 || rect.height == 0) { // the leg is off screen: no pixel to draw
-        target.end_compute_access(cmd);
-        passes.mark(cmd, "splat resolve");
-        return;
-    }
-    gpu::SplatPush push{};
+    if (!begin_splat(cmd, target, rect, passes)) return;
+    gpu::SplatPush push = splat_push(rect);
     push.view_proj = view_proj;
-    push.width = splat_extent_.width;
-    push.height = splat_extent_.height;
     push.particle_count = push_.particle_count;
-    push.occluded_alpha = options_.occluded_alpha;
     push.clip_z_max = options_.clip_z_max;
-    push.depth_width = depth_extent_.width;
-    push.depth_height = depth_extent_.height;
-    push.rect_x = rect.x;
-    push.rect_y = rect.y;
-    push.rect_width = rect.width;
-    push.rect_height = rect.height;
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
                             &splat_set_, 0, nullptr);
     vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
@@ -295,49 +275,19 @@ void FlowParticles::record_splat(VkCommandBuffer cmd, OffscreenTarget& target,
     passes.mark(cmd, "splat resolve");
 }
 
-void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& target,
-                                      const glm::mat4& view_proj, const PixelRect& rect,
-                                      const PassMarker& passes) {
+bool FlowParticles::begin_splat(VkCommandBuffer cmd, OffscreenTarget& target, const PixelRect& rect,
+                                const PassMarker& passes) {
     (depth_source_ != nullptr ? *depth_source_ : target).copy_depth(cmd, depth_copy_.get());
     target.begin_compute_access(cmd);
     passes.mark(cmd, "splat depth copy");
-    if (rect.width == 0 || rect.height == 0) { // the leg is off screen: no pixel to draw
-        target.end_compute_access(cmd);
-        passes.mark(cmd, "splat resolve");
-        return;
-    }
-    // This frame's part of the keys: the frame that last used it has finished (the frame
-    // loop waited for its fence), and its resolve left every key empty.
-    const std::uint32_t part = host_key_part_;
-    host_key_part_ = (host_key_part_ + 1) % k_host_staging_buffers;
-    std::uint64_t* keys =
-        static_cast<std::uint64_t*>(host_keys_.mapped()) + std::size_t{part} * host_keys_per_part_;
-    const ParticlePoser poser(SoftPose(host_state_->pose), tables_);
-    host_posed_.resize(host_particles_.size());
-    HostSplatFrame frame;
-    frame.view_proj = view_proj;
-    frame.width = splat_extent_.width;
-    frame.height = splat_extent_.height;
-    frame.rect = rect;
-    frame.clip_z_max = options_.clip_z_max;
-    // Two halves on two threads, as the host step (record_host_update).
-    const std::span<const gpu::FlowParticle> all(host_particles_);
-    const std::span<glm::vec3> posed(host_posed_);
-    const std::size_t half = all.size() / 2;
-    const auto splat = [&](std::size_t begin, std::size_t count) {
-        pose_particles_range(all.subspan(begin, count), poser, posed.subspan(begin, count));
-        host_splat_range(all.subspan(begin, count), posed.subspan(begin, count), frame, keys);
-    };
-    const auto splat_second_half = [&] { splat(half, all.size() - half); };
-    std::thread second;
-    try {
-        second = std::thread(splat_second_half);
-    } catch (const std::system_error&) { // no thread to be had: this one does both halves
-        splat_second_half();
-    }
-    splat(0, half);
-    if (second.joinable()) second.join();
-    // Host writes before the submission are visible to the device without a barrier.
+    if (rect.width != 0 && rect.height != 0) return true;
+    // The leg is off screen: no pixel to draw.
+    target.end_compute_access(cmd);
+    passes.mark(cmd, "splat resolve");
+    return false;
+}
+
+gpu::SplatPush FlowParticles::splat_push(const PixelRect& rect) const {
     gpu::SplatPush push{};
     push.width = splat_extent_.width;
     push.height = splat_extent_.height;
@@ -348,24 +298,7 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
     push.rect_y = rect.y;
     push.rect_width = rect.width;
     push.rect_height = rect.height;
-    push.host_key_first = static_cast<std::uint32_t>(std::size_t{part} * host_keys_per_part_);
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
-                            &host_resolve_set_, 0, nullptr);
-    vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
-                       &push);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, host_resolve_pipeline_.get());
-    vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE), groups(rect.height, gpu::SPLAT_TILE),
-                  1);
-    // Keys: the resolve's emptying writes are made visible to the host, which splats into this
-    // part again two frames later, after the fence wait.
-    pipeline_barrier(
-        cmd,
-        {buffer_barrier(host_keys_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                        VK_PIPELINE_STAGE_2_HOST_BIT,
-                        VK_ACCESS_2_HOST_READ_BIT | VK_ACCESS_2_HOST_WRITE_BIT)},
-        {});
-    target.end_compute_access(cmd);
-    passes.mark(cmd, "splat resolve");
+    return push;
 }
 
 void FlowParticles::record_barrier_for_draw(VkCommandBuffer cmd) const {

@@ -1,0 +1,117 @@
+// FlowParticles' host paths (CPU devices, FlowParticleOptions::host_step): the step as its C++
+// twin, and the splat on the host with only its resolve on the device (host_splat.hpp;
+// docs/architecture.md, "The frame", steps 5 and 6). Each runs in two halves on two threads:
+// both lie on the program's path from the fence wait to the frame's submission.
+#include "barriers.hpp"
+#include "particles/flow_particles.hpp"
+#include "particles/host_splat.hpp"
+
+#include <system_error>
+#include <thread>
+
+namespace sh {
+namespace {
+
+constexpr VkPipelineStageFlags2 k_compute = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT;
+
+std::uint32_t groups(std::uint32_t n, std::uint32_t size) {
+    return (n + size - 1) / size;
+}
+
+// `work(begin, count)` over [0, n) in two halves, the second on another thread when one can be
+// had (else this one does both).
+template <class Work>
+void in_two_halves(std::size_t n, const Work& work) {
+    const std::size_t half = n / 2;
+    const auto second_half = [&] { work(half, n - half); };
+    std::thread second;
+    try {
+        second = std::thread(second_half);
+    } catch (const std::system_error&) {
+        second_half();
+    }
+    work(0, half);
+    if (second.joinable()) second.join();
+}
+
+} // namespace
+
+void FlowParticles::record_host_update(VkCommandBuffer cmd, float dt) {
+    gpu::FlowPush push = push_;
+    push.dt = dt;
+    // The hash's particle ids count from each half's first index, so the halves land on the
+    // whole set's bits.
+    const std::span<gpu::FlowParticle> all(host_particles_);
+    in_two_halves(all.size(), [&](std::size_t begin, std::size_t count) {
+        step_flow_particles_range(all.subspan(begin, count), static_cast<std::uint32_t>(begin),
+                                  tables_, *host_state_, push);
+    });
+    if (!options_.host_step_to_device) return;
+    const Buffer& staging = host_staging_[host_slot_];
+    host_slot_ = (host_slot_ + 1) % k_host_staging_buffers;
+    staging.write(host_particles_.data(), host_particles_.size() * sizeof(gpu::FlowParticle));
+    // WAR: the previous frame's splat (compute) or points (vertex shader) read the buffer; the
+    // copy overwrites it. Then RAW for this frame's readers, as after a compute step.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(particles_.get(), k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                        VK_ACCESS_2_NONE, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_NONE)},
+        {});
+    const VkBufferCopy region{0, 0, staging.size()};
+    vkCmdCopyBuffer(cmd, staging.get(), particles_.get(), 1, &region);
+    pipeline_barrier(cmd,
+                     {buffer_barrier(particles_.get(), VK_PIPELINE_STAGE_2_COPY_BIT,
+                                     VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                                     k_compute | VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                                     VK_ACCESS_2_SHADER_STORAGE_READ_BIT |
+                                         VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT)},
+                     {});
+}
+
+void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& target,
+                                      const glm::mat4& view_proj, const PixelRect& rect,
+                                      const PassMarker& passes) {
+    if (!begin_splat(cmd, target, rect, passes)) return;
+    // This frame's part of the keys: the frame that last used it has finished (the frame
+    // loop waited for its fence), and its resolve left every key empty.
+    const std::uint32_t part = host_key_part_;
+    host_key_part_ = (host_key_part_ + 1) % k_host_staging_buffers;
+    std::uint64_t* keys =
+        static_cast<std::uint64_t*>(host_keys_.mapped()) + std::size_t{part} * host_keys_per_part_;
+    const ParticlePoser poser(SoftPose(host_state_->pose), tables_);
+    host_posed_.resize(host_particles_.size());
+    HostSplatFrame frame;
+    frame.view_proj = view_proj;
+    frame.width = splat_extent_.width;
+    frame.height = splat_extent_.height;
+    frame.rect = rect;
+    frame.clip_z_max = options_.clip_z_max;
+    const std::span<const gpu::FlowParticle> all(host_particles_);
+    const std::span<glm::vec3> posed(host_posed_);
+    in_two_halves(all.size(), [&](std::size_t begin, std::size_t count) {
+        pose_particles_range(all.subspan(begin, count), poser, posed.subspan(begin, count));
+        host_splat_range(all.subspan(begin, count), posed.subspan(begin, count), frame, keys);
+    });
+    // Host writes before the submission are visible to the device without a barrier.
+    gpu::SplatPush push = splat_push(rect);
+    push.host_key_first = static_cast<std::uint32_t>(std::size_t{part} * host_keys_per_part_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
+                            &host_resolve_set_, 0, nullptr);
+    vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
+                       &push);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, host_resolve_pipeline_.get());
+    vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE), groups(rect.height, gpu::SPLAT_TILE),
+                  1);
+    // Keys: the resolve's emptying writes are made visible to the host, which splats into this
+    // part again two frames later, after the fence wait.
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(host_keys_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_HOST_BIT,
+                        VK_ACCESS_2_HOST_READ_BIT | VK_ACCESS_2_HOST_WRITE_BIT)},
+        {});
+    target.end_compute_access(cmd);
+    passes.mark(cmd, "splat resolve");
+}
+
+} // namespace sh
