@@ -48,7 +48,7 @@ ParticlePoser::ParticlePoser(const SoftPose& pose, const FlowTables& tables)
     // most (the network's own segments reach 17 cm, straight across the knee).
     constexpr float k_piece_cm = 0.5f;
     constexpr float h = 0.05f;           // cm: central differences over 1 mm
-    constexpr float k_linear_cm = 0.01f; // how far the linear prediction may miss
+    constexpr float k_linear_cm = 0.02f; // how far the linear prediction may miss
     const auto sample = [&](const glm::vec3& c, float reach) {
         Sample out;
         out.posed = pose(c);
@@ -68,8 +68,9 @@ ParticlePoser::ParticlePoser(const SoftPose& pose, const FlowTables& tables)
     first_sample_.assign(tables.points.size(), 0);
     pieces_.assign(tables.points.size(), 0);
     for (const gpu::FlowCompartmentGpu& comp : tables.compartments) {
-        // Two reference radii: as wide as a lumen is drawn when dilated.
-        const float reach = 2.0f * comp.ref_radius;
+        // One and a half reference radii: past the wall of a lumen dilated by half (particles
+        // stay inside 0.95 of the current radius).
+        const float reach = 1.5f * comp.ref_radius;
         for (std::uint32_t seg = 0; seg + 1u < comp.point_count; ++seg) {
             const std::uint32_t a = comp.point_begin + seg;
             const glm::vec3 from(tables.points[a]), to(tables.points[a + 1u]);
