@@ -42,6 +42,8 @@
 
 namespace sh {
 
+class ParticlePoser; // particles/host_splat.hpp
+
 inline constexpr std::uint32_t k_default_flow_particles = 131072;
 
 // A particle count for the device: 262,144 on discrete GPUs, 100,000 on integrated ones,
@@ -204,7 +206,8 @@ private:
     // each, mapped; the resolve reads them through host_resolve_set_.
     Buffer host_keys_;
     std::size_t host_keys_per_part_ = 0;
-    std::vector<glm::vec3> host_posed_; // this frame's posed particles (ParticlePoser)
+    std::vector<glm::vec3> host_posed_;         // this frame's posed particles
+    std::shared_ptr<ParticlePoser> host_poser_; // places them (made at the first host splat)
     std::uint32_t host_key_part_ = 0;
     UniquePipeline host_resolve_pipeline_;
     VkDescriptorSet host_resolve_set_ = VK_NULL_HANDLE;

@@ -78,7 +78,9 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
     host_key_part_ = (host_key_part_ + 1) % k_host_staging_buffers;
     std::uint64_t* keys =
         static_cast<std::uint64_t*>(host_keys_.mapped()) + std::size_t{part} * host_keys_per_part_;
-    const ParticlePoser poser(SoftPose(host_state_->pose), tables_);
+    if (!host_poser_) host_poser_ = std::make_shared<ParticlePoser>(tables_);
+    host_poser_->set_pose(SoftPose(host_state_->pose));
+    const ParticlePoser& poser = *host_poser_;
     host_posed_.resize(host_particles_.size());
     HostSplatFrame frame;
     frame.view_proj = view_proj;

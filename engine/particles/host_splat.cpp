@@ -42,29 +42,11 @@ void keep_smaller(std::uint64_t& slot, std::uint64_t key) {
 
 } // namespace
 
-ParticlePoser::ParticlePoser(const SoftPose& pose, const FlowTables& tables)
-    : pose_(pose), tables_(&tables) {
-    // 1 cm pieces: the pose's blends are 4-16 cm wide, so a piece bends by a few degrees at
+ParticlePoser::ParticlePoser(const FlowTables& tables)
+    : points_(tables.points), compartments_(tables.compartments) {
+    // 0.5 cm pieces: the pose's blends are 4-16 cm wide, so a piece bends by a degree or two at
     // most (the network's own segments reach 17 cm, straight across the knee).
     constexpr float k_piece_cm = 0.5f;
-    constexpr float h = 0.05f;           // cm: central differences over 1 mm
-    constexpr float k_linear_cm = 0.02f; // how far the linear prediction may miss
-    const auto sample = [&](const glm::vec3& c, float reach) {
-        Sample out;
-        out.posed = pose(c);
-        for (int axis = 0; axis < 3; ++axis) {
-            glm::vec3 step(0.0f);
-            step[axis] = h;
-            out.jacobian[axis] = (pose(c + step) - pose(c - step)) / (2.0f * h);
-        }
-        // The joints turn about the lateral (x) axis: the pose bends in y and z.
-        out.linear = true;
-        for (const glm::vec3 d : {glm::vec3(0.0f, reach, 0.0f), glm::vec3(0.0f, -reach, 0.0f),
-                                  glm::vec3(0.0f, 0.0f, reach), glm::vec3(0.0f, 0.0f, -reach)})
-            if (glm::length(pose(c + d) - (out.posed + out.jacobian * d)) > k_linear_cm)
-                out.linear = false;
-        return out;
-    };
     first_sample_.assign(tables.points.size(), 0);
     pieces_.assign(tables.points.size(), 0);
     for (const gpu::FlowCompartmentGpu& comp : tables.compartments) {
@@ -76,26 +58,53 @@ ParticlePoser::ParticlePoser(const SoftPose& pose, const FlowTables& tables)
             const glm::vec3 from(tables.points[a]), to(tables.points[a + 1u]);
             const auto pieces = static_cast<std::uint32_t>(
                 std::max(1.0f, std::ceil(glm::length(to - from) / k_piece_cm)));
-            first_sample_[a] = static_cast<std::uint32_t>(samples_.size());
+            first_sample_[a] = static_cast<std::uint32_t>(rest_.size());
             pieces_[a] = pieces;
-            for (std::uint32_t k = 0; k <= pieces; ++k)
-                samples_.push_back(sample(
-                    glm::mix(from, to, static_cast<float>(k) / static_cast<float>(pieces)), reach));
+            for (std::uint32_t k = 0; k <= pieces; ++k) {
+                rest_.push_back(
+                    glm::mix(from, to, static_cast<float>(k) / static_cast<float>(pieces)));
+                reach_.push_back(reach);
+            }
         }
+    }
+    samples_.resize(rest_.size());
+    set_pose(pose_);
+}
+
+void ParticlePoser::set_pose(const SoftPose& pose) {
+    pose_ = pose;
+    constexpr float h = 0.05f;           // cm: central differences over 1 mm
+    constexpr float k_linear_cm = 0.02f; // how far the linear prediction may miss
+    for (std::size_t i = 0; i < rest_.size(); ++i) {
+        const glm::vec3& c = rest_[i];
+        Sample& out = samples_[i];
+        out.posed = pose(c);
+        for (int axis = 0; axis < 3; ++axis) {
+            glm::vec3 step(0.0f);
+            step[axis] = h;
+            out.jacobian[axis] = (pose(c + step) - pose(c - step)) / (2.0f * h);
+        }
+        // The joints turn about the lateral (x) axis: the pose bends in y and z.
+        const float r = reach_[i];
+        out.linear = true;
+        for (const glm::vec3 d : {glm::vec3(0.0f, r, 0.0f), glm::vec3(0.0f, -r, 0.0f),
+                                  glm::vec3(0.0f, 0.0f, r), glm::vec3(0.0f, 0.0f, -r)})
+            if (glm::length(pose(c + d) - (out.posed + out.jacobian * d)) > k_linear_cm)
+                out.linear = false;
     }
 }
 
 glm::vec3 ParticlePoser::operator()(const gpu::FlowParticle& p) const {
-    const FlowTables& t = *tables_;
+    if (compartments_.empty()) return glm::vec3(p.position);
     const gpu::FlowCompartmentGpu& comp =
-        t.compartments[std::min<std::size_t>(p.compartment, t.compartments.size() - 1)];
+        compartments_[std::min<std::size_t>(p.compartment, compartments_.size() - 1)];
     if (comp.point_count < 2u) return glm::vec3(p.position);
     // The step's segment search and centre (place() in flow_particles_reference.cpp).
     const std::uint32_t first = comp.point_begin;
     std::uint32_t seg = 0;
-    while (seg + 2u < comp.point_count && t.points[first + seg + 1u].w <= p.s) ++seg;
+    while (seg + 2u < comp.point_count && points_[first + seg + 1u].w <= p.s) ++seg;
     const std::uint32_t a = first + seg;
-    const glm::vec4 from = t.points[a], to = t.points[a + 1u];
+    const glm::vec4 from = points_[a], to = points_[a + 1u];
     const float len = to.w - from.w;
     const float tt = len > 0.0f ? std::clamp((p.s - from.w) / len, 0.0f, 1.0f) : 0.0f;
     const glm::vec3 rest_centre = glm::vec3(from) + (glm::vec3(to) - glm::vec3(from)) * tt;

@@ -42,7 +42,11 @@ inline constexpr std::uint64_t k_host_splat_empty = ~std::uint64_t{0};
 // simulator's network in walking, running and sitting (measured: 0.16 mm at worst).
 class ParticlePoser {
 public:
-    ParticlePoser(const SoftPose& pose, const FlowTables& tables);
+    // The pieces of the tables' centrelines (once; the poser keeps its own copy of the
+    // centrelines), in the rest pose until set_pose.
+    explicit ParticlePoser(const FlowTables& tables);
+    // Poses the samples for this frame (no allocation: the storage is the constructor's).
+    void set_pose(const SoftPose& pose);
     // The posed position of a particle the step placed (its compartment, arclength and rest
     // position as step_flow_particles_range left them).
     glm::vec3 operator()(const gpu::FlowParticle& p) const;
@@ -53,8 +57,11 @@ private:
         glm::mat3 jacobian; // d(posed) / d(rest) there
         bool linear;        // the derivative predicts the pose a lumen's width away
     };
-    SoftPose pose_;
-    const FlowTables* tables_;
+    SoftPose pose_{gpu::PoseState{}};
+    std::vector<glm::vec4> points_; // FlowTables::points
+    std::vector<gpu::FlowCompartmentGpu> compartments_;
+    std::vector<glm::vec3> rest_; // per sample: its rest point
+    std::vector<float> reach_;    // per sample: how far from it the linearity is tested
     // Each centreline segment (indexed by its first table point) cut into pieces of at most
     // k_piece_cm, with a sample at both ends of every piece.
     std::vector<std::uint32_t> first_sample_;

@@ -31,6 +31,7 @@ TEST_CASE("particle poser: blood placed from posed centrelines lies where SoftPo
                            {"running, deepest knee", 25, 105, 10, 0},
                            {"sitting", 90, 90, 0, 0},
                            {"seated ankle pump", 90, 90, 20, 0}};
+    sh::ParticlePoser poser(tables);
     for (const Named& named : poses) {
         sh::sim::SkeletonPose pose;
         pose.thigh_deg = named.thigh;
@@ -40,7 +41,7 @@ TEST_CASE("particle poser: blood placed from posed centrelines lies where SoftPo
         sh::gpu::PoseState state{};
         sh::write_pose_state(sh::anatomy::leg_skeleton(), pose, 1.0f, state);
         const sh::SoftPose soft(state);
-        const sh::ParticlePoser poser(soft, tables);
+        poser.set_pose(soft); // one poser for every pose, as each frame reuses it
         std::vector<float> errors;
         for (const sh::gpu::FlowParticle& p : particles)
             errors.push_back(glm::length(poser(p) - soft(glm::vec3(p.position))));
