@@ -206,6 +206,8 @@ private:
     // each, mapped; the resolve reads them through host_resolve_set_.
     Buffer host_keys_;
     std::size_t host_keys_per_part_ = 0;
+    // Per part: how many keys from its start have been emptied (the rest never used).
+    std::array<std::size_t, k_host_staging_buffers> host_keys_emptied_{};
     std::vector<glm::vec3> host_posed_;         // this frame's posed particles
     std::shared_ptr<ParticlePoser> host_poser_; // places them (made at the first host splat)
     std::uint32_t host_key_part_ = 0;

@@ -6,6 +6,7 @@
 #include "particles/flow_particles.hpp"
 #include "particles/host_splat.hpp"
 
+#include <algorithm>
 #include <system_error>
 #include <thread>
 
@@ -78,6 +79,12 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
     host_key_part_ = (host_key_part_ + 1) % k_host_staging_buffers;
     std::uint64_t* keys =
         static_cast<std::uint64_t*>(host_keys_.mapped()) + std::size_t{part} * host_keys_per_part_;
+    // Keys this part has never used are emptied here, the first time a rectangle reaches them.
+    const std::size_t used = std::size_t{rect.width} * rect.height;
+    if (used > host_keys_emptied_[part]) {
+        std::fill(keys + host_keys_emptied_[part], keys + used, k_host_splat_empty);
+        host_keys_emptied_[part] = used;
+    }
     if (!host_poser_) host_poser_ = std::make_shared<ParticlePoser>(tables_);
     host_poser_->set_pose(SoftPose(host_state_->pose));
     const ParticlePoser& poser = *host_poser_;
