@@ -25,8 +25,6 @@ public:
     // A cache for frames of `extent` (the frame's target), empty. Throws std::runtime_error
     // when the image cannot be made (the caller's start-up path reports it).
     void attach(const Device& device, VkExtent2D extent);
-    // Forgets the picture (the next frame draws).
-    void invalidate() { holds_ = false; }
     bool attached() const { return attached_; }
 
     // Whether the kept picture is what a scene with `now` would draw.
