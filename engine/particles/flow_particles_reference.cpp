@@ -111,18 +111,9 @@ FlowSegmentAxes cross_axes(const glm::vec3& d) {
 
 // Centreline point at s plus the lumen offset scaled by the compartment's current radius.
 void place(FlowParticle& p, const FlowTables& t, float radius) {
-    const gpu::FlowCompartmentGpu& comp = t.compartments[p.compartment];
-    const std::uint32_t first = comp.point_begin;
-    std::uint32_t seg = 0;
-    while (seg + 2u < comp.point_count && t.points[first + seg + 1u].w <= p.s) ++seg;
-    const glm::vec4 a = t.points[first + seg];
-    const glm::vec4 b = t.points[first + seg + 1u];
-    const float len = b.w - a.w;
-    const float tt = len > 0.0f ? (p.s - a.w) / len : 0.0f;
-    const glm::vec3 d = glm::vec3(b) - glm::vec3(a);
-    const glm::vec3 centre = glm::vec3(a) + d * tt;
-    const FlowSegmentAxes& n = t.segment_axes[first + seg];
-    const glm::vec3 pos = centre + (n.n1 * p.offset_x + n.n2 * p.offset_y) * radius;
+    const CentrelinePoint c = centreline_point(t, p.compartment, p.s);
+    const FlowSegmentAxes& n = t.segment_axes[c.first_point];
+    const glm::vec3 pos = c.centre + (n.n1 * p.offset_x + n.n2 * p.offset_y) * radius;
     p.position = glm::vec4(pos, 1.0f);
 }
 
@@ -131,6 +122,19 @@ float compartment_radius(const FlowTables& t, const gpu::VeinState& state, std::
 }
 
 } // namespace
+
+CentrelinePoint centreline_point(const FlowTables& t, std::uint32_t compartment, float s) {
+    const gpu::FlowCompartmentGpu& comp = t.compartments[compartment];
+    const std::uint32_t first = comp.point_begin;
+    std::uint32_t seg = 0;
+    while (seg + 2u < comp.point_count && t.points[first + seg + 1u].w <= s) ++seg;
+    const glm::vec4 a = t.points[first + seg];
+    const glm::vec4 b = t.points[first + seg + 1u];
+    const float len = b.w - a.w;
+    const float tt = len > 0.0f ? (s - a.w) / len : 0.0f;
+    const glm::vec3 d = glm::vec3(b) - glm::vec3(a);
+    return {first + seg, tt, glm::vec3(a) + d * tt};
+}
 
 std::uint32_t flow_hash(std::uint32_t x) {
     // A 32-bit integer mixer (lowbias32): integer ops only, so GPU and CPU agree exactly.

@@ -71,6 +71,16 @@ gpu::FlowParticle make_flow_particle(std::uint32_t compartment, float s, float o
                                      float offset_y);
 
 // The shader's integer hash and [0,1) float from it (exposed for tests).
+// Where arclength `s` lies on a compartment's centreline, found as the step places a particle:
+// the segment (the index of its first table point), the fraction along it, the point.
+struct CentrelinePoint {
+    std::uint32_t first_point;
+    float t;
+    glm::vec3 centre;
+};
+// The compartment needs at least two points.
+CentrelinePoint centreline_point(const FlowTables& t, std::uint32_t compartment, float s);
+
 std::uint32_t flow_hash(std::uint32_t x);
 float flow_random(std::uint32_t id, std::uint32_t counter, std::uint32_t seed);
 

@@ -42,8 +42,7 @@ void keep_smaller(std::uint64_t& slot, std::uint64_t key) {
 
 } // namespace
 
-ParticlePoser::ParticlePoser(const FlowTables& tables)
-    : points_(tables.points), compartments_(tables.compartments) {
+ParticlePoser::ParticlePoser(const FlowTables& tables) : tables_(tables) {
     // 0.5 cm pieces: the pose's blends are 4-16 cm wide, so a piece bends by a degree or two at
     // most (the network's own segments reach 17 cm, straight across the knee).
     constexpr float k_piece_cm = 0.5f;
@@ -95,28 +94,22 @@ void ParticlePoser::set_pose(const SoftPose& pose) {
 }
 
 glm::vec3 ParticlePoser::operator()(const gpu::FlowParticle& p) const {
-    if (compartments_.empty()) return glm::vec3(p.position);
-    const gpu::FlowCompartmentGpu& comp =
-        compartments_[std::min<std::size_t>(p.compartment, compartments_.size() - 1)];
-    if (comp.point_count < 2u) return glm::vec3(p.position);
-    // The step's segment search and centre (place() in flow_particles_reference.cpp).
-    const std::uint32_t first = comp.point_begin;
-    std::uint32_t seg = 0;
-    while (seg + 2u < comp.point_count && points_[first + seg + 1u].w <= p.s) ++seg;
-    const std::uint32_t a = first + seg;
-    const glm::vec4 from = points_[a], to = points_[a + 1u];
-    const float len = to.w - from.w;
-    const float tt = len > 0.0f ? std::clamp((p.s - from.w) / len, 0.0f, 1.0f) : 0.0f;
-    const glm::vec3 rest_centre = glm::vec3(from) + (glm::vec3(to) - glm::vec3(from)) * tt;
-    // The piece of the segment the particle is on, and where along it.
-    const float along = tt * static_cast<float>(pieces_[a]);
+    if (tables_.compartments.empty()) return glm::vec3(p.position);
+    const std::uint32_t c = std::min<std::uint32_t>(
+        p.compartment, static_cast<std::uint32_t>(tables_.compartments.size() - 1));
+    if (tables_.compartments[c].point_count < 2u) return glm::vec3(p.position);
+    // The step's centre (place() in flow_particles_reference.cpp), then the piece of its
+    // segment the particle is on, and where along it.
+    const CentrelinePoint rest = centreline_point(tables_, c, p.s);
+    const std::uint32_t a = rest.first_point;
+    const float along = std::clamp(rest.t, 0.0f, 1.0f) * static_cast<float>(pieces_[a]);
     const std::uint32_t piece = std::min(static_cast<std::uint32_t>(along), pieces_[a] - 1u);
     const float u = along - static_cast<float>(piece);
     const Sample& s0 = samples_[first_sample_[a] + piece];
     const Sample& s1 = samples_[first_sample_[a] + piece + 1u];
     if (!s0.linear || !s1.linear) return pose_(glm::vec3(p.position));
     const glm::mat3 jacobian = s0.jacobian * (1.0f - u) + s1.jacobian * u;
-    return glm::mix(s0.posed, s1.posed, u) + jacobian * (glm::vec3(p.position) - rest_centre);
+    return glm::mix(s0.posed, s1.posed, u) + jacobian * (glm::vec3(p.position) - rest.centre);
 }
 
 void pose_particles_range(std::span<const gpu::FlowParticle> particles, const ParticlePoser& poser,

@@ -43,7 +43,7 @@ inline constexpr std::uint64_t k_host_splat_empty = ~std::uint64_t{0};
 class ParticlePoser {
 public:
     // The pieces of the tables' centrelines (once; the poser keeps its own copy of the
-    // centrelines), in the rest pose until set_pose.
+    // tables), in the rest pose until set_pose.
     explicit ParticlePoser(const FlowTables& tables);
     // Poses the samples for this frame (no allocation: the storage is the constructor's).
     void set_pose(const SoftPose& pose);
@@ -58,8 +58,7 @@ private:
         bool linear;        // the derivative predicts the pose a lumen's width away
     };
     SoftPose pose_{gpu::PoseState{}};
-    std::vector<glm::vec4> points_; // FlowTables::points
-    std::vector<gpu::FlowCompartmentGpu> compartments_;
+    FlowTables tables_;           // a copy: the poser may outlive and move apart from the original
     std::vector<glm::vec3> rest_; // per sample: its rest point
     std::vector<float> reach_;    // per sample: how far from it the linearity is tested
     // Each centreline segment (indexed by its first table point) cut into pieces of at most
