@@ -36,10 +36,8 @@ void PassTimer::collect(std::uint32_t slot) {
     if (names.empty()) return;
     const auto count = static_cast<std::uint32_t>(names.size() + 1);
     std::array<std::uint64_t, k_max_marks> ticks{}; // no allocation per frame
-    // The slot's fence has signalled, so every written query is available.
-    VK_CHECK(vkGetQueryPoolResults(ts_.device, ts_.pools[slot].get(), 0, count,
-                                   count * sizeof(std::uint64_t), ticks.data(),
-                                   sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT));
+    // The slot's fence has signalled, so end()'s copy of every written query has landed.
+    ts_.read(slot, count, ticks.data());
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::uint64_t d =
             ((ticks[i + 1] & ts_.valid_mask) - (ticks[i] & ts_.valid_mask)) & ts_.valid_mask;
@@ -58,6 +56,11 @@ void PassTimer::begin(VkCommandBuffer cmd, std::uint32_t slot) {
     vkCmdResetQueryPool(cmd, ts_.pools[slot].get(), 0, k_max_marks);
     // ALL_COMMANDS: the start is taken once the work recorded before it (compute) has finished.
     vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, ts_.pools[slot].get(), 0);
+}
+
+void PassTimer::end(VkCommandBuffer cmd, std::uint32_t slot) const {
+    if (!enabled() || recorded_[slot].empty()) return;
+    ts_.record_copy(cmd, slot, static_cast<std::uint32_t>(recorded_[slot].size() + 1));
 }
 
 void PassTimer::mark(VkCommandBuffer cmd, std::uint32_t slot, const char* name) {

@@ -45,6 +45,9 @@ public:
     // Content: the pass that ran since the previous mark is called `name`. Marks past
     // k_max_marks are dropped.
     void mark(VkCommandBuffer cmd, std::uint32_t slot, const char* name);
+    // Frame loop: records the copy of the slot's marks for the host, after the last mark and
+    // outside a render pass (see TimestampPools::results).
+    void end(VkCommandBuffer cmd, std::uint32_t slot) const;
 
     // Exponential moving average (the panel) and median over the last
     // RecentSamples::k_default_capacity frames (the benchmark; fixed storage, as GpuTimer).

@@ -17,10 +17,8 @@ GpuTimer GpuTimer::create(const Device& device, std::uint32_t slots) {
 void GpuTimer::collect(std::uint32_t slot) {
     if (!written_[slot]) return;
     std::array<std::uint64_t, k_marks> ticks{};
-    // The slot's fence has signalled, so every query is available: no WAIT flag needed, and
-    // VK_NOT_READY would mean a broken frame loop (VK_CHECK reports it).
-    VK_CHECK(vkGetQueryPoolResults(ts_.device, ts_.pools[slot].get(), 0, k_marks, sizeof(ticks),
-                                   ticks.data(), sizeof(std::uint64_t), VK_QUERY_RESULT_64_BIT));
+    // The slot's fence has signalled, so end_frame's copy has landed.
+    ts_.read(slot, k_marks, ticks.data());
     GpuTimes t;
     const auto ms = [&](std::uint64_t from, std::uint64_t to) {
         const std::uint64_t d = ((to & ts_.valid_mask) - (from & ts_.valid_mask)) & ts_.valid_mask;
@@ -49,6 +47,11 @@ void GpuTimer::begin_frame(VkCommandBuffer cmd, std::uint32_t slot) {
     // TOP_OF_PIPE: the mark is taken before any of this frame's work starts.
     vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_TOP_OF_PIPE_BIT, ts_.pools[slot].get(), 0);
     written_[slot] = true;
+}
+
+void GpuTimer::end_frame(VkCommandBuffer cmd, std::uint32_t slot) const {
+    if (!enabled()) return;
+    ts_.record_copy(cmd, slot, k_marks);
 }
 
 void GpuTimer::mark(VkCommandBuffer cmd, std::uint32_t slot, GpuSection section) {

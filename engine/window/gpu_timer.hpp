@@ -1,7 +1,8 @@
 // GPU timestamps per frame in flight (niagara's habit): the frame loop writes a timestamp at the
 // start, after compute, after drawing, after the UI and at the end of each frame's command
 // buffer. The results of a slot are read when that slot's fence has signalled, i.e. one frame
-// late, so reading never stalls. Samples feed a median (benchmark) and an EMA (the panel).
+// late, from a buffer the command buffer copied them into, so reading never stalls. Samples feed a
+// median (benchmark) and an EMA (the panel).
 #pragma once
 
 #include "device.hpp"
@@ -39,6 +40,9 @@ public:
     // Reads the slot's previous results (its fence must have signalled), then records the reset
     // and the start mark. Call first in the slot's command buffer.
     void begin_frame(VkCommandBuffer cmd, std::uint32_t slot);
+    // Records the copy of the slot's timestamps for the host (after the last mark; see
+    // TimestampPools::results for why not vkGetQueryPoolResults).
+    void end_frame(VkCommandBuffer cmd, std::uint32_t slot) const;
     // Marks the end of `section` (sections run in enum order; the start is begin_frame's mark).
     void mark(VkCommandBuffer cmd, std::uint32_t slot, GpuSection section);
 
