@@ -44,8 +44,11 @@ Result<std::unique_ptr<FrameLoop>> FrameLoop::create(const Device& device, VkSur
         alloc.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
         alloc.commandPool = p;
         alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-        alloc.commandBufferCount = 1;
-        VK_CHECK(vkAllocateCommandBuffers(device.get(), &alloc, &f.cmd));
+        alloc.commandBufferCount = 2;
+        std::array<VkCommandBuffer, 2> buffers{};
+        VK_CHECK(vkAllocateCommandBuffers(device.get(), &alloc, buffers.data()));
+        f.cmd = buffers[0];
+        f.tail = buffers[1];
 
         VkFenceCreateInfo fence{};
         fence.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
@@ -66,8 +69,22 @@ Result<std::unique_ptr<FrameLoop>> FrameLoop::create(const Device& device, VkSur
 }
 
 FrameLoop::~FrameLoop() {
-    // Every submission must be finished before the command pools, fences, target and swapchain
+    // The last frame is shown (a failure no longer matters here: nothing may throw), then
+    // every submission must be finished before the command pools, fences, target and swapchain
     // are destroyed (member destructors run after this body).
+    if (pending_present_) {
+        const std::uint32_t image_index = *pending_present_;
+        const VkSemaphore render_finished = swapchain_.render_finished(image_index);
+        const VkSwapchainKHR sc = swapchain_.get();
+        VkPresentInfoKHR present{};
+        present.sType = VK_STRUCTURE_TYPE_PRESENT_INFO_KHR;
+        present.waitSemaphoreCount = 1;
+        present.pWaitSemaphores = &render_finished;
+        present.swapchainCount = 1;
+        present.pSwapchains = &sc;
+        present.pImageIndices = &image_index;
+        (void)vkQueuePresentKHR(device_.queue(), &present);
+    }
     vkDeviceWaitIdle(device_.get());
 }
 
@@ -75,8 +92,10 @@ FrameLoop::~FrameLoop() {
 bool FrameLoop::follow_size(FrameContent& content, FrameOverlay* overlay, VkExtent2D size) {
     if (surface_ != VK_NULL_HANDLE && (swapchain_dirty_ || swapchain_.get() == VK_NULL_HANDLE ||
                                        !same(size, swapchain_wanted_))) {
-        // Frames in flight may still blit into the old images: wait, then hand the old
-        // swapchain to the driver as oldSwapchain and destroy it once the new one exists.
+        // Frames in flight may still blit into the old images: present the last one, wait,
+        // then hand the old swapchain to the driver as oldSwapchain and destroy it once the
+        // new one exists.
+        present_pending();
         VK_CHECK(vkDeviceWaitIdle(device_.get()));
         Result<Swapchain> fresh = create_swapchain(device_, surface_, size, swapchain_.get());
         if (!fresh) {
@@ -110,6 +129,7 @@ bool FrameLoop::follow_size(FrameContent& content, FrameOverlay* overlay, VkExte
 FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, FrameInfo info,
                               VkExtent2D size, bool capture) {
     if (size.width == 0 || size.height == 0) { // minimised: never build a 0x0 swapchain
+        present_pending();                     // the last frame before minimising is still shown
         ++stats_.skipped;
         return FrameStatus::Skipped;
     }
@@ -121,21 +141,6 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
     if (!follow_size(content, overlay, size)) {
         ++stats_.skipped;
         return FrameStatus::Skipped;
-    }
-
-    std::uint32_t image_index = 0;
-    if (surface_ != VK_NULL_HANDLE) {
-        const VkResult acquired = VK_CHECK_SWAPCHAIN(
-            vkAcquireNextImageKHR(device_.get(), swapchain_.get(), UINT64_MAX, f.acquired.get(),
-                                  VK_NULL_HANDLE, &image_index));
-        if (acquired == VK_ERROR_OUT_OF_DATE_KHR) { // semaphore not signalled: nothing to undo
-            swapchain_dirty_ = true;
-            ++stats_.skipped;
-            return FrameStatus::Skipped;
-        }
-        // SUBOPTIMAL: the image is acquired (and the semaphore will signal), so present this
-        // frame and rebuild before the next one.
-        if (acquired == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;
     }
 
     if (capture && f.readback.get() == VK_NULL_HANDLE) {
@@ -198,51 +203,96 @@ FrameStatus FrameLoop::render(FrameContent& content, FrameOverlay* overlay, Fram
     }
     timer_.mark(cmd, slot_, GpuSection::Ui);
     if (capture) record_readback(cmd, f.readback.get());
-    if (surface_ != VK_NULL_HANDLE) record_blit(cmd, swapchain_.image(image_index));
-    timer_.mark(cmd, slot_, GpuSection::Present);
     VK_CHECK(vkEndCommandBuffer(cmd));
+    // The frame's own work goes to the device now, before the previous frame is presented and
+    // before this frame's swapchain image is acquired (see the header: presenting waits).
+    submit(cmd, VK_NULL_HANDLE, VK_NULL_HANDLE, VK_NULL_HANDLE);
 
+    std::optional<std::uint32_t> image_index;
+    if (surface_ != VK_NULL_HANDLE) {
+        present_pending();
+        image_index = acquire(f);
+    }
+    VK_CHECK(vkBeginCommandBuffer(f.tail, &begin));
+    if (image_index) record_blit(f.tail, swapchain_.image(*image_index));
+    timer_.mark(f.tail, slot_, GpuSection::Present);
+    passes_.end(f.tail, slot_);
+    timer_.end_frame(f.tail, slot_);
+    VK_CHECK(vkEndCommandBuffer(f.tail));
+    if (image_index) {
+        submit(f.tail, f.acquired.get(), swapchain_.render_finished(*image_index), fence);
+        pending_present_ = image_index;
+    } else {
+        submit(f.tail, VK_NULL_HANDLE, VK_NULL_HANDLE, fence);
+    }
+    if (capture) f.capture = stats_.rendered; // this frame's number (counted below)
+
+    slot_ = (slot_ + 1) % k_frames_in_flight;
+    ++stats_.rendered;
+    return FrameStatus::Rendered;
+}
+
+std::optional<std::uint32_t> FrameLoop::acquire(PerFrame& f) {
+    std::uint32_t image_index = 0;
+    const VkResult acquired =
+        VK_CHECK_SWAPCHAIN(vkAcquireNextImageKHR(device_.get(), swapchain_.get(), UINT64_MAX,
+                                                 f.acquired.get(), VK_NULL_HANDLE, &image_index));
+    if (acquired == VK_ERROR_OUT_OF_DATE_KHR) { // semaphore not signalled: nothing to undo
+        swapchain_dirty_ = true;
+        return std::nullopt;
+    }
+    // SUBOPTIMAL: the image is acquired (and the semaphore will signal), so present this
+    // frame and rebuild before the next one.
+    if (acquired == VK_SUBOPTIMAL_KHR) swapchain_dirty_ = true;
+    return image_index;
+}
+
+void FrameLoop::submit(VkCommandBuffer cmd, VkSemaphore wait_acquired, VkSemaphore signal_done,
+                       VkFence fence) {
     VkCommandBufferSubmitInfo cmd_info{};
     cmd_info.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_SUBMIT_INFO;
     cmd_info.commandBuffer = cmd;
     VkSemaphoreSubmitInfo wait{};
     wait.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO;
-    wait.semaphore = f.acquired.get();
+    wait.semaphore = wait_acquired;
     wait.stageMask = VK_PIPELINE_STAGE_2_BLIT_BIT; // only the blit touches the swapchain image
     VkSemaphoreSubmitInfo signal{};
     signal.sType = VK_STRUCTURE_TYPE_SEMAPHORE_SUBMIT_INFO;
+    signal.semaphore = signal_done;
     signal.stageMask = VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT;
-    VkSubmitInfo2 submit{};
-    submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2;
-    submit.commandBufferInfoCount = 1;
-    submit.pCommandBufferInfos = &cmd_info;
-    if (surface_ != VK_NULL_HANDLE) {
-        signal.semaphore = swapchain_.render_finished(image_index);
-        submit.waitSemaphoreInfoCount = 1;
-        submit.pWaitSemaphoreInfos = &wait;
-        submit.signalSemaphoreInfoCount = 1;
-        submit.pSignalSemaphoreInfos = &signal;
+    VkSubmitInfo2 info{};
+    info.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO_2;
+    info.commandBufferInfoCount = 1;
+    info.pCommandBufferInfos = &cmd_info;
+    if (wait_acquired != VK_NULL_HANDLE) {
+        info.waitSemaphoreInfoCount = 1;
+        info.pWaitSemaphoreInfos = &wait;
     }
-    VK_CHECK(vkQueueSubmit2(device_.queue(), 1, &submit, fence));
-    if (capture) f.capture = stats_.rendered; // this frame's number (counted below)
+    if (signal_done != VK_NULL_HANDLE) {
+        info.signalSemaphoreInfoCount = 1;
+        info.pSignalSemaphoreInfos = &signal;
+    }
+    // A fence signal waits for everything submitted before it too, so the slot's fence (on
+    // its second submission) covers both of the frame's command buffers.
+    VK_CHECK(vkQueueSubmit2(device_.queue(), 1, &info, fence));
+}
 
-    if (surface_ != VK_NULL_HANDLE) {
-        const VkSemaphore render_finished = swapchain_.render_finished(image_index);
-        const VkSwapchainKHR sc = swapchain_.get();
-        VkPresentInfoKHR present{};
-        present.sType = VK_STRUCTURE_TYPE_PRESENT_INFO_KHR;
-        present.waitSemaphoreCount = 1;
-        present.pWaitSemaphores = &render_finished;
-        present.swapchainCount = 1;
-        present.pSwapchains = &sc;
-        present.pImageIndices = &image_index;
-        const VkResult presented = VK_CHECK_SWAPCHAIN(vkQueuePresentKHR(device_.queue(), &present));
-        // Some drivers report a resize as SUBOPTIMAL, others as OUT_OF_DATE: rebuild on both.
-        if (presented != VK_SUCCESS) swapchain_dirty_ = true;
-    }
-    slot_ = (slot_ + 1) % k_frames_in_flight;
-    ++stats_.rendered;
-    return FrameStatus::Rendered;
+void FrameLoop::present_pending() {
+    if (!pending_present_) return;
+    const std::uint32_t image_index = *pending_present_;
+    pending_present_.reset();
+    const VkSemaphore render_finished = swapchain_.render_finished(image_index);
+    const VkSwapchainKHR sc = swapchain_.get();
+    VkPresentInfoKHR present{};
+    present.sType = VK_STRUCTURE_TYPE_PRESENT_INFO_KHR;
+    present.waitSemaphoreCount = 1;
+    present.pWaitSemaphores = &render_finished;
+    present.swapchainCount = 1;
+    present.pSwapchains = &sc;
+    present.pImageIndices = &image_index;
+    const VkResult presented = VK_CHECK_SWAPCHAIN(vkQueuePresentKHR(device_.queue(), &present));
+    // Some drivers report a resize as SUBOPTIMAL, others as OUT_OF_DATE: rebuild on both.
+    if (presented != VK_SUCCESS) swapchain_dirty_ = true;
 }
 
 void FrameLoop::record_readback(VkCommandBuffer cmd, VkBuffer readback) {

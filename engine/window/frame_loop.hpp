@@ -1,13 +1,22 @@
 // The one frame function shared by the window, the headless runs, the tests and screenshots:
 //
 //   wait the slot's fence -> (window) follow the drawable size, recreate the swapchain when it
-//   changed or was reported OUT_OF_DATE/SUBOPTIMAL -> (window) acquire -> record:
+//   changed or was reported OUT_OF_DATE/SUBOPTIMAL -> record and submit the frame's work:
 //   timestamps | content compute | content draw into the OffscreenTarget | overlay (ImGui) |
-//   optional readback copy | (window) blit to the swapchain image -> submit -> (window) present.
+//   optional readback copy -> (window) present the previous frame -> (window) acquire ->
+//   record and submit the tail: (window) blit to the swapchain image | last timestamps and
+//   their copy for the host, with the slot's fence.
 //
-// Two frames in flight; per frame a fence, a command pool + buffer, an acquire semaphore and a
-// timestamp query pool; render-finished semaphores belong to the swapchain images. Headless is
-// the same path without acquire, blit and present (surface == VK_NULL_HANDLE).
+// Why the previous frame is presented only now, one frame late: presenting waits for that
+// frame's rendering to finish (lavapipe's software presentation even copies the image to the
+// X server inside vkQueuePresentKHR), so presenting right after the submit kept the program's
+// thread from preparing the next frame while the device drew this one: in a window the frame
+// took the host's time plus the device's, instead of the longer of the two.
+//
+// Two frames in flight; per frame a fence, a command pool with two command buffers (the
+// frame's work and the tail), an acquire semaphore and a timestamp query pool; render-finished
+// semaphores belong to the swapchain images. Headless is the same path without acquire, blit
+// and present (surface == VK_NULL_HANDLE).
 #pragma once
 
 #include "device.hpp"
@@ -35,7 +44,7 @@ using UniqueSemaphore = DeviceHandle<VkSemaphore, vkDestroySemaphore>;
 
 enum class FrameStatus {
     Rendered,
-    Skipped, // minimised (zero size) or the swapchain was out of date: nothing was submitted
+    Skipped, // minimised (zero size) or no swapchain could be built: nothing was submitted
 };
 
 struct FrameStats {
@@ -89,11 +98,12 @@ public:
 private:
     struct PerFrame {
         UniqueCommandPool pool;
-        VkCommandBuffer cmd = VK_NULL_HANDLE; // freed with the pool
-        UniqueFence fence;                    // signalled: the slot's last submission is done
-        UniqueSemaphore acquired;             // acquire -> blit (window only)
-        Buffer readback;                      // the captured colour image (target size)
-        std::optional<std::uint64_t> capture; // frame number copied into readback, not yet read
+        VkCommandBuffer cmd = VK_NULL_HANDLE;  // the frame's work; freed with the pool
+        VkCommandBuffer tail = VK_NULL_HANDLE; // after the acquire: blit, last timestamps
+        UniqueFence fence;                     // signalled: the slot's last submission is done
+        UniqueSemaphore acquired;              // acquire -> blit (window only)
+        Buffer readback;                       // the captured colour image (target size)
+        std::optional<std::uint64_t> capture;  // frame number copied into readback, not yet read
     };
 
     explicit FrameLoop(const Device& device) : device_(device) {}
@@ -102,6 +112,14 @@ private:
     // Copies a slot's finished capture to the host (its fence must have signalled).
     void harvest(PerFrame& f);
     void record_blit(VkCommandBuffer cmd, VkImage swapchain_image);
+    // The swapchain image for this frame, or nothing when the swapchain is out of date.
+    std::optional<std::uint32_t> acquire(PerFrame& f);
+    // One command buffer, optionally waiting for an acquire at the blit and signalling a
+    // render-finished semaphore and a fence.
+    void submit(VkCommandBuffer cmd, VkSemaphore wait_acquired, VkSemaphore signal_done,
+                VkFence fence);
+    // Presents the image the previous frame blitted into, if any (see the header comment).
+    void present_pending();
 
     const Device& device_;
     VkSurfaceKHR surface_ = VK_NULL_HANDLE;
@@ -111,8 +129,9 @@ private:
     Swapchain swapchain_;
     VkExtent2D swapchain_wanted_{};
     bool swapchain_dirty_ = true;
-    std::vector<CapturedFrame> ready_;         // harvested, not yet taken
-    std::shared_ptr<const RgbaPixels> newest_; // the last frame captured, for take_capture
+    std::optional<std::uint32_t> pending_present_; // the image waiting for present_pending
+    std::vector<CapturedFrame> ready_;             // harvested, not yet taken
+    std::shared_ptr<const RgbaPixels> newest_;     // the last frame captured, for take_capture
     GpuTimer timer_;
     PassTimer passes_;
     FrameStats stats_;
