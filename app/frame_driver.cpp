@@ -10,7 +10,10 @@
 #include <cstdio>
 #include <ctime>
 #include <imgui.h>
+#include <optional>
 #include <SDL.h>
+#include <string>
+#include <vector>
 
 namespace sh::app {
 namespace {
@@ -28,12 +31,30 @@ using Clock = std::chrono::steady_clock;
 // fast the machine renders.
 constexpr double k_headless_frame_s = 1.0 / 60.0;
 
-// On CPU devices the desktop panel (ImGui window "SecondHeart", app/ui/control_panel.cpp) is
-// rasterised after every input event and otherwise 4 times a second, its live numbers and plots
-// included; in between its pixels are copied (ImGuiLayer::cache_window). Filling the 390x700
-// pixel panel costs a few milliseconds a frame there; 4 updates a second are enough to read
-// numbers that are themselves averages.
+// On CPU devices the desktop panel (ImGui window "SecondHeart", app/ui/control_panel.cpp) and
+// the large windows of the lecture, kiosk and patient screens are rasterised after every input
+// event, while the camera moves, and otherwise 4 times a second, their live numbers and plots
+// included; in between their pixels are copied (ImGuiLayer::cache_windows). Filling the 390x700
+// pixel panel costs a few milliseconds a frame there, the patient screen's button column and
+// caption as much (session 9: the patient screen's UI pass 3.9-5.5 ms with them drawn every
+// frame, 2.1 ms with the buttons alone copied); 4 updates a second are enough to read numbers
+// that are themselves averages. What animates stays live: the beating heart, the kiosk's
+// pulsing "Touch to start", and a caption whose top edge shows a timed step's progress.
 constexpr float k_panel_refresh_s = 0.25f;
+
+std::vector<std::string> cached_windows(AppMode mode) {
+    switch (mode) {
+    case AppMode::Desktop:
+        return {"SecondHeart"};
+    case AppMode::Patient:
+        return {"##patient_scenes", "##patient_numbers", "##patient_caption"};
+    case AppMode::Kiosk:
+        return {"##kiosk_title", "##kiosk_numbers", "##kiosk_buttons"};
+    case AppMode::Lecture:
+        return {"##lecture_title", "##lecture_counter", "##lecture_hint"};
+    }
+    return {};
+}
 
 // The panel's view and blood-colour lists index these enums directly.
 constexpr bool panel_views_are_the_presets() {
@@ -119,7 +140,10 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
     Clock::time_point last = Clock::now();
     double frame_ema_ms = 0;
     bool quit = false;
-    if (desktop && p.ui.cpu_device()) p.ui.cache_window("SecondHeart", k_panel_refresh_s);
+    if (p.ui.cpu_device()) p.ui.cache_windows(cached_windows(p.modes.mode()), k_panel_refresh_s);
+    // The copies hold what lies behind the translucent windows: while the camera moves (a
+    // drag, a preset's glide, the kiosk's drift back), they are drawn afresh every frame.
+    std::optional<glm::mat4> last_view_proj;
     // The frame's CPU work (LoopResult::cpu_ms_per_frame), counted from the second frame: the
     // first one compiles what the driver compiles lazily.
     double cpu_start_s = 0;
@@ -190,6 +214,12 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                 p.camera->rig.set_view(static_cast<float>(view->yaw_deg),
                                        static_cast<float>(view->pitch_deg),
                                        static_cast<float>(view->zoom));
+        }
+
+        if (p.leg != nullptr) {
+            const glm::mat4 view_proj = p.leg->view_proj(size);
+            if (last_view_proj && *last_view_proj != view_proj) p.ui.redraw_all();
+            last_view_proj = view_proj;
         }
 
         FrameInfo info;

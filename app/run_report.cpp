@@ -72,6 +72,8 @@ void print_benchmark_json(const Options& o, const FrameLoop& loop,
     j["particle_step"] = facts.host_particle_step ? "cpu" : "gpu";
     if (facts.scene_cache)
         j["scene_cache"] = {{"drawn", facts.scene_drawn}, {"from_cache", facts.scene_from_cache}};
+    if (facts.ui_cache)
+        j["ui_cache"] = {{"drawn", facts.ui_drawn}, {"from_cache", facts.ui_from_cache}};
     std::printf("%s\n", j.dump().c_str()); // the last line on stdout
     std::fflush(stdout);
 }

@@ -27,6 +27,11 @@ struct RunFacts {
     bool scene_cache = false;
     std::uint64_t scene_drawn = 0;
     std::uint64_t scene_from_cache = 0;
+    // The cached UI windows (ImGuiLayer::cache_windows, CPU devices): frames that drew them and
+    // frames that copied them.
+    bool ui_cache = false;
+    std::uint64_t ui_drawn = 0;
+    std::uint64_t ui_from_cache = 0;
 };
 
 // Writes the last captured frame to `png` (or says why there is none). Throws on a write

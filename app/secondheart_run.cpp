@@ -198,6 +198,11 @@ void run_on_device(const Options& o, RunPlan& plan, std::optional<sim::Scenario>
         facts.scene_drawn = run.leg->scene_cache().stored_frames();
         facts.scene_from_cache = run.leg->scene_cache().restored_frames();
     }
+    if (ui.value()->caches_windows()) {
+        facts.ui_cache = true;
+        facts.ui_drawn = ui.value()->frames_cache_drawn();
+        facts.ui_from_cache = ui.value()->frames_from_cache();
+    }
     if (o.benchmark != 0)
         print_benchmark_json(o, *loop.value(), result.frame_ms, result.cpu_ms_per_frame, facts);
 }

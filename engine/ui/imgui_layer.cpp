@@ -250,9 +250,12 @@ void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
         framebuffer_ = UniqueFramebuffer(device_.get(), fb);
     }
     ImDrawData* data = has_draw_data_ ? ImGui::GetDrawData() : nullptr;
-    const bool cached = data != nullptr && window_rect_.extent.width != 0 &&
-                        window_rect_.offset.x + window_rect_.extent.width <= extent.width &&
-                        window_rect_.offset.y + window_rect_.extent.height <= extent.height;
+    const bool cached =
+        data != nullptr && !window_rects_.empty() &&
+        std::all_of(window_rects_.begin(), window_rects_.end(), [&](const VkRect2D& r) {
+            return r.offset.x + r.extent.width <= extent.width &&
+                   r.offset.y + r.extent.height <= extent.height;
+        });
     if (cached && cache_.get() == VK_NULL_HANDLE) {
         auto image =
             create_image(device_, {extent, OffscreenTarget::k_color_format,
@@ -262,7 +265,7 @@ void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
         if (!image) { // no memory for the copy: draw everything every frame
             std::fprintf(stderr, "secondheart: UI: %s; the panel is drawn every frame\n",
                          image.error().describe().c_str());
-            cached_window_.clear();
+            cached_windows_.clear();
         } else {
             cache_ = image.take();
         }
@@ -282,17 +285,14 @@ void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
     if (data != nullptr && !from_cache) {
         ImGui_ImplVulkan_RenderDrawData(data, cmd);
     } else if (data != nullptr) {
-        // Every draw list but the cached window's and its children's ("name/child").
+        // Every draw list but the cached windows' and their children's ("name/child").
         ImDrawData others = *data;
         std::vector<ImDrawList*> lists;
         others.TotalVtxCount = 0;
         others.TotalIdxCount = 0;
-        const std::string child_prefix = cached_window_ + "/";
         for (int i = 0; i < data->CmdListsCount; ++i) {
             ImDrawList* list = data->CmdLists[i];
-            const char* owner = list->_OwnerName != nullptr ? list->_OwnerName : "";
-            if (cached_window_ == owner || std::string_view(owner).starts_with(child_prefix))
-                continue;
+            if (is_cached_window(list->_OwnerName != nullptr ? list->_OwnerName : "")) continue;
             lists.push_back(list);
             others.TotalVtxCount += list->VtxBuffer.Size;
             others.TotalIdxCount += list->IdxBuffer.Size;
@@ -305,12 +305,16 @@ void ImGuiLayer::record(VkCommandBuffer cmd, OffscreenTarget& target) {
     if (cached && cache_.get() != VK_NULL_HANDLE && !from_cache) {
         copy_window(cmd, target.color().get(), true);
         cache_valid_ = true;
-        cached_rect_ = window_rect_;
+        cached_rects_ = window_rects_;
         since_redraw_s_ = 0.0f;
         input_since_redraw_ = false;
         force_redraw_ = false;
     }
     drew_from_cache_ = from_cache;
+    if (from_cache)
+        ++frames_from_cache_;
+    else if (cached)
+        ++frames_cache_drawn_;
     has_draw_data_ = false; // draw data belongs to one frame
 }
 

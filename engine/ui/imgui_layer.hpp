@@ -16,6 +16,8 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 #include <vulkan/vulkan.h>
 
 struct SDL_Window;
@@ -58,21 +60,31 @@ public:
     void record(VkCommandBuffer cmd, OffscreenTarget& target) override;
     void on_target_resized(OffscreenTarget& target) override;
 
-    // Rasterises the ImGui window `name` (and its child windows) only when it may have changed:
-    // after any input event, when it moved or changed size, and otherwise every `refresh_s`
-    // seconds (its live numbers and plots); in between its pixels are copied from the last
-    // drawn frame (a memcpy-speed transfer instead of a blended, textured fill). Everything
-    // else (other windows, popups, labels) is drawn every frame, on top. For CPU devices, where
-    // a large near-opaque panel costs milliseconds to fill. An empty name turns it off.
-    void cache_window(std::string name, float refresh_s);
+    // Rasterises the ImGui windows `names` (and their child windows) only when they may have
+    // changed: after any input event, when one moved, changed size, appeared or went, after
+    // redraw_all, and otherwise every `refresh_s` seconds (their live numbers and plots); in
+    // between their pixels are copied from the last drawn frame (a memcpy-speed transfer
+    // instead of a blended, textured fill). Everything else (other windows, popups, labels) is
+    // drawn every frame, on top. For CPU devices, where large panels cost milliseconds to
+    // fill. The copy holds what was behind a translucent window too, so the caller asks for
+    // redraw_all while that changes (a moving camera). No names turn it off.
+    void cache_windows(std::vector<std::string> names, float refresh_s);
+    void cache_window(std::string name, float refresh_s) {
+        cache_windows({std::move(name)}, refresh_s);
+    }
     // The next frame draws everything afresh (a screenshot or a recorded frame).
     void redraw_all() noexcept { force_redraw_ = true; }
     // A CPU device (lavapipe): filling pixels is what the UI costs there.
     bool cpu_device() const noexcept {
         return device_.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
     }
-    // Whether the last recorded frame drew the cached window from its copy (for tests).
+    // Whether the last recorded frame drew the cached windows from their copy.
     bool drew_from_cache() const noexcept { return drew_from_cache_; }
+    // Frames that rasterised the cached windows (and refreshed the copy) and frames that
+    // copied them, since the start (the benchmark's "ui_cache").
+    std::uint64_t frames_cache_drawn() const noexcept { return frames_cache_drawn_; }
+    std::uint64_t frames_from_cache() const noexcept { return frames_from_cache_; }
+    bool caches_windows() const noexcept { return !cached_windows_.empty(); }
 
 private:
     explicit ImGuiLayer(const Device& device) : device_(device) {}
@@ -94,21 +106,24 @@ private:
     bool sdl_backend_ = false;
     bool has_draw_data_ = false;
 
-    // cache_window: the window's name, its refresh period, the copy of its last drawn pixels
-    // (TRANSFER_SRC_OPTIMAL once written) and this frame's decision (end_frame).
+    // cache_windows: the windows' names, their refresh period, the copy of their last drawn
+    // pixels (TRANSFER_SRC_OPTIMAL once written) and this frame's decision (end_frame).
     void decide_window_cache();
     void copy_window(VkCommandBuffer cmd, VkImage target, bool to_cache);
-    std::string cached_window_;
+    bool is_cached_window(std::string_view owner) const;
+    std::vector<std::string> cached_windows_;
     float cache_refresh_s_ = 0.0f;
     float since_redraw_s_ = 0.0f;
     bool input_since_redraw_ = true;
     bool force_redraw_ = true;
     Image cache_;
     bool cache_valid_ = false;
-    VkRect2D cached_rect_{};    // the window's pixels in the cache
-    VkRect2D window_rect_{};    // this frame's window pixels (empty: not cached this frame)
-    bool redraw_window_ = true; // this frame rasterises the window (and refreshes the copy)
+    std::vector<VkRect2D> cached_rects_; // the windows' pixels in the cache
+    std::vector<VkRect2D> window_rects_; // this frame's (empty: nothing cached this frame)
+    bool redraw_window_ = true; // this frame rasterises the windows (and refreshes the copy)
     bool drew_from_cache_ = false;
+    std::uint64_t frames_cache_drawn_ = 0;
+    std::uint64_t frames_from_cache_ = 0;
 };
 
 } // namespace sh

@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace {
@@ -95,13 +96,16 @@ TEST_CASE("gpu window: headless frame loop with the ImGui overlay", "[gpu][windo
 
 namespace {
 
-// Two small windows, each showing `counter`: "Cached" at the top left, "Live" below it.
+// Small windows, each showing `counter`: "Cached" at the top left, "Live" below it and, with
+// `second`, "Cached2" right of "Cached".
 sh::RgbaPixels counter_frame(sh::FrameLoop& loop, sh::ImGuiLayer& ui, ClearContent& content,
-                             int counter, float cached_x = 10.0f) {
+                             int counter, float cached_x = 10.0f, bool second = false) {
     const VkExtent2D size{320, 240};
     ui.begin_frame(size, 1.0f / 60.0f);
     for (const auto& [name, x, y] :
-         {std::tuple{"Cached", cached_x, 10.0f}, std::tuple{"Live", 10.0f, 130.0f}}) {
+         {std::tuple{"Cached", cached_x, 10.0f}, std::tuple{"Live", 10.0f, 130.0f},
+          std::tuple{"Cached2", 165.0f, 10.0f}}) {
+        if (std::string_view(name) == "Cached2" && !second) continue;
         ImGui::SetNextWindowPos(ImVec2(x, y));
         ImGui::SetNextWindowSize(ImVec2(150, 100));
         ImGui::Begin(name);
@@ -161,6 +165,48 @@ TEST_CASE("gpu window: a cached ImGui window is copied between refreshes, the re
         const sh::RgbaPixels moved = counter_frame(l, u, content, 5, 60.0f);
         CHECK_FALSE(u.drew_from_cache());
         CHECK(changed(fourth, moved, 10, 10, 60, 110) > 0);
+        ctx->device.wait_idle();
+    }
+    sh::test::finish_and_check_validation(ctx);
+}
+
+TEST_CASE("gpu window: several cached ImGui windows are copied together, the live one drawn",
+          "[gpu][window]") {
+    auto ctx = sh::test::make_gpu_context();
+    {
+        LoopAndUi parts = make_loop_and_ui(*ctx);
+        ClearContent content;
+        parts.ui->cache_windows({"Cached", "Cached2"}, 1.0f);
+        sh::FrameLoop& l = *parts.loop;
+        sh::ImGuiLayer& u = *parts.ui;
+
+        const sh::RgbaPixels first = counter_frame(l, u, content, 1, 10.0f, true);
+        CHECK_FALSE(u.drew_from_cache());
+        const sh::RgbaPixels second = counter_frame(l, u, content, 5, 10.0f, true);
+        CHECK(u.drew_from_cache());
+        // Both cached windows show the first frame's text, exactly; the live one the new text.
+        CHECK(changed(first, second, 10, 10, 160, 110) == 0);
+        CHECK(changed(first, second, 165, 10, 315, 110) == 0);
+        CHECK(changed(first, second, 10, 130, 160, 230) > 0);
+        // Without it the frame is the same: nothing copied differs from a full redraw.
+        u.redraw_all();
+        const sh::RgbaPixels fresh = counter_frame(l, u, content, 5, 10.0f, true);
+        CHECK_FALSE(u.drew_from_cache());
+        CHECK(changed(first, fresh, 165, 10, 315, 110) > 0);
+
+        // A cached window that goes away is not copied back: the frame without it is redrawn,
+        // and the clear colour shows where it was.
+        const sh::RgbaPixels gone = counter_frame(l, u, content, 5, 10.0f, false);
+        CHECK_FALSE(u.drew_from_cache());
+        CHECK(gone.at(240, 60)[2] == 153);
+        const sh::RgbaPixels still_gone = counter_frame(l, u, content, 5, 10.0f, false);
+        CHECK(u.drew_from_cache());
+        // (The live window's title bar may change here: ImGui moves the focus when a window
+        // goes.)
+        CHECK(changed(gone, still_gone, 10, 10, 160, 110) == 0);
+        CHECK(changed(gone, still_gone, 165, 0, 320, 240) == 0);
+        CHECK(u.frames_from_cache() == 2);
+        CHECK(u.frames_cache_drawn() == 3);
         ctx->device.wait_idle();
     }
     sh::test::finish_and_check_validation(ctx);
