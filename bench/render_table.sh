@@ -14,7 +14,8 @@
 #
 # Environment: REPEAT (runs per program and view, default 3), FRAMES (per run, default 60),
 # SIZE (default 1280x720), PARTICLES (default 100000), VIEWS (default
-# "desktop lecture kiosk patient"). Every run gets an empty settings folder (XDG_CONFIG_HOME),
+# "desktop lecture kiosk patient"), WINDOW (1: each run in a window on its own Xvfb server
+# through xvfb-run, presenting every frame as a user sees it; default 0: headless, offscreen). Every run gets an empty settings folder (XDG_CONFIG_HOME),
 # so the user's settings do not change what is measured. Exit 2 on bad arguments, 1 when a run
 # fails (its output is shown).
 set -euo pipefail
@@ -38,6 +39,21 @@ frames="${FRAMES:-60}"
 size="${SIZE:-1280x720}"
 particles="${PARTICLES:-100000}"
 read -r -a views <<<"${VIEWS:-desktop lecture kiosk patient}"
+window="${WINDOW:-0}"
+case "$window" in 0 | 1) ;; *)
+    echo "render_table.sh: WINDOW must be 0 (headless) or 1 (a window under xvfb-run)" >&2
+    exit 2
+    ;;
+esac
+launcher=()
+if [[ "$window" == 1 ]]; then
+    if ! command -v xvfb-run >/dev/null 2>&1; then
+        echo "render_table.sh: WINDOW=1 needs xvfb-run (apt-get install xvfb)" >&2
+        exit 2
+    fi
+    # 24-bit screen of the frame's size: the window fills it as a kiosk's would.
+    launcher=(xvfb-run -a -s "-screen 0 ${size}x24")
+fi
 for v in "${views[@]}"; do
     case "$v" in desktop | lecture | kiosk | patient) ;; *)
         echo "render_table.sh: unknown view '$v' in VIEWS (desktop, lecture, kiosk, patient)" >&2
@@ -89,8 +105,11 @@ add() { samples["$1"]="${samples["$1"]:-} $2"; }
 run_once() { # SIDE PROGRAM VIEW
     local side="$1" prog="$2" view="$3" out json flag
     flag="$(view_flags "$view")"
-    if ! out="$(XDG_CONFIG_HOME="$config" "$prog" --headless --benchmark "$frames" --size "$size" \
-        --particles "$particles" ${flag:+"$flag"} "${extra[@]}" 2>&1)"; then
+    local where=(--headless)
+    [[ "$window" == 1 ]] && where=()
+    if ! out="$(XDG_CONFIG_HOME="$config" "${launcher[@]}" "$prog" "${where[@]}" \
+        --benchmark "$frames" --size "$size" --particles "$particles" ${flag:+"$flag"} \
+        "${extra[@]}" 2>&1)"; then
         echo "render_table.sh: $prog failed ($view view):" >&2
         echo "$out" | tail -20 >&2
         exit 1
@@ -141,6 +160,11 @@ echo "- device: ${device:-?}${driver:+ ($driver)}"
 echo "- load average (1, 5, 15 min) before: $load_before; after: $load_after"
 echo "- $size, $particles particles, $frames frames per run, $repeat runs per program and view," \
     "interleaved; extra options: ${extra[*]:-none}"
+if [[ "$window" == 1 ]]; then
+    echo "- in a window (xvfb-run, 24-bit screen of the frame's size): every frame presented"
+else
+    echo "- headless: offscreen, nothing presented"
+fi
 echo "- render scale reported per run:$(tr ' ' '\n' <<<"$scales" | sort -u | tr '\n' ' ')"
 echo
 echo "Median frame time (ms; median of the runs' medians) and speed-up (old / new):"

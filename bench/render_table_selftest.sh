@@ -50,6 +50,25 @@ grep -q 'device: fake device' "$work/out" || fail "device missing"
 [[ "$(grep -c -- '--antialias on' "$work/calls")" == 24 ]] || fail "extra options not passed"
 [[ "$(grep -c -- '--size 1280x720 --particles 100000' "$work/calls")" == 24 ]] ||
     fail "default size and particle count not passed"
+[[ "$(grep -c -- '--headless' "$work/calls")" == 24 ]] || fail "headless runs without --headless"
+
+# WINDOW=1: every run through xvfb-run (a stand-in on PATH that logs its screen and runs the
+# program), without --headless, and the table says so.
+mkdir "$work/bin"
+cat >"$work/bin/xvfb-run" <<FAKE
+#!/usr/bin/env bash
+[[ "\$1" == -a && "\$2" == -s ]] || exit 9
+echo "xvfb \$3" >>"$work/xvfb"
+shift 3
+exec "\$@"
+FAKE
+chmod +x "$work/bin/xvfb-run"
+: >"$work/calls"
+PATH="$work/bin:$PATH" WINDOW=1 REPEAT=1 VIEWS=patient "$script" "$work/old" "$work/new" \
+    >"$work/out" || fail "WINDOW=1 run failed"
+[[ "$(grep -c '^xvfb -screen 0 1280x720x24$' "$work/xvfb")" == 2 ]] || fail "runs not under xvfb-run"
+[[ "$(grep -c -- '--headless' "$work/calls")" == 0 ]] || fail "window runs with --headless"
+grep -q '^- in a window (xvfb-run' "$work/out" || fail "window mode not said"
 
 # Bad input: a missing program and an unknown view are refused with exit 2.
 set +e
@@ -57,8 +76,12 @@ set +e
 rc=$?
 VIEWS="desktop moon" "$script" "$work/old" "$work/new" >/dev/null 2>>"$work/err"
 rc2=$?
+WINDOW=yes "$script" "$work/old" "$work/new" >/dev/null 2>>"$work/err"
+rc3=$?
 set -e
 [[ $rc == 2 ]] || fail "missing program: exit $rc, expected 2"
 [[ $rc2 == 2 ]] || fail "unknown view: exit $rc2, expected 2"
 grep -q "unknown view 'moon'" "$work/err" || fail "unknown view not named"
+[[ $rc3 == 2 ]] || fail "WINDOW=yes: exit $rc3, expected 2"
+grep -q "WINDOW must be 0" "$work/err" || fail "bad WINDOW not named"
 echo "render_table_selftest: ok"
