@@ -49,7 +49,9 @@ std::vector<std::string> cached_windows(AppMode mode) {
     case AppMode::Patient:
         return {"##patient_scenes", "##patient_numbers", "##patient_caption"};
     case AppMode::Kiosk:
-        return {"##kiosk_title", "##kiosk_numbers", "##kiosk_buttons"};
+        // Not the topic buttons: their window has no background (alpha 0), so its copy would
+        // be mostly the scene behind it, for little fill saved.
+        return {"##kiosk_title", "##kiosk_numbers"};
     case AppMode::Lecture:
         return {"##lecture_title", "##lecture_counter", "##lecture_hint"};
     }
