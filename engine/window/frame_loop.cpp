@@ -72,19 +72,7 @@ FrameLoop::~FrameLoop() {
     // The last frame is shown (a failure no longer matters here: nothing may throw), then
     // every submission must be finished before the command pools, fences, target and swapchain
     // are destroyed (member destructors run after this body).
-    if (pending_present_) {
-        const std::uint32_t image_index = *pending_present_;
-        const VkSemaphore render_finished = swapchain_.render_finished(image_index);
-        const VkSwapchainKHR sc = swapchain_.get();
-        VkPresentInfoKHR present{};
-        present.sType = VK_STRUCTURE_TYPE_PRESENT_INFO_KHR;
-        present.waitSemaphoreCount = 1;
-        present.pWaitSemaphores = &render_finished;
-        present.swapchainCount = 1;
-        present.pSwapchains = &sc;
-        present.pImageIndices = &image_index;
-        (void)vkQueuePresentKHR(device_.queue(), &present);
-    }
+    if (pending_present_) (void)present_image(*pending_present_);
     vkDeviceWaitIdle(device_.get());
 }
 
@@ -277,10 +265,7 @@ void FrameLoop::submit(VkCommandBuffer cmd, VkSemaphore wait_acquired, VkSemapho
     VK_CHECK(vkQueueSubmit2(device_.queue(), 1, &info, fence));
 }
 
-void FrameLoop::present_pending() {
-    if (!pending_present_) return;
-    const std::uint32_t image_index = *pending_present_;
-    pending_present_.reset();
+VkResult FrameLoop::present_image(std::uint32_t image_index) {
     const VkSemaphore render_finished = swapchain_.render_finished(image_index);
     const VkSwapchainKHR sc = swapchain_.get();
     VkPresentInfoKHR present{};
@@ -290,7 +275,14 @@ void FrameLoop::present_pending() {
     present.swapchainCount = 1;
     present.pSwapchains = &sc;
     present.pImageIndices = &image_index;
-    const VkResult presented = VK_CHECK_SWAPCHAIN(vkQueuePresentKHR(device_.queue(), &present));
+    return vkQueuePresentKHR(device_.queue(), &present);
+}
+
+void FrameLoop::present_pending() {
+    if (!pending_present_) return;
+    const std::uint32_t image_index = *pending_present_;
+    pending_present_.reset();
+    const VkResult presented = VK_CHECK_SWAPCHAIN(present_image(image_index));
     // Some drivers report a resize as SUBOPTIMAL, others as OUT_OF_DATE: rebuild on both.
     if (presented != VK_SUCCESS) swapchain_dirty_ = true;
 }

@@ -120,6 +120,8 @@ private:
                 VkFence fence);
     // Presents the image the previous frame blitted into, if any (see the header comment).
     void present_pending();
+    // vkQueuePresentKHR of one image after its render-finished semaphore (no error check).
+    VkResult present_image(std::uint32_t image_index);
 
     const Device& device_;
     VkSurfaceKHR surface_ = VK_NULL_HANDLE;
