@@ -218,7 +218,7 @@ LoopResult run_frames(const Options& o, std::uint32_t frames, bool capture_last,
                                        static_cast<float>(view->zoom));
         }
 
-        if (p.leg != nullptr) {
+        if (p.leg != nullptr && p.ui.caches_windows()) { // only CPU devices cache them
             const glm::mat4 view_proj = p.leg->view_proj(size);
             if (last_view_proj && *last_view_proj != view_proj) p.ui.redraw_all();
             last_view_proj = view_proj;
