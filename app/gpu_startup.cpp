@@ -100,6 +100,7 @@ LegContentOptions leg_options(const Options& o, const Settings& settings, bool l
     lo.leg_detail = parse_leg_detail(o.leg_detail).value_or(std::nullopt);
     lo.draw_points = o.particle_draw == "points";
     if (o.particle_step != "auto") lo.host_particle_step = o.particle_step == "cpu";
+    if (o.pose_step != "auto") lo.host_pose = o.pose_step == "cpu";
     lo.scene_cache = o.scene_cache != "off";
     return lo;
 }

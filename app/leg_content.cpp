@@ -57,6 +57,8 @@ Result<std::unique_ptr<LegContent>> LegContent::create(const Device& device,
     auto scene =
         scene::create_scene_renderer(device, submitter, geometry, vein_state.value().get(), leg);
     if (!scene) return scene.error();
+    if (options.host_pose.value_or(default_host_pose(device)))
+        if (auto error = scene.value().enable_host_pose(device, *rest)) return *error;
     FlowParticleOptions po;
     po.count = options.particles != 0 ? options.particles : scale_to_device(device);
     // The leg meshes end at mid-thigh; the network runs on to the groin. Blood above the skin
@@ -98,6 +100,12 @@ double default_leg_detail(const Device& device) {
 static_assert(k_frames_in_flight <= FlowParticles::k_host_staging_buffers);
 
 bool default_host_particle_step(const Device& device) {
+    return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+}
+
+static_assert(k_frames_in_flight <= scene::LegPoser::k_host_staging_buffers);
+
+bool default_host_pose(const Device& device) {
     return device.properties().deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
 }
 

@@ -42,6 +42,9 @@ struct LegContentOptions {
     // into the particle buffer) instead of the compute shader. Nothing: by device, see
     // default_host_particle_step().
     std::optional<bool> host_particle_step;
+    // The leg's vertices posed on the host (LegPoser::pose_on_host) instead of by the pose
+    // passes. Nothing: by device, see default_host_pose().
+    std::optional<bool> host_pose;
     // The still-scene cache (app/scene_cache) where the scene is drawn into an internal target
     // (CPU devices): false draws the scene every frame (--scene-cache off; A/B runs).
     bool scene_cache = true;
@@ -78,6 +81,9 @@ float default_render_scale(const Device& device, VkExtent2D frame);
 // C++ step takes about a third of the CPU time of the compute shader and overlaps the device's
 // drawing of the previous frame (docs/architecture.md, "The frame"); in the shader on GPUs.
 bool default_host_particle_step(const Device& device);
+// On CPU devices (lavapipe): the pose passes cost its compute threads about ten times what
+// their C++ twins cost the host (LegPoser::pose_on_host).
+bool default_host_pose(const Device& device);
 
 class LegContent final : public FrameContent {
 public:
@@ -101,6 +107,7 @@ public:
     double leg_detail() const { return options_.leg_detail.value_or(1.0); }
     bool antialias() const { return options_.antialias.value_or(true); }
     bool host_particle_step() const { return particles_.host_step(); }
+    bool host_pose() const { return scene_.host_pose(); }
     // The still-scene cache's counts (both 0 where it is not used).
     const SceneCache& scene_cache() const { return scene_cache_; }
     LegContentOptions& options() { return options_; }

@@ -70,6 +70,7 @@ void print_benchmark_json(const Options& o, const FrameLoop& loop,
     j["leg_detail"] = facts.leg_detail;
     j["particle_draw"] = o.particle_draw;
     j["particle_step"] = facts.host_particle_step ? "cpu" : "gpu";
+    j["pose_step"] = facts.host_pose ? "cpu" : "gpu";
     if (facts.scene_cache)
         j["scene_cache"] = {{"drawn", facts.scene_drawn}, {"from_cache", facts.scene_from_cache}};
     if (facts.ui_cache)

@@ -22,6 +22,7 @@ struct RunFacts {
     double leg_detail = 1.0;
     bool antialias = false;
     bool host_particle_step = false;
+    bool host_pose = false; // the leg's vertices posed on the host (--pose-step)
     // The still-scene cache (app/scene_cache): whether it is in use, frames whose scene was
     // drawn into it and frames that took it from there (filled after the run).
     bool scene_cache = false;

@@ -177,6 +177,12 @@ ParseOutcome parse_command_line(int argc, char** argv) {
                    "devices such as lavapipe, gpu otherwise)")
         ->check(CLI::IsMember({"auto", "gpu", "cpu"}))
         ->capture_default_str();
+    app.add_option("--pose-step", o.pose_step,
+                   "Where the leg's vertices are posed each frame: gpu (compute passes), cpu "
+                   "(the same pose in C++ on the program's threads, copied to the device), or "
+                   "auto (cpu on CPU devices such as lavapipe, gpu otherwise)")
+        ->check(CLI::IsMember({"auto", "gpu", "cpu"}))
+        ->capture_default_str();
     app.add_option("--scene-cache", o.scene_cache,
                    "Whether a still scene is drawn again: auto (on CPU devices such as lavapipe, "
                    "where the 3D view is drawn at a reduced size, a picture that nothing changed "

@@ -53,6 +53,7 @@ struct Options {
     std::string particle_draw = "splat"; // splat (compute) or points (the comparison path)
     std::string scene_cache = "auto";    // auto (on where the scene is upscaled) or off
     std::string particle_step = "auto";  // auto, gpu (compute shader) or cpu (the C++ twin)
+    std::string pose_step = "auto";      // the leg's pose: auto, gpu (compute) or cpu (C++)
 
     // Modes (README "Modes"): desktop unless one of --lecture, --kiosk, --patient is given.
     AppMode mode = AppMode::Desktop;

@@ -103,11 +103,13 @@ RunFacts describe_content(const Options& o, const Device& device, bool headless,
         facts.leg_detail = leg->leg_detail();
         facts.antialias = leg->antialias();
         facts.host_particle_step = leg->host_particle_step();
+        facts.host_pose = leg->host_pose();
     }
     std::fprintf(stderr,
-                 "secondheart: %u particles (step on the %s), view %s, render scale %.2f, "
-                 "anti-aliasing %s\n",
-                 facts.particles, facts.host_particle_step ? "CPU" : "GPU", o.view.c_str(),
+                 "secondheart: %u particles (step on the %s), leg posed on the %s, view %s, "
+                 "render scale %.2f, anti-aliasing %s\n",
+                 facts.particles, facts.host_particle_step ? "CPU" : "GPU",
+                 facts.host_pose ? "CPU" : "GPU", o.view.c_str(),
                  static_cast<double>(facts.render_scale), facts.antialias ? "on" : "off");
     return facts;
 }

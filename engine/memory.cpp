@@ -65,11 +65,15 @@ void Buffer::write(const void* data, std::size_t bytes, std::size_t offset) cons
     if (!mapped_) throw std::logic_error("Buffer::write on a buffer that is not host-visible");
     if (offset + bytes > size_) throw std::out_of_range("Buffer::write past the end");
     std::memcpy(static_cast<std::byte*>(mapped_) + offset, data, bytes);
-    if (!coherent_) {
-        VkMappedMemoryRange range{VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE, nullptr, memory_.get(), 0,
-                                  VK_WHOLE_SIZE};
-        VK_CHECK(vkFlushMappedMemoryRanges(device_, 1, &range));
-    }
+    flush();
+}
+
+void Buffer::flush() const {
+    if (!mapped_) throw std::logic_error("Buffer::flush on a buffer that is not host-visible");
+    if (coherent_) return;
+    VkMappedMemoryRange range{VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE, nullptr, memory_.get(), 0,
+                              VK_WHOLE_SIZE};
+    VK_CHECK(vkFlushMappedMemoryRanges(device_, 1, &range));
 }
 
 void Buffer::read(void* data, std::size_t bytes, std::size_t offset) const {

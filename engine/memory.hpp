@@ -36,6 +36,9 @@ public:
 
     // Copies bytes into a mapped buffer and makes them visible to the device.
     void write(const void* data, std::size_t bytes, std::size_t offset = 0) const;
+    // Makes what the host wrote through mapped() visible to the device (no-op on coherent
+    // memory).
+    void flush() const;
     // Makes device writes visible to the host (no-op on coherent memory) and copies them out.
     void read(void* data, std::size_t bytes, std::size_t offset = 0) const;
 

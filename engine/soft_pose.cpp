@@ -113,17 +113,7 @@ glm::vec3 SoftPose::turn(const glm::vec3& p, const Joint& joint, float weight) {
     return {p.x, joint.centre.y + y * c - z * s, joint.centre.z + y * s + z * c};
 }
 
-glm::vec3 SoftPose::operator()(const glm::vec3& rest) const {
-    if (!written_) return rest;
-    if (straight_) {
-        // Every squeeze is 1 and nothing bulges or turns below the hip: the same operations as
-        // below with f = 1, without the weights (a leg standing, or lying or raised straight).
-        glm::vec3 q = rest;
-        q.x = ankle_.centre.x + (rest.x - ankle_.centre.x) * 1.0f;
-        q = turn(q, hip_, 1.0f);
-        return q + glm::vec3(state_.offset.x, state_.offset.y, state_.offset.z);
-    }
-    const Weights b = weights(rest);
+glm::vec3 SoftPose::apply(const glm::vec3& rest, const Weights& b) const {
     const float f = volume_factor(rest, b);
     glm::vec3 q = rest;
     q.x = ankle_.centre.x +
@@ -134,6 +124,45 @@ glm::vec3 SoftPose::operator()(const glm::vec3& rest) const {
     q = turn(q, knee_, b.w.x);
     q = turn(q, hip_, 1.0f);
     return q + glm::vec3(state_.offset.x, state_.offset.y, state_.offset.z);
+}
+
+glm::vec3 SoftPose::operator()(const glm::vec3& rest) const {
+    if (!written_) return rest;
+    if (straight_) {
+        // Every squeeze is 1 and nothing bulges or turns below the hip: the same operations as
+        // below with f = 1, without the weights (a leg standing, or lying or raised straight).
+        glm::vec3 q = rest;
+        q.x = ankle_.centre.x + (rest.x - ankle_.centre.x) * 1.0f;
+        q = turn(q, hip_, 1.0f);
+        return q + glm::vec3(state_.offset.x, state_.offset.y, state_.offset.z);
+    }
+    return apply(rest, weights(rest));
+}
+
+SoftPose::Posed SoftPose::vertex(const glm::vec3& rest, const glm::vec3& normal,
+                                 float segment) const {
+    if (!written_) return {rest, normal};
+    Weights b;
+    if (segment > 0.5f) {
+        // pose.h pose_rigid_weights: 1 for every joint proximal of the segment, no gradient.
+        b.w = glm::vec3(segment > 1.5f ? 1.0f : 0.0f, segment > 2.5f ? 1.0f : 0.0f,
+                        segment > 3.5f ? 1.0f : 0.0f);
+        b.grad_y = glm::vec3(0.0f);
+        b.grad_z = glm::vec3(0.0f);
+    } else if (straight_) {
+        // Soft tissue with every joint straight: only the hip turns it (operator() above).
+        const glm::vec3 n{normal.x, normal.y * hip_.cos_whole - normal.z * hip_.sin_whole,
+                          normal.y * hip_.sin_whole + normal.z * hip_.cos_whole};
+        return {(*this)(rest), n};
+    } else {
+        b = weights(rest);
+    }
+    // pose.h pose_direction: rotations about parallel axes add up; about the origin.
+    const float angle =
+        b.w.x * knee_.angle + b.w.y * ankle_.angle + b.w.z * mtp_.angle + hip_.angle;
+    const float c = std::cos(angle), s = std::sin(angle);
+    const glm::vec3 n{normal.x, normal.y * c - normal.z * s, normal.y * s + normal.z * c};
+    return {apply(rest, b), n};
 }
 
 } // namespace sh

@@ -19,6 +19,16 @@ public:
     // The posed position of the soft-tissue rest point `rest` (cm, the veins' scaled frame).
     glm::vec3 operator()(const glm::vec3& rest) const;
 
+    struct Posed {
+        glm::vec3 position;
+        glm::vec3 normal;
+    };
+    // A vertex of the leg, as shaders/pose_pass.h's write_posed poses it: rigid with its
+    // segment (`segment` as a bone vertex's normal.w: 1 thigh .. 4 toes) or soft tissue
+    // (segment 0), its normal turned by the sum of its joints' turns (pose.h pose_direction).
+    // For the leg's vertices posed on the host (engine/scene/host_leg_pose).
+    Posed vertex(const glm::vec3& rest, const glm::vec3& normal, float segment) const;
+
 private:
     struct Weights {
         glm::vec3 w;      // x knee, y ankle, z metatarsophalangeal: 0 proximal .. 1 distal
@@ -34,6 +44,8 @@ private:
     float volume_factor(const glm::vec3& rest, const Weights& b) const;
     float backward_bulge(const glm::vec3& rest) const;
     static glm::vec3 turn(const glm::vec3& p, const Joint& joint, float weight);
+    // pose.h pose_apply with the weights `b` (the point's soft or rigid weights).
+    glm::vec3 apply(const glm::vec3& rest, const Weights& b) const;
 
     gpu::PoseState state_;
     Joint hip_, knee_, ankle_, mtp_;

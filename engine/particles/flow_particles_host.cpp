@@ -5,10 +5,9 @@
 #include "barriers.hpp"
 #include "particles/flow_particles.hpp"
 #include "particles/host_splat.hpp"
+#include "two_halves.hpp"
 
 #include <algorithm>
-#include <system_error>
-#include <thread>
 
 namespace sh {
 namespace {
@@ -17,22 +16,6 @@ constexpr VkPipelineStageFlags2 k_compute = VK_PIPELINE_STAGE_2_COMPUTE_SHADER_B
 
 std::uint32_t groups(std::uint32_t n, std::uint32_t size) {
     return (n + size - 1) / size;
-}
-
-// `work(begin, count)` over [0, n) in two halves, the second on another thread when one can be
-// had (else this one does both).
-template <class Work>
-void in_two_halves(std::size_t n, const Work& work) {
-    const std::size_t half = n / 2;
-    const auto second_half = [&] { work(half, n - half); };
-    std::thread second;
-    try {
-        second = std::thread(second_half);
-    } catch (const std::system_error&) {
-        second_half();
-    }
-    work(0, half);
-    if (second.joinable()) second.join();
 }
 
 } // namespace

@@ -57,8 +57,10 @@ Result<LegPoser> create_leg_poser(const Device& device, const MeshRenderer& mesh
     p.entry_count_ = p.valve_first_ + veins.valve_count() * gpu::VALVE_POINT_COUNT;
 
     const VkDeviceSize bytes = std::max<VkDeviceSize>(p.entry_count_, 1) * sizeof(glm::vec4);
-    const VkBufferUsageFlags usage =
-        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT;
+    // TRANSFER_SRC: tests read them back; TRANSFER_DST: the host pose copies into them.
+    const VkBufferUsageFlags usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT |
+                                     VK_BUFFER_USAGE_TRANSFER_SRC_BIT |
+                                     VK_BUFFER_USAGE_TRANSFER_DST_BIT;
     for (Buffer* b : {&p.positions_, &p.normals_, &p.rest_}) {
         Result<Buffer> buffer = create_buffer(device, bytes, usage, MemoryUse::DeviceLocal);
         if (!buffer) return buffer.error();

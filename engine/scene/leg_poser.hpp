@@ -23,10 +23,13 @@
 #include "memory.hpp"
 #include "result.hpp"
 #include "scene/mesh_renderer.hpp"
+#include "scene/muscle_deformer.hpp"
 #include "scene/vein_renderer.hpp"
 #include "vk_handle.hpp"
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 #include <vulkan/vulkan.h>
 
@@ -40,6 +43,13 @@ struct PoseWork {
     bool stocking = false;
     bool veins = true;
     bool valves = true;
+};
+
+// What the leg's pose on the host reads each frame besides the rest geometry it keeps.
+struct HostPoseFrame {
+    const gpu::VeinState* state = nullptr;   // the frame's pose, radii and valve openings
+    float vein_scale = 1.0f;                 // SceneGlobals::eye.w, the veins' exaggeration
+    const MuscleDeformer* muscles = nullptr; // this frame's contraction and thickening
 };
 
 class LegPoser {
@@ -60,6 +70,22 @@ public:
     // deformation, globals and VeinState upload, and after the previous frame's vertex reads,
     // and before this frame's draws (SceneRenderer::record does).
     void record(VkCommandBuffer cmd, const PoseWork& work) const;
+
+    // CPU devices: the same work on the host (leg_poser_host.cpp: the C++ twins of
+    // muscle_deform.comp and the three pose passes, with SoftPose, in two halves on two
+    // threads) into one of two mapped buffers in turn, which the command buffer copies into
+    // the posed buffers. Why: lavapipe ran the pose passes at about 0.5-1 us per vertex on its
+    // two compute threads (27,400 posed entries, walking: 13-14 ms of the device's frame, and
+    // the muscles' 4-5 ms more), the host twins at a tenth of that. enable_host_pose keeps host
+    // copies of the rest geometry and makes the staging buffers; then pose_on_host replaces
+    // record() (same ordering: after the previous frame's vertex reads, before this frame's
+    // draws, which must wait for the copy: VK_PIPELINE_STAGE_2_COPY_BIT).
+    std::optional<Error> enable_host_pose(const Device& device, const MeshRenderer& meshes,
+                                          const VeinRenderer& veins);
+    bool host_pose() const noexcept { return host_staging_[0].mapped() != nullptr; }
+    void pose_on_host(VkCommandBuffer cmd, const PoseWork& work, const HostPoseFrame& frame);
+    // Two frames in flight at most: a staging buffer is written again two poses later.
+    static constexpr std::uint32_t k_host_staging_buffers = 2;
 
 private:
     friend Result<LegPoser> create_leg_poser(const Device&, const MeshRenderer&,
@@ -85,6 +111,15 @@ private:
     UniquePipeline meshes_pipeline_;
     UniquePipeline veins_pipeline_;
     UniquePipeline valves_pipeline_;
+
+    // The host pose (enable_host_pose): each staging buffer holds positions, normals and rest
+    // points of every entry, in that order.
+    std::array<Buffer, k_host_staging_buffers> host_staging_;
+    std::uint32_t host_slot_ = 0;
+    std::vector<glm::vec4> host_rest_positions_; // the muscles' ranges deformed each pose
+    std::vector<glm::vec4> host_rest_normals_;
+    std::vector<gpu::VeinVertex> host_veins_;
+    std::vector<gpu::ValveInstance> host_valves_;
 };
 
 // `globals`: the scene's SceneGlobals buffer (the vein radius exaggeration); `vein_state`: the

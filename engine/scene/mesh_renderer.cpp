@@ -121,6 +121,8 @@ Result<MeshRenderer> create_mesh_renderer(const Device& device, Uploader& upload
                      VK_BUFFER_USAGE_INDEX_BUFFER_BIT);
     if (!idx) return idx.error();
     r.indices_ = idx.take();
+    r.rest_positions_ = std::move(positions);
+    r.rest_normals_ = std::move(normals);
 
     ScenePipelineDesc desc;
     desc.vertex_shader = "scene_mesh.vert";

@@ -64,6 +64,10 @@ public:
     const Buffer& positions() const noexcept { return positions_; }
     const Buffer& normals() const noexcept { return normals_; }
     std::uint32_t vertex_count() const noexcept { return vertex_count_; }
+    // The same rest positions (w 1) and normals (w the rigid segment) on the host, for the leg
+    // posed on the host (LegPoser::pose_on_host).
+    const std::vector<glm::vec4>& rest_positions() const noexcept { return rest_positions_; }
+    const std::vector<glm::vec4>& rest_normals() const noexcept { return rest_normals_; }
 
     // Inside rendering, with the scene set bound on `layout`.
     void record_opaque(VkCommandBuffer cmd, VkPipelineLayout layout, RenderMode mode) const;
@@ -91,6 +95,8 @@ private:
 
     std::vector<MeshDraw> draws_;
     std::uint32_t vertex_count_ = 0;
+    std::vector<glm::vec4> rest_positions_;
+    std::vector<glm::vec4> rest_normals_;
     Buffer positions_;
     Buffer normals_;
     Buffer indices_;

@@ -10,7 +10,14 @@
 namespace sh::scene {
 namespace {
 constexpr std::size_t k_table_size = 9; // k sampled at activation 0, 1/8, ..., 1
+
+// muscle_deform.comp's segment_of: the spine segment holding t (as anatomy::spine_point walks).
+std::size_t spine_segment(const anatomy::MuscleRig& rig, float t) {
+    std::size_t i = 0;
+    while (i + 2 < rig.spine_s.size() && t > rig.spine_s[i + 1]) ++i;
+    return i;
 }
+} // namespace
 
 std::optional<std::size_t> activation_slot(std::string_view role) {
     if (role == "soleus") return 0;
@@ -68,6 +75,14 @@ Result<MuscleDeformer> create_muscle_deformer(
         }
         for (std::size_t s = 0; s < muscle.rig.spine.size(); ++s)
             spine_data.emplace_back(muscle.rig.spine[s], muscle.rig.spine_s[s]);
+        for (std::size_t v = 0; v < muscle.rig.vertex.size(); ++v) {
+            const float t = std::clamp(muscle.rig.vertex[v].x, 0.0f, 1.0f);
+            muscle.rest_normals.emplace_back(rig_data[2 * (muscle.rig_offset + v) + 1]);
+            muscle.bulge_weights.push_back(std::sin(3.14159265f * t));
+            const std::size_t seg = spine_segment(muscle.rig, t);
+            muscle.segment_axes.push_back(
+                glm::normalize(muscle.rig.spine[seg + 1] - muscle.rig.spine[seg]));
+        }
         d.vertex_offsets_.push_back(it->vertex_offset);
         d.vertex_counts_.push_back(it->vertex_count);
         d.muscles_.push_back(std::move(muscle));
@@ -175,6 +190,30 @@ void MuscleDeformer::record(VkCommandBuffer cmd) const {
         vkCmdDispatch(
             cmd, (push.vertex_count + gpu::MUSCLE_WORKGROUP_SIZE - 1) / gpu::MUSCLE_WORKGROUP_SIZE,
             1, 1);
+    }
+}
+
+void MuscleDeformer::deform_on_host(glm::vec4* positions, glm::vec4* normals) const {
+    for (std::size_t m = 0; m < muscles_.size(); ++m) {
+        const DeformedMuscle& muscle = muscles_[m];
+        const anatomy::MuscleRig& rig = muscle.rig;
+        const anatomy::MuscleDeformation& d = muscle.current;
+        const std::size_t count = std::min<std::size_t>(vertex_counts_[m], rig.vertex.size());
+        glm::vec4* pos = positions + vertex_offsets_[m];
+        glm::vec4* nrm = normals + vertex_offsets_[m];
+        for (std::size_t v = 0; v < count; ++v) {
+            const glm::vec4& tr = rig.vertex[v];
+            const float t2 = rig.anchor + (tr.x - rig.anchor) * d.lambda;
+            const float radial = (1.0f + d.bulge * muscle.bulge_weights[v]) * d.thickening;
+            pos[v] = glm::vec4(anatomy::spine_point(rig, t2) + radial * glm::vec3(tr.y, tr.z, tr.w),
+                               1.0f);
+            // As the shader: the normal's parts across and along the spine scaled inversely.
+            const glm::vec3& axis = muscle.segment_axes[v];
+            const glm::vec3& n = muscle.rest_normals[v];
+            const glm::vec3 along = glm::dot(n, axis) * axis;
+            nrm[v] = glm::vec4(
+                glm::normalize((n - along) / radial + along / std::max(d.lambda, 1e-3f)), 0.0f);
+        }
     }
 }
 

@@ -37,6 +37,11 @@ struct DeformedMuscle {
     std::vector<float> bulge_table; // k at activation i / (size - 1)
     float activation = 0.0f;        // this frame's, clamped to [0, 1]
     anatomy::MuscleDeformation current;
+    // Per vertex, for the host twin (deform_on_host): the rest normal, the bulge's weight
+    // sin(pi t) and the unit direction of the spine segment holding t.
+    std::vector<glm::vec3> rest_normals;
+    std::vector<float> bulge_weights;
+    std::vector<glm::vec3> segment_axes;
     std::uint32_t rig_offset = 0;
     std::uint32_t spine_offset = 0;
 };
@@ -58,6 +63,10 @@ public:
     // Dispatches (outside rendering). The caller orders them after the previous frame's
     // vertex reads and before this frame's (SceneRenderer::record does).
     void record(VkCommandBuffer cmd) const;
+    // The C++ twin of record() (muscle_deform.comp), for the leg posed on the host: the
+    // deformed muscles' positions (w 1) and normals (w 0) written over their ranges of
+    // `positions` and `normals`, laid out as MeshRenderer's buffers.
+    void deform_on_host(glm::vec4* positions, glm::vec4* normals) const;
 
 private:
     friend Result<MuscleDeformer>

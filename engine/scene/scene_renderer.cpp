@@ -221,7 +221,15 @@ void SceneRenderer::picture_inputs(const Camera& camera, const SceneOptions& opt
     }
 }
 
+std::optional<Error> SceneRenderer::enable_host_pose(const Device& device,
+                                                     const gpu::VeinState& initial) {
+    if (auto error = poser_.enable_host_pose(device, meshes_, veins_)) return error;
+    host_state_ = std::make_unique<gpu::VeinState>(initial);
+    return std::nullopt;
+}
+
 void SceneRenderer::update(const gpu::VeinState& state) {
+    if (host_state_) *host_state_ = state;
     time_s_ = state.time_s;
     const glm::vec4& a = state.muscle_activation;
     muscles_.set_activation({a.x, a.y, a.z, a.w});
@@ -272,7 +280,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
     const bool pose_meshes = frame_pose_inputs_ != mesh_pose_inputs_;
     posed_meshes_ = pose_meshes;
     if (pose_meshes) {
-        muscles_.record(cmd);
+        if (!poser_.host_pose()) muscles_.record(cmd); // else deformed on the host with the pose
         mesh_pose_inputs_.swap(frame_pose_inputs_);
     }
     stage_.record_upload(cmd, options.stage, globals_, background_color(options.palette),
@@ -286,11 +294,19 @@ void SceneRenderer::record(VkCommandBuffer cmd, OffscreenTarget& target, const C
                    VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
     passes.mark(cmd, "scene setup");
 
-    // Every leg vertex posed once (LegPoser); RAW: the draws below read the posed buffers.
-    poser_.record(cmd, {pose_meshes, posed_stocking, options.show_veins, options.show_valves});
-    memory_barrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
-                   VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
-                   VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+    // Every leg vertex posed once (LegPoser), by compute or on the host and copied; RAW: the
+    // draws below read the posed buffers.
+    const PoseWork work{pose_meshes, posed_stocking, options.show_veins, options.show_valves};
+    if (poser_.host_pose()) {
+        poser_.pose_on_host(cmd, work, {host_state_.get(), globals_.eye.w, &muscles_});
+        memory_barrier(cmd, VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                       VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT, VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+    } else {
+        poser_.record(cmd, work);
+        memory_barrier(cmd, VK_PIPELINE_STAGE_2_COMPUTE_SHADER_BIT,
+                       VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT, VK_PIPELINE_STAGE_2_VERTEX_SHADER_BIT,
+                       VK_ACCESS_2_SHADER_STORAGE_READ_BIT);
+    }
     passes.mark(cmd, "skinning");
 
     target.begin_rendering(cmd, background_color(options.palette));

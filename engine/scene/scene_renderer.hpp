@@ -32,6 +32,8 @@
 
 #include <array>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <vector>
 #include <vulkan/vulkan.h>
 
@@ -85,6 +87,10 @@ public:
     // radii, valve states and the pose itself need nothing here: the shaders read them from
     // the VeinState buffer bound at creation.
     void update(const gpu::VeinState& state);
+    // CPU devices: the leg posed on the host (LegPoser::pose_on_host) from now on, reading the
+    // state update() last saw (`initial` until then: what the VeinState buffer starts with).
+    std::optional<Error> enable_host_pose(const Device& device, const gpu::VeinState& initial);
+    bool host_pose() const noexcept { return poser_.host_pose(); }
 
     // Records: muscle deformation (compute) and the frame's data upload, the pose passes
     // (LegPoser: every leg vertex posed once), their barriers, then
@@ -136,6 +142,7 @@ private:
     MuscleDeformer muscles_;
     VeinRenderer veins_;
     LegPoser poser_;
+    std::unique_ptr<gpu::VeinState> host_state_; // the host pose's copy of the frame's state
     StageRenderer stage_;
     Buffer globals_buffer_;
     gpu::SceneGlobals globals_{};

@@ -31,6 +31,8 @@ Result<VeinRenderer> create_vein_renderer(const Device& device, Uploader& upload
                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     if (!b) return b.error();
     r.valves_ = b.take();
+    r.host_vertices_ = mesh.vertices;
+    r.host_valves_ = valves;
 
     ScenePipelineDesc desc;
     desc.vertex_shader = "scene_vein.vert";

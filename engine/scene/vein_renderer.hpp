@@ -16,6 +16,7 @@
 #include "vein_data.hpp"
 #include "vk_handle.hpp"
 
+#include <vector>
 #include <vulkan/vulkan.h>
 
 namespace sh::scene {
@@ -29,6 +30,9 @@ public:
     std::uint32_t valve_count() const noexcept { return valve_count_; }
     std::uint32_t index_count() const noexcept { return index_count_; }
     std::uint32_t vertex_count() const noexcept { return vertex_count_; }
+    // The tube vertices and valves as uploaded, on the host (LegPoser::pose_on_host).
+    const std::vector<gpu::VeinVertex>& host_vertices() const noexcept { return host_vertices_; }
+    const std::vector<gpu::ValveInstance>& host_valves() const noexcept { return host_valves_; }
 
     // Inside rendering, scene set bound: opaque valve cusps (before any translucency), their
     // grid points posed from `posed_first` on in the posed buffers (LegPoser::valve_first).
@@ -48,6 +52,8 @@ private:
     std::uint32_t index_count_ = 0;
     std::uint32_t vertex_count_ = 0;
     std::uint32_t valve_count_ = 0;
+    std::vector<gpu::VeinVertex> host_vertices_;
+    std::vector<gpu::ValveInstance> host_valves_;
     UniquePipeline tube_pipeline_;
     UniquePipeline valve_pipeline_;
 };

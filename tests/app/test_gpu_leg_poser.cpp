@@ -254,3 +254,87 @@ TEST_CASE("gpu leg poser: the posed buffers match sim::PosedLeg::place for every
     }
     test::finish_and_check_validation(ctx);
 }
+
+TEST_CASE("host leg pose: LegPoser::pose_on_host writes what the pose passes write",
+          "[gpu][pose]") {
+    // The C++ twins (leg_poser_host.cpp, MuscleDeformer::deform_on_host) against the compute
+    // passes on this device, entry by entry, with the calf muscles contracting, the skin
+    // swollen and a stocking on where the case says so.
+    auto ctx = test::make_gpu_context();
+    {
+        const VeinGeometry veins = app::vein_geometry(sim::default_network());
+        auto tables = build_vein_state_tables(veins);
+        REQUIRE(tables);
+        const anatomy::LoadedLeg leg =
+            anatomy::load_leg(std::filesystem::path(SH_SCENE_ANATOMY_DIR) / "manifest.json", {});
+        for (const PoseCase& pose : pose_cases()) {
+            INFO(pose.name);
+            auto state = std::make_unique<gpu::VeinState>();
+            write_rest_vein_state(tables.value(), *state);
+            write_pose_state(pose.leg.skeleton(), pose.leg.pose(), 1.0f, state->pose);
+            state->muscle_activation = {0.6f, 0.4f, 0.0f, 0.0f};
+            // Compartments at different sizes, valves at different openings.
+            for (std::uint32_t c = 0; c < state->compartment_count; ++c)
+                state->compartments[c].radius_scale = 0.7f + 0.05f * static_cast<float>(c % 9);
+            for (std::uint32_t l = 0; l < state->link_count; ++l)
+                state->links[l].valve_opening = static_cast<float>(l % 5) / 4.0f;
+            if (pose.swollen_with_stocking) {
+                state->pose.skin_swelling_cm = {0.8f, 1.0f, 0.5f, 0.0f};
+                state->pose.stocking = {
+                    static_cast<float>(app::stocking_top_cm(pose.leg.skeleton(), 1.0,
+                                                            sim::StockingLength::BelowKnee)),
+                    23.0f, 2.0f, 0.0f};
+            }
+            auto buffer = create_vein_state_buffer(ctx->device, ctx->submitter, *state);
+            REQUIRE(buffer);
+            std::vector<glm::vec4> posed[2][3];
+            std::size_t entries = 0, stocking_first = 0, vein_first = 0, valve_first = 0;
+            for (int host = 0; host < 2; ++host) {
+                auto created = scene::create_scene_renderer(ctx->device, ctx->submitter, veins,
+                                                            buffer.value().get(), leg);
+                REQUIRE(created);
+                scene::SceneRenderer& scene = created.value();
+                if (host == 1) REQUIRE_FALSE(scene.enable_host_pose(ctx->device, *state));
+                CHECK(scene.host_pose() == (host == 1));
+                scene.update(*state);
+                test::render(*ctx, scene, {64, 64}, scene::CameraPreset::Front, {});
+                const scene::LegPoser& poser = scene.poser();
+                entries = poser.entry_count();
+                stocking_first = scene.meshes().vertex_count();
+                vein_first = poser.vein_first();
+                valve_first = poser.valve_first();
+                posed[host][0] = read_back(*ctx, poser.positions(), entries);
+                posed[host][1] = read_back(*ctx, poser.normals(), entries);
+                posed[host][2] = read_back(*ctx, poser.rest(), entries);
+            }
+            float worst[3] = {0.0f, 0.0f, 0.0f};
+            float moved = 0.0f;
+            // Entries neither path writes: the stocking's range when no stocking is drawn.
+            const auto written = [&](std::size_t i) {
+                return pose.swollen_with_stocking || i < stocking_first || i >= vein_first;
+            };
+            float cusp_normal = 0.0f; // finite differences of the cusp shape: looser
+            for (int b = 0; b < 3; ++b)
+                for (std::size_t i = 0; i < entries; ++i) {
+                    if (!written(i)) continue;
+                    const float d = glm::length(posed[1][b][i] - posed[0][b][i]);
+                    if (b == 1 && i >= valve_first)
+                        cusp_normal = std::max(cusp_normal, d);
+                    else
+                        worst[b] = std::max(worst[b], d);
+                }
+            for (std::size_t i = 0; i < entries; ++i)
+                moved = std::max(moved, glm::length(glm::vec3(posed[0][0][i] - posed[0][2][i])));
+            INFO(entries << " entries: worst position " << worst[0] << " cm, normal " << worst[1]
+                         << " (cusps " << cusp_normal << "), rest point " << worst[2]
+                         << " cm; largest move " << moved << " cm");
+            CHECK(entries > 1000);
+            CHECK(moved > 10.0f); // the pose is not the rest pose
+            CHECK(worst[0] < 2e-3f);
+            CHECK(worst[1] < 1e-4f);
+            CHECK(worst[2] < 1e-4f);
+            CHECK(cusp_normal < 1e-3f);
+        }
+    }
+    test::finish_and_check_validation(ctx);
+}
