@@ -5,36 +5,51 @@
 // background at its rim and carries a faint 25 cm grid (so its tilt reads in perspective). Its
 // soft contact shadow (the leg's capsules, the seat's or the bed's penumbra; stage.frag has the
 // model) is evaluated on the CPU at the nodes of a coarse grid each frame
-// (engine/scene/stage_shadow.cpp) and only interpolated here: the floor is most of the stage's
-// pixels, about 400k at 1280x720.
+// (engine/scene/stage_shadow.cpp), and so is the floor's whole colour off the grid lines
+// (shadow, fade, display gamma: fill_floor_colour), which a pixel only interpolates: the floor
+// is most of the stage's pixels, about 400k at 1280x720, and on lavapipe that shading per pixel
+// (the gamma's powers, the fade's distance, the mixes) cost the walking frame 10-13 ms of CPU.
+// The few pixels on a grid line are shaded in full, as before.
 #include "stage_buffer.h"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 0) out vec4 out_color;
 
-// The floor's shadow between the four grid nodes around p (bilinear).
-float grid_shadow(vec2 p) {
+// Where p lies among the grid's nodes: the node below and left of it, and the fractions.
+void grid_cell(vec2 p, out int k, out vec2 f) {
     const float last = float(STAGE_SHADOW_SIDE - 1);
     const vec2 u = clamp((p - frame.shadow_grid.xy) / frame.shadow_grid.z, vec2(0.0), vec2(last));
     const ivec2 cell = min(ivec2(u), ivec2(STAGE_SHADOW_SIDE - 2));
-    const vec2 f = u - vec2(cell);
-    const int k = cell.y * STAGE_SHADOW_SIDE + cell.x;
-    const float below = mix(floor_shadow[k], floor_shadow[k + 1], f.x);
-    const float above =
-        mix(floor_shadow[k + STAGE_SHADOW_SIDE], floor_shadow[k + STAGE_SHADOW_SIDE + 1], f.x);
-    return mix(below, above, f.y);
+    f = u - vec2(cell);
+    k = cell.y * STAGE_SHADOW_SIDE + cell.x;
+}
+
+vec3 unpack_rgb(uint v) {
+    return vec3(uvec3(v, v >> 10u, v >> 20u) & uvec3(1023u)) / 1023.0;
 }
 
 void main() {
-    const float shadow = grid_shadow(in_world.xy);
+    int k;
+    vec2 f;
+    grid_cell(in_world.xy, k, f);
+    const int n = STAGE_SHADOW_SIDE;
+    vec3 color = mix(mix(unpack_rgb(floor_rgb[k]), unpack_rgb(floor_rgb[k + 1]), f.x),
+                     mix(unpack_rgb(floor_rgb[k + n]), unpack_rgb(floor_rgb[k + n + 1]), f.x), f.y);
     // Grid lines every 25 cm, a pixel or so wide whatever the distance (fwidth).
     const vec2 cell = abs(fract(in_world.xy / 25.0 + 0.5) - 0.5) * 25.0;
     const vec2 width = max(fwidth(in_world.xy), vec2(1e-3));
     const float line = 1.0 - min(min(cell.x / width.x, cell.y / width.y), 1.0);
-    vec3 floor_color = frame.floor_color.rgb * (1.0 - frame.floor_color.w * line);
-    floor_color = mix(floor_color, frame.shadow_color.rgb, clamp(shadow, 0.0, 1.0));
-    // Fade into the background over the outer 40 % of the disc: no hard horizon.
-    const float r = length(in_world.xy - frame.floor.xy) / max(frame.floor.w, 1.0);
-    const vec3 color = mix(floor_color, frame.background.rgb, smoothstep(0.6, 1.0, r));
-    out_color = vec4(pow(clamp(color, 0.0, 1.0), vec3(1.0 / 2.2)), 1.0);
+    // A line pixel in full, in linear light (behind a loop condition, not a branch: on lavapipe
+    // a branch runs masked for all lanes; a loop is skipped when no lane needs a turn).
+    for (int i = 0; i < (line > 0.0 ? 1 : 0); ++i) {
+        const float shadow = mix(mix(floor_shadow[k], floor_shadow[k + 1], f.x),
+                                 mix(floor_shadow[k + n], floor_shadow[k + n + 1], f.x), f.y);
+        vec3 floor_color = frame.floor_color.rgb * (1.0 - frame.floor_color.w * line);
+        floor_color = mix(floor_color, frame.shadow_color.rgb, clamp(shadow, 0.0, 1.0));
+        // Fade into the background over the outer 40 % of the disc: no hard horizon.
+        const float r = length(in_world.xy - frame.floor.xy) / max(frame.floor.w, 1.0);
+        const vec3 linear = mix(floor_color, frame.background.rgb, smoothstep(0.6, 1.0, r));
+        color = pow(clamp(linear, 0.0, 1.0), vec3(1.0 / 2.2));
+    }
+    out_color = vec4(color, 1.0);
 }

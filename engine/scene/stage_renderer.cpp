@@ -14,6 +14,8 @@ namespace {
 constexpr std::size_t k_shadow_bytes =
     sizeof(float) * gpu::STAGE_SHADOW_SIDE * gpu::STAGE_SHADOW_SIDE;
 static_assert(k_shadow_bytes % 16 == 0, "the vertices after the grid stay 16-byte aligned");
+// The floor's colour at the same nodes, one packed uint each.
+constexpr std::size_t k_colour_bytes = k_shadow_bytes;
 
 constexpr VkShaderStageFlags k_stages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
@@ -80,8 +82,8 @@ Result<StageRenderer> create_stage_renderer(const Device& device) {
     if (!floor_pipeline) return floor_pipeline.error();
     s.floor_pipeline_ = floor_pipeline.take();
 
-    const VkDeviceSize bytes =
-        sizeof(gpu::StageFrame) + k_shadow_bytes + k_max_stage_vertices * sizeof(gpu::StageVertex);
+    const VkDeviceSize bytes = sizeof(gpu::StageFrame) + k_shadow_bytes + k_colour_bytes +
+                               k_max_stage_vertices * sizeof(gpu::StageVertex);
     Result<Buffer> buffer = create_buffer(
         device, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
         MemoryUse::DeviceLocal);
@@ -112,16 +114,20 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
         vertices.begin());
     if (vertex_count_ == 0 || pipeline_.get() == VK_NULL_HANDLE) return;
     const gpu::StageFrame frame = stage_frame(layout, globals, background, light);
-    const std::size_t bytes =
-        sizeof(frame) + k_shadow_bytes + vertices.size() * sizeof(gpu::StageVertex);
+    const std::size_t bytes = sizeof(frame) + k_shadow_bytes + k_colour_bytes +
+                              vertices.size() * sizeof(gpu::StageVertex);
     staging_.resize(bytes);
     std::memcpy(staging_.data(), &frame, sizeof(frame));
     shadow_nodes_.resize(k_shadow_bytes / sizeof(float));
     fill_floor_shadow(frame, shadow_nodes_.data());
+    colour_nodes_.resize(k_colour_bytes / sizeof(std::uint32_t));
+    fill_floor_colour(frame, shadow_nodes_.data(), colour_nodes_.data());
     std::memcpy(staging_.data() + sizeof(frame), shadow_nodes_.data(), k_shadow_bytes);
-    std::memcpy(staging_.data() + sizeof(frame) + k_shadow_bytes, vertices.data(),
+    std::memcpy(staging_.data() + sizeof(frame) + k_shadow_bytes, colour_nodes_.data(),
+                k_colour_bytes);
+    std::memcpy(staging_.data() + sizeof(frame) + k_shadow_bytes + k_colour_bytes, vertices.data(),
                 vertices.size() * sizeof(gpu::StageVertex));
-    // vkCmdUpdateBuffer takes at most 64 KiB per call; the stage is about 90 KiB (64 the grid).
+    // vkCmdUpdateBuffer takes at most 64 KiB per call; the stage is about 160 KiB (128 the grid).
     for (std::size_t off = 0; off < bytes; off += 65536)
         vkCmdUpdateBuffer(cmd, buffer_.get(), off, std::min<std::size_t>(65536, bytes - off),
                           staging_.data() + off);

@@ -75,6 +75,13 @@ float floor_contact_shadow(const gpu::StageFrame& frame, const glm::vec3& p);
 glm::vec4 floor_shadow_grid(const StageLayout& layout);
 // The shadow at every node of frame.shadow_grid (STAGE_SHADOW_SIDE^2 values, row by row).
 void fill_floor_shadow(const gpu::StageFrame& frame, float* nodes);
+// The floor's colour at every node (STAGE_SHADOW_SIDE^2, row by row) with `shadow` (what
+// fill_floor_shadow wrote): stage_floor.frag's shading without the grid lines (the floor's
+// colour darkened by the shadow, faded into the background towards the rim, gamma-encoded),
+// packed 10 bits a channel, r lowest.
+void fill_floor_colour(const gpu::StageFrame& frame, const float* shadow, std::uint32_t* nodes);
+// One node's colour before packing (gamma-encoded rgb, 0..1): what fill_floor_colour packs.
+glm::vec3 floor_node_colour(const gpu::StageFrame& frame, const glm::vec2& at, float shadow);
 
 // Most vertices a layout can have (the upload's buffer is sized for it).
 constexpr std::size_t k_max_stage_vertices = 1024;
@@ -104,6 +111,7 @@ private:
     Buffer buffer_; // StageFrame, the shadow grid, then up to k_max_stage_vertices StageVertex
     std::vector<std::uint8_t> staging_;
     std::vector<float> shadow_nodes_;
+    std::vector<std::uint32_t> colour_nodes_;
     std::uint32_t vertex_count_ = 0;
     std::uint32_t floor_vertex_count_ = 0;
 };

@@ -7,6 +7,7 @@
 #include "scene/stage_renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <glm/geometric.hpp>
 
@@ -73,6 +74,53 @@ void fill_floor_shadow(const gpu::StageFrame& f, float* nodes) {
             nodes[y * n + x] = glm::dot(off, off) > reach * reach
                                    ? 0.0f
                                    : floor_contact_shadow(f, glm::vec3(at, f.floor.z));
+        }
+}
+
+namespace {
+
+// x^(1/2.2) for x in [0, 1] (the display gamma of stage_floor.frag), from a table with linear
+// interpolation: within 2e-4 above x = 0.004 and exact at 0, far below the 10-bit packing's
+// step (1e-3). std::pow on every channel of every node cost about 1 ms a frame.
+float encode_gamma(float x) {
+    constexpr int k_entries = 4096;
+    static const std::array<float, k_entries + 1> table = [] {
+        std::array<float, k_entries + 1> t{};
+        for (int i = 0; i <= k_entries; ++i)
+            t[static_cast<std::size_t>(i)] =
+                std::pow(static_cast<float>(i) / static_cast<float>(k_entries), 1.0f / 2.2f);
+        return t;
+    }();
+    const float at = std::clamp(x, 0.0f, 1.0f) * static_cast<float>(k_entries);
+    const int i = std::min(static_cast<int>(at), k_entries - 1);
+    const float f = at - static_cast<float>(i);
+    return table[static_cast<std::size_t>(i)] +
+           f * (table[static_cast<std::size_t>(i) + 1] - table[static_cast<std::size_t>(i)]);
+}
+
+} // namespace
+
+glm::vec3 floor_node_colour(const gpu::StageFrame& f, const glm::vec2& at, float shadow) {
+    // stage_floor.frag's shading off the grid lines: shadow, then the fade to the background.
+    const glm::vec3 floor = glm::mix(glm::vec3(f.floor_color), glm::vec3(f.shadow_color),
+                                     std::clamp(shadow, 0.0f, 1.0f));
+    const float r = glm::length(at - glm::vec2(f.floor)) / std::max(f.floor.w, 1.0f);
+    const glm::vec3 c = glm::mix(floor, glm::vec3(f.background), smooth_step(0.6f, 1.0f, r));
+    return {encode_gamma(c.r), encode_gamma(c.g), encode_gamma(c.b)};
+}
+
+void fill_floor_colour(const gpu::StageFrame& f, const float* shadow, std::uint32_t* nodes) {
+    constexpr int n = gpu::STAGE_SHADOW_SIDE;
+    const auto channel = [](float v) {
+        return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 1023.0f));
+    };
+    for (int y = 0; y < n; ++y)
+        for (int x = 0; x < n; ++x) {
+            const glm::vec2 at =
+                glm::vec2(f.shadow_grid) +
+                f.shadow_grid.z * glm::vec2(static_cast<float>(x), static_cast<float>(y));
+            const glm::vec3 c = floor_node_colour(f, at, shadow[y * n + x]);
+            nodes[y * n + x] = channel(c.r) | channel(c.g) << 10 | channel(c.b) << 20;
         }
 }
 

@@ -110,6 +110,21 @@ std::vector<PoseCase> pose_cases() {
     };
 }
 
+// A pose case's frame state: at rest but for the pose, with the swelling and a below-knee
+// stocking where the case says so.
+std::unique_ptr<gpu::VeinState> case_state(const VeinStateTables& tables, const PoseCase& pose) {
+    auto state = std::make_unique<gpu::VeinState>();
+    write_rest_vein_state(tables, *state);
+    write_pose_state(pose.leg.skeleton(), pose.leg.pose(), 1.0f, state->pose);
+    if (pose.swollen_with_stocking) {
+        state->pose.skin_swelling_cm = {0.8f, 1.0f, 0.5f, 0.0f};
+        state->pose.stocking = {static_cast<float>(app::stocking_top_cm(
+                                    pose.leg.skeleton(), 1.0, sim::StockingLength::BelowKnee)),
+                                23.0f, 2.0f, 0.0f};
+    }
+    return state;
+}
+
 } // namespace
 
 TEST_CASE("gpu leg poser: the posed buffers match sim::PosedLeg::place for every leg vertex",
@@ -127,16 +142,7 @@ TEST_CASE("gpu leg poser: the posed buffers match sim::PosedLeg::place for every
 
         for (const PoseCase& pose : pose_cases()) {
             INFO(pose.name);
-            auto state = std::make_unique<gpu::VeinState>();
-            write_rest_vein_state(tables.value(), *state);
-            write_pose_state(pose.leg.skeleton(), pose.leg.pose(), 1.0f, state->pose);
-            if (pose.swollen_with_stocking) {
-                state->pose.skin_swelling_cm = {0.8f, 1.0f, 0.5f, 0.0f};
-                state->pose.stocking = {
-                    static_cast<float>(app::stocking_top_cm(pose.leg.skeleton(), 1.0,
-                                                            sim::StockingLength::BelowKnee)),
-                    23.0f, 2.0f, 0.0f};
-            }
+            const std::unique_ptr<gpu::VeinState> state = case_state(tables.value(), pose);
             const gpu::PoseState& ps = state->pose;
             auto buffer = create_vein_state_buffer(ctx->device, ctx->submitter, *state);
             REQUIRE(buffer);
@@ -269,22 +275,13 @@ TEST_CASE("host leg pose: LegPoser::pose_on_host writes what the pose passes wri
             anatomy::load_leg(std::filesystem::path(SH_SCENE_ANATOMY_DIR) / "manifest.json", {});
         for (const PoseCase& pose : pose_cases()) {
             INFO(pose.name);
-            auto state = std::make_unique<gpu::VeinState>();
-            write_rest_vein_state(tables.value(), *state);
-            write_pose_state(pose.leg.skeleton(), pose.leg.pose(), 1.0f, state->pose);
+            const std::unique_ptr<gpu::VeinState> state = case_state(tables.value(), pose);
             state->muscle_activation = {0.6f, 0.4f, 0.0f, 0.0f};
             // Compartments at different sizes, valves at different openings.
             for (std::uint32_t c = 0; c < state->compartment_count; ++c)
                 state->compartments[c].radius_scale = 0.7f + 0.05f * static_cast<float>(c % 9);
             for (std::uint32_t l = 0; l < state->link_count; ++l)
                 state->links[l].valve_opening = static_cast<float>(l % 5) / 4.0f;
-            if (pose.swollen_with_stocking) {
-                state->pose.skin_swelling_cm = {0.8f, 1.0f, 0.5f, 0.0f};
-                state->pose.stocking = {
-                    static_cast<float>(app::stocking_top_cm(pose.leg.skeleton(), 1.0,
-                                                            sim::StockingLength::BelowKnee)),
-                    23.0f, 2.0f, 0.0f};
-            }
             auto buffer = create_vein_state_buffer(ctx->device, ctx->submitter, *state);
             REQUIRE(buffer);
             std::vector<glm::vec4> posed[2][3];

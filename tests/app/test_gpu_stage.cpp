@@ -267,3 +267,48 @@ TEST_CASE("stage: the floor's shadow grid stays within 0.06 of the analytic cont
         CHECK(under_error < 0.25f);
     }
 }
+
+// No GPU: the floor's colour baked at the grid's nodes (fill_floor_colour, what stage_floor.frag
+// interpolates off the grid lines) against the shader's per-pixel formula (floor_shade above,
+// gamma by std::pow) at every node, both palettes, every posture's stage: within the 10-bit
+// packing's step and a half (1.5 / 1023 of full scale, 0.4 of an 8-bit level).
+TEST_CASE("stage: the floor colour baked at the nodes is the shader's formula there", "[stage]") {
+    const sim::Network& net = sim::default_network();
+    scene::Camera cam;
+    gpu::SceneGlobals globals{};
+    globals.view_proj = cam.view_proj(16.0f / 9.0f);
+    for (const bool light : {false, true})
+        for (const sim::Posture posture : {sim::Posture::Standing, sim::Posture::Sitting,
+                                           sim::Posture::Lying, sim::Posture::LegRaised}) {
+            const sim::PosedLeg leg(net, 1.0, posture);
+            const scene::StageLayout layout = app::stage_for_pose(net, leg, posture);
+            const gpu::StageFrame frame = scene::stage_frame(layout, globals, k_background, light);
+            constexpr int side = gpu::STAGE_SHADOW_SIDE;
+            std::vector<float> shadow(side * side);
+            std::vector<std::uint32_t> packed(side * side);
+            scene::fill_floor_shadow(frame, shadow.data());
+            scene::fill_floor_colour(frame, shadow.data(), packed.data());
+            float worst = 0.0f, darkest = 1.0f, lightest = 0.0f;
+            for (int y = 0; y < side; ++y)
+                for (int x = 0; x < side; ++x) {
+                    const int k = y * side + x;
+                    const glm::vec2 at = glm::vec2(frame.shadow_grid) +
+                                         frame.shadow_grid.z * glm::vec2(static_cast<float>(x),
+                                                                         static_cast<float>(y));
+                    const glm::vec3 want =
+                        floor_shade(frame, glm::vec3(at, frame.floor.z), shadow[k]) / 255.0f;
+                    for (int c = 0; c < 3; ++c) {
+                        const float got =
+                            static_cast<float>((packed[k] >> (10 * c)) & 1023u) / 1023.0f;
+                        worst = std::max(worst, std::abs(got - want[c]));
+                    }
+                    darkest = std::min(darkest, want.g);
+                    lightest = std::max(lightest, want.g);
+                }
+            INFO("posture " << static_cast<int>(posture) << (light ? ", light" : ", dark")
+                            << ": worst " << worst * 1023.0f << " of 1023, green from " << darkest
+                            << " to " << lightest);
+            CHECK(worst <= 1.5f / 1023.0f);
+            CHECK(lightest - darkest > 0.02f); // shadow and fade are there to be baked
+        }
+}
