@@ -74,9 +74,10 @@ public:
     // CPU devices: the same work on the host (leg_poser_host.cpp: the C++ twins of
     // muscle_deform.comp and the three pose passes, with SoftPose, in two halves on two
     // threads) into one of two mapped buffers in turn, which the command buffer copies into
-    // the posed buffers. Why: lavapipe ran the pose passes at about 0.5-1 us per vertex on its
-    // two compute threads (27,400 posed entries, walking: 13-14 ms of the device's frame, and
-    // the muscles' 4-5 ms more), the host twins at a tenth of that. enable_host_pose keeps host
+    // the posed buffers. Why: lavapipe ran the pose passes at about 0.5 us per entry on its two
+    // compute threads (27,400 posed entries, walking: 13-14 ms of the device's frame, and the
+    // muscles' 4-5 ms more); on the host the work overlaps the device's previous frame (the
+    // walking patient view: 76 -> 65 ms a frame, docs/architecture.md). enable_host_pose keeps host
     // copies of the rest geometry and makes the staging buffers; then pose_on_host replaces
     // record() (same ordering: after the previous frame's vertex reads, before this frame's
     // draws, which must wait for the copy: VK_PIPELINE_STAGE_2_COPY_BIT).
@@ -120,6 +121,14 @@ private:
     std::vector<glm::vec4> host_rest_normals_;
     std::vector<gpu::VeinVertex> host_veins_;
     std::vector<gpu::ValveInstance> host_valves_;
+    // One range of posed entries, as one dispatch of record() would pose it; reused storage.
+    struct HostRange {
+        enum class Kind { Mesh, Vein, Valve } kind;
+        gpu::PosePush push;   // source, target, count (valves: valves), surface
+        std::uint32_t points; // entries written: count, or count x VALVE_POINT_COUNT for valves
+    };
+    std::vector<HostRange> host_ranges_;
+    std::vector<VkBufferCopy> host_regions_;
 };
 
 // `globals`: the scene's SceneGlobals buffer (the vein radius exaggeration); `vein_state`: the

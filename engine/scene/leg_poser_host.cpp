@@ -3,7 +3,7 @@
 // here mirrors one shader: pose_meshes.comp, pose_veins.comp, pose_valves.comp (and
 // pose.h's pose_swelling_cm); muscle_deform.comp is MuscleDeformer::deform_on_host. The
 // positions land within float rounding of the shaders' (lavapipe's sines and cosines are not
-// the C library's): tests/engine/test_host_leg_pose.cpp compares the two.
+// the C library's): tests/app/test_gpu_leg_poser.cpp compares the two.
 #include "scene/leg_poser.hpp"
 #include "soft_pose.hpp"
 #include "two_halves.hpp"
@@ -57,14 +57,6 @@ glm::vec3 leaflet_point(const gpu::ValveInstance& valve, float side, float radiu
     return glm::vec3(valve.position) + radius * 0.93f * radial + along * axis;
 }
 
-// One range of posed entries, as one dispatch of record() would pose it.
-enum class RangeKind { Mesh, Vein, Valve };
-struct Range {
-    RangeKind kind;
-    gpu::PosePush push;   // source, target, count (valves: valves), surface
-    std::uint32_t points; // entries written: count, or count x VALVE_POINT_COUNT for valves
-};
-
 struct Output {
     glm::vec4* positions;
     glm::vec4* normals;
@@ -101,7 +93,9 @@ void LegPoser::pose_on_host(VkCommandBuffer cmd, const PoseWork& work, const Hos
     if (work.meshes && frame.muscles != nullptr)
         frame.muscles->deform_on_host(host_rest_positions_.data(), host_rest_normals_.data());
 
-    std::vector<Range> ranges;
+    using RangeKind = HostRange::Kind;
+    std::vector<HostRange>& ranges = host_ranges_; // reused: nothing allocated per frame
+    ranges.clear();
     if (work.meshes)
         for (const gpu::PosePush& run : mesh_runs_)
             ranges.push_back({RangeKind::Mesh, run, run.count});
@@ -124,7 +118,7 @@ void LegPoser::pose_on_host(VkCommandBuffer cmd, const PoseWork& work, const Hos
         return state.compartments[c].radius_scale * frame.vein_scale;
     };
 
-    const auto pose_entry = [&](const Range& r, std::uint32_t i) {
+    const auto pose_entry = [&](const HostRange& r, std::uint32_t i) {
         switch (r.kind) {
         case RangeKind::Mesh: { // pose_meshes.comp
             glm::vec3 rest = glm::vec3(host_rest_positions_[r.push.source + i]) * mesh_scale;
@@ -179,7 +173,7 @@ void LegPoser::pose_on_host(VkCommandBuffer cmd, const PoseWork& work, const Hos
     constexpr std::uint32_t k_block = 256;
     in_two_halves(2, [&](std::size_t part, std::size_t) {
         std::uint32_t block = 0;
-        for (const Range& r : ranges)
+        for (const HostRange& r : ranges)
             for (std::uint32_t first = 0; first < r.points; first += k_block, ++block) {
                 if (block % 2 != part) continue;
                 const std::uint32_t last = std::min(first + k_block, r.points);
@@ -188,21 +182,22 @@ void LegPoser::pose_on_host(VkCommandBuffer cmd, const PoseWork& work, const Hos
     });
     staging.flush();
 
-    // The entries written this frame, each into the three posed buffers.
-    std::vector<VkBufferCopy> regions;
-    for (const Range& r : ranges) {
-        const VkDeviceSize offset = VkDeviceSize{r.push.target} * sizeof(glm::vec4);
-        const VkDeviceSize size = VkDeviceSize{r.points} * sizeof(glm::vec4);
-        if (size != 0) regions.push_back({offset, offset, size});
-    }
-    if (regions.empty()) return;
+    // The entries written this frame, each into the three posed buffers (the staging buffer's
+    // three planes, one after the other).
     const VkDeviceSize plane = VkDeviceSize{entry_count_} * sizeof(glm::vec4);
     const Buffer* targets[3] = {&positions_, &normals_, &rest_};
+    std::vector<VkBufferCopy>& regions = host_regions_;
     for (int b = 0; b < 3; ++b) {
-        std::vector<VkBufferCopy> shifted = regions;
-        for (VkBufferCopy& c : shifted) c.srcOffset += static_cast<VkDeviceSize>(b) * plane;
+        regions.clear();
+        for (const HostRange& r : ranges) {
+            const VkDeviceSize offset = VkDeviceSize{r.push.target} * sizeof(glm::vec4);
+            const VkDeviceSize size = VkDeviceSize{r.points} * sizeof(glm::vec4);
+            if (size != 0)
+                regions.push_back({offset + static_cast<VkDeviceSize>(b) * plane, offset, size});
+        }
+        if (regions.empty()) return;
         vkCmdCopyBuffer(cmd, staging.get(), targets[b]->get(),
-                        static_cast<std::uint32_t>(shifted.size()), shifted.data());
+                        static_cast<std::uint32_t>(regions.size()), regions.data());
     }
 }
 
