@@ -216,6 +216,21 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    // The options before a subcommand set the summary printed without one; a subcommand has
+    // its own. Given both, the first would be silently dropped, so say where they belong.
+    if (!app.get_subcommands().empty()) {
+        const std::string chosen = app.get_subcommands().front()->get_name();
+        for (const CLI::Option* opt : app.get_options()) {
+            if (opt->count() == 0 || opt->get_name() == "--help") continue;
+            std::fprintf(stderr,
+                         "secondheart-sim: %s was given before the subcommand '%s', where it "
+                         "would be ignored; put it after: secondheart-sim %s %s ...\n",
+                         opt->get_name().c_str(), chosen.c_str(), chosen.c_str(),
+                         opt->get_name().c_str());
+            return 2;
+        }
+    }
+
     // The gait sets the speed range: walking 0 to 8 km/h, running 6 to 16 km/h.
     if (*avp) {
         const bool running = gait == "running";

@@ -1,5 +1,7 @@
 #include "leg_model.hpp"
 
+#include "link_flow.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -9,19 +11,6 @@ namespace {
 constexpr double kDynPerMmHg = 1333.22;
 constexpr double kMinVolumeFraction = 0.01; // limiter floor: never drain below 1 % of V0
 
-// Implicit step of L dQ/dt = dp - R Q - B |Q| Q over dt, solved exactly for the new Q. The
-// quadratic's root is taken in the form that cannot cancel when B is small.
-double implicit_flow(double q, double dp, double inv_inertance, double r, double b, double dt) {
-    double rhs = q + dt * dp * inv_inertance;
-    double lin = 1 + dt * r * inv_inertance;
-    double quad = dt * b * inv_inertance;
-    if (quad <= 0) return rhs / lin;
-    double x = 4 * quad * std::abs(rhs) / (lin * lin);
-    // An open valve's Bernoulli term is tiny: the series of the root is exact to 1e-8 there and
-    // spares the square root on the hot path.
-    if (x < 1e-4) return rhs / lin * (1 - 0.25 * x);
-    return 2 * rhs / (lin * (1 + std::sqrt(1 + x)));
-}
 } // namespace
 
 LegModel::LegModel(const Network& net, const ModelParams& params, double height_cm)
@@ -71,7 +60,7 @@ LegModel::LegModel(const Network& net, const ModelParams& params, double height_
     const int m = static_cast<int>(net.links.size());
     r0_.resize(m);
     inv_inertance_.resize(m);
-    bernoulli0_.assign(m, p_.blood_density / 2 / kDynPerMmHg); // / A_valve^2 at run time
+    bernoulli_open_.resize(m);
     link_area_.resize(m);
     valve_group_.resize(m);
     obstructible_.resize(m);
@@ -144,6 +133,9 @@ void LegModel::apply_vein_geometry() {
             std::min(net.compartments[l.from].reference_area_cm2 * compartment_area_scale(l.from),
                      net.compartments[l.to].reference_area_cm2 * compartment_area_scale(l.to));
         link_area_[i] = area;
+        // Bernoulli's rho/2 over the open lumen squared; the valve's open fraction and the
+        // lumen's narrowing divide it at run time (link_flow.hpp).
+        bernoulli_open_[i] = p_.blood_density / 2 / kDynPerMmHg / (area * area);
         // A dilated varicose trunk is also tortuous and its lumen irregular: its resistance and
         // inertance see only part of the area's growth, (dilated / normal)^e (calibrated together
         // against T6, refill 1.2-5.5 s, Pollack & Wood 1949, and T10, 3-6 s, Tauraginskii 2020).
@@ -271,6 +263,7 @@ void LegModel::update_pressures() {
 // 2. Link flows: each valve's opening first (Mynard 2012), then the implicit flow update; the
 // outlet drains through the iliac pool to the right atrium (the column to the indifference point).
 void LegModel::update_link_flows(double dt, double cvp) {
+    const double obstruction = 1 + p_.obstruction_resistance_gain * valves_.deep_obstruction;
     for (int i = 0; i < link_count(); ++i) {
         const Link& l = net_->links[i];
         double dp = head_[l.from] - head_[l.to];
@@ -282,18 +275,20 @@ void LegModel::update_link_flows(double dt, double cvp) {
         const int up = forward ? l.from : l.to, down = forward ? l.to : l.from;
         double a = std::max(p_.min_area_ratio,
                             sqrt_ratio_[up] * std::max(sqrt_ratio_[up], sqrt_ratio_[down]));
-        double lumen = link_area_[i] * a;
-        double r = r0_[i] / (a * a);
-        if (obstructible_[i]) r *= 1 + p_.obstruction_resistance_gain * valves_.deep_obstruction;
-        double b = 0;
+        LinkFlowStep k;
+        k.flow = flow_[i];
+        k.head_difference = dp;
+        // A narrowed lumen accelerates a smaller cross-section: inertance grows as 1/a.
+        k.dt_over_inertance = dt * inv_inertance_[i] * std::min(a, 1.0);
+        k.area_squared = a * a;
+        k.resistance_open = obstructible_[i] ? r0_[i] * obstruction : r0_[i];
         if (valve_group_[i] >= 0) {
             double sev = valves_.severity[valve_group_[i]];
             zeta_[i] = p_.valve.step(zeta_[i], dp, sev, dt);
-            double orifice = lumen * p_.valve.area_fraction(zeta_[i], sev);
-            b = bernoulli0_[i] / (orifice * orifice);
+            k.bernoulli_open = bernoulli_open_[i];
+            k.orifice_fraction = p_.valve.area_fraction(zeta_[i], sev);
         }
-        // A narrowed lumen accelerates a smaller cross-section: inertance grows as 1/a.
-        flow_[i] = implicit_flow(flow_[i], dp, inv_inertance_[i] * std::min(a, 1.0), r, b, dt);
+        flow_[i] = implicit_link_flow(k);
     }
     // The iliac pool (docs/model.md "Iliac pool"): blood flowing back into the leg comes first
     // from the distended iliac veins and lower vena cava at almost no loss of head; past that
@@ -302,8 +297,9 @@ void LegModel::update_link_flows(double dt, double cvp) {
     const double central_head = cvp + p_.rho_g_mmHg_per_cm * reference_height_;
     double pool_head = iliac_pool_head(iliac_excess_ml_);
     double out_dp = head_[net_->outlet] - (central_head + pool_head);
-    outlet_flow_ =
-        implicit_flow(outlet_flow_, out_dp, 1 / outlet_inertance_, p_.outlet_resistance, 0, dt);
+    // The outlet has no valve and a fixed lumen: the linear implicit step.
+    outlet_flow_ = (outlet_flow_ + dt * out_dp / outlet_inertance_) /
+                   (1 + dt * p_.outlet_resistance / outlet_inertance_);
     double onward = pool_head / (pool_head >= 0 ? p_.outlet_resistance : p_.iliac_topup_resistance);
     iliac_excess_ml_ += dt * (outlet_flow_ - onward);
 }
@@ -326,16 +322,20 @@ void LegModel::update_arterial_inflow(double dt) {
     const double av_ref = p_.mean_arterial_mmHg - p_.resting_venous_mmHg;
     const double arterial = arterial_mmHg();
     const double conductance = coupling_ ? coupling_->inflow_scale : 1.0;
+    // The step's common factors, divisions included, taken out of the loop.
+    const double inflow_scale = conductance * (1 + p_.hyperaemia_gain * hyperaemia_) / av_ref;
+    const double per_reflex_span = 1 / p_.reflex_span_mmHg;
     std::array<double, 3> pc_sum{}, skin_sum{}, w_sum{};
     for (int c = 0; c < compartment_count(); ++c) {
         double pa = arterial + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
         double distension =
-            std::clamp((pressure_[c] - p_.reflex_threshold_mmHg) / p_.reflex_span_mmHg, 0.0, 1.0);
+            std::clamp((pressure_[c] - p_.reflex_threshold_mmHg) * per_reflex_span, 0.0, 1.0);
         double reflex = 1 - (1 - p_.dependent_inflow_factor) * distension;
-        inflow_now_[c] = inflow_rest_[c] * conductance * (1 + p_.hyperaemia_gain * hyperaemia_) *
-                         reflex * std::max(0.0, pa - pressure_[c]) / av_ref;
+        inflow_now_[c] = inflow_rest_[c] * inflow_scale * reflex * std::max(0.0, pa - pressure_[c]);
         int t = static_cast<int>(tissue_[c]);
-        pc_sum[t] += filtration_share_[c] * capillary_pressure(c);
+        // capillary_pressure(c), with this step's arterial pressure at the compartment's height.
+        double capillary = pressure_[c] + p_.capillary_fraction * (pa - pressure_[c]);
+        pc_sum[t] += filtration_share_[c] * capillary;
         skin_sum[t] += filtration_share_[c] * field_.skin_mmHg(c);
         w_sum[t] += filtration_share_[c];
     }

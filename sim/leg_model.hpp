@@ -183,7 +183,7 @@ private:
     std::vector<Tissue> tissue_;
     std::vector<double> volume_, ratio_, sqrt_ratio_, pressure_, head_, inflow_now_;
     // Per link.
-    std::vector<double> r0_, inv_inertance_, bernoulli0_, link_area_;
+    std::vector<double> r0_, inv_inertance_, bernoulli_open_, link_area_;
     std::vector<int> valve_group_; // -1 when the link has no valve
     std::vector<bool> obstructible_;
     std::vector<double> flow_, zeta_;

@@ -30,8 +30,15 @@ struct ValveLaw {
         // A fully open valve pushed forward stays open (the common case while blood flows),
         // so the exponential is skipped there.
         if (dp_mmHg > 0) return zeta >= 1 ? 1.0 : 1 - (1 - zeta) * std::exp(-k_open * dp_mmHg * dt);
-        return zeta * std::exp(close_rate(severity) * dp_mmHg * dt);
+        // Likewise a shut valve pushed backward stays shut. Closing decays the state
+        // geometrically; below kShut it is taken as 0 rather than left to sink through the
+        // subnormal numbers (slow arithmetic) for as long as the valve stays shut. The orifice
+        // never sees the difference: its area fraction is at least leak_healthy (1e-4).
+        if (zeta <= 0) return 0.0;
+        const double closed = zeta * std::exp(close_rate(severity) * dp_mmHg * dt);
+        return closed < kShut ? 0.0 : closed;
     }
+    static constexpr double kShut = 1e-12;
     double area_fraction(double zeta, double severity) const {
         double lo = min_area_fraction(severity);
         return lo + (1 - lo) * std::clamp(zeta, 0.0, 1.0);
