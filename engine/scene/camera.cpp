@@ -5,6 +5,8 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/vec4.hpp>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace sh::scene {
 namespace {
@@ -139,19 +141,75 @@ Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, flo
 }
 
 namespace {
+// The framing points in runs of k_run_length, each with its bounding box: a walking leg's
+// framing holds up to 19,200 points, and runs_under is asked up to five times per covered
+// rectangle each frame. A run whose box lands wholly outside a rectangle is passed over without
+// projecting its points (perf, walking patient view: projecting every point was 1.3 % of the
+// program's samples, all on the thread that records the frame).
+struct PointRuns {
+    static constexpr std::size_t k_run_length = 256;
+    std::span<const glm::vec3> points;
+    std::vector<std::pair<glm::vec3, glm::vec3>> boxes; // min, max per run
+
+    explicit PointRuns(std::span<const glm::vec3> all) : points(all) {
+        for (std::size_t first = 0; first < all.size(); first += k_run_length) {
+            const auto run = all.subspan(first, std::min(k_run_length, all.size() - first));
+            glm::vec3 lo = run.front(), hi = run.front();
+            for (const glm::vec3& p : run) lo = glm::min(lo, p), hi = glm::max(hi, p);
+            boxes.emplace_back(lo, hi);
+        }
+    }
+};
+
+// Where point p lands through vp, in fractions of the frame; false behind the eye.
+bool screen_point(const glm::mat4& vp, const glm::vec3& p, glm::vec2& at) {
+    const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
+    if (clip.w <= 1e-6f) return false;
+    at = glm::vec2(0.5f + 0.5f * clip.x / clip.w, 0.5f + 0.5f * clip.y / clip.w);
+    return true;
+}
+
+// Whether the box [lo, hi] may hold a point that lands inside `r`: false only when all eight
+// corners are in front of the eye and their screen rectangle (which holds the box's picture,
+// the convex hull of the corners) misses `r` by more than rounding could move a point.
+bool box_may_reach(const glm::mat4& vp, const glm::vec3& lo, const glm::vec3& hi,
+                   const ScreenRect& r) {
+    constexpr float k_margin = 1e-4f; // fractions of the frame
+    glm::vec2 min_at(1e30f), max_at(-1e30f);
+    for (int i = 0; i < 8; ++i) {
+        const glm::vec3 corner((i & 1) != 0 ? hi.x : lo.x, (i & 2) != 0 ? hi.y : lo.y,
+                               (i & 4) != 0 ? hi.z : lo.z);
+        glm::vec2 at;
+        if (!screen_point(vp, corner, at)) return true; // straddles the eye: test the points
+        min_at = glm::min(min_at, at);
+        max_at = glm::max(max_at, at);
+    }
+    return max_at.x > r.x0 - k_margin && min_at.x < r.x1 + k_margin && max_at.y > r.y0 - k_margin &&
+           min_at.y < r.y1 + k_margin;
+}
+
 // Whether any point lands inside `r` (fractions of the frame) through camera `c`.
-bool runs_under(const Camera& c, float aspect, std::span<const glm::vec3> points,
-                const ScreenRect& r) {
+bool runs_under(const Camera& c, float aspect, const PointRuns& runs, const ScreenRect& r) {
     const glm::mat4 vp = c.view_proj(aspect);
-    for (const glm::vec3& p : points) {
-        const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
-        if (clip.w <= 1e-6f) continue;
-        const float x = 0.5f + 0.5f * clip.x / clip.w, y = 0.5f + 0.5f * clip.y / clip.w;
-        if (x > r.x0 && x < r.x1 && y > r.y0 && y < r.y1) return true;
+    for (std::size_t k = 0; k < runs.boxes.size(); ++k) {
+        if (!box_may_reach(vp, runs.boxes[k].first, runs.boxes[k].second, r)) continue;
+        const std::size_t first = k * PointRuns::k_run_length;
+        const auto run = runs.points.subspan(
+            first, std::min(PointRuns::k_run_length, runs.points.size() - first));
+        for (const glm::vec3& p : run) {
+            glm::vec2 at;
+            if (!screen_point(vp, p, at)) continue;
+            if (at.x > r.x0 && at.x < r.x1 && at.y > r.y0 && at.y < r.y1) return true;
+        }
     }
     return false;
 }
 } // namespace
+
+bool any_point_under(const Camera& c, float aspect, std::span<const glm::vec3> points,
+                     const ScreenRect& r) {
+    return runs_under(c, aspect, PointRuns(points), r);
+}
 
 Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, float aspect,
                      FrameInsets insets, std::span<const ScreenRect> covered, float turn_yaw,
@@ -163,13 +221,18 @@ Camera camera_preset(CameraPreset preset, std::span<const glm::vec3> points, flo
     direction.pitch = std::clamp(direction.pitch + turn_pitch, -k_max_pitch, k_max_pitch);
     const auto fit = [&](FrameInsets i) { return fit_points(direction, fill, points, aspect, i); };
     Camera best = fit(insets);
+    if (covered.empty()) {
+        if (chosen_insets_out != nullptr) *chosen_insets_out = insets;
+        return best;
+    }
+    const PointRuns runs(points);
     for (const ScreenRect& r : covered) {
-        if (!runs_under(best, aspect, points, r)) continue;
+        if (!runs_under(best, aspect, runs, r)) continue;
         std::optional<Camera> chosen;
         FrameInsets chosen_insets = insets;
         const auto consider = [&](FrameInsets candidate) {
             const Camera c = fit(candidate);
-            if (runs_under(c, aspect, points, r)) return; // the inset's limit: still under
+            if (runs_under(c, aspect, runs, r)) return; // the inset's limit: still under
             if (!chosen || c.distance < chosen->distance) chosen = c, chosen_insets = candidate;
         };
         // Docked to an edge of the frame or of the part the insets leave (a label just below

@@ -70,6 +70,11 @@ Camera preset_direction(CameraPreset preset, float& fill);
 struct ScreenRect {
     float x0 = 0.0f, y0 = 0.0f, x1 = 0.0f, y1 = 0.0f;
 };
+// Whether any of `points` lands strictly inside `r` seen through `c` (what camera_preset asks of
+// each covered rectangle); points behind the eye land nowhere. Runs of points whose bounding box
+// lands wholly outside `r` are passed over without projecting each point.
+bool any_point_under(const Camera& c, float aspect, std::span<const glm::vec3> points,
+                     const ScreenRect& r);
 // camera_preset with `insets`, and then, for each rectangle of `covered` that touches an edge
 // of the frame or of the part the insets leave (within 3 %) and that the leg would run under,
 // the inset on one of the edges it touches grows to leave it free: of those edges, the one that

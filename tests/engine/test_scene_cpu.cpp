@@ -11,6 +11,7 @@
 #include <glm/geometric.hpp>
 #include <glm/vec4.hpp>
 #include <limits>
+#include <vector>
 
 using namespace sh;
 
@@ -103,6 +104,57 @@ TEST_CASE("camera rig: a lesson's view turns and zooms the preset and is where d
     c = settled();
     CHECK(c.distance == Approx(preset.distance));
     CHECK(c.yaw == Approx(preset.yaw).margin(1e-4));
+}
+
+// any_point_under against projecting every point, on clouds shaped like a stride's framing (a
+// leg-sized block, clusters at the foot) and clouds reaching behind the eye, for rectangles all
+// over the frame (edges, corners, slivers, the middle) and cameras turned about the leg.
+TEST_CASE("scene camera: any_point_under answers as projecting every point does",
+          "[scene][camera]") {
+    std::uint32_t seed = 12345u;
+    const auto uniform = [&seed] { // 0..1, a fixed sequence
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<float>(seed >> 8) / static_cast<float>(1u << 24);
+    };
+    const auto brute = [](const scene::Camera& c, float aspect, const std::vector<glm::vec3>& pts,
+                          const scene::ScreenRect& r) {
+        const glm::mat4 vp = c.view_proj(aspect);
+        for (const glm::vec3& p : pts) {
+            const glm::vec4 clip = vp * glm::vec4(p, 1.0f);
+            if (clip.w <= 1e-6f) continue;
+            const float x = 0.5f + 0.5f * clip.x / clip.w, y = 0.5f + 0.5f * clip.y / clip.w;
+            if (x > r.x0 && x < r.x1 && y > r.y0 && y < r.y1) return true;
+        }
+        return false;
+    };
+    int inside = 0, outside = 0;
+    for (int cloud = 0; cloud < 12; ++cloud) {
+        std::vector<glm::vec3> pts;
+        const int n = 300 + cloud * 700; // 300 to 8000: partial last runs included
+        const float reach = cloud % 4 == 3 ? 400.0f : 60.0f; // some reach behind the eye
+        for (int i = 0; i < n; ++i) {
+            const bool foot = i % 5 == 0;
+            pts.emplace_back((uniform() - 0.5f) * (foot ? 12.0f : 2.0f * reach / 3.0f),
+                             (uniform() - 0.5f) * (foot ? 25.0f : reach),
+                             foot ? uniform() * 8.0f : uniform() * 1.5f * reach);
+        }
+        scene::Camera c = scene::camera_preset(scene::CameraPreset::Front, pts, 16.0f / 9.0f);
+        c.orbit(0.5f * static_cast<float>(cloud), 0.05f * static_cast<float>(cloud % 3));
+        if (cloud % 4 == 3) c.distance *= 0.3f; // the eye inside the cloud
+        for (int k = 0; k < 200; ++k) {
+            const float x0 = uniform(), y0 = uniform();
+            const float w = k % 3 == 0 ? 0.01f * uniform() : 0.5f * uniform();
+            const scene::ScreenRect r{x0, y0, std::min(1.0f, x0 + w), std::min(1.0f, y0 + w)};
+            const bool expected = brute(c, 16.0f / 9.0f, pts, r);
+            INFO("cloud " << cloud << " rect " << r.x0 << "," << r.y0 << " - " << r.x1 << ","
+                          << r.y1);
+            CHECK(scene::any_point_under(c, 16.0f / 9.0f, pts, r) == expected);
+            (expected ? inside : outside) += 1;
+        }
+    }
+    // Both answers occur often, so both paths (runs passed over, runs searched) are exercised.
+    CHECK(inside > 300);
+    CHECK(outside > 300);
 }
 
 TEST_CASE("scene veins: Catmull-Rom passes through the points", "[scene][veins]") {
