@@ -9,8 +9,13 @@
 // (shadow, fade, display gamma: fill_floor_colour), which a pixel only interpolates: the floor
 // is most of the stage's pixels, about 400k at 1280x720, and on lavapipe that shading per pixel
 // (the gamma's powers, the fade's distance, the mixes) cost the walking frame 10-13 ms of CPU.
-// The few pixels on a grid line are shaded in full, as before.
+// The nodes' colours are an RGBA8 image (one texel a node, copied from the stage buffer each
+// frame) read with bilinear filtering, which lavapipe does in fixed point for 8-bit colour: four
+// loads from the buffer and their unpacking per pixel cost the walking frame about 3 ms more of
+// CPU (docs/architecture.md, "The frame"). The few pixels on a grid line are shaded in full.
 #include "stage_buffer.h"
+
+layout(set = 0, binding = 1) uniform sampler2D floor_colour; // STAGE_SHADOW_SIDE^2, the nodes
 
 layout(location = 0) in vec3 in_world;
 layout(location = 0) out vec4 out_color;
@@ -24,17 +29,11 @@ void grid_cell(vec2 p, out int k, out vec2 f) {
     k = cell.y * STAGE_SHADOW_SIDE + cell.x;
 }
 
-vec3 unpack_rgb(uint v) {
-    return vec3(uvec3(v, v >> 10u, v >> 20u) & uvec3(1023u)) / 1023.0;
-}
-
 void main() {
-    int k;
-    vec2 f;
-    grid_cell(in_world.xy, k, f);
-    const int n = STAGE_SHADOW_SIDE;
-    vec3 color = mix(mix(unpack_rgb(floor_rgb[k]), unpack_rgb(floor_rgb[k + 1]), f.x),
-                     mix(unpack_rgb(floor_rgb[k + n]), unpack_rgb(floor_rgb[k + n + 1]), f.x), f.y);
+    // Texel centres sit at the nodes; clamping to the edge keeps a point off the grid on its
+    // nearest edge, as grid_cell does.
+    const vec2 node = (in_world.xy - frame.shadow_grid.xy) / frame.shadow_grid.z;
+    vec3 color = texture(floor_colour, (node + 0.5) / float(STAGE_SHADOW_SIDE)).rgb;
     // Grid lines every 25 cm, a pixel or so wide whatever the distance (fwidth).
     const vec2 cell = abs(fract(in_world.xy / 25.0 + 0.5) - 0.5) * 25.0;
     const vec2 width = max(fwidth(in_world.xy), vec2(1e-3));
@@ -42,6 +41,10 @@ void main() {
     // A line pixel in full, in linear light (behind a loop condition, not a branch: on lavapipe
     // a branch runs masked for all lanes; a loop is skipped when no lane needs a turn).
     for (int i = 0; i < (line > 0.0 ? 1 : 0); ++i) {
+        int k;
+        vec2 f;
+        grid_cell(in_world.xy, k, f);
+        const int n = STAGE_SHADOW_SIDE;
         const float shadow = mix(mix(floor_shadow[k], floor_shadow[k + 1], f.x),
                                  mix(floor_shadow[k + n], floor_shadow[k + n + 1], f.x), f.y);
         vec3 floor_color = frame.floor_color.rgb * (1.0 - frame.floor_color.w * line);

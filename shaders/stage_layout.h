@@ -34,8 +34,8 @@ SH_GPU_CONST float STAGE_MATERIAL_SOLID = 1.0;
 
 // The frame's stage: camera, lights, colours and shading. The buffer holds it, then the floor's
 // shadow at the grid's nodes (float[STAGE_SHADOW_SIDE^2], row by row along +x, rows along +y),
-// then the floor's colour at the same nodes (uint[STAGE_SHADOW_SIDE^2]: gamma-encoded r, g, b
-// in 10 bits each, r lowest), then the vertices (StageVertex). 64 + 16 x 8 + 16 x 8 + 16 x 4 = 384 bytes.
+// then the floor's colour at the same nodes (uint[STAGE_SHADOW_SIDE^2]: gamma-encoded RGBA8,
+// r lowest, copied into the image the floor samples), then the vertices (StageVertex). 64 + 16 x 8 + 16 x 8 + 16 x 4 = 384 bytes.
 struct StageFrame {
     mat4 view_proj;    // world (cm) to Vulkan clip space
     vec4 eye;          // xyz camera position, cm; w unused

@@ -1,8 +1,10 @@
 #include "scene/stage_renderer.hpp"
 
+#include "barriers.hpp"
 #include "gpu_layouts.h"
 #include "pipelines.hpp"
 #include "scene/scene_gpu.hpp"
+#include "vk_check.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -59,10 +61,27 @@ gpu::StageFrame stage_frame(const StageLayout& layout, const gpu::SceneGlobals& 
     return f;
 }
 
+namespace {
+// Binding 0: the stage buffer (both stages); 1: the floor's node colours (the floor's fragments).
+Result<UniqueDescriptorSetLayout> create_stage_set_layout(VkDevice dev) {
+    const VkDescriptorSetLayoutBinding bindings[2] = {
+        {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, k_stages, nullptr},
+        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
+    VkDescriptorSetLayoutCreateInfo info{};
+    info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
+    info.bindingCount = 2;
+    info.pBindings = bindings;
+    VkDescriptorSetLayout layout = VK_NULL_HANDLE;
+    const VkResult r = vkCreateDescriptorSetLayout(dev, &info, nullptr, &layout);
+    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed (stage)");
+    return UniqueDescriptorSetLayout(dev, layout);
+}
+} // namespace
+
 Result<StageRenderer> create_stage_renderer(const Device& device) {
     const VkDevice dev = device.get();
     StageRenderer s;
-    Result<UniqueDescriptorSetLayout> set_layout = create_storage_set_layout(dev, 1, k_stages);
+    Result<UniqueDescriptorSetLayout> set_layout = create_stage_set_layout(dev);
     if (!set_layout) return set_layout.error();
     s.set_layout_ = set_layout.take();
     Result<UniquePipelineLayout> layout =
@@ -84,18 +103,43 @@ Result<StageRenderer> create_stage_renderer(const Device& device) {
 
     const VkDeviceSize bytes = sizeof(gpu::StageFrame) + k_shadow_bytes + k_colour_bytes +
                                k_max_stage_vertices * sizeof(gpu::StageVertex);
-    Result<Buffer> buffer = create_buffer(
-        device, bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-        MemoryUse::DeviceLocal);
+    Result<Buffer> buffer =
+        create_buffer(device, bytes,
+                      VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT |
+                          VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                      MemoryUse::DeviceLocal);
     if (!buffer) return buffer.error();
     s.buffer_ = buffer.take();
-    Result<UniqueDescriptorPool> pool = create_storage_pool(dev, 1, 1);
+    // RGBA8 with linear filtering is required of every Vulkan device.
+    ImageDesc colour;
+    colour.extent = {gpu::STAGE_SHADOW_SIDE, gpu::STAGE_SHADOW_SIDE};
+    colour.format = VK_FORMAT_R8G8B8A8_UNORM;
+    colour.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT;
+    Result<Image> image = create_image(device, colour);
+    if (!image) return image.error();
+    s.floor_colour_ = image.take();
+    Result<UniqueSampler> sampler = create_clamped_sampler(dev, VK_FILTER_LINEAR);
+    if (!sampler) return sampler.error();
+    s.sampler_ = sampler.take();
+    const VkDescriptorPoolSize sizes[2] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1},
+                                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1}};
+    Result<UniqueDescriptorPool> pool = create_descriptor_pool(dev, sizes, 1);
     if (!pool) return pool.error();
     s.pool_ = pool.take();
     Result<VkDescriptorSet> set = allocate_set(dev, s.pool_.get(), s.set_layout_.get());
     if (!set) return set.error();
     s.set_ = set.value();
     write_storage_binding(dev, s.set_, 0, s.buffer_.get());
+    const VkDescriptorImageInfo image_info{s.sampler_.get(), s.floor_colour_.view(),
+                                           VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+    VkWriteDescriptorSet write{};
+    write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+    write.dstSet = s.set_;
+    write.dstBinding = 1;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    write.pImageInfo = &image_info;
+    vkUpdateDescriptorSets(dev, 1, &write, 0, nullptr);
     s.staging_.reserve(bytes);
     return s;
 }
@@ -131,6 +175,33 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
     for (std::size_t off = 0; off < bytes; off += 65536)
         vkCmdUpdateBuffer(cmd, buffer_.get(), off, std::min<std::size_t>(65536, bytes - off),
                           staging_.data() + off);
+    // The node colours into the image. RAW: the copy reads what the update wrote. WAR: the last
+    // frame's floor sampled the image (a layout change waits for it).
+    const VkImage image = floor_colour_.get();
+    pipeline_barrier(
+        cmd,
+        {buffer_barrier(buffer_.get(), VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                        VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_READ_BIT)},
+        {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT,
+                       VK_ACCESS_2_NONE,
+                       floor_colour_written_ ? VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL
+                                             : VK_IMAGE_LAYOUT_UNDEFINED,
+                       VK_PIPELINE_STAGE_2_COPY_BIT, VK_ACCESS_2_TRANSFER_WRITE_BIT,
+                       VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL)});
+    VkBufferImageCopy region{};
+    region.bufferOffset = sizeof(frame) + k_shadow_bytes;
+    region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+    region.imageExtent = {gpu::STAGE_SHADOW_SIDE, gpu::STAGE_SHADOW_SIDE, 1};
+    vkCmdCopyBufferToImage(cmd, buffer_.get(), image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1,
+                           &region);
+    // RAW: this frame's floor samples what the copy wrote.
+    pipeline_barrier(
+        cmd, {},
+        {image_barrier(image, VK_IMAGE_ASPECT_COLOR_BIT, VK_PIPELINE_STAGE_2_COPY_BIT,
+                       VK_ACCESS_2_TRANSFER_WRITE_BIT, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                       VK_PIPELINE_STAGE_2_FRAGMENT_SHADER_BIT, VK_ACCESS_2_SHADER_SAMPLED_READ_BIT,
+                       VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL)});
+    floor_colour_written_ = true;
 }
 
 bool StageRenderer::record(VkCommandBuffer cmd) const {

@@ -78,7 +78,7 @@ void fill_floor_shadow(const gpu::StageFrame& frame, float* nodes);
 // The floor's colour at every node (STAGE_SHADOW_SIDE^2, row by row) with `shadow` (what
 // fill_floor_shadow wrote): stage_floor.frag's shading without the grid lines (the floor's
 // colour darkened by the shadow, faded into the background towards the rim, gamma-encoded),
-// packed 10 bits a channel, r lowest.
+// packed RGBA8, r lowest (the texels of the image stage_floor.frag samples).
 void fill_floor_colour(const gpu::StageFrame& frame, const float* shadow, std::uint32_t* nodes);
 // One node's colour before packing (gamma-encoded rgb, 0..1): what fill_floor_colour packs.
 glm::vec3 floor_node_colour(const gpu::StageFrame& frame, const glm::vec2& at, float shadow);
@@ -91,7 +91,9 @@ public:
     StageRenderer() = default;
     // Outside rendering, before the scene's barrier that makes copies visible to the vertex and
     // fragment shaders: the frame's stage (camera and lights from the scene's globals) into the
-    // buffer. `background` is the palette's clear colour as stored (gamma-encoded).
+    // buffer, and the floor's node colours from there into the image the floor samples (with
+    // its own barriers, ending in SHADER_READ_ONLY for the fragment shader). `background` is
+    // the palette's clear colour as stored (gamma-encoded).
     void record_upload(VkCommandBuffer cmd, const StageLayout& layout,
                        const gpu::SceneGlobals& globals, const std::array<float, 4>& background,
                        bool light);
@@ -108,7 +110,10 @@ private:
     UniquePipelineLayout layout_;
     UniquePipeline pipeline_;       // the seat and the bed (stage.frag)
     UniquePipeline floor_pipeline_; // the floor disc (stage_floor.frag), the list's first vertices
-    Buffer buffer_; // StageFrame, the shadow grid, then up to k_max_stage_vertices StageVertex
+    Buffer buffer_;      // StageFrame, the shadow grid, then up to k_max_stage_vertices StageVertex
+    Image floor_colour_; // RGBA8, a texel a shadow-grid node, sampled by stage_floor.frag
+    UniqueSampler sampler_;
+    bool floor_colour_written_ = false; // else its layout is still UNDEFINED
     std::vector<std::uint8_t> staging_;
     std::vector<float> shadow_nodes_;
     std::vector<std::uint32_t> colour_nodes_;

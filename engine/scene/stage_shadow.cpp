@@ -80,8 +80,8 @@ void fill_floor_shadow(const gpu::StageFrame& f, float* nodes) {
 namespace {
 
 // x^(1/2.2) for x in [0, 1] (the display gamma of stage_floor.frag), from a table with linear
-// interpolation: within 2e-4 above x = 0.004 and exact at 0, far below the 10-bit packing's
-// step (1e-3). std::pow on every channel of every node cost about 1 ms a frame.
+// interpolation: within 2e-4 above x = 0.004 and exact at 0, far below the 8-bit packing's
+// step (4e-3). std::pow on every channel of every node cost about 1 ms a frame.
 float encode_gamma(float x) {
     constexpr int k_entries = 4096;
     static const std::array<float, k_entries + 1> table = [] {
@@ -112,7 +112,7 @@ glm::vec3 floor_node_colour(const gpu::StageFrame& f, const glm::vec2& at, float
 void fill_floor_colour(const gpu::StageFrame& f, const float* shadow, std::uint32_t* nodes) {
     constexpr int n = gpu::STAGE_SHADOW_SIDE;
     const auto channel = [](float v) {
-        return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 1023.0f));
+        return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
     };
     for (int y = 0; y < n; ++y)
         for (int x = 0; x < n; ++x) {
@@ -120,7 +120,7 @@ void fill_floor_colour(const gpu::StageFrame& f, const float* shadow, std::uint3
                 glm::vec2(f.shadow_grid) +
                 f.shadow_grid.z * glm::vec2(static_cast<float>(x), static_cast<float>(y));
             const glm::vec3 c = floor_node_colour(f, at, shadow[y * n + x]);
-            nodes[y * n + x] = channel(c.r) | channel(c.g) << 10 | channel(c.b) << 20;
+            nodes[y * n + x] = channel(c.r) | channel(c.g) << 8 | channel(c.b) << 16 | 0xff000000u;
         }
 }
 
