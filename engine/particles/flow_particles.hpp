@@ -208,7 +208,10 @@ private:
     std::size_t host_keys_per_part_ = 0;
     // Per part: how many keys from its start have been emptied (the rest never used).
     std::array<std::size_t, k_host_staging_buffers> host_keys_emptied_{};
-    std::vector<glm::vec3> host_posed_;         // this frame's posed particles
+    std::vector<glm::vec3> host_posed_; // this frame's posed particles
+    // Where the host step last placed each particle on its centreline (empty until it has run:
+    // host_particles_ change only in the step).
+    std::vector<CentrelinePoint> host_placed_;
     std::shared_ptr<ParticlePoser> host_poser_; // places them (made at the first host splat)
     std::uint32_t host_key_part_ = 0;
     UniquePipeline host_resolve_pipeline_;

@@ -26,9 +26,11 @@ void FlowParticles::record_host_update(VkCommandBuffer cmd, float dt) {
     // The hash's particle ids count from each half's first index, so the halves land on the
     // whole set's bits.
     const std::span<gpu::FlowParticle> all(host_particles_);
+    host_placed_.resize(host_particles_.size());
+    const std::span<CentrelinePoint> placed(host_placed_);
     in_two_halves(all.size(), [&](std::size_t begin, std::size_t count) {
         step_flow_particles_range(all.subspan(begin, count), static_cast<std::uint32_t>(begin),
-                                  tables_, *host_state_, push);
+                                  tables_, *host_state_, push, placed.subspan(begin, count));
     });
     if (!options_.host_step_to_device) return;
     const Buffer& staging = host_staging_[host_slot_];
@@ -80,8 +82,13 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
     frame.clip_z_max = options_.clip_z_max;
     const std::span<const gpu::FlowParticle> all(host_particles_);
     const std::span<glm::vec3> posed(host_posed_);
+    // The step's centreline points, once it has run (a splat before the first step searches).
+    const std::span<const CentrelinePoint> placed(host_placed_);
+    const bool have_placed = placed.size() == all.size();
     in_two_halves(all.size(), [&](std::size_t begin, std::size_t count) {
-        pose_particles_range(all.subspan(begin, count), poser, posed.subspan(begin, count));
+        pose_particles_range(all.subspan(begin, count), poser, posed.subspan(begin, count),
+                             have_placed ? placed.subspan(begin, count)
+                                         : std::span<const CentrelinePoint>());
         host_splat_range(all.subspan(begin, count), posed.subspan(begin, count), frame, keys);
     });
     // Host writes before the submission are visible to the device without a barrier.

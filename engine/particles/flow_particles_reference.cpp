@@ -109,12 +109,14 @@ FlowSegmentAxes cross_axes(const glm::vec3& d) {
     return {n1, cross3(tangent, n1)};
 }
 
-// Centreline point at s plus the lumen offset scaled by the compartment's current radius.
-void place(FlowParticle& p, const FlowTables& t, float radius) {
+// Centreline point at s plus the lumen offset scaled by the compartment's current radius; the
+// centreline point is returned for the host splat's poser.
+CentrelinePoint place(FlowParticle& p, const FlowTables& t, float radius) {
     const CentrelinePoint c = centreline_point(t, p.compartment, p.s);
     const FlowSegmentAxes& n = t.segment_axes[c.first_point];
     const glm::vec3 pos = c.centre + (n.n1 * p.offset_x + n.n2 * p.offset_y) * radius;
     p.position = glm::vec4(pos, 1.0f);
+    return c;
 }
 
 float compartment_radius(const FlowTables& t, const gpu::VeinState& state, std::uint32_t c) {
@@ -300,7 +302,7 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
 
 void step_flow_particles_range(std::span<gpu::FlowParticle> particles, std::uint32_t first_id,
                                const FlowTables& t, const gpu::VeinState& state,
-                               const gpu::FlowPush& push) {
+                               const gpu::FlowPush& push, std::span<CentrelinePoint> placed) {
     const auto n = static_cast<std::uint32_t>(t.compartments.size());
     if (n == 0) return;
     std::vector<float> radius(n);
@@ -365,7 +367,8 @@ void step_flow_particles_range(std::span<gpu::FlowParticle> particles, std::uint
         p.speed = v;
         p.crossings = crossings;
         p.flags = flags;
-        place(p, t, radius[c]);
+        const CentrelinePoint at = place(p, t, radius[c]);
+        if (!placed.empty()) placed[i] = at;
         p.color = flow_color(push.color_mode, v, state.compartments[c].pressure_mmHg, flags, push);
     }
 }

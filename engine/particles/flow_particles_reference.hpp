@@ -89,10 +89,12 @@ void step_flow_particles_reference(std::span<gpu::FlowParticle> particles, const
                                    const gpu::VeinState& state, const gpu::FlowPush& push);
 // The same step for a part of the particles: `particles` are those from index `first_id` of the
 // whole set (the index is the shader's invocation id, which the hash of a junction's choice
-// reads), so that parts stepped on different threads give the whole set's result.
+// reads), so that parts stepped on different threads give the whole set's result. `placed`
+// (empty, or one per particle) receives where each particle's centreline point ended up, what
+// ParticlePoser would otherwise search for again.
 void step_flow_particles_range(std::span<gpu::FlowParticle> particles, std::uint32_t first_id,
                                const FlowTables& tables, const gpu::VeinState& state,
-                               const gpu::FlowPush& push);
+                               const gpu::FlowPush& push, std::span<CentrelinePoint> placed = {});
 
 // The colour the step writes (packed RGBA8), exposed for tests and the legend.
 std::uint32_t flow_color(std::uint32_t mode, float speed, float pressure, std::uint32_t flags,

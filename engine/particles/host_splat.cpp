@@ -98,9 +98,12 @@ glm::vec3 ParticlePoser::operator()(const gpu::FlowParticle& p) const {
     const std::uint32_t c = std::min<std::uint32_t>(
         p.compartment, static_cast<std::uint32_t>(tables_.compartments.size() - 1));
     if (tables_.compartments[c].point_count < 2u) return glm::vec3(p.position);
-    // The step's centre (place() in flow_particles_reference.cpp), then the piece of its
-    // segment the particle is on, and where along it.
-    const CentrelinePoint rest = centreline_point(tables_, c, p.s);
+    // The step's centre (place() in flow_particles_reference.cpp).
+    return (*this)(p, centreline_point(tables_, c, p.s));
+}
+
+glm::vec3 ParticlePoser::operator()(const gpu::FlowParticle& p, const CentrelinePoint& rest) const {
+    // The piece of the centre's segment the particle is on, and where along it.
     const std::uint32_t a = rest.first_point;
     const float along = std::clamp(rest.t, 0.0f, 1.0f) * static_cast<float>(pieces_[a]);
     const std::uint32_t piece = std::min(static_cast<std::uint32_t>(along), pieces_[a] - 1u);
@@ -113,7 +116,11 @@ glm::vec3 ParticlePoser::operator()(const gpu::FlowParticle& p) const {
 }
 
 void pose_particles_range(std::span<const gpu::FlowParticle> particles, const ParticlePoser& poser,
-                          std::span<glm::vec3> out) {
+                          std::span<glm::vec3> out, std::span<const CentrelinePoint> placed) {
+    if (placed.size() == particles.size()) {
+        for (std::size_t i = 0; i < particles.size(); ++i) out[i] = poser(particles[i], placed[i]);
+        return;
+    }
     for (std::size_t i = 0; i < particles.size(); ++i) out[i] = poser(particles[i]);
 }
 

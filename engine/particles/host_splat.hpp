@@ -50,6 +50,9 @@ public:
     // The posed position of a particle the step placed (its compartment, arclength and rest
     // position as step_flow_particles_range left them).
     glm::vec3 operator()(const gpu::FlowParticle& p) const;
+    // The same with the particle's centreline point as the step placed it (what
+    // step_flow_particles_range's `placed` holds for it), not searched for again.
+    glm::vec3 operator()(const gpu::FlowParticle& p, const CentrelinePoint& rest) const;
 
 private:
     struct Sample {
@@ -68,9 +71,10 @@ private:
     std::vector<Sample> samples_;
 };
 
-// The posed positions of `particles` into `out` (the same size).
+// The posed positions of `particles` into `out` (the same size); with `placed` (one per particle,
+// from the step that moved them last) their centreline points are not searched for again.
 void pose_particles_range(std::span<const gpu::FlowParticle> particles, const ParticlePoser& poser,
-                          std::span<glm::vec3> out);
+                          std::span<glm::vec3> out, std::span<const CentrelinePoint> placed = {});
 
 struct HostSplatFrame {
     glm::mat4 view_proj{1.0f};

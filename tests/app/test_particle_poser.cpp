@@ -55,3 +55,55 @@ TEST_CASE("particle poser: blood placed from posed centrelines lies where SoftPo
         CHECK(p99 < 0.005f);
     }
 }
+
+// The host splat poses each particle from the centreline point its step placed it at
+// (step_flow_particles_range's `placed`) instead of searching for it again: the same position
+// to the bit, after steps that cross junctions, reflux and recycle particles.
+TEST_CASE("particle poser: the step's centreline points pose as the poser's own search does",
+          "[host_splat]") {
+    const sh::VeinGeometry geometry = sh::app::vein_geometry(sh::sim::default_network());
+    const sh::FlowTables tables = sh::build_flow_tables(geometry);
+    auto state = std::make_unique<sh::gpu::VeinState>(sh::flow_scenes::rest_state(geometry));
+    std::vector<sh::gpu::FlowParticle> particles =
+        sh::seed_flow_particles(tables, *state, 20000, 7);
+    // Flow through every compartment (up the leg) and some reflux, so particles cross links.
+    for (std::uint32_t c = 0; c < tables.compartments.size(); ++c) {
+        state->compartments[c].flow_in_ml_s = c % 5 == 0 ? -3.0f : 6.0f;
+        state->compartments[c].flow_out_ml_s = c % 5 == 0 ? -3.0f : 6.0f;
+    }
+    for (std::uint32_t l = 0; l < tables.links.size(); ++l) {
+        state->links[l].flow_ml_s = l % 4 == 0 ? -2.0f : 4.0f;
+        state->links[l].valve_opening = 1.0f;
+    }
+    sh::gpu::FlowPush push{};
+    push.dt = 1.0f / 30.0f;
+    push.particle_count = static_cast<std::uint32_t>(particles.size());
+    push.compartment_count = static_cast<std::uint32_t>(tables.compartments.size());
+    push.link_count = static_cast<std::uint32_t>(tables.links.size());
+    push.outlet = tables.outlet;
+    push.seed = 3;
+    push.max_speed = 150.0f;
+    std::vector<sh::CentrelinePoint> placed(particles.size());
+    sh::gpu::PoseState pose_state{};
+    sh::sim::SkeletonPose pose;
+    pose.thigh_deg = -10;
+    pose.knee_flexion_deg = 35;
+    pose.ankle_dorsiflexion_deg = -15;
+    sh::write_pose_state(sh::anatomy::leg_skeleton(), pose, 1.0f, pose_state);
+    sh::ParticlePoser poser(tables);
+    poser.set_pose(sh::SoftPose(pose_state));
+    std::uint32_t moved_compartment = 0;
+    for (int step = 0; step < 20; ++step) {
+        const std::vector<sh::gpu::FlowParticle> before = particles;
+        sh::step_flow_particles_range(particles, 0, tables, *state, push, placed);
+        for (std::size_t i = 0; i < particles.size(); ++i)
+            moved_compartment += particles[i].compartment != before[i].compartment ? 1u : 0u;
+    }
+    std::vector<glm::vec3> searched(particles.size()), given(particles.size());
+    sh::pose_particles_range(particles, poser, searched);
+    sh::pose_particles_range(particles, poser, given, placed);
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < particles.size(); ++i) differ += searched[i] != given[i] ? 1u : 0u;
+    CHECK(differ == 0);
+    CHECK(moved_compartment > 1000); // junctions were crossed: `placed` is not the seeding's
+}
