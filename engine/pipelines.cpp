@@ -40,19 +40,24 @@ Result<UniquePipelineLayout> create_pipeline_layout(VkDevice device,
     return UniquePipelineLayout(device, layout);
 }
 
-Result<UniqueDescriptorSetLayout> create_storage_set_layout(VkDevice device, std::uint32_t count,
-                                                            VkShaderStageFlags stages) {
-    std::vector<VkDescriptorSetLayoutBinding> bindings(count);
-    for (std::uint32_t i = 0; i < count; ++i)
-        bindings[i] = {i, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, stages, nullptr};
+Result<UniqueDescriptorSetLayout>
+create_set_layout(VkDevice device, std::span<const VkDescriptorSetLayoutBinding> bindings) {
     VkDescriptorSetLayoutCreateInfo info{};
     info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
-    info.bindingCount = count;
+    info.bindingCount = static_cast<std::uint32_t>(bindings.size());
     info.pBindings = bindings.data();
     VkDescriptorSetLayout layout = VK_NULL_HANDLE;
     const VkResult r = vkCreateDescriptorSetLayout(device, &info, nullptr, &layout);
     if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed");
     return UniqueDescriptorSetLayout(device, layout);
+}
+
+Result<UniqueDescriptorSetLayout> create_storage_set_layout(VkDevice device, std::uint32_t count,
+                                                            VkShaderStageFlags stages) {
+    std::vector<VkDescriptorSetLayoutBinding> bindings(count);
+    for (std::uint32_t i = 0; i < count; ++i)
+        bindings[i] = {i, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, stages, nullptr};
+    return create_set_layout(device, bindings);
 }
 
 Result<UniquePipeline> create_compute_pipeline(VkDevice device, VkPipelineLayout layout,

@@ -20,6 +20,9 @@ Result<UniquePipelineLayout> create_pipeline_layout(VkDevice device,
                                                     VkShaderStageFlags push_stages,
                                                     std::uint32_t push_size);
 
+// Set layout of the given bindings.
+Result<UniqueDescriptorSetLayout>
+create_set_layout(VkDevice device, std::span<const VkDescriptorSetLayoutBinding> bindings);
 // Set layout of `count` storage buffers at bindings 0..count-1, visible to `stages`.
 Result<UniqueDescriptorSetLayout> create_storage_set_layout(VkDevice device, std::uint32_t count,
                                                             VkShaderStageFlags stages);

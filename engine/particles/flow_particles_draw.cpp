@@ -99,14 +99,10 @@ Result<bool> create_flow_draw_pipelines(const Device& device, FlowParticles& fp)
         {2, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr}};
-    VkDescriptorSetLayoutCreateInfo set_info{};
-    set_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
-    set_info.bindingCount = 5;
-    set_info.pBindings = bindings;
-    VkDescriptorSetLayout splat_set_layout = VK_NULL_HANDLE;
-    VkResult r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &splat_set_layout);
-    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed");
-    fp.splat_set_layout_ = UniqueDescriptorSetLayout(dev, splat_set_layout);
+    Result<UniqueDescriptorSetLayout> splat_set = create_set_layout(dev, bindings);
+    if (!splat_set) return splat_set.error();
+    fp.splat_set_layout_ = splat_set.take();
+    const VkDescriptorSetLayout splat_set_layout = fp.splat_set_layout_.get();
 
     auto splat_layout = create_pipeline_layout(dev, splat_set_layout, VK_SHADER_STAGE_COMPUTE_BIT,
                                                sizeof(gpu::SplatPush));

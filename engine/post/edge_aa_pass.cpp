@@ -47,14 +47,10 @@ Result<EdgeAaPass> create_edge_aa_pass(const Device& device) {
         {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {1, VK_DESCRIPTOR_TYPE_STORAGE_IMAGE, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr},
         {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr}};
-    VkDescriptorSetLayoutCreateInfo set_info{};
-    set_info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
-    set_info.bindingCount = 3;
-    set_info.pBindings = bindings;
-    VkDescriptorSetLayout set_layout = VK_NULL_HANDLE;
-    VkResult r = vkCreateDescriptorSetLayout(dev, &set_info, nullptr, &set_layout);
-    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed");
-    p.set_layout_ = UniqueDescriptorSetLayout(dev, set_layout);
+    Result<UniqueDescriptorSetLayout> set = create_set_layout(dev, bindings);
+    if (!set) return set.error();
+    p.set_layout_ = set.take();
+    const VkDescriptorSetLayout set_layout = p.set_layout_.get();
     auto layout =
         create_pipeline_layout(dev, set_layout, VK_SHADER_STAGE_COMPUTE_BIT, sizeof(EdgeAaPush));
     if (!layout) return layout.error();

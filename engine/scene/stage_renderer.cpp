@@ -61,27 +61,14 @@ gpu::StageFrame stage_frame(const StageLayout& layout, const gpu::SceneGlobals& 
     return f;
 }
 
-namespace {
-// Binding 0: the stage buffer (both stages); 1: the floor's node colours (the floor's fragments).
-Result<UniqueDescriptorSetLayout> create_stage_set_layout(VkDevice dev) {
-    const VkDescriptorSetLayoutBinding bindings[2] = {
-        {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, k_stages, nullptr},
-        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
-    VkDescriptorSetLayoutCreateInfo info{};
-    info.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
-    info.bindingCount = 2;
-    info.pBindings = bindings;
-    VkDescriptorSetLayout layout = VK_NULL_HANDLE;
-    const VkResult r = vkCreateDescriptorSetLayout(dev, &info, nullptr, &layout);
-    if (r != VK_SUCCESS) return vulkan_error(r, "vkCreateDescriptorSetLayout failed (stage)");
-    return UniqueDescriptorSetLayout(dev, layout);
-}
-} // namespace
-
 Result<StageRenderer> create_stage_renderer(const Device& device) {
     const VkDevice dev = device.get();
     StageRenderer s;
-    Result<UniqueDescriptorSetLayout> set_layout = create_stage_set_layout(dev);
+    // Binding 0: the stage buffer (both stages); 1: the floor's node colours (its fragments).
+    const VkDescriptorSetLayoutBinding bindings[2] = {
+        {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, k_stages, nullptr},
+        {1, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr}};
+    Result<UniqueDescriptorSetLayout> set_layout = create_set_layout(dev, bindings);
     if (!set_layout) return set_layout.error();
     s.set_layout_ = set_layout.take();
     Result<UniquePipelineLayout> layout =
