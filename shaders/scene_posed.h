@@ -1,6 +1,7 @@
 // What every vertex shader of the leg reads: the posed buffers the pose passes wrote this frame
 // (pose_pass.h: position, normal, rest point per posed vertex), bound to the scene set, and the
-// varyings of scene_lit.frag. Include after gpu_layouts.h.
+// varyings of scene_lit.frag (scene_mesh.frag reads world, normal and rest only). Include after
+// gpu_layouts.h.
 #ifndef SH_SCENE_POSED_H
 #define SH_SCENE_POSED_H
 

@@ -126,7 +126,7 @@ Result<MeshRenderer> create_mesh_renderer(const Device& device, Uploader& upload
 
     ScenePipelineDesc desc;
     desc.vertex_shader = "scene_mesh.vert";
-    desc.fragment_shader = "scene_lit.frag";
+    desc.fragment_shader = "scene_mesh.frag";
     desc.layout = layout;
     Result<UniquePipeline> opaque = create_scene_pipeline(device.get(), desc);
     if (!opaque) return opaque.error();

@@ -253,7 +253,7 @@ void SceneRenderer::write_globals(const Camera& camera, const SceneOptions& opti
     globals_.key_dir = glm::vec4(glm::normalize(-0.7f * f - 0.45f * right + 0.75f * up), 0.80f);
     globals_.fill_dir = glm::vec4(glm::normalize(-0.5f * f + 0.85f * right - 0.15f * up), 0.30f);
     globals_.sky_color = glm::vec4(0.34f, 0.36f, 0.42f, light ? 0.15f : 0.35f);
-    // The top cut is tested on the rest position (scene_lit.frag), in the body's scale.
+    // The top cut is tested on the rest position (scene_shading.h), in the body's scale.
     globals_.ground_color = glm::vec4(0.16f, 0.13f, 0.12f, bounds_.max.z * mesh_scale_);
     globals_.rim_color =
         light ? glm::vec4(0.35f, 0.40f, 0.50f, 0.0f) : glm::vec4(0.55f, 0.68f, 0.95f, 0.0f);

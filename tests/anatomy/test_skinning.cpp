@@ -161,7 +161,7 @@ TEST_CASE("in every posture and at 16 phases of every activity the veins stay in
     for (const char* r : {"tibia", "fibula", "femur", "patella", "foot_bones"})
         bones.push_back({&mesh(r), skin_bindings(mesh(r))});
     // The points under the modelled skin (its top is a cut across the thigh, where the drawn
-    // veins are cut too: shaders/scene_lit.frag discards rest heights above the meshes' top).
+    // veins are cut too: shaders/scene_shading.h discards rest heights above the meshes' top).
     struct VeinPoint {
         std::string label;
         sim::Vec3 rest;
