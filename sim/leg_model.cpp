@@ -222,8 +222,8 @@ void LegModel::set_valves(const ValveSettings& valves) {
 }
 
 double LegModel::capillary_pressure(int c) const {
-    double pa = arterial_mmHg() + p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]);
-    return pressure_[c] + p_.capillary_fraction * (pa - pressure_[c]);
+    return capillary_pressure(c, arterial_mmHg() +
+                                     p_.rho_g_mmHg_per_cm * (reference_height_ - height_[c]));
 }
 
 // One step of the fast system, in seven sub-steps (docs/model.md, "One step").
@@ -333,9 +333,7 @@ void LegModel::update_arterial_inflow(double dt) {
         double reflex = 1 - (1 - p_.dependent_inflow_factor) * distension;
         inflow_now_[c] = inflow_rest_[c] * inflow_scale * reflex * std::max(0.0, pa - pressure_[c]);
         int t = static_cast<int>(tissue_[c]);
-        // capillary_pressure(c), with this step's arterial pressure at the compartment's height.
-        double capillary = pressure_[c] + p_.capillary_fraction * (pa - pressure_[c]);
-        pc_sum[t] += filtration_share_[c] * capillary;
+        pc_sum[t] += filtration_share_[c] * capillary_pressure(c, pa);
         skin_sum[t] += filtration_share_[c] * field_.skin_mmHg(c);
         w_sum[t] += filtration_share_[c];
     }

@@ -149,6 +149,10 @@ private:
     void update_volumes(double dt);
     void update_stasis(double dt);
     double capillary_pressure(int c) const;
+    // The same with the arterial pressure at the compartment's height already worked out.
+    double capillary_pressure(int c, double arterial_here) const {
+        return pressure_[c] + p_.capillary_fraction * (arterial_here - pressure_[c]);
+    }
     void slow_rates(const std::array<double, 3>& pc, const std::array<double, 3>& skin,
                     double exercise, std::array<double, 3>& a, std::array<double, 3>& b) const;
     void accumulate(WindowAverages& w, double dt) const;
