@@ -190,6 +190,15 @@ SH_GPU_CONST uint FLOW_PALETTE_ORDINARY = 0u;
 SH_GPU_CONST uint FLOW_PALETTE_CVD = 1u;
 SH_GPU_CONST uint SPLAT_TILE = 16u; // resolve pass workgroup: SPLAT_TILE x SPLAT_TILE
 SH_GPU_CONST uint SPLAT_EMPTY = 0xffffffffu;
+SH_GPU_CONST uint HOST_RESOLVE_GROUP = 64u; // particle_host_resolve.comp: pixels a workgroup
+
+// A pixel the host splat covered (engine/particles/host_splat, collect_splat_pixels), as
+// particle_host_resolve.comp reads it (std430, 12 bytes: scalars only, so no padding).
+struct HostSplatPixel {
+    uint position;   // in the splat's rectangle: x | y << 16
+    uint depth_bits; // the winning key's low word: the bits of its particle's NDC depth
+    uint key;        // its high word: depth bucket, rim bit (16), RGB565 colour (0-15)
+};
 
 // One blood particle (std430, 48 bytes). (offset_x, offset_y) is a fixed point of the unit disc
 // (r cos a, r sin a) chosen at seeding: the particle's place across the lumen, scaled by the
@@ -274,8 +283,10 @@ struct SplatPush {
     // internal target's when the scene is drawn at a render scale below 1.
     uint depth_width;
     uint depth_height;
-    // particle_host_resolve.comp: the first key of this frame's part of the host splat's keys.
-    uint host_key_first;
+    // particle_host_resolve.comp: this frame's covered pixels, host_pixel_count of them from
+    // entry host_pixel_first of the list.
+    uint host_pixel_first;
+    uint host_pixel_count;
 };
 
 // Push constants of particles_points.vert/.frag (80 bytes).
@@ -293,7 +304,8 @@ static_assert(offsetof(FlowParticle, position) == 32);
 static_assert(sizeof(FlowCompartmentGpu) == 48);
 static_assert(sizeof(FlowLinkGpu) == 32);
 static_assert(sizeof(FlowPush) == 48);
-static_assert(sizeof(SplatPush) == 112);
+static_assert(sizeof(SplatPush) == 116);
+static_assert(sizeof(HostSplatPixel) == 12);
 static_assert(sizeof(PointsPush) == 80);
 } // namespace sh::gpu
 #endif

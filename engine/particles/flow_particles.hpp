@@ -152,9 +152,9 @@ private:
     friend Result<bool> create_flow_draw_pipelines(const Device&, FlowParticles&);
 
     void record_host_update(VkCommandBuffer cmd, float dt);
-    // record_splat with host_step: the host splats this frame's particles into one of
-    // k_host_staging_buffers parts of host_keys_ in turn (the same frames-in-flight bound as
-    // the step's), the device resolves them.
+    // record_splat with host_step: the host splats this frame's particles into host_keys_ and
+    // lists the pixels they cover in one of k_host_staging_buffers parts of host_pixels_ in
+    // turn (the same frames-in-flight bound as the step's); the device resolves that list.
     void record_host_splat(VkCommandBuffer cmd, OffscreenTarget& target, const glm::mat4& view_proj,
                            const PixelRect& rect, const PassMarker& passes);
     // Both splats: the scene's depth copied for the test and the colour image opened for
@@ -202,18 +202,21 @@ private:
     VkDescriptorSet splat_set_ = VK_NULL_HANDLE;
     Buffer accum_;
     bool accum_cleared_ = false; // filled with SPLAT_EMPTY once; the resolve keeps it empty
-    // Host splat (host_step): 64-bit keys, k_host_staging_buffers parts of a frame's pixels
-    // each, mapped; the resolve reads them through host_resolve_set_.
-    Buffer host_keys_;
-    std::size_t host_keys_per_part_ = 0;
-    // Per part: how many keys from its start have been emptied (the rest never used).
-    std::array<std::size_t, k_host_staging_buffers> host_keys_emptied_{};
+    // Host splat (host_step): 64-bit keys over the leg's rectangle (host memory only, every key
+    // empty between frames; grown to the largest rectangle used), and the covered pixels
+    // collected from them for the resolve: per half of the rows, then into
+    // k_host_staging_buffers parts of a frame's pixels each of the mapped host_pixels_, which
+    // the resolve reads through host_resolve_set_.
+    std::vector<std::uint64_t> host_keys_;
+    std::array<std::vector<gpu::HostSplatPixel>, 2> host_collected_;
+    Buffer host_pixels_;
+    std::size_t host_pixels_per_part_ = 0;
     std::vector<glm::vec3> host_posed_; // this frame's posed particles
     // Where the host step last placed each particle on its centreline (empty until it has run:
     // host_particles_ change only in the step).
     std::vector<CentrelinePoint> host_placed_;
     std::shared_ptr<ParticlePoser> host_poser_; // places them (made at the first host splat)
-    std::uint32_t host_key_part_ = 0;
+    std::uint32_t host_pixel_part_ = 0;
     UniquePipeline host_resolve_pipeline_;
     VkDescriptorSet host_resolve_set_ = VK_NULL_HANDLE;
     Buffer depth_copy_;                       // the depth source's depth, copied before each splat

@@ -156,17 +156,19 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     depth_copy_ = depth_copy.take();
 
     if (options_.host_step) {
-        // Every key empty; afterwards the resolve empties each key it reads.
-        host_keys_per_part_ = std::size_t{extent.width} * extent.height;
-        auto keys =
-            create_buffer(device, VkDeviceSize{host_keys_per_part_} * k_host_staging_buffers * 8,
-                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse::Upload);
-        if (!keys) return keys.error();
-        host_keys_ = keys.take();
-        // Emptied when first reached (record_host_splat): only the leg's rectangle is ever
-        // touched, so most of the pages stay untouched (at 3840x2160 the two parts are 133 MB).
-        host_keys_emptied_.fill(0);
-        host_key_part_ = 0;
+        // Room for every pixel in each part. The list is written from its start and only the
+        // leg's covered pixels are listed, so on a CPU device most of the pages are never
+        // touched (at 3840x2160 the two parts are 199 MB, of which a frame writes about 1 MB).
+        host_pixels_per_part_ = std::size_t{extent.width} * extent.height;
+        auto pixels = create_buffer(device,
+                                    VkDeviceSize{host_pixels_per_part_} * k_host_staging_buffers *
+                                        sizeof(gpu::HostSplatPixel),
+                                    VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, MemoryUse::Upload);
+        if (!pixels) return pixels.error();
+        host_pixels_ = pixels.take();
+        host_pixel_part_ = 0;
+        // Grown (every key empty) when a rectangle first reaches past it: record_host_splat.
+        host_keys_.clear();
     }
 
     const std::uint32_t set_count = options_.host_step ? 2u : 1u;
@@ -177,14 +179,15 @@ Result<bool> FlowParticles::attach_target(const Device& device, const OffscreenT
     splat_pool_ = pool.take();
     const VkDescriptorImageInfo color{VK_NULL_HANDLE, target.color().view(),
                                       VK_IMAGE_LAYOUT_GENERAL};
-    // The compute splat's set; with host_step also the host resolve's, the keys at binding 1.
+    // The compute splat's set; with host_step also the host resolve's, the list of covered
+    // pixels at binding 1.
     for (std::uint32_t s = 0; s < set_count; ++s) {
         auto set = allocate_descriptor_set(dev, splat_pool_.get(), splat_set_layout_.get());
         if (!set) return set.error();
         (s == 0 ? splat_set_ : host_resolve_set_) = set.value();
         const VkDescriptorBufferInfo buffers[4] = {
             {particles_.get(), 0, VK_WHOLE_SIZE},
-            {s == 0 ? accum_.get() : host_keys_.get(), 0, VK_WHOLE_SIZE},
+            {s == 0 ? accum_.get() : host_pixels_.get(), 0, VK_WHOLE_SIZE},
             {depth_copy_.get(), 0, VK_WHOLE_SIZE},
             {vein_state_, 0, VK_WHOLE_SIZE}};
         VkWriteDescriptorSet writes[5]{};

@@ -58,18 +58,10 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
                                       const glm::mat4& view_proj, const PixelRect& rect,
                                       const PassMarker& passes) {
     if (!begin_splat(cmd, target, rect, passes)) return;
-    // This frame's part of the keys: the frame that last used it has finished (the frame
-    // loop waited for its fence), and its resolve left every key empty.
-    const std::uint32_t part = host_key_part_;
-    host_key_part_ = (host_key_part_ + 1) % k_host_staging_buffers;
-    std::uint64_t* keys =
-        static_cast<std::uint64_t*>(host_keys_.mapped()) + std::size_t{part} * host_keys_per_part_;
-    // Keys this part has never used are emptied here, the first time a rectangle reaches them.
+    // Every key is empty: the last frame's collection emptied the keys it listed.
     const std::size_t used = std::size_t{rect.width} * rect.height;
-    if (used > host_keys_emptied_[part]) {
-        std::fill(keys + host_keys_emptied_[part], keys + used, k_host_splat_empty);
-        host_keys_emptied_[part] = used;
-    }
+    if (used > host_keys_.size()) host_keys_.resize(used, k_host_splat_empty);
+    std::uint64_t* keys = host_keys_.data();
     if (!host_poser_) host_poser_ = std::make_shared<ParticlePoser>(tables_);
     host_poser_->set_pose(SoftPose(host_state_->pose));
     const ParticlePoser& poser = *host_poser_;
@@ -91,24 +83,40 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
                                          : std::span<const CentrelinePoint>());
         host_splat_range(all.subspan(begin, count), posed.subspan(begin, count), frame, keys);
     });
-    // Host writes before the submission are visible to the device without a barrier.
-    gpu::SplatPush push = splat_push(rect);
-    push.host_key_first = static_cast<std::uint32_t>(std::size_t{part} * host_keys_per_part_);
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
-                            &host_resolve_set_, 0, nullptr);
-    vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
-                       &push);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, host_resolve_pipeline_.get());
-    vkCmdDispatch(cmd, groups(rect.width, gpu::SPLAT_TILE), groups(rect.height, gpu::SPLAT_TILE),
-                  1);
-    // Keys: the resolve's emptying writes are made visible to the host, which splats into this
-    // part again two frames later, after the fence wait.
-    pipeline_barrier(
-        cmd,
-        {buffer_barrier(host_keys_.get(), k_compute, VK_ACCESS_2_SHADER_STORAGE_WRITE_BIT,
-                        VK_PIPELINE_STAGE_2_HOST_BIT,
-                        VK_ACCESS_2_HOST_READ_BIT | VK_ACCESS_2_HOST_WRITE_BIT)},
-        {});
+    // The covered pixels, each half of the rows by one thread, then one list in this frame's
+    // part of host_pixels_: the frame that last read that part has finished (the frame loop
+    // waited for its fence).
+    in_two_halves(rect.height, [&](std::size_t first_row, std::size_t rows) {
+        // The second half is the one that ends at the last row (the first may be empty).
+        std::vector<gpu::HostSplatPixel>& out =
+            host_collected_[first_row + rows == rect.height ? 1 : 0];
+        out.clear();
+        collect_splat_pixels(keys, rect.width, static_cast<std::uint32_t>(first_row),
+                             static_cast<std::uint32_t>(rows), out);
+    });
+    const std::uint32_t part = host_pixel_part_;
+    host_pixel_part_ = (host_pixel_part_ + 1) % k_host_staging_buffers;
+    const std::size_t first = std::size_t{part} * host_pixels_per_part_;
+    std::size_t count = 0;
+    for (const std::vector<gpu::HostSplatPixel>& half : host_collected_) {
+        if (half.empty()) continue;
+        // Written (and flushed) before the submission: visible to the device without a barrier.
+        host_pixels_.write(half.data(), half.size() * sizeof(gpu::HostSplatPixel),
+                           (first + count) * sizeof(gpu::HostSplatPixel));
+        count += half.size();
+    }
+    if (count != 0) {
+        gpu::SplatPush push = splat_push(rect);
+        push.host_pixel_first = static_cast<std::uint32_t>(first);
+        push.host_pixel_count = static_cast<std::uint32_t>(count);
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
+                                &host_resolve_set_, 0, nullptr);
+        vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0,
+                           sizeof(push), &push);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, host_resolve_pipeline_.get());
+        vkCmdDispatch(cmd, groups(static_cast<std::uint32_t>(count), gpu::HOST_RESOLVE_GROUP), 1,
+                      1);
+    }
     target.end_compute_access(cmd);
     passes.mark(cmd, "splat resolve");
 }

@@ -191,4 +191,18 @@ void host_splat_range(std::span<const gpu::FlowParticle> particles,
     }
 }
 
+void collect_splat_pixels(std::uint64_t* keys, std::uint32_t rect_width, std::uint32_t row_begin,
+                          std::uint32_t rows, std::vector<gpu::HostSplatPixel>& out) {
+    for (std::uint32_t y = row_begin; y < row_begin + rows; ++y) {
+        std::uint64_t* row = keys + std::size_t{y} * rect_width;
+        for (std::uint32_t x = 0; x < rect_width; ++x) {
+            const std::uint64_t key = row[x];
+            if (key == k_host_splat_empty) continue;
+            out.push_back({x | (y << 16), static_cast<std::uint32_t>(key),
+                           static_cast<std::uint32_t>(key >> 32)});
+            row[x] = k_host_splat_empty;
+        }
+    }
+}
+
 } // namespace sh

@@ -91,4 +91,11 @@ void host_splat_range(std::span<const gpu::FlowParticle> particles,
                       std::span<const glm::vec3> posed, const HostSplatFrame& frame,
                       std::uint64_t* keys);
 
+// The pixels a splat covered in rows [row_begin, row_begin + rows) of `keys` (rect_width keys
+// a row, as host_splat_range's), appended to `out` row by row for the device's resolve, and
+// those keys left empty for the next frame's splat. Rows of one call must not overlap another
+// running at the same time.
+void collect_splat_pixels(std::uint64_t* keys, std::uint32_t rect_width, std::uint32_t row_begin,
+                          std::uint32_t rows, std::vector<gpu::HostSplatPixel>& out);
+
 } // namespace sh

@@ -1,9 +1,11 @@
 // The host splat (engine/particles/host_splat): its keys for a few particles in clip space
 // (identity view_proj, a rest pose), checked against what particle_splat.comp keeps: the nearest
 // particle wins a pixel, the centre over a rim pixel, reflux particles cover their 21-pixel ring,
-// nothing lands outside the rectangle, and parts splatted in any order give the same keys.
+// nothing lands outside the rectangle, and parts splatted in any order give the same keys; and
+// the list of covered pixels the device resolves (collect_splat_pixels).
 #include "particles/host_splat.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <vector>
@@ -119,4 +121,58 @@ TEST_CASE("host splat: a reflux particle covers its ring, parts in any order giv
     }
     CHECK(covered == 21);
     CHECK(inner == 9);
+}
+
+TEST_CASE("host splat: the covered pixels are listed once each with their keys, and emptied",
+          "[host_splat]") {
+    // A splat of 200 particles (as above) into a 40 x 23 rectangle: the list holds exactly the
+    // non-empty keys, each pixel once at its own x and y, row by row; collected in two parts of
+    // the rows it is the same list; afterwards every key is empty for the next frame.
+    sh::HostSplatFrame frame;
+    frame.width = 40;
+    frame.height = 23;
+    frame.rect = {0, 0, 40, 23};
+    std::vector<sh::gpu::FlowParticle> particles;
+    for (int i = 0; i < 200; ++i) {
+        const float x = -0.9f + 1.8f * static_cast<float>((i * 37) % 100) / 100.0f;
+        const float y = -0.9f + 1.8f * static_cast<float>((i * 61) % 100) / 100.0f;
+        const float z = 0.05f + 0.9f * static_cast<float>((i * 17) % 100) / 100.0f;
+        particles.push_back(particle_at(x, y, z, 0x00336699u + static_cast<std::uint32_t>(i),
+                                        i % 4 == 0 ? sh::gpu::FLOW_FLAG_REFLUX : 0u));
+    }
+    std::vector<std::uint64_t> keys(40 * 23, sh::k_host_splat_empty);
+    splat(particles, frame, keys);
+    const std::vector<std::uint64_t> splatted = keys;
+
+    std::vector<sh::gpu::HostSplatPixel> whole;
+    sh::collect_splat_pixels(keys.data(), 40, 0, 23, whole);
+    CHECK(std::all_of(keys.begin(), keys.end(),
+                      [](std::uint64_t k) { return k == sh::k_host_splat_empty; }));
+    std::size_t expected = 0;
+    for (std::uint64_t k : splatted) expected += k != sh::k_host_splat_empty ? 1 : 0;
+    REQUIRE(expected > 100); // the particles cover a good part of the rectangle, not all of it
+    REQUIRE(expected < splatted.size());
+    REQUIRE(whole.size() == expected);
+    std::uint32_t previous_index = 0;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        const std::uint32_t x = whole[i].position & 0xffffu, y = whole[i].position >> 16;
+        REQUIRE(x < 40);
+        REQUIRE(y < 23);
+        const std::uint32_t index = y * 40 + x;
+        if (i != 0) CHECK(index > previous_index); // row by row, no pixel twice
+        previous_index = index;
+        const std::uint64_t key = splatted[index];
+        CHECK(whole[i].depth_bits == static_cast<std::uint32_t>(key));
+        CHECK(whole[i].key == high_word(key));
+    }
+
+    // The rows in two parts (0-9 and 10-22), as the two threads collect them.
+    splat(particles, frame, keys);
+    std::vector<sh::gpu::HostSplatPixel> top, bottom;
+    sh::collect_splat_pixels(keys.data(), 40, 10, 13, bottom);
+    sh::collect_splat_pixels(keys.data(), 40, 0, 10, top);
+    top.insert(top.end(), bottom.begin(), bottom.end());
+    REQUIRE(top.size() == whole.size());
+    CHECK(std::memcmp(top.data(), whole.data(), whole.size() * sizeof(whole[0])) == 0);
+    CHECK(keys == std::vector<std::uint64_t>(40 * 23, sh::k_host_splat_empty));
 }
