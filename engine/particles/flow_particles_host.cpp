@@ -111,8 +111,8 @@ void FlowParticles::record_host_splat(VkCommandBuffer cmd, OffscreenTarget& targ
         push.host_pixel_count = static_cast<std::uint32_t>(count);
         vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, splat_layout_.get(), 0, 1,
                                 &host_resolve_set_, 0, nullptr);
-        vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0,
-                           sizeof(push), &push);
+        vkCmdPushConstants(cmd, splat_layout_.get(), VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push),
+                           &push);
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, host_resolve_pipeline_.get());
         vkCmdDispatch(cmd, groups(static_cast<std::uint32_t>(count), gpu::HOST_RESOLVE_GROUP), 1,
                       1);
