@@ -9,6 +9,7 @@
 #include "two_halves.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <glm/geometric.hpp>
 
@@ -43,17 +44,56 @@ float swelling_cm(const gpu::PoseState& ps, const glm::vec3& rest, const glm::ve
     return grow * (1.0f - smoothstep(0.3f, 0.8f, -normal.z));
 }
 
-// pose_valves.comp leaflet_point: a point of one cusp at (u across, v from hinge to free edge).
+// What pose_valves.comp's leaflet_point takes of a cusp's grid point (u across, v from hinge to
+// free edge): its transcendental terms, which depend on the grid alone. Worked out once for
+// every grid point and the two points 0.05 beyond it (the normal's differences) with the same
+// float arguments, so the posed cusps are the same to the bit as computing them each frame,
+// which cost about 15 sines, cosines and powers a cusp point.
+struct CuspPoint {
+    float v;
+    float cos_phi, sin_phi; // phi = 1.5 u
+    float v_pow;            // v^0.7
+    float sin_pi_v;         // sin(3.14159 v)
+};
+
+CuspPoint cusp_point(float u, float v) {
+    const float phi = u * 1.50f;
+    return {v, std::cos(phi), std::sin(phi), std::pow(v, 0.7f), std::sin(3.14159f * v)};
+}
+
+// Per grid point of a leaflet (index q as in pose_valves.comp): the point, the one 0.05 further
+// in u and the one 0.05 further in v.
+struct CuspGridPoint {
+    CuspPoint at, next_u, next_v;
+};
+constexpr std::uint32_t k_cusp_grid_points = (gpu::VALVE_GRID_U + 1u) * (gpu::VALVE_GRID_V + 1u);
+
+const std::array<CuspGridPoint, k_cusp_grid_points>& cusp_grid() {
+    static const std::array<CuspGridPoint, k_cusp_grid_points> grid = [] {
+        std::array<CuspGridPoint, k_cusp_grid_points> g{};
+        for (std::uint32_t q = 0; q < k_cusp_grid_points; ++q) {
+            const float u = static_cast<float>(q % (gpu::VALVE_GRID_U + 1u)) /
+                                static_cast<float>(gpu::VALVE_GRID_U) * 2.0f -
+                            1.0f;
+            const float v = static_cast<float>(q / (gpu::VALVE_GRID_U + 1u)) /
+                            static_cast<float>(gpu::VALVE_GRID_V);
+            g[q] = {cusp_point(u, v), cusp_point(u + 0.05f, v), cusp_point(u, v + 0.05f)};
+        }
+        return g;
+    }();
+    return grid;
+}
+
+// pose_valves.comp leaflet_point: a point of one cusp, its grid terms `c`.
 glm::vec3 leaflet_point(const gpu::ValveInstance& valve, float side, float radius, float closed,
-                        float u, float v) {
+                        const CuspPoint& c) {
     const glm::vec3 axis(valve.axis);
     const glm::vec3 centre_dir = side * glm::vec3(valve.side);
     const glm::vec3 across = glm::cross(axis, centre_dir);
-    const float phi = u * 1.50f;
-    const float inward = closed * std::pow(v, 0.7f);
-    const glm::vec3 radial = std::cos(phi) * (1.0f - inward) * centre_dir + std::sin(phi) * across;
-    const float along = valve.axis.w * v * (1.0f - 0.45f * closed) -
-                        0.25f * closed * radius * std::cos(phi) * std::sin(3.14159f * v);
+    const float inward = closed * c.v_pow;
+    const glm::vec3 radial = c.cos_phi * (1.0f - inward) * centre_dir + c.sin_phi * across;
+    const float along = valve.axis.w * c.v * (1.0f - 0.45f * closed) -
+                        0.25f * closed * radius * c.cos_phi * c.sin_pi_v;
     return glm::vec3(valve.position) + radius * 0.93f * radial + along * axis;
 }
 
@@ -144,21 +184,15 @@ void LegPoser::pose_on_host(VkCommandBuffer cmd, const PoseWork& work, const Hos
             const std::uint32_t point = i % gpu::VALVE_POINT_COUNT;
             const gpu::ValveInstance& valve =
                 host_valves_[r.push.source + i / gpu::VALVE_POINT_COUNT];
-            const std::uint32_t per_leaf = (gpu::VALVE_GRID_U + 1u) * (gpu::VALVE_GRID_V + 1u);
-            const std::uint32_t q = point % per_leaf;
-            const float u = static_cast<float>(q % (gpu::VALVE_GRID_U + 1u)) /
-                                static_cast<float>(gpu::VALVE_GRID_U) * 2.0f -
-                            1.0f;
-            const float v = static_cast<float>(q / (gpu::VALVE_GRID_U + 1u)) /
-                            static_cast<float>(gpu::VALVE_GRID_V);
-            const float side = point / per_leaf == 0u ? 1.0f : -1.0f;
+            const CuspGridPoint& grid = cusp_grid()[point % k_cusp_grid_points];
+            const float side = point / k_cusp_grid_points == 0u ? 1.0f : -1.0f;
             const auto link = std::min(static_cast<std::uint32_t>(valve.link.x + 0.5f),
                                        gpu::VEIN_STATE_MAX_LINKS - 1);
             const float closed = 1.0f - std::clamp(state.links[link].valve_opening, 0.0f, 1.0f);
             const float radius = valve.side.w * radius_scale(valve.position.w);
-            const glm::vec3 p = leaflet_point(valve, side, radius, closed, u, v);
-            const glm::vec3 du = leaflet_point(valve, side, radius, closed, u + 0.05f, v) - p;
-            const glm::vec3 dv = leaflet_point(valve, side, radius, closed, u, v + 0.05f) - p;
+            const glm::vec3 p = leaflet_point(valve, side, radius, closed, grid.at);
+            const glm::vec3 du = leaflet_point(valve, side, radius, closed, grid.next_u) - p;
+            const glm::vec3 dv = leaflet_point(valve, side, radius, closed, grid.next_v) - p;
             glm::vec3 n = glm::cross(du, dv);
             n = glm::length(n) > 1e-12f ? glm::normalize(n) : glm::vec3(valve.axis);
             out.write(r.push.target + i, p, pose.vertex(p, n, 0.0f));
