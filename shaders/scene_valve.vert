@@ -1,26 +1,23 @@
 #version 450
-// Venous valve leaflets drawn from gl_VertexIndex (no vertex buffer): two cusps per valve, each
-// a VALVE_GRID_U x VALVE_GRID_V grid of quads (6 corners each). The grid's points were built
-// and posed this frame by pose_valves.comp; this picks the corner's point and projects it.
+// Venous valve leaflets: two cusps per valve, each a VALVE_GRID_U x VALVE_GRID_V grid of quads,
+// drawn indexed over the grid points (engine/scene/vein_mesh.cpp, valve_cusp_indices) with the
+// draw's vertexOffset at the first valve's first point, so gl_VertexIndex is the point's place
+// in the posed buffers. The points were built and posed this frame (pose_valves.comp or the
+// host's twin); this projects one and works out which valve and grid corner it is.
 #include "gpu_layouts.h"
 #include "scene_posed.h"
 
 layout(std430, set = 0, binding = 4) readonly buffer Valves { ValveInstance valves[]; };
 layout(std430, set = 0, binding = 5) readonly buffer State { VeinState state; };
 
-const uvec2 k_corners[6] = uvec2[6](uvec2(0, 0), uvec2(1, 0), uvec2(1, 1), uvec2(0, 0),
-                                    uvec2(1, 1), uvec2(0, 1));
-
 void main() {
-    const uint instance = push.first + uint(gl_InstanceIndex);
-    const uint corner = uint(gl_VertexIndex) % 6u;
-    const uint quad = uint(gl_VertexIndex) / 6u;
-    const uint leaf = quad / (VALVE_GRID_U * VALVE_GRID_V);
-    const uint q = quad % (VALVE_GRID_U * VALVE_GRID_V);
-    const uvec2 cell = uvec2(q % VALVE_GRID_U, q / VALVE_GRID_U) + k_corners[corner];
-    const uint point = leaf * (VALVE_GRID_U + 1u) * (VALVE_GRID_V + 1u) +
-                       cell.y * (VALVE_GRID_U + 1u) + cell.x;
-    emit_posed(push.posed_first + instance * VALVE_POINT_COUNT + point);
+    const uint posed = uint(gl_VertexIndex);
+    const uint from_first = posed - push.posed_first;
+    const uint instance = push.first + from_first / VALVE_POINT_COUNT;
+    const uint cusp_points = (VALVE_GRID_U + 1u) * (VALVE_GRID_V + 1u);
+    const uint q = (from_first % VALVE_POINT_COUNT) % cusp_points;
+    const uvec2 cell = uvec2(q % (VALVE_GRID_U + 1u), q / (VALVE_GRID_U + 1u));
+    emit_posed(posed);
 
     const float u = float(cell.x) / float(VALVE_GRID_U) * 2.0 - 1.0;
     const float v = float(cell.y) / float(VALVE_GRID_V);

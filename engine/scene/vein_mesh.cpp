@@ -189,4 +189,20 @@ anatomy::Mesh vein_mesh_to_mesh(const VeinMesh& mesh, float radius_scale) {
     return out;
 }
 
+std::vector<std::uint32_t> valve_cusp_indices(std::uint32_t valve_count) {
+    constexpr std::uint32_t row = gpu::VALVE_GRID_U + 1u;
+    constexpr std::uint32_t cusp_points = row * (gpu::VALVE_GRID_V + 1u);
+    constexpr std::uint32_t corners[6][2] = {{0, 0}, {1, 0}, {1, 1}, {0, 0}, {1, 1}, {0, 1}};
+    std::vector<std::uint32_t> indices;
+    indices.reserve(std::size_t{valve_count} * gpu::VALVE_VERTEX_COUNT);
+    for (std::uint32_t valve = 0; valve < valve_count; ++valve)
+        for (std::uint32_t cusp = 0; cusp < 2; ++cusp)
+            for (std::uint32_t y = 0; y < gpu::VALVE_GRID_V; ++y)
+                for (std::uint32_t x = 0; x < gpu::VALVE_GRID_U; ++x)
+                    for (const auto& corner : corners)
+                        indices.push_back(valve * gpu::VALVE_POINT_COUNT + cusp * cusp_points +
+                                          (y + corner[1]) * row + x + corner[0]);
+    return indices;
+}
+
 } // namespace sh::scene

@@ -47,6 +47,14 @@ VeinMesh build_vein_mesh(const VeinGeometry& geometry, const TubeOptions& option
 std::vector<gpu::ValveInstance> build_valves(const VeinGeometry& geometry,
                                              const TubeOptions& options = {});
 
+// The cusps' triangles over their posed grid points: for each of `valve_count` valves, each of
+// its two cusps, each quad of the VALVE_GRID_U x VALVE_GRID_V grid (row by row), two triangles
+// (corners (0,0) (1,0) (1,1) and (0,0) (1,1) (0,1)); an index is the point's place counted
+// from the first valve's first point (VALVE_POINT_COUNT points a valve, each cusp's
+// (VALVE_GRID_U + 1) x (VALVE_GRID_V + 1) points row by row). Indexed, a grid point is posed
+// and projected once, not once for each of the up to six corners it is.
+std::vector<std::uint32_t> valve_cusp_indices(std::uint32_t valve_count);
+
 // The tubes as a plain mesh with every radius multiplied by `radius_scale` (tests, export).
 anatomy::Mesh vein_mesh_to_mesh(const VeinMesh& mesh, float radius_scale = 1.0f);
 

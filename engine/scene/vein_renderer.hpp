@@ -49,6 +49,7 @@ private:
     Buffer vertices_;
     Buffer indices_;
     Buffer valves_;
+    Buffer valve_indices_; // valve_cusp_indices
     std::uint32_t index_count_ = 0;
     std::uint32_t vertex_count_ = 0;
     std::uint32_t valve_count_ = 0;

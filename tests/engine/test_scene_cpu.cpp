@@ -6,6 +6,7 @@
 #include "scene/scene_renderer.hpp"
 #include "scene/vein_mesh.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <glm/geometric.hpp>
@@ -235,4 +236,36 @@ TEST_CASE("scene picture inputs: the still-scene cache's comparison", "[scene]")
     CHECK_FALSE(sh::scene::same_picture(drawn, now));
     // Nothing drawn yet compares unequal to any frame with inputs.
     CHECK_FALSE(sh::scene::same_picture(sh::scene::PictureInputs{}, drawn));
+}
+
+TEST_CASE("scene valves: the indexed cusps are the triangles the instanced corners drew",
+          "[scene][veins]") {
+    // The cusps were drawn as VALVE_VERTEX_COUNT corners per valve instance, each corner's grid
+    // point worked out in the vertex shader: quad = corner / 6, the cusp and the cell from the
+    // quad, and the corner of the cell from {(0,0) (1,0) (1,1) (0,0) (1,1) (0,1)}. The index
+    // list must reach the same points in the same order (the same triangles, drawn in the same
+    // order), and every grid point of every valve.
+    constexpr std::uint32_t valves = 5;
+    const std::vector<std::uint32_t> indices = sh::scene::valve_cusp_indices(valves);
+    REQUIRE(indices.size() == valves * sh::gpu::VALVE_VERTEX_COUNT);
+    const std::uint32_t corner_x[6] = {0, 1, 1, 0, 1, 0}, corner_y[6] = {0, 0, 1, 0, 1, 1};
+    std::vector<int> used(valves * sh::gpu::VALVE_POINT_COUNT, 0);
+    std::size_t mismatches = 0;
+    for (std::uint32_t instance = 0; instance < valves; ++instance)
+        for (std::uint32_t vertex = 0; vertex < sh::gpu::VALVE_VERTEX_COUNT; ++vertex) {
+            const std::uint32_t corner = vertex % 6, quad = vertex / 6;
+            const std::uint32_t leaf = quad / (sh::gpu::VALVE_GRID_U * sh::gpu::VALVE_GRID_V);
+            const std::uint32_t q = quad % (sh::gpu::VALVE_GRID_U * sh::gpu::VALVE_GRID_V);
+            const std::uint32_t x = q % sh::gpu::VALVE_GRID_U + corner_x[corner];
+            const std::uint32_t y = q / sh::gpu::VALVE_GRID_U + corner_y[corner];
+            const std::uint32_t point =
+                leaf * (sh::gpu::VALVE_GRID_U + 1) * (sh::gpu::VALVE_GRID_V + 1) +
+                y * (sh::gpu::VALVE_GRID_U + 1) + x;
+            const std::uint32_t want = instance * sh::gpu::VALVE_POINT_COUNT + point;
+            const std::uint32_t got = indices[instance * sh::gpu::VALVE_VERTEX_COUNT + vertex];
+            if (got != want) ++mismatches;
+            if (got < used.size()) ++used[got];
+        }
+    CHECK(mismatches == 0);
+    CHECK(std::count(used.begin(), used.end(), 0) == 0);
 }
