@@ -1,5 +1,7 @@
 #include "particles/host_splat.hpp"
 
+#include "two_halves.hpp"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -72,9 +74,16 @@ ParticlePoser::ParticlePoser(const FlowTables& tables) : tables_(tables) {
 
 void ParticlePoser::set_pose(const SoftPose& pose) {
     pose_ = pose;
+    // The samples in two halves on two threads: eleven poses each (about 1.5 ms of one core
+    // walking, on the frame's path).
+    in_two_halves(rest_.size(),
+                  [&](std::size_t first, std::size_t count) { pose_samples(pose, first, count); });
+}
+
+void ParticlePoser::pose_samples(const SoftPose& pose, std::size_t first, std::size_t count) {
     constexpr float h = 0.05f;           // cm: central differences over 1 mm
     constexpr float k_linear_cm = 0.02f; // how far the linear prediction may miss
-    for (std::size_t i = 0; i < rest_.size(); ++i) {
+    for (std::size_t i = first; i < first + count; ++i) {
         const glm::vec3& c = rest_[i];
         Sample& out = samples_[i];
         out.posed = pose(c);

@@ -55,6 +55,9 @@ public:
     glm::vec3 operator()(const gpu::FlowParticle& p, const CentrelinePoint& rest) const;
 
 private:
+    // set_pose's work for samples [first, first + count).
+    void pose_samples(const SoftPose& pose, std::size_t first, std::size_t count);
+
     struct Sample {
         glm::vec3 posed;    // the posed centreline point
         glm::mat3 jacobian; // d(posed) / d(rest) there

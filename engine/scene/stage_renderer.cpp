@@ -150,9 +150,8 @@ void StageRenderer::record_upload(VkCommandBuffer cmd, const StageLayout& layout
     staging_.resize(bytes);
     std::memcpy(staging_.data(), &frame, sizeof(frame));
     shadow_nodes_.resize(k_shadow_bytes / sizeof(float));
-    fill_floor_shadow(frame, shadow_nodes_.data());
     colour_nodes_.resize(k_colour_bytes / sizeof(std::uint32_t));
-    fill_floor_colour(frame, shadow_nodes_.data(), colour_nodes_.data());
+    fill_floor_nodes(frame, shadow_nodes_.data(), colour_nodes_.data());
     std::memcpy(staging_.data() + sizeof(frame), shadow_nodes_.data(), k_shadow_bytes);
     std::memcpy(staging_.data() + sizeof(frame) + k_shadow_bytes, colour_nodes_.data(),
                 k_colour_bytes);

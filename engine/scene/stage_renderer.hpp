@@ -80,6 +80,9 @@ void fill_floor_shadow(const gpu::StageFrame& frame, float* nodes);
 // colour darkened by the shadow, faded into the background towards the rim, gamma-encoded),
 // packed RGBA8, r lowest (the texels of the image stage_floor.frag samples).
 void fill_floor_colour(const gpu::StageFrame& frame, const float* shadow, std::uint32_t* nodes);
+// Both for the whole grid, the rows in two halves on two threads (each half's shadow, then its
+// colour): what the stage uploads each frame. The same values as the two above.
+void fill_floor_nodes(const gpu::StageFrame& frame, float* shadow, std::uint32_t* colour);
 // One node's colour before packing (gamma-encoded rgb, 0..1): what fill_floor_colour packs.
 glm::vec3 floor_node_colour(const gpu::StageFrame& frame, const glm::vec2& at, float shadow);
 

@@ -5,6 +5,7 @@
 // covers there, about (r / d)^2 seen along the floor's normal (up); a seat or a bed darkens the
 // floor below it with a penumbra that widens with its height.
 #include "scene/stage_renderer.hpp"
+#include "two_halves.hpp"
 
 #include <algorithm>
 #include <array>
@@ -60,12 +61,15 @@ glm::vec4 floor_shadow_grid(const StageLayout& layout) {
     return {layout.floor_centre - glm::vec2(half), spacing, 0.0f};
 }
 
-void fill_floor_shadow(const gpu::StageFrame& f, float* nodes) {
+namespace {
+
+// fill_floor_shadow for rows [first_row, first_row + rows).
+void fill_floor_shadow_rows(const gpu::StageFrame& f, float* nodes, int first_row, int rows) {
     constexpr int n = gpu::STAGE_SHADOW_SIDE;
     const glm::vec2 centre(f.floor);
     // Nodes more than a spacing outside the disc are never interpolated from: left light.
     const float reach = f.floor.w + 1.5f * f.shadow_grid.z;
-    for (int y = 0; y < n; ++y)
+    for (int y = first_row; y < first_row + rows; ++y)
         for (int x = 0; x < n; ++x) {
             const glm::vec2 at =
                 glm::vec2(f.shadow_grid) +
@@ -75,6 +79,12 @@ void fill_floor_shadow(const gpu::StageFrame& f, float* nodes) {
                                    ? 0.0f
                                    : floor_contact_shadow(f, glm::vec3(at, f.floor.z));
         }
+}
+
+} // namespace
+
+void fill_floor_shadow(const gpu::StageFrame& f, float* nodes) {
+    fill_floor_shadow_rows(f, nodes, 0, gpu::STAGE_SHADOW_SIDE);
 }
 
 namespace {
@@ -109,12 +119,16 @@ glm::vec3 floor_node_colour(const gpu::StageFrame& f, const glm::vec2& at, float
     return {encode_gamma(c.r), encode_gamma(c.g), encode_gamma(c.b)};
 }
 
-void fill_floor_colour(const gpu::StageFrame& f, const float* shadow, std::uint32_t* nodes) {
+namespace {
+
+// fill_floor_colour for rows [first_row, first_row + rows).
+void fill_floor_colour_rows(const gpu::StageFrame& f, const float* shadow, std::uint32_t* nodes,
+                            int first_row, int rows) {
     constexpr int n = gpu::STAGE_SHADOW_SIDE;
     const auto channel = [](float v) {
         return static_cast<std::uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
     };
-    for (int y = 0; y < n; ++y)
+    for (int y = first_row; y < first_row + rows; ++y)
         for (int x = 0; x < n; ++x) {
             const glm::vec2 at =
                 glm::vec2(f.shadow_grid) +
@@ -122,6 +136,22 @@ void fill_floor_colour(const gpu::StageFrame& f, const float* shadow, std::uint3
             const glm::vec3 c = floor_node_colour(f, at, shadow[y * n + x]);
             nodes[y * n + x] = channel(c.r) | channel(c.g) << 8 | channel(c.b) << 16 | 0xff000000u;
         }
+}
+
+} // namespace
+
+void fill_floor_colour(const gpu::StageFrame& f, const float* shadow, std::uint32_t* nodes) {
+    fill_floor_colour_rows(f, shadow, nodes, 0, gpu::STAGE_SHADOW_SIDE);
+}
+
+void fill_floor_nodes(const gpu::StageFrame& f, float* shadow, std::uint32_t* colour) {
+    // A row's colour needs only that row's shadow. On the frame's path: the grid's 16k nodes
+    // took about 1.3 ms of the main thread's time on one core.
+    in_two_halves(gpu::STAGE_SHADOW_SIDE, [&](std::size_t first_row, std::size_t rows) {
+        const int first = static_cast<int>(first_row), count = static_cast<int>(rows);
+        fill_floor_shadow_rows(f, shadow, first, count);
+        fill_floor_colour_rows(f, shadow, colour, first, count);
+    });
 }
 
 } // namespace sh::scene

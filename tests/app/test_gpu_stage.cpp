@@ -271,7 +271,9 @@ TEST_CASE("stage: the floor's shadow grid stays within 0.06 of the analytic cont
 // No GPU: the floor's colour baked at the grid's nodes (fill_floor_colour, what stage_floor.frag
 // interpolates off the grid lines) against the shader's per-pixel formula (floor_shade above,
 // gamma by std::pow) at every node, both palettes, every posture's stage: within the 10-bit
-// packing's step and a half (1.5 / 1023 of full scale, 0.4 of an 8-bit level).
+// packing's step and a half (1.5 / 1023 of full scale, 0.4 of an 8-bit level). What the stage
+// uploads (fill_floor_nodes, the rows in two halves on two threads) is checked to be the same
+// values as the whole grid on one thread.
 TEST_CASE("stage: the floor colour baked at the nodes is the shader's formula there", "[stage]") {
     const sim::Network& net = sim::default_network();
     scene::Camera cam;
@@ -286,8 +288,13 @@ TEST_CASE("stage: the floor colour baked at the nodes is the shader's formula th
             constexpr int side = gpu::STAGE_SHADOW_SIDE;
             std::vector<float> shadow(side * side);
             std::vector<std::uint32_t> packed(side * side);
-            scene::fill_floor_shadow(frame, shadow.data());
-            scene::fill_floor_colour(frame, shadow.data(), packed.data());
+            scene::fill_floor_nodes(frame, shadow.data(), packed.data());
+            std::vector<float> shadow_one_thread(side * side);
+            std::vector<std::uint32_t> packed_one_thread(side * side);
+            scene::fill_floor_shadow(frame, shadow_one_thread.data());
+            scene::fill_floor_colour(frame, shadow_one_thread.data(), packed_one_thread.data());
+            CHECK(shadow == shadow_one_thread);
+            CHECK(packed == packed_one_thread);
             float worst = 0.0f, darkest = 1.0f, lightest = 0.0f;
             for (int y = 0; y < side; ++y)
                 for (int x = 0; x < side; ++x) {
