@@ -40,6 +40,20 @@ float depth_of(std::uint64_t key) {
     return z;
 }
 
+// 200 particles spread over NDC [-spread, spread] in x and y and over depth, of different
+// colours; every `reflux_every`-th flows backwards (the larger footprint).
+std::vector<sh::gpu::FlowParticle> particle_cloud(float spread, int reflux_every) {
+    std::vector<sh::gpu::FlowParticle> particles;
+    for (int i = 0; i < 200; ++i) {
+        const float x = -spread + 2.0f * spread * static_cast<float>((i * 37) % 100) / 100.0f;
+        const float y = -spread + 2.0f * spread * static_cast<float>((i * 61) % 100) / 100.0f;
+        const float z = 0.05f + 0.9f * static_cast<float>((i * 17) % 100) / 100.0f;
+        particles.push_back(particle_at(x, y, z, 0x00336699u + static_cast<std::uint32_t>(i),
+                                        i % reflux_every == 0 ? sh::gpu::FLOW_FLAG_REFLUX : 0u));
+    }
+    return particles;
+}
+
 } // namespace
 
 TEST_CASE("host splat: the nearest particle wins each pixel, with the compute splat's keys",
@@ -89,14 +103,7 @@ TEST_CASE("host splat: a reflux particle covers its ring, parts in any order giv
     frame.width = 32;
     frame.height = 32;
     frame.rect = {0, 0, 32, 32};
-    std::vector<sh::gpu::FlowParticle> particles;
-    for (int i = 0; i < 200; ++i) {
-        const float x = -0.8f + 1.6f * static_cast<float>((i * 37) % 100) / 100.0f;
-        const float y = -0.8f + 1.6f * static_cast<float>((i * 61) % 100) / 100.0f;
-        const float z = 0.05f + 0.9f * static_cast<float>((i * 17) % 100) / 100.0f;
-        particles.push_back(particle_at(x, y, z, 0x00336699u + static_cast<std::uint32_t>(i),
-                                        i % 3 == 0 ? sh::gpu::FLOW_FLAG_REFLUX : 0u));
-    }
+    const std::vector<sh::gpu::FlowParticle> particles = particle_cloud(0.8f, 3);
     std::vector<std::uint64_t> whole(32 * 32, sh::k_host_splat_empty);
     splat(particles, frame, whole);
     std::vector<std::uint64_t> parts(32 * 32, sh::k_host_splat_empty);
@@ -125,21 +132,14 @@ TEST_CASE("host splat: a reflux particle covers its ring, parts in any order giv
 
 TEST_CASE("host splat: the covered pixels are listed once each with their keys, and emptied",
           "[host_splat]") {
-    // A splat of 200 particles (as above) into a 40 x 23 rectangle: the list holds exactly the
+    // A splat of 200 particles into a 40 x 23 rectangle: the list holds exactly the
     // non-empty keys, each pixel once at its own x and y, row by row; collected in two parts of
     // the rows it is the same list; afterwards every key is empty for the next frame.
     sh::HostSplatFrame frame;
     frame.width = 40;
     frame.height = 23;
     frame.rect = {0, 0, 40, 23};
-    std::vector<sh::gpu::FlowParticle> particles;
-    for (int i = 0; i < 200; ++i) {
-        const float x = -0.9f + 1.8f * static_cast<float>((i * 37) % 100) / 100.0f;
-        const float y = -0.9f + 1.8f * static_cast<float>((i * 61) % 100) / 100.0f;
-        const float z = 0.05f + 0.9f * static_cast<float>((i * 17) % 100) / 100.0f;
-        particles.push_back(particle_at(x, y, z, 0x00336699u + static_cast<std::uint32_t>(i),
-                                        i % 4 == 0 ? sh::gpu::FLOW_FLAG_REFLUX : 0u));
-    }
+    const std::vector<sh::gpu::FlowParticle> particles = particle_cloud(0.9f, 4);
     std::vector<std::uint64_t> keys(40 * 23, sh::k_host_splat_empty);
     splat(particles, frame, keys);
     const std::vector<std::uint64_t> splatted = keys;
