@@ -40,6 +40,15 @@ float depth_of(std::uint64_t key) {
     return z;
 }
 
+// A frame of width x height pixels whose splat rectangle is all of it (identity view_proj).
+sh::HostSplatFrame whole_frame(std::uint32_t width, std::uint32_t height) {
+    sh::HostSplatFrame frame;
+    frame.width = width;
+    frame.height = height;
+    frame.rect = {0, 0, width, height};
+    return frame;
+}
+
 // 200 particles spread over NDC [-spread, spread] in x and y and over depth, of different
 // colours; every `reflux_every`-th flows backwards (the larger footprint).
 std::vector<sh::gpu::FlowParticle> particle_cloud(float spread, int reflux_every) {
@@ -99,10 +108,7 @@ TEST_CASE("host splat: the nearest particle wins each pixel, with the compute sp
 
 TEST_CASE("host splat: a reflux particle covers its ring, parts in any order give the same keys",
           "[host_splat]") {
-    sh::HostSplatFrame frame;
-    frame.width = 32;
-    frame.height = 32;
-    frame.rect = {0, 0, 32, 32};
+    const sh::HostSplatFrame frame = whole_frame(32, 32);
     const std::vector<sh::gpu::FlowParticle> particles = particle_cloud(0.8f, 3);
     std::vector<std::uint64_t> whole(32 * 32, sh::k_host_splat_empty);
     splat(particles, frame, whole);
@@ -135,10 +141,7 @@ TEST_CASE("host splat: the covered pixels are listed once each with their keys, 
     // A splat of 200 particles into a 40 x 23 rectangle: the list holds exactly the
     // non-empty keys, each pixel once at its own x and y, row by row; collected in two parts of
     // the rows it is the same list; afterwards every key is empty for the next frame.
-    sh::HostSplatFrame frame;
-    frame.width = 40;
-    frame.height = 23;
-    frame.rect = {0, 0, 40, 23};
+    const sh::HostSplatFrame frame = whole_frame(40, 23);
     const std::vector<sh::gpu::FlowParticle> particles = particle_cloud(0.9f, 4);
     std::vector<std::uint64_t> keys(40 * 23, sh::k_host_splat_empty);
     splat(particles, frame, keys);
